@@ -1,0 +1,107 @@
+"""Plain data shared by every layer (no Qt, no I/O)."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+DEFAULT_API_BASE = "https://api.iamport.kr"
+STATIC_API_BASE = "https://static-api.iamport.kr"
+
+
+class ReceiptType(enum.StrEnum):
+    """Who the receipt was issued to, as PortOne names it."""
+
+    PERSON = "person"  # 소득공제 (개인)
+    COMPANY = "company"  # 지출증빙 (사업자)
+
+
+@dataclass(frozen=True, slots=True)
+class Receipt:
+    """An externally issued cash receipt as PortOne returns it.
+
+    ``type`` is kept as the server's string: an unknown value is shown as it came
+    rather than refused. ``cancelled_at`` is None when the receipt is not cancelled
+    (PortOne sends 0 or leaves the field out).
+    """
+
+    merchant_uid: str
+    receipt_tid: str | None
+    apply_num: str
+    type: str
+    amount: int
+    vat: int
+    receipt_url: str | None
+    applied_at: int
+    cancelled_at: int | None
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.cancelled_at is not None
+
+
+class Outcome(enum.StrEnum):
+    """The state of one cancellation attempt in the audit history."""
+
+    PENDING = "pending"  # written before the DELETE was sent
+    CANCELLED = "cancelled"
+    FAILED = "failed"
+    UNKNOWN = "unknown"  # the DELETE may have reached PortOne but no answer came
+
+
+@dataclass(frozen=True, slots=True)
+class Credentials:
+    """What a client needs to talk to PortOne for one store.
+
+    The secret is never part of ``repr()``: this object travels through signals
+    and may end up in a log line or a traceback.
+    """
+
+    imp_key: str
+    imp_secret: str = field(repr=False)
+    tier_code: str | None = None
+    api_base: str = DEFAULT_API_BASE
+
+    def __repr__(self) -> str:
+        return (
+            f"Credentials(imp_key={self.imp_key!r}, imp_secret='***', "
+            f"tier_code={self.tier_code!r}, api_base={self.api_base!r})"
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """The non-secret part of a store's credentials, kept in the settings file."""
+
+    name: str
+    imp_key: str
+    tier_code: str | None = None
+    api_base: str = DEFAULT_API_BASE
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryEntry:
+    """One cancellation attempt as stored in the audit history.
+
+    Times are UNIX seconds (UTC); the UI turns them into Asia/Seoul time.
+    """
+
+    id: int
+    started_at: float
+    ended_at: float | None
+    profile: str
+    tier_code: str | None
+    merchant_uid: str
+    operator: str
+    outcome: Outcome
+    http_status: int | None = None
+    code: int | None = None
+    message: str | None = None
+    amount: int | None = None
+    vat: int | None = None
+    receipt_type: str | None = None
+    apply_num: str | None = None
+    receipt_tid: str | None = None
+    receipt_url: str | None = None
+    cancelled_at: int | None = None
+    note: str | None = None
