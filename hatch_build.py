@@ -26,8 +26,6 @@ from hatchling.builders.hooks.plugin.interface import BuildHookInterface
 
 ROOT = Path(__file__).resolve().parent
 TRANSLATIONS_DIR = ROOT / "resources" / "translations"
-# Where the wheel puts the resources folder (see force-include in pyproject.toml).
-WHEEL_RESOURCES = "iamport_desk/resources"
 
 
 class TranslationBuildError(RuntimeError):
@@ -88,14 +86,10 @@ class CustomBuildHook(BuildHookInterface[BuilderConfig]):
     def initialize(self, version: str, build_data: dict[str, Any]) -> None:
         if self.target_name != "wheel":
             return  # the sdist ships the .ts sources; its wheel build compiles them
-        ts_dir = Path(self.root) / "resources" / "translations"
-        compiled = compile_translations(ts_dir)
-        if version == "editable":
-            return  # the app reads resources/ of the checkout; the .qm files are now there
-        # .qm files are git-ignored; name them explicitly so that the wheel always has them.
-        force_include: dict[str, str] = build_data.setdefault("force_include", {})
-        for qm in compiled:
-            force_include[str(qm)] = f"{WHEEL_RESOURCES}/translations/{qm.name}"
+        # Compiled in place: the editable install reads resources/ of the checkout, and the
+        # wheel's force-include of resources/ (pyproject.toml) copies the whole folder,
+        # git-ignored .qm files included.
+        compile_translations(Path(self.root) / "resources" / "translations")
 
 
 def main() -> int:
