@@ -1,0 +1,184 @@
+"""Start-up: arguments, folders, logging, QApplication, translations, the main window.
+
+Kept light: the first screen must appear fast, so keyring, the simulator (unless
+--demo), the history window and the HTTP client are imported only when first needed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from iamport_desk import __version__
+from iamport_desk.models import DEFAULT_API_BASE
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QTranslator
+    from PySide6.QtWidgets import QApplication
+
+    from iamport_desk.credentials import ProfileStore
+    from iamport_desk.paths import AppPaths
+    from iamport_desk.simulator import Simulator
+    from iamport_desk.ui.main_window import MainWindow
+    from iamport_desk.worker import ApiThread
+
+log = logging.getLogger("iamport_desk")
+
+DEMO_PROFILE = "데모 상점"
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="iamport-desk",
+        description="Cancel PortOne (iamport) cash receipts issued for external cash sales.",
+    )
+    parser.add_argument("--demo", action="store_true",
+                        help="run against the built-in PortOne simulator (no keys needed)")
+    parser.add_argument("--api-base", metavar="URL",
+                        help=f"PortOne API address (default {DEFAULT_API_BASE}); "
+                             "plain http:// only for loopback")
+    parser.add_argument("--smoke-test", action="store_true",
+                        help="check keychain, translations, TLS, folders and a full "
+                             "cancellation against the simulator, without a window")
+    parser.add_argument("--version", action="version", version=f"iamport-desk {__version__}")
+    return parser.parse_args(argv)
+
+
+class Desk:
+    """Owns what lives as long as the app: the API thread, the profiles, the window."""
+
+    def __init__(self, app: QApplication, paths: AppPaths, profiles: ProfileStore,
+                 api: ApiThread, *, api_base: str | None, demo_orders: dict[str, str] | None,
+                 translators: list[QTranslator]) -> None:
+        self.app = app
+        self.paths = paths
+        self.profiles = profiles
+        self.api = api
+        self.api_base = api_base
+        self.demo_orders = demo_orders
+        self.translators = translators
+        self.window: MainWindow | None = None
+
+    def show_window(self) -> MainWindow:
+        from PySide6.QtCore import QByteArray
+
+        from iamport_desk.ui.main_window import MainWindow
+
+        window = MainWindow(self.api, self.profiles, self.paths, demo_orders=self.demo_orders,
+                            api_base_override=self.api_base)
+        geometry = self.profiles.settings.window_geometry
+        if geometry:
+            window.restoreGeometry(QByteArray.fromBase64(geometry.encode()))
+        self.window = window
+        window.show()
+        return window
+
+    def switch_language(self, language: str) -> None:
+        """Apply a new language at once: new translators, and the window built anew."""
+        from iamport_desk import i18n
+
+        old = self.window
+        if old is not None and old.busy:
+            return
+        i18n.remove_translators(self.app, self.translators)
+        self.translators = i18n.install_translators(
+            self.app, i18n.resolve_language(language))
+        if old is not None:
+            geometry = old.saveGeometry()
+            old.detach()
+            new = self.show_window()
+            new.restoreGeometry(geometry)
+            old.deleteLater()
+
+
+def _profile_store(paths: AppPaths, *, demo: bool) -> ProfileStore:
+    from iamport_desk.credentials import ProfileStore, SecretStore
+
+    if not demo:
+        return ProfileStore(paths.settings_file, SecretStore())
+    from iamport_desk.credentials import SessionOnlyKeyring
+    from iamport_desk.models import Profile
+    from iamport_desk.simulator import DEMO_IMP_KEY, DEMO_IMP_SECRET
+
+    # The demo's well-known practice secret stays in memory; the real keychain is left alone.
+    store = ProfileStore(paths.settings_file, SecretStore(SessionOnlyKeyring()))
+    if store.get(DEMO_PROFILE) is None:
+        store.save_profile(Profile(DEMO_PROFILE, DEMO_IMP_KEY), DEMO_IMP_SECRET)
+    elif store.credentials(DEMO_PROFILE) is None:
+        store.save_profile(store.get(DEMO_PROFILE), DEMO_IMP_SECRET,  # type: ignore[arg-type]
+                           previous_name=DEMO_PROFILE)
+    if store.active() is None:
+        store.set_active(DEMO_PROFILE)
+    return store
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    api_base: str | None = None
+    if args.api_base:
+        from iamport_desk.api import validate_base_url
+
+        try:
+            api_base = validate_base_url(args.api_base)
+        except ValueError as exc:
+            print(f"iamport-desk: --api-base: {exc}", file=sys.stderr)
+            return 2
+    if args.smoke_test:
+        from iamport_desk.smoke import run_smoke_test
+
+        return run_smoke_test()
+
+    from iamport_desk.logsetup import configure_logging, install_excepthook
+    from iamport_desk.paths import AppPaths
+
+    paths = AppPaths.default(demo=args.demo)
+    paths.ensure()
+    log_file = configure_logging(paths.log_dir)
+    log.info("iamport-desk %s starting (demo=%s)", __version__, args.demo)
+
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication
+
+    from iamport_desk import i18n, resources
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("iamport-desk")
+    app.setApplicationVersion(__version__)
+    app.setWindowIcon(QIcon(str(resources.icon_path())))
+    i18n.apply_hangul_font(app)
+
+    simulator: Simulator | None = None
+    demo_orders: dict[str, str] | None = None
+    if args.demo:
+        from iamport_desk.simulator import DEMO_ORDERS, Simulator
+
+        simulator = Simulator(latency=0.4)
+        simulator.start()
+        api_base = simulator.base_url
+        demo_orders = dict(DEMO_ORDERS)
+
+    profiles = _profile_store(paths, demo=args.demo)
+    translators = i18n.install_translators(
+        app, i18n.resolve_language(profiles.settings.language))
+
+    from iamport_desk.ui.error_dialog import show_unexpected_error
+    from iamport_desk.worker import ApiThread, ApiWorker
+
+    install_excepthook(lambda exc: show_unexpected_error(exc, log_file))
+    api = ApiThread(ApiWorker(paths.history_db))
+    desk = Desk(app, paths, profiles, api, api_base=api_base, demo_orders=demo_orders,
+                translators=translators)
+    app.switch_language = desk.switch_language  # type: ignore[attr-defined]
+    desk.show_window()
+    try:
+        return app.exec()
+    finally:
+        api.stop()
+        if simulator is not None:
+            simulator.stop()
+        log.info("iamport-desk stopped")
+

@@ -1,0 +1,123 @@
+"""`iamport-desk --smoke-test`: prove, without a window, that this copy of the app works.
+
+One line per check, a non-zero exit on any failure. Used by support staff as a
+diagnostic and by CI on the wheel-installed and the frozen app.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+
+Check = Callable[[], str]
+
+
+def _check_keyring() -> str:
+    import keyring
+    import keyring.backends  # noqa: F401 - the frozen app must carry the backends
+
+    from iamport_desk.credentials import SecretStore
+
+    backend = keyring.get_keyring()
+    status = SecretStore().status()
+    if status.persistent:
+        return f"{status.backend_name} ({type(backend).__module__})"
+    # No usable keychain on this machine (a headless server): the app still works,
+    # keeping secrets for the session only. The backends themselves must be importable.
+    return f"no usable keychain here ({status.reason}); session-only secrets"
+
+
+def _check_translations() -> str:
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    from iamport_desk import resources
+
+    app = QCoreApplication.instance() or QCoreApplication([])
+    ours = QTranslator(app)
+    if not ours.load("iamport_desk_ko", str(resources.translations_dir())):
+        raise RuntimeError(f"iamport_desk_ko.qm not found in {resources.translations_dir()}")
+    translated = ours.translate("MainWindow", "&Look up")
+    if not translated or translated == "&Look up":
+        raise RuntimeError("the Korean translation does not translate a known string")
+    qt = QTranslator(app)
+    if not qt.load("qtbase_ko", str(resources.qt_translations_dir())):
+        raise RuntimeError(f"qtbase_ko.qm not found in {resources.qt_translations_dir()}")
+    return f"ko: {translated!r}; qtbase_ko loaded"
+
+
+def _check_tls() -> str:
+    import ssl
+
+    import truststore
+
+    context = truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    if context.verify_mode != ssl.CERT_REQUIRED or not context.check_hostname:
+        raise RuntimeError("the TLS context does not verify certificates")
+    return "OS trust store context verifies certificates and host names"
+
+
+def _check_folders() -> str:
+    from iamport_desk.paths import AppPaths
+
+    paths = AppPaths.default()
+    paths.ensure()
+    for folder in (paths.data_dir, paths.log_dir):
+        with tempfile.NamedTemporaryFile(dir=folder, prefix=".smoke-", delete=True) as handle:
+            handle.write(b"ok")
+            handle.flush()
+    return f"data {paths.data_dir}; log {paths.log_dir}"
+
+
+def _check_cancellation() -> str:
+    from iamport_desk.api import IamportClient
+    from iamport_desk.history import History
+    from iamport_desk.models import Outcome
+    from iamport_desk.simulator import DEMO_IMP_KEY, DEMO_IMP_SECRET, Simulator
+
+    uid = "SMOKE-0001"
+    with tempfile.TemporaryDirectory() as tmp, Simulator(seed=False) as simulator:
+        simulator.add_receipt(uid, amount=11_000)
+        with IamportClient(DEMO_IMP_KEY, DEMO_IMP_SECRET, base_url=simulator.base_url) as client, \
+                History(Path(tmp) / "smoke.sqlite3") as history:
+            receipt = client.lookup_external_receipt(uid)
+            if receipt.is_cancelled:
+                raise RuntimeError("fresh receipt looks cancelled")
+            entry_id = history.begin(profile="smoke", tier_code=None, merchant_uid=uid)
+            cancelled = client.cancel_external_receipt(uid)
+            entry = history.finish(entry_id, Outcome.CANCELLED, http_status=200, code=0,
+                                   receipt=cancelled)
+        if not cancelled.is_cancelled or entry.outcome != Outcome.CANCELLED:
+            raise RuntimeError("the cancellation did not come back cancelled")
+        if simulator.count("DELETE") != 1:
+            raise RuntimeError(f"expected 1 DELETE, saw {simulator.count('DELETE')}")
+    return "lookup + cancellation against the built-in simulator, recorded in a history"
+
+
+CHECKS: tuple[tuple[str, Check], ...] = (
+    ("keyring", _check_keyring),
+    ("translations", _check_translations),
+    ("tls", _check_tls),
+    ("folders", _check_folders),
+    ("cancellation", _check_cancellation),
+)
+
+
+def run_smoke_test(out: Callable[[str], None] = print) -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    failures = 0
+    for name, check in CHECKS:
+        try:
+            detail = check()
+        except Exception as exc:  # noqa: BLE001 - every failure is reported, then counted
+            failures += 1
+            out(f"FAIL {name}: {type(exc).__name__}: {exc}")
+            if os.environ.get("IAMPORT_DESK_DEBUG"):
+                traceback.print_exc(file=sys.stderr)
+        else:
+            out(f"OK   {name}: {detail}")
+    out("smoke test passed" if failures == 0 else f"smoke test FAILED ({failures} check(s))")
+    return 1 if failures else 0

@@ -1,0 +1,1 @@
+"""The Qt widgets. Only this package (and app.py, worker.py) imports Qt."""

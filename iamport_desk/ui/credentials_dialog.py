@@ -1,0 +1,333 @@
+"""Store profiles and their PortOne keys: add, edit, rename, delete, test, save."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from iamport_desk.credentials import CredentialError, ProfileStore
+from iamport_desk.models import DEFAULT_API_BASE, STATIC_API_BASE, Credentials, Profile
+from iamport_desk.ui.messages import describe_error
+from iamport_desk.ui.receipt_view import plain_label
+from iamport_desk.worker import ApiThread, JobResult, TestConnectionJob
+
+
+class CredentialsDialog(QDialog):
+    """Edits the store profiles. The secret is saved only when the clerk presses Save.
+
+    Signals: none of its own (accepted/rejected from QDialog).
+    """
+
+    def __init__(self, profiles: ProfileStore, api: ApiThread, *, reason: str | None = None,
+                 parent: QWidget | None = None, api_base_override: str | None = None) -> None:
+        super().__init__(parent)
+        self.api_base_override = api_base_override
+        self.profiles = profiles
+        self.api = api
+        self._test_job: int | None = None
+        self._editing: str | None = None  # name of the profile in the form; None = new
+        self.setWindowTitle(self.tr("Store profiles and API keys"))
+        self.setModal(True)
+
+        outer = QVBoxLayout(self)
+        self.reason_label = plain_label(self)
+        self.reason_label.setObjectName("reasonLabel")
+        self.reason_label.setStyleSheet("QLabel#reasonLabel { color: #b02a37; font-weight: bold; }")
+        self.reason_label.setVisible(bool(reason))
+        self.reason_label.setText(reason or "")
+        outer.addWidget(self.reason_label)
+
+        body = QHBoxLayout()
+        left = QVBoxLayout()
+        list_label = QLabel(self.tr("&Profiles:"), self)
+        self.profile_list = QListWidget(self)
+        self.profile_list.setAccessibleName(self.tr("Store profiles"))
+        list_label.setBuddy(self.profile_list)
+        self.profile_list.currentTextChanged.connect(self.on_profile_list_currentTextChanged)
+        self.new_button = QPushButton(self.tr("&New"), self)
+        self.new_button.clicked.connect(self.new_profile)
+        self.delete_button = QPushButton(self.tr("&Delete"), self)
+        self.delete_button.clicked.connect(self.delete_profile)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.new_button)
+        buttons.addWidget(self.delete_button)
+        left.addWidget(list_label)
+        left.addWidget(self.profile_list, 1)
+        left.addLayout(buttons)
+        body.addLayout(left, 1)
+
+        form = QFormLayout()
+        self.name_edit = QLineEdit(self)
+        self.name_edit.setPlaceholderText(self.tr("e.g. Gangnam branch"))
+        self.key_edit = QLineEdit(self)
+        self.key_edit.setPlaceholderText(self.tr("REST API key"))
+        self.secret_edit = QLineEdit(self)
+        self.secret_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.secret_edit.setPlaceholderText(self.tr("REST API secret"))
+        self.show_secret_button = QPushButton(self.tr("S&how"), self)
+        self.show_secret_button.setCheckable(True)
+        self.show_secret_button.toggled.connect(self.on_show_secret_toggled)
+        secret_row = QHBoxLayout()
+        secret_row.addWidget(self.secret_edit, 1)
+        secret_row.addWidget(self.show_secret_button)
+        self.tier_edit = QLineEdit(self)
+        self.tier_edit.setMaxLength(3)
+        self.tier_edit.setPlaceholderText(self.tr("optional, 3 characters"))
+        self.host_combo = QComboBox(self)
+        self.host_combo.setEditable(True)
+        self.host_combo.addItems([DEFAULT_API_BASE, STATIC_API_BASE])
+        rows = [
+            (self.tr("Profile &name:"), self.name_edit, self.name_edit),
+            (self.tr("REST API &key:"), self.key_edit, self.key_edit),
+            (self.tr("REST API &secret:"), secret_row, self.secret_edit),
+            (self.tr("&Tier code:"), self.tier_edit, self.tier_edit),
+            (self.tr("API &host:"), self.host_combo, self.host_combo),
+        ]
+        for text, field, buddy in rows:
+            label = QLabel(text, self)
+            label.setBuddy(buddy)
+            buddy.setAccessibleName(text.replace("&", "").rstrip(":"))
+            form.addRow(label, field)
+        self.keychain_label = plain_label(self)
+        form.addRow(self.keychain_label)
+        test_row = QHBoxLayout()
+        self.test_button = QPushButton(self.tr("&Test connection"), self)
+        self.test_button.clicked.connect(self.test_connection)
+        self.test_result = plain_label(self)
+        self.test_result.setObjectName("testResult")
+        test_row.addWidget(self.test_button)
+        test_row.addWidget(self.test_result, 1)
+        form.addRow(test_row)
+        self.error_label = plain_label(self)
+        self.error_label.setObjectName("errorLabel")
+        self.error_label.setStyleSheet("QLabel#errorLabel { color: #b02a37; }")
+        form.addRow(self.error_label)
+        right = QWidget(self)
+        right.setLayout(form)
+        body.addWidget(right, 2)
+        outer.addLayout(body)
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close, self)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        outer.addWidget(self.buttons)
+        api.finished.connect(self.on_api_finished)
+        self.setTabOrder(self.profile_list, self.name_edit)
+        self.setTabOrder(self.name_edit, self.key_edit)
+        self.setTabOrder(self.key_edit, self.secret_edit)
+        self.setTabOrder(self.secret_edit, self.show_secret_button)
+        self.setTabOrder(self.show_secret_button, self.tier_edit)
+        self.setTabOrder(self.tier_edit, self.host_combo)
+        self.setTabOrder(self.host_combo, self.test_button)
+
+        self._show_keychain_status()
+        self._fill_list()
+        active = profiles.active()
+        if active is not None:
+            self._select(active.name)
+        else:
+            self.new_profile()
+        self.resize(720, 400)
+
+    # ---- list ------------------------------------------------------------------------
+
+    def _fill_list(self) -> None:
+        self.profile_list.blockSignals(True)
+        self.profile_list.clear()
+        for profile in self.profiles.profiles():
+            self.profile_list.addItem(profile.name)
+        self.profile_list.blockSignals(False)
+        self.delete_button.setEnabled(self.profile_list.count() > 0)
+
+    def _select(self, name: str) -> None:
+        items = self.profile_list.findItems(name, Qt.MatchFlag.MatchExactly)
+        if items:
+            self.profile_list.setCurrentItem(items[0])
+        self._load(self.profiles.get(name))
+
+    @Slot(str)
+    def on_profile_list_currentTextChanged(self, name: str) -> None:
+        if name:
+            self._load(self.profiles.get(name))
+
+    def _load(self, profile: Profile | None) -> None:
+        self._editing = profile.name if profile else None
+        self.name_edit.setText(profile.name if profile else "")
+        self.key_edit.setText(profile.imp_key if profile else "")
+        self.secret_edit.clear()
+        has_secret = profile is not None and self.profiles.credentials(profile.name) is not None
+        self.secret_edit.setPlaceholderText(
+            self.tr("(saved - leave empty to keep it)") if has_secret
+            else self.tr("REST API secret"))
+        self.tier_edit.setText((profile.tier_code or "") if profile else "")
+        self.host_combo.setCurrentText(profile.api_base if profile else DEFAULT_API_BASE)
+        self.error_label.clear()
+        self.test_result.clear()
+
+    @Slot()
+    def new_profile(self) -> None:
+        self.profile_list.clearSelection()
+        self._load(None)
+        self.name_edit.setFocus()
+
+    @Slot()
+    def delete_profile(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        name = self._editing
+        if name is None:
+            return
+        answer = QMessageBox.question(
+            self, self.tr("Delete profile"),
+            self.tr("Delete the profile \u201c{0}\u201d and its saved secret?").format(name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self.profiles.delete_profile(name)
+        self._fill_list()
+        active = self.profiles.active()
+        if active is not None:
+            self._select(active.name)
+        else:
+            self.new_profile()
+
+    def _show_keychain_status(self) -> None:
+        status = self.profiles.secrets.status()
+        if status.persistent:
+            self.keychain_label.setText(self.tr(
+                "Secrets are kept in the system keychain ({0}).").format(status.backend_name))
+        else:
+            self.keychain_label.setText(self.tr(
+                "No system keychain is available: a secret entered here is kept only until "
+                "the app closes, and never written to a file."))
+            self.keychain_label.setStyleSheet("color: #b02a37;")
+
+    # ---- form ------------------------------------------------------------------------
+
+    @Slot(bool)
+    def on_show_secret_toggled(self, shown: bool) -> None:
+        self.secret_edit.setEchoMode(
+            QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password)
+        self.show_secret_button.setText(self.tr("&Hide") if shown else self.tr("S&how"))
+
+    def _form(self) -> tuple[Profile, str | None]:
+        """The profile in the form, validated; raises CredentialError."""
+        from PySide6.QtGui import QGuiApplication
+
+        from iamport_desk import credentials as cred
+
+        QGuiApplication.inputMethod().commit()
+        existing = [p.name for p in self.profiles.profiles() if p.name != self._editing]
+        name = cred.validate_profile_name(self.name_edit.text(), existing)
+        key = cred.validate_imp_key(self.key_edit.text())
+        raw_secret = self.secret_edit.text()
+        secret = cred.validate_imp_secret(raw_secret) if raw_secret.strip() else None
+        tier = cred.validate_tier_code(self.tier_edit.text())
+        base = cred.validate_api_base(self.host_combo.currentText())
+        return Profile(name=name, imp_key=key, tier_code=tier, api_base=base), secret
+
+    def _show_form_error(self, error: CredentialError) -> None:
+        fields = {
+            "name": (self.name_edit, self.tr("Profile name")),
+            "imp_key": (self.key_edit, self.tr("REST API key")),
+            "imp_secret": (self.secret_edit, self.tr("REST API secret")),
+            "tier_code": (self.tier_edit, self.tr("Tier code")),
+            "api_base": (self.host_combo, self.tr("API host")),
+        }
+        widget, label = fields.get(error.field, (self.name_edit, error.field))
+        kinds = {
+            "empty": self.tr("is empty."),
+            "whitespace": self.tr("must not contain spaces or line breaks."),
+            "control": self.tr("contains invisible control characters."),
+            "non_ascii": self.tr("may only contain English letters, digits and symbols."),
+            "format": (self.tr("must be exactly 3 capital letters or digits (e.g. AB1).")
+                       if error.field == "tier_code" else
+                       self.tr("must be an https:// address.") if error.field == "api_base"
+                       else self.tr("is not in the expected format.")),
+            "duplicate": self.tr("is already used by another profile."),
+            "too_long": self.tr("is too long."),
+        }
+        self.error_label.setText(f"{label} {kinds.get(error.kind, str(error))}")
+        widget.setFocus()
+
+    @Slot()
+    def save(self) -> None:
+        try:
+            profile, secret = self._form()
+        except CredentialError as error:
+            self._show_form_error(error)
+            return
+        if secret is None and (self._editing is None or
+                               self.profiles.credentials(self._editing) is None):
+            self._show_form_error(CredentialError("empty", field="imp_secret", kind="empty"))
+            return
+        persistent = self.profiles.save_profile(profile, secret, previous_name=self._editing)
+        self.profiles.set_active(profile.name)
+        if secret is not None and not persistent:
+            from PySide6.QtWidgets import QMessageBox
+
+            QMessageBox.information(self, self.tr("Secret kept for this session only"), self.tr(
+                "No system keychain is available, so the secret will be forgotten when the app "
+                "closes. It was not written to any file."))
+        self.accept()
+
+    @Slot()
+    def test_connection(self) -> None:
+        if self._test_job is not None:
+            return
+        try:
+            profile, secret = self._form()
+        except CredentialError as error:
+            self._show_form_error(error)
+            return
+        if secret is None and self._editing is not None:
+            stored = self.profiles.credentials(self._editing)
+            secret = stored.imp_secret if stored else None
+        if secret is None:
+            self._show_form_error(CredentialError("empty", field="imp_secret", kind="empty"))
+            return
+        self.error_label.clear()
+        credentials = Credentials(profile.imp_key, secret, profile.tier_code,
+                                  self.api_base_override or profile.api_base)
+        self.test_result.setStyleSheet("")
+        self.test_result.setText(self.tr("Connecting..."))
+        self.test_button.setEnabled(False)
+        self._test_job = self.api.submit(TestConnectionJob(credentials))
+
+    @Slot(object)
+    def on_api_finished(self, result: JobResult) -> None:
+        if result.job.job_id != self._test_job:
+            return
+        self._test_job = None
+        self.test_button.setEnabled(True)
+        if result.error is None:
+            text = self.tr("Connected: PortOne accepted the key and secret.")
+            if result.tier_name is not None:
+                text += " " + self.tr("Tier: {0}").format(result.tier_name)
+            self.test_result.setStyleSheet("color: #146c43;")
+            self.test_result.setText(text)
+        else:
+            self.test_result.setStyleSheet("color: #b02a37;")
+            self.test_result.setText(describe_error(result.error).full_text())
+
+    def done(self, result: int) -> None:
+        # The dialog may close while a test runs; stop listening either way.
+        try:
+            self.api.finished.disconnect(self.on_api_finished)
+        except (RuntimeError, TypeError):
+            pass
+        super().done(result)

@@ -1,0 +1,655 @@
+"""The main window: order number in, receipt shown, confirmed cancellation out."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QTimer, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from iamport_desk.formatting import elide, format_kst, format_won
+from iamport_desk.models import HistoryEntry, Outcome, Receipt
+from iamport_desk.ui import shortcuts
+from iamport_desk.ui.messages import UserMessage, describe_error
+from iamport_desk.ui.receipt_view import ReceiptView, plain_label
+from iamport_desk.worker import (
+    ApiThread,
+    CancelJob,
+    JobResult,
+    LookupJob,
+    ReconcileJob,
+    StartupJob,
+)
+
+if TYPE_CHECKING:
+    from iamport_desk.credentials import ProfileStore
+    from iamport_desk.models import Credentials
+    from iamport_desk.paths import AppPaths
+
+log = logging.getLogger(__name__)
+
+RECONCILE_INTERVAL_MS = 5 * 60 * 1000
+
+
+def outcome_label(outcome: Outcome) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    labels = {
+        Outcome.PENDING: "In progress",
+        Outcome.CANCELLED: "Cancelled",
+        Outcome.FAILED: "Failed",
+        Outcome.UNKNOWN: "Unknown - check",
+    }
+    return QCoreApplication.translate("Outcome", labels[outcome])
+
+
+class MainWindow(QMainWindow):
+    """The clerk's window.
+
+    Signals:
+        busy_changed(bool): a lookup or cancellation started (True) or ended (False).
+        receipt_shown(object): a receipt (``Receipt``) was rendered after a lookup or cancel.
+        message_shown(str): the status sentence changed (the full plain text).
+    """
+
+    busy_changed = Signal(bool)
+    receipt_shown = Signal(object)
+    message_shown = Signal(str)
+
+    def __init__(
+        self,
+        api: ApiThread,
+        profiles: ProfileStore,
+        paths: AppPaths,
+        *,
+        demo_orders: dict[str, str] | None = None,
+        open_credentials: Callable[[MainWindow, str | None], bool] | None = None,
+        confirm: Callable[[MainWindow, Receipt], bool] | None = None,
+        api_base_override: str | None = None,
+    ) -> None:
+        super().__init__()
+        self.api = api
+        self.profiles = profiles
+        self.paths = paths
+        self.demo = demo_orders is not None
+        self.api_base_override = api_base_override
+        self._open_credentials = open_credentials or _default_open_credentials
+        self._confirm = confirm or confirm_cancellation
+        self._current_job: int | None = None
+        self._current_kind: str | None = None
+        self._receipt: Receipt | None = None
+        self._close_requested = False
+        self._closing = False
+        self._unresolved = 0
+        self._history_window: QWidget | None = None
+
+        self.setWindowTitle(self._title())
+        self._build(demo_orders)
+        self._build_menus()
+        api.finished.connect(self.on_api_finished)
+        api.history_changed.connect(self.on_api_history_changed)
+        api.unresolved_changed.connect(self.on_api_unresolved_changed)
+        self._reconcile_timer = QTimer(self)
+        self._reconcile_timer.setInterval(RECONCILE_INTERVAL_MS)
+        self._reconcile_timer.timeout.connect(self.reconcile)
+        self._reload_profiles()
+        self.order_edit.setFocus()
+        api.submit(StartupJob())
+
+    # ---- construction ---------------------------------------------------------------
+
+    def _title(self) -> str:
+        title = self.tr("iamport-desk - cash receipt cancellation")
+        return f"[DEMO] {title}" if self.demo else title
+
+    def _build(self, demo_orders: dict[str, str] | None) -> None:
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        if demo_orders is not None:
+            self.demo_banner = plain_label(central)
+            self.demo_banner.setObjectName("demoBanner")
+            self.demo_banner.setText(self.tr(
+                "DEMO - connected to the built-in PortOne simulator. No real receipt is "
+                "cancelled, and this practice history is kept apart from the real one."))
+            self.demo_banner.setStyleSheet(
+                "QLabel#demoBanner { background: #fff3cd; color: #664d03; "
+                "border: 1px solid #ffcd39; padding: 6px; font-weight: bold; }")
+            layout.addWidget(self.demo_banner)
+
+        profile_row = QHBoxLayout()
+        profile_label = QLabel(self.tr("&Store:"), central)
+        self.profile_combo = QComboBox(central)
+        self.profile_combo.setAccessibleName(self.tr("Store profile"))
+        self.profile_combo.setMinimumContentsLength(16)
+        profile_label.setBuddy(self.profile_combo)
+        self.profile_combo.activated.connect(self.on_profile_combo_activated)
+        self.credentials_button = QPushButton(self.tr("Credentials..."), central)
+        self.credentials_button.setToolTip(shortcuts.CREDENTIALS.label())
+        self.credentials_button.clicked.connect(lambda: self.edit_credentials(None))
+        profile_row.addWidget(profile_label)
+        profile_row.addWidget(self.profile_combo, 1)
+        profile_row.addWidget(self.credentials_button)
+        layout.addLayout(profile_row)
+
+        order_row = QHBoxLayout()
+        order_label = QLabel(self.tr("&Order number (merchant_uid):"), central)
+        self.order_edit = QLineEdit(central)
+        self.order_edit.setAccessibleName(self.tr("Order number"))
+        self.order_edit.setAccessibleDescription(
+            self.tr("The merchant_uid the cash receipt was issued with. Press Enter to look it up."))
+        self.order_edit.setPlaceholderText(self.tr("e.g. ORDER-20261125-0001"))
+        self.order_edit.setClearButtonEnabled(True)
+        order_label.setBuddy(self.order_edit)
+        self.order_edit.returnPressed.connect(self.lookup)
+        self.order_edit.textEdited.connect(self.on_order_edit_textEdited)
+        self.lookup_button = QPushButton(self.tr("&Look up"), central)
+        self.lookup_button.clicked.connect(self.lookup)
+        order_row.addWidget(order_label)
+        order_row.addWidget(self.order_edit, 1)
+        order_row.addWidget(self.lookup_button)
+        layout.addLayout(order_row)
+
+        if demo_orders is not None:
+            self.demo_list = QListWidget(central)
+            self.demo_list.setAccessibleName(self.tr("Practice order numbers"))
+            self.demo_list.setMaximumHeight(110)
+            for uid, description in demo_orders.items():
+                item = QListWidgetItem(f"{uid}  -  {description}", self.demo_list)
+                item.setData(Qt.ItemDataRole.UserRole, uid)
+            self.demo_list.itemActivated.connect(self.on_demo_list_itemActivated)
+            demo_label = QLabel(self.tr("Practice order numbers (double-click or Enter to use):"))
+            demo_label.setBuddy(self.demo_list)
+            layout.addWidget(demo_label)
+            layout.addWidget(self.demo_list)
+
+        status_row = QHBoxLayout()
+        self.progress = QProgressBar(central)
+        self.progress.setRange(0, 0)
+        self.progress.setMaximumWidth(120)
+        self.progress.setTextVisible(False)
+        self.progress.hide()
+        self.message = plain_label(central)
+        self.message.setObjectName("statusMessage")
+        self.message.setAccessibleName(self.tr("Status message"))
+        status_row.addWidget(self.progress)
+        status_row.addWidget(self.message, 1)
+        layout.addLayout(status_row)
+
+        self.receipt_view = ReceiptView(central)
+        self.receipt_view.url_copied.connect(
+            lambda _url: self.statusBar().showMessage(self.tr("Receipt link copied."), 4000))
+        layout.addWidget(self.receipt_view)
+
+        action_row = QHBoxLayout()
+        self.cancel_button = QPushButton(self.tr("&Cancel this receipt..."), central)
+        self.cancel_button.setObjectName("cancelReceiptButton")
+        self.cancel_button.setAccessibleDescription(
+            self.tr("Asks for confirmation, then cancels the cash receipt shown above."))
+        self.cancel_button.setToolTip(shortcuts.CANCEL_RECEIPT.native_key())
+        self.cancel_button.setEnabled(False)
+        self.cancel_button.clicked.connect(self.cancel_receipt)
+        action_row.addStretch(1)
+        action_row.addWidget(self.cancel_button)
+        layout.addLayout(action_row)
+
+        history_row = QHBoxLayout()
+        history_label = QLabel(self.tr("Recent attempts:"), central)
+        self.unresolved_label = plain_label(central)
+        self.reconcile_button = QPushButton(self.tr("Check &unknown outcomes"), central)
+        self.reconcile_button.clicked.connect(self.reconcile)
+        self.reconcile_button.hide()
+        self.history_button = QPushButton(self.tr("Full &history..."), central)
+        self.history_button.clicked.connect(self.open_history)
+        history_row.addWidget(history_label)
+        history_row.addWidget(self.unresolved_label, 1)
+        history_row.addWidget(self.reconcile_button)
+        history_row.addWidget(self.history_button)
+        layout.addLayout(history_row)
+
+        self.recent_table = QTableWidget(0, 5, central)
+        self.recent_table.setAccessibleName(self.tr("Recent attempts"))
+        self.recent_table.setHorizontalHeaderLabels([
+            self.tr("Time (KST)"), self.tr("Order number"), self.tr("Result"),
+            self.tr("Amount"), self.tr("Details")])
+        self.recent_table.verticalHeader().hide()
+        self.recent_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.recent_table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        header = self.recent_table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        layout.addWidget(self.recent_table, 1)
+
+        self.setCentralWidget(central)
+        self.setTabOrder(self.profile_combo, self.credentials_button)
+        self.setTabOrder(self.credentials_button, self.order_edit)
+        self.setTabOrder(self.order_edit, self.lookup_button)
+        self.setTabOrder(self.lookup_button, self.cancel_button)
+        self.resize(760, 640)
+
+    def _add_action(self, menu_name: str, text: str, shortcut: shortcuts.Shortcut | None,
+                    slot: Callable[[], object]) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(shortcut.sequence())
+        action.triggered.connect(slot)
+        self._menus[menu_name].addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self._menus = {
+            "file": bar.addMenu(self.tr("&File")),
+            "receipt": bar.addMenu(self.tr("&Receipt")),
+            "settings": bar.addMenu(self.tr("&Settings")),
+            "help": bar.addMenu(self.tr("&Help")),
+        }
+        self._add_action("file", self.tr("Audit &history..."), shortcuts.HISTORY, self.open_history)
+        self.quit_action = self._add_action("file", self.tr("&Quit"), shortcuts.QUIT, self.close)
+        self._add_action("receipt", self.tr("Go to &order number"), shortcuts.FOCUS_ORDER,
+                         self.focus_order)
+        self.cancel_action = self._add_action(
+            "receipt", self.tr("&Cancel this receipt..."), shortcuts.CANCEL_RECEIPT,
+            self.cancel_receipt)
+        self.cancel_action.setEnabled(False)
+        self._add_action("receipt", self.tr("Copy receipt &link"), shortcuts.COPY_URL,
+                         self.receipt_view.copy_url)
+        self._add_action("receipt", self.tr("Check &unknown outcomes"), shortcuts.RECONCILE,
+                         self.reconcile)
+        self._add_action("settings", self.tr("Store profiles and &keys..."),
+                         shortcuts.CREDENTIALS, lambda: self.edit_credentials(None))
+        self._add_action("settings", self.tr("&Language..."), None, self.choose_language)
+        self._add_action("help", self.tr("&Keyboard shortcuts"), shortcuts.HELP,
+                         self.show_shortcuts)
+        self._add_action("help", self.tr("&About iamport-desk"), None, self.show_about)
+
+    # ---- profiles --------------------------------------------------------------------
+
+    def _reload_profiles(self) -> None:
+        self.profile_combo.clear()
+        active = self.profiles.active()
+        for profile in self.profiles.profiles():
+            label = profile.name + (f" (Tier {profile.tier_code})" if profile.tier_code else "")
+            self.profile_combo.addItem(label, profile.name)
+        if active is not None:
+            self.profile_combo.setCurrentIndex(self.profile_combo.findData(active.name))
+        if self.profiles.notice:
+            self.show_message(UserMessage(self.tr(
+                "The settings file could not be read and was set aside; defaults are in "
+                "use. Details: {0}").format(self.profiles.notice)), warning=True)
+
+    @Slot(int)
+    def on_profile_combo_activated(self, index: int) -> None:
+        name = self.profile_combo.itemData(index)
+        if isinstance(name, str):
+            self.profiles.set_active(name)
+            self._set_receipt(None)
+            self.statusBar().showMessage(self.tr("Store switched to {0}.").format(name), 4000)
+
+    def edit_credentials(self, reason: str | None) -> bool:
+        if self.busy:
+            return False
+        accepted = self._open_credentials(self, reason)
+        self._reload_profiles()
+        return accepted
+
+    # ---- state -----------------------------------------------------------------------
+
+    @property
+    def busy(self) -> bool:
+        return self._current_job is not None
+
+    def _set_busy(self, kind: str | None, job_id: int | None = None) -> None:
+        self._current_job = job_id
+        self._current_kind = kind
+        busy = job_id is not None
+        self.progress.setVisible(busy)
+        for widget in (self.order_edit, self.lookup_button, self.profile_combo,
+                       self.credentials_button, self.reconcile_button):
+            widget.setEnabled(not busy)
+        self._update_cancel_enabled()
+        self.busy_changed.emit(busy)
+
+    def _update_cancel_enabled(self) -> None:
+        can = (not self.busy and self._receipt is not None and not self._receipt.is_cancelled)
+        self.cancel_button.setEnabled(can)
+        self.cancel_action.setEnabled(can)
+
+    def _set_receipt(self, receipt: Receipt | None) -> None:
+        self._receipt = receipt
+        if receipt is None:
+            self.receipt_view.clear()
+        else:
+            self.receipt_view.show_receipt(receipt)
+            self.receipt_shown.emit(receipt)
+        self._update_cancel_enabled()
+
+    def show_message(self, message: UserMessage | str, *, warning: bool = False,
+                     success: bool = False) -> None:
+        text = message if isinstance(message, str) else message.full_text()
+        colour = "#b02a37" if warning else ("#146c43" if success else "palette(text)")
+        self.message.setStyleSheet(f"QLabel#statusMessage {{ color: {colour}; }}")
+        self.message.setText(text)
+        self.message_shown.emit(text)
+
+    def credentials(self) -> Credentials | None:
+        """The active profile's credentials, pointed at --api-base (or the demo) if given."""
+        credentials = self.profiles.credentials()
+        if credentials is not None and self.api_base_override is not None:
+            credentials = replace(credentials, api_base=self.api_base_override)
+        return credentials
+
+    def _credentials_or_ask(self) -> Credentials | None:
+        """The active profile's credentials; asks for them when there are none."""
+        credentials = self.credentials()
+        if credentials is None:
+            reason = (self.tr("Enter the REST API key and secret of your PortOne store.")
+                      if self.profiles.active() is None
+                      else self.tr("The secret of this store is not available on this PC. "
+                                   "Enter it again."))
+            if not self.edit_credentials(reason):
+                return None
+            credentials = self.credentials()
+        return credentials
+
+    # ---- actions ---------------------------------------------------------------------
+
+    @Slot()
+    def focus_order(self) -> None:
+        self.order_edit.setFocus()
+        self.order_edit.selectAll()
+
+    @Slot(str)
+    def on_order_edit_textEdited(self, _text: str) -> None:
+        # What is shown must always be what will be cancelled.
+        if self._receipt is not None:
+            self._set_receipt(None)
+
+    @Slot(QListWidgetItem)
+    def on_demo_list_itemActivated(self, item: QListWidgetItem) -> None:
+        self.order_edit.setText(str(item.data(Qt.ItemDataRole.UserRole)))
+        self._set_receipt(None)
+        self.focus_order()
+
+    @Slot()
+    def lookup(self) -> None:
+        if self.busy:
+            return
+        # Finish any Hangul composition so the last syllable is part of the text.
+        QGuiApplication.inputMethod().commit()
+        from iamport_desk.api import InvalidMerchantUid, normalize_merchant_uid
+
+        try:
+            uid = normalize_merchant_uid(self.order_edit.text())
+        except InvalidMerchantUid as exc:
+            self._set_receipt(None)
+            self.show_message(describe_error(exc), warning=True)
+            self.focus_order()
+            return
+        credentials = self._credentials_or_ask()
+        if credentials is None:
+            self.show_message(self.tr("No credentials: enter the store's API key first."),
+                              warning=True)
+            return
+        self._set_receipt(None)
+        self.show_message(self.tr("Looking up {0}...").format(elide(uid, 80)))
+        self._set_busy("lookup", self.api.submit(LookupJob(credentials, uid)))
+
+    @Slot()
+    def cancel_receipt(self) -> None:
+        receipt = self._receipt
+        if self.busy or receipt is None or receipt.is_cancelled:
+            return
+        profile = self.profiles.active()
+        credentials = self.credentials()
+        if profile is None or credentials is None:
+            self.edit_credentials(self.tr("Enter the store's API key and secret again."))
+            return
+        if not self._confirm(self, receipt):
+            self.show_message(self.tr("Nothing was cancelled."))
+            return
+        self.show_message(self.tr("Cancelling the cash receipt of {0}...").format(
+            elide(receipt.merchant_uid, 80)))
+        job = CancelJob(credentials, profile.name, receipt.merchant_uid)
+        self._set_busy("cancel", self.api.submit(job))
+
+    @Slot()
+    def reconcile(self) -> None:
+        if self.busy or self._unresolved == 0:
+            return
+        profile = self.profiles.active()
+        credentials = self.credentials()
+        if profile is None or credentials is None:
+            return
+        self.show_message(self.tr("Checking attempts with an unknown outcome..."))
+        self._set_busy("reconcile", self.api.submit(ReconcileJob(credentials, profile.name)))
+
+    # ---- results ---------------------------------------------------------------------
+
+    @Slot(object)
+    def on_api_finished(self, result: JobResult) -> None:
+        if result.job.job_id != self._current_job:
+            if isinstance(result.job, StartupJob):
+                self._on_startup(result)
+            return
+        kind = self._current_kind
+        self._set_busy(None)
+        if kind == "lookup":
+            self._on_lookup(result)
+        elif kind == "cancel":
+            self._on_cancel(result)
+        elif kind == "reconcile":
+            self._on_reconcile(result)
+        if self._close_requested:
+            self.close()
+
+    def _on_startup(self, result: JobResult) -> None:
+        if result.error is not None:
+            self.show_message(describe_error(result.error), warning=True)
+            return
+        if result.interrupted:
+            self.show_message(self.tr(
+                "{0} cancellation attempt(s) were interrupted last time (the app closed or "
+                "crashed). Their outcome is being checked.").format(result.interrupted),
+                warning=True)
+        QTimer.singleShot(0, self.reconcile)
+
+    def _on_lookup(self, result: JobResult) -> None:
+        if result.error is not None:
+            message = describe_error(result.error)
+            self.show_message(message, warning=True)
+            if message.reenter_credentials:
+                self.edit_credentials(message.text)
+            return
+        receipt = result.receipt
+        assert receipt is not None
+        self._set_receipt(receipt)
+        if receipt.is_cancelled:
+            self.show_message(self.tr(
+                "This cash receipt was already cancelled on {0}. There is nothing to cancel."
+            ).format(format_kst(receipt.cancelled_at)))
+            self.focus_order()
+        else:
+            self.show_message(self.tr(
+                "Check the receipt below. To cancel it, press \u201cCancel this receipt\u201d."))
+            self.cancel_button.setFocus()
+
+    def _on_cancel(self, result: JobResult) -> None:
+        if result.already_cancelled is not None:
+            when = result.already_cancelled.cancelled_at or result.already_cancelled.ended_at
+            self.show_message(self.tr(
+                "The history shows this receipt was already cancelled on {0}. No request was "
+                "sent.").format(format_kst(when)))
+            self._set_receipt(None)
+            return
+        if result.receipt is not None and result.error is None:
+            self._set_receipt(result.receipt)
+            text = self.tr("The cash receipt was cancelled ({0}).").format(
+                format_kst(result.receipt.cancelled_at))
+            if result.history_error is not None:
+                text += " " + self.tr("Warning: the audit history could not record it: {0}"
+                                      ).format(describe_error(result.history_error).text)
+            self.show_message(text, success=result.history_error is None,
+                              warning=result.history_error is not None)
+            self.focus_order()
+            return
+        error = result.error
+        if error is None:  # pragma: no cover - the worker always sets one of them
+            error = RuntimeError("no result")
+        message = describe_error(error, cancelling=True)
+        self.show_message(message, warning=True)
+        if message.reenter_credentials:
+            self.edit_credentials(message.text)
+
+    def _on_reconcile(self, result: JobResult) -> None:
+        done = result.reconciled
+        cancelled = sum(1 for entry in done if entry.outcome == Outcome.CANCELLED)
+        failed = len(done) - cancelled
+        if done:
+            self.show_message(self.tr(
+                "Checked {0} attempt(s) by lookup: {1} cancelled, {2} not cancelled (you can "
+                "try those again).").format(len(done), cancelled, failed))
+        elif result.error is not None:
+            self.show_message(self.tr(
+                "Unknown outcomes could not be checked yet: {0}").format(
+                    describe_error(result.error).text), warning=True)
+
+    @Slot(list)
+    def on_api_history_changed(self, entries: list[HistoryEntry]) -> None:
+        self.recent_table.setRowCount(len(entries))
+        for row, entry in enumerate(entries):
+            details = entry.message or entry.note or ""
+            if entry.http_status and entry.outcome != Outcome.CANCELLED:
+                details = f"HTTP {entry.http_status}" + (f" - {details}" if details else "")
+            values = [format_kst(entry.started_at), entry.merchant_uid,
+                      outcome_label(entry.outcome), format_won(entry.amount, self.tr("won")),
+                      elide(details, 200)]
+            for column, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                item.setToolTip(value)
+                self.recent_table.setItem(row, column, item)
+
+    @Slot(int)
+    def on_api_unresolved_changed(self, count: int) -> None:
+        self._unresolved = count
+        self.reconcile_button.setVisible(count > 0)
+        self.unresolved_label.setText(
+            self.tr("{0} attempt(s) with an unknown outcome").format(count) if count else "")
+        if count:
+            self._reconcile_timer.start()
+        else:
+            self._reconcile_timer.stop()
+
+    # ---- other windows ---------------------------------------------------------------
+
+    @Slot()
+    def open_history(self) -> None:
+        from iamport_desk.ui.history_window import HistoryWindow
+
+        if self._history_window is None:
+            self._history_window = HistoryWindow(self.paths.history_db, self.api, self.profiles,
+                                                 parent=self)
+        self._history_window.show()
+        self._history_window.raise_()
+        self._history_window.activateWindow()
+
+    @Slot()
+    def show_shortcuts(self) -> None:
+        from iamport_desk.ui.help_dialogs import ShortcutsDialog
+
+        ShortcutsDialog(self).exec()
+
+    @Slot()
+    def show_about(self) -> None:
+        from iamport_desk.ui.help_dialogs import AboutDialog
+
+        AboutDialog(self.paths, self).exec()
+
+    @Slot()
+    def choose_language(self) -> None:
+        from iamport_desk.ui.help_dialogs import choose_language
+
+        choose_language(self, self.profiles)
+
+    # ---- closing ---------------------------------------------------------------------
+
+    def detach(self) -> None:
+        """Stop listening to the API thread without stopping it (the window is rebuilt)."""
+        self._closing = True
+        self._reconcile_timer.stop()
+        for signal, slot in ((self.api.finished, self.on_api_finished),
+                             (self.api.history_changed, self.on_api_history_changed),
+                             (self.api.unresolved_changed, self.on_api_unresolved_changed)):
+            signal.disconnect(slot)
+        if self._history_window is not None:
+            self._history_window.close()
+        self.hide()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._current_kind == "cancel":
+            # Never walk away from a DELETE in flight: wait for its outcome and record it.
+            if not self._close_requested:
+                self._close_requested = True
+                QMessageBox.information(self, self.tr("Cancellation in progress"), self.tr(
+                    "A cancellation is being sent to PortOne. The window will close as soon "
+                    "as its outcome is known and recorded."))
+            self.show_message(self.tr("Waiting for the cancellation's outcome before closing..."))
+            event.ignore()
+            return
+        if not self._closing:
+            self._closing = True
+            self._reconcile_timer.stop()
+            if self._history_window is not None:
+                self._history_window.close()
+            self.profiles.set_window_geometry(bytes(self.saveGeometry().toBase64()).decode())
+            self.hide()
+            self.api.stop()
+        event.accept()
+
+
+def confirm_cancellation(parent: QWidget, receipt: Receipt) -> bool:
+    """Ask before a cancellation; the safe answer is the default (Enter, Escape)."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(parent.tr("Cancel the cash receipt?"))
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setText(parent.tr(
+        "Cancel the cash receipt of order {0} for {1}?\nThis cannot be undone.").format(
+            elide(receipt.merchant_uid, 120), format_won(receipt.amount, parent.tr("won"))))
+    box.setInformativeText(parent.tr("Approval number: {0}   Issued: {1}").format(
+        elide(receipt.apply_num, 40), format_kst(receipt.applied_at)))
+    cancel_it = box.addButton(parent.tr("&Cancel the receipt"),
+                              QMessageBox.ButtonRole.DestructiveRole)
+    keep = box.addButton(parent.tr("&Keep it"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(keep)
+    box.setEscapeButton(keep)
+    box.exec()
+    return box.clickedButton() is cancel_it
+
+
+def _default_open_credentials(window: MainWindow, reason: str | None) -> bool:
+    from iamport_desk.ui.credentials_dialog import CredentialsDialog
+
+    dialog = CredentialsDialog(window.profiles, window.api, reason=reason, parent=window,
+                               api_base_override=window.api_base_override)
+    return dialog.exec() == CredentialsDialog.DialogCode.Accepted
+

@@ -1,0 +1,116 @@
+"""Every failure as a plain sentence for the clerk: what happened, and what to do next.
+
+Server messages are passed through as they came (PortOne's Korean text, often from the
+PG); they are shown as plain text by the caller, never parsed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication
+
+from iamport_desk.formatting import elide
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Messages", text)
+
+
+@dataclass(frozen=True)
+class UserMessage:
+    """A sentence for the clerk. ``server`` is the server's own text, shown apart."""
+
+    text: str
+    server: str | None = None
+    reenter_credentials: bool = False
+
+    def full_text(self) -> str:
+        if self.server:
+            return self.text + "\n" + _tr("Message from PortOne: {0}").format(self.server)
+        return self.text
+
+
+def _status_detail(status: int | None, code: int | None) -> str:
+    parts = []
+    if status is not None:
+        parts.append(f"HTTP {status}")
+    if code not in (None, 0):
+        parts.append(_tr("code {0}").format(code))
+    return f" ({', '.join(parts)})" if parts else ""
+
+
+def describe_error(error: BaseException, *, cancelling: bool = False) -> UserMessage:
+    """Map an exception value from the worker to a sentence."""
+    from iamport_desk import api
+
+    server = elide(error.message) if isinstance(error, api.IamportError) and error.message else None
+    if isinstance(error, api.InvalidMerchantUid):
+        return UserMessage(_tr(
+            "The order number is empty or contains invisible control characters. "
+            "Check the number and type it again."))
+    if isinstance(error, api.AuthenticationError):
+        return UserMessage(_tr(
+            "PortOne did not accept the REST API key or secret. "
+            "Enter them again in the credentials dialog."), server, reenter_credentials=True)
+    if isinstance(error, api.ReceiptNotFound):
+        return UserMessage(_tr(
+            "No cash receipt was issued for this order number. "
+            "Check the number (and the store or Tier code)."), server)
+    if isinstance(error, api.OutcomeUnknown):
+        return UserMessage(_tr(
+            "The cancellation was sent, but no answer came back, so it is not known whether "
+            "the receipt was cancelled. Do not cancel it again: look the order number up, or "
+            "use \u201cCheck unknown outcomes\u201d in the history, when the network is back."),
+            server)
+    if isinstance(error, api.NetworkError):
+        texts = {
+            "refused": _tr("The PortOne server could not be reached (connection refused)."),
+            "dns": _tr("The PortOne server's name could not be found."),
+            "tls": _tr("The server's security certificate could not be verified, so the "
+                       "connection was stopped."),
+            "connect_timeout": _tr("Connecting to the PortOne server took too long."),
+            "read_timeout": _tr("The PortOne server did not answer in time."),
+            "proxy": _tr("The proxy server refused or failed the connection."),
+        }
+        first = texts.get(error.kind, _tr("The connection to PortOne failed."))
+        return UserMessage(first + " " + _tr(
+            "Nothing was changed. Check the network or proxy settings and try again."))
+    if isinstance(error, api.ApiError):
+        detail = _status_detail(error.status, error.code)
+        if error.status == 407:
+            text = _tr("The proxy server asks for a login. Ask your IT department for the "
+                       "proxy settings.")
+        elif error.status == 500 and cancelling:
+            text = _tr("The payment gateway refused or failed the cancellation.")
+        elif error.status == 501:
+            text = _tr("PortOne does not support cash receipts for this store's payment "
+                       "gateway.")
+        elif error.status == 400:
+            text = _tr("PortOne refused the request.")
+        elif error.status == 200 and error.code not in (None, 0):
+            text = _tr("PortOne answered with an error.")
+        elif error.message is None:
+            text = _tr("An unexpected answer came instead of PortOne's (for example a proxy "
+                       "or login page).")
+        else:
+            text = _tr("PortOne answered with an error.")
+        action = (_tr("The receipt was not cancelled. Read the message, then try again or "
+                      "contact PortOne.") if cancelling
+                  else _tr("Try again later; if it persists, contact PortOne."))
+        return UserMessage(text + detail + " " + action, server)
+    from iamport_desk.history import HistoryUnavailable
+
+    if isinstance(error, HistoryUnavailable):
+        reasons = {
+            "readonly": _tr("the history file or folder is read-only"),
+            "full": _tr("the disk is full"),
+            "locked": _tr("the history file is locked by another program"),
+            "corrupt": _tr("the history file is damaged or from a newer version"),
+        }
+        why = reasons.get(error.reason, _tr("the history file could not be written"))
+        return UserMessage(_tr(
+            "The audit history cannot be written ({0}), so nothing was sent to PortOne. "
+            "Free the disk or fix the folder's permissions, then try again.").format(why))
+    return UserMessage(_tr(
+        "Something unexpected went wrong. The details were written to the log file."))

@@ -1,0 +1,383 @@
+"""The one long-lived API thread: a worker QObject that owns the PortOne client and
+the history connection, and receives jobs through queued signals.
+
+Widgets never run here; results go back to the GUI thread as plain dataclasses.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+from iamport_desk.models import Credentials, HistoryEntry, Outcome, Receipt
+
+if TYPE_CHECKING:
+    from iamport_desk.api import IamportClient, IamportError
+    from iamport_desk.history import History
+
+log = logging.getLogger(__name__)
+
+ClientFactory = Callable[[Credentials], "IamportClient"]
+_job_ids = itertools.count(1)
+
+
+def default_client_factory(credentials: Credentials) -> IamportClient:
+    from iamport_desk.api import IamportClient
+
+    return IamportClient(
+        credentials.imp_key,
+        credentials.imp_secret,
+        base_url=credentials.api_base,
+        tier_code=credentials.tier_code,
+    )
+
+
+def _error_fields(exc: IamportError) -> dict[str, Any]:
+    return {"http_status": exc.status, "code": exc.code, "message": exc.message}
+
+
+# ---- jobs (GUI -> worker) -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Job:
+    job_id: int = field(default_factory=lambda: next(_job_ids), init=False)
+
+
+@dataclass(frozen=True)
+class StartupJob(Job):
+    """Open the history, turn crash leftovers into 'unknown', report recent attempts."""
+
+
+@dataclass(frozen=True)
+class LookupJob(Job):
+    credentials: Credentials
+    merchant_uid: str
+
+
+@dataclass(frozen=True)
+class CancelJob(Job):
+    credentials: Credentials
+    profile: str
+    merchant_uid: str
+
+
+@dataclass(frozen=True)
+class TestConnectionJob(Job):
+    credentials: Credentials
+
+
+@dataclass(frozen=True)
+class ReconcileJob(Job):
+    """Check every 'unknown' attempt of one profile by looking the receipt up."""
+
+    credentials: Credentials
+    profile: str
+
+
+@dataclass(frozen=True)
+class RefreshHistoryJob(Job):
+    pass
+
+
+# ---- results (worker -> GUI) ----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class JobResult:
+    """What came of a job. ``error`` is an exception *value*: it is never raised on the
+    GUI thread, only turned into a sentence for the clerk."""
+
+    job: Job
+    receipt: Receipt | None = None
+    entry: HistoryEntry | None = None
+    error: BaseException | None = None
+    tier_name: str | None = None
+    already_cancelled: HistoryEntry | None = None  # duplicate guard hit: no DELETE sent
+    reconciled: tuple[HistoryEntry, ...] = ()
+    interrupted: int = 0  # attempts found 'pending' from a crash at start-up
+    history_error: BaseException | None = None  # the outcome could not be recorded
+
+
+class ApiWorker(QObject):
+    """Runs PortOne calls and history writes on the API thread.
+
+    Signals:
+        finished(JobResult): a job ended, successfully or not.
+        history_changed(list): the newest attempts (``list[HistoryEntry]``) after a write.
+        unresolved_changed(int): how many attempts still have an unknown outcome.
+    """
+
+    finished = Signal(object)
+    history_changed = Signal(list)
+    unresolved_changed = Signal(int)
+
+    RECENT = 20
+
+    def __init__(
+        self,
+        history_path: Path,
+        client_factory: ClientFactory = default_client_factory,
+        history_factory: Callable[[Path], History] | None = None,
+    ) -> None:
+        super().__init__()
+        self._history_path = history_path
+        self._client_factory = client_factory
+        self._history_factory = history_factory
+        self._history: History | None = None
+        self._client: IamportClient | None = None
+        self._client_credentials: Credentials | None = None
+
+    # The client is rebuilt whenever the credentials differ (another profile, a
+    # re-entered secret): a token is never carried over to another key or Tier.
+    def _client_for(self, credentials: Credentials) -> IamportClient:
+        if self._client is None or self._client_credentials != credentials:
+            self._close_client()
+            self._client = self._client_factory(credentials)
+            self._client_credentials = credentials
+        return self._client
+
+    def _close_client(self) -> None:
+        if self._client is not None:
+            self._client.close()
+        self._client = None
+        self._client_credentials = None
+
+    def _open_history(self) -> History:
+        if self._history is None:
+            if self._history_factory is not None:
+                self._history = self._history_factory(self._history_path)
+            else:
+                from iamport_desk.history import History, HistoryUnavailable
+
+                try:
+                    self._history_path.parent.mkdir(parents=True, exist_ok=True)
+                except OSError as exc:
+                    raise HistoryUnavailable(
+                        f"cannot create the history folder: {exc.strerror}", reason="io"
+                    ) from exc
+                self._history = History(self._history_path)
+        return self._history
+
+    @Slot(object)
+    def run(self, job: Job) -> None:
+        """Entry point for every job; never lets an exception escape into Qt."""
+        try:
+            result = self._dispatch(job)
+        except Exception as exc:  # noqa: BLE001 - every failure becomes a message
+            log.exception("job %s failed", type(job).__name__)
+            result = JobResult(job, error=exc)
+        self.finished.emit(result)
+
+    def _dispatch(self, job: Job) -> JobResult:
+        from iamport_desk.api import IamportError
+
+        if isinstance(job, StartupJob):
+            return self._startup(job)
+        if isinstance(job, RefreshHistoryJob):
+            self._publish_history()
+            return JobResult(job)
+        if isinstance(job, LookupJob):
+            try:
+                receipt = self._client_for(job.credentials).lookup_external_receipt(
+                    job.merchant_uid
+                )
+            except IamportError as exc:
+                return JobResult(job, error=exc)
+            return JobResult(job, receipt=receipt)
+        if isinstance(job, CancelJob):
+            return self._cancel(job)
+        if isinstance(job, TestConnectionJob):
+            return self._test_connection(job)
+        if isinstance(job, ReconcileJob):
+            return self._reconcile(job)
+        raise TypeError(f"unknown job {type(job).__name__}")
+
+    def _startup(self, job: StartupJob) -> JobResult:
+        history = self._open_history()
+        interrupted = history.recover_interrupted()
+        self._publish_history()
+        return JobResult(job, interrupted=interrupted)
+
+    def _publish_history(self) -> None:
+        history = self._open_history()
+        self.history_changed.emit(history.recent(self.RECENT))
+        self.unresolved_changed.emit(len(history.unresolved()))
+
+    def _cancel(self, job: CancelJob) -> JobResult:
+        from iamport_desk.api import IamportError, OutcomeUnknown
+
+        history = self._open_history()  # HistoryUnavailable -> no request is sent
+        tier = job.credentials.tier_code
+        previous = history.last_cancelled(job.merchant_uid, profile=job.profile, tier_code=tier)
+        if previous is not None:
+            return JobResult(job, already_cancelled=previous)
+        # Audit first: a durable 'pending' row, or no DELETE at all.
+        entry_id = history.begin(profile=job.profile, tier_code=tier, merchant_uid=job.merchant_uid)
+        client = self._client_for(job.credentials)
+        receipt: Receipt | None = None
+        error: BaseException | None = None
+        try:
+            receipt = client.cancel_external_receipt(job.merchant_uid)
+        except OutcomeUnknown as exc:
+            error = exc
+            outcome, fields = Outcome.UNKNOWN, _error_fields(exc)
+        except IamportError as exc:
+            error = exc
+            outcome, fields = Outcome.FAILED, _error_fields(exc)
+        except BaseException as exc:
+            # A bug after the row was written: the DELETE may have gone out.
+            self._finish(history, entry_id, Outcome.UNKNOWN, note=f"internal error: {type(exc).__name__}")
+            raise
+        else:
+            if receipt.is_cancelled:
+                outcome, fields = Outcome.CANCELLED, {"http_status": 200, "code": 0}
+            else:
+                # 200 without a cancellation time: do not claim success; a lookup decides.
+                outcome = Outcome.UNKNOWN
+                fields = {"http_status": 200, "code": 0,
+                          "note": "answer did not show a cancellation time"}
+        entry, history_error = self._finish(history, entry_id, outcome, receipt=receipt, **fields)
+        return JobResult(job, entry=entry, receipt=receipt, error=error, history_error=history_error)
+
+    def _finish(
+        self, history: History, entry_id: int, outcome: Outcome, **fields: Any
+    ) -> tuple[HistoryEntry | None, BaseException | None]:
+        """Record an outcome; a failing history must not hide what PortOne answered."""
+        from iamport_desk.history import HistoryUnavailable
+
+        try:
+            entry = history.finish(entry_id, outcome, **fields)
+        except HistoryUnavailable as exc:
+            log.error("could not record outcome %s of attempt %d: %s", outcome, entry_id, exc)
+            return None, exc
+        try:
+            self._publish_history()
+        except HistoryUnavailable as exc:
+            log.warning("could not read the history back: %s", exc)
+        return entry, None
+
+    def _test_connection(self, job: TestConnectionJob) -> JobResult:
+        from iamport_desk.api import IamportError
+
+        # A fresh client: testing must not disturb the one in use, nor reuse its token.
+        client = self._client_factory(job.credentials)
+        try:
+            client.get_token()
+            tier_name = None
+            if job.credentials.tier_code:
+                tier_name = client.get_tier(job.credentials.tier_code)
+            return JobResult(job, tier_name=tier_name)
+        except IamportError as exc:
+            return JobResult(job, error=exc)
+        finally:
+            client.close()
+
+    def _reconcile(self, job: ReconcileJob) -> JobResult:
+        from iamport_desk.api import IamportError, ReceiptNotFound
+
+        history = self._open_history()
+        client = self._client_for(job.credentials)
+        done: list[HistoryEntry] = []
+        error: BaseException | None = None
+        for entry in history.unresolved():
+            if entry.profile != job.profile or entry.tier_code != job.credentials.tier_code:
+                continue
+            try:
+                receipt: Receipt | None = client.lookup_external_receipt(entry.merchant_uid)
+            except ReceiptNotFound:
+                receipt = None
+            except IamportError as exc:
+                error = exc  # network still down: keep the rest for later
+                break
+            done.append(history.reconcile(entry.id, receipt))
+        self._publish_history()
+        return JobResult(job, reconciled=tuple(done), error=error)
+
+    @Slot()
+    def shutdown(self) -> None:
+        """Release the client and the database on the thread that owns them."""
+        self._close_client()
+        if self._history is not None:
+            self._history.close()
+            self._history = None
+
+
+class ApiThread(QObject):
+    """GUI-side handle of the API thread: starts it, submits jobs, stops it cleanly.
+
+    Signals:
+        finished(JobResult): forwarded from the worker, delivered on the GUI thread.
+        history_changed(list): forwarded from the worker.
+        unresolved_changed(int): forwarded from the worker.
+        submitted(Job): internal; carries a job across to the worker thread.
+    """
+
+    finished = Signal(object)
+    history_changed = Signal(list)
+    unresolved_changed = Signal(int)
+    submitted = Signal(object)
+    _shutdown = Signal()
+
+    def __init__(self, worker: ApiWorker, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._thread = QThread()
+        self._thread.setObjectName("iamport-desk-api")
+        self.worker = worker
+        worker.moveToThread(self._thread)
+        self.submitted.connect(worker.run)
+        self._shutdown.connect(worker.shutdown)
+        worker.finished.connect(self._on_worker_finished)
+        worker.history_changed.connect(self.history_changed)
+        worker.unresolved_changed.connect(self.unresolved_changed)
+        self._busy: set[int] = set()
+        self._stopped = False
+        self._thread.start()
+
+    def submit(self, job: Job) -> int:
+        if self._stopped:
+            raise RuntimeError("the API thread was stopped")
+        self._busy.add(job.job_id)
+        self.submitted.emit(job)
+        return job.job_id
+
+    @Slot(object)
+    def _on_worker_finished(self, result: JobResult) -> None:
+        self._busy.discard(result.job.job_id)
+        self.finished.emit(result)
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._busy)
+
+    def stop(self, timeout_ms: int = 60_000) -> bool:
+        """Let queued jobs finish, release the worker's resources, then quit() + wait()."""
+        if self._stopped:
+            return True
+        self._stopped = True
+        self._shutdown.emit()
+        self._thread.quit()
+        ok = self._thread.wait(timeout_ms)
+        if not ok:
+            log.error("API thread did not stop within %d ms", timeout_ms)
+        return bool(ok)
+
+
+__all__: list[Any] = [
+    "ApiThread",
+    "ApiWorker",
+    "CancelJob",
+    "Job",
+    "JobResult",
+    "LookupJob",
+    "ReconcileJob",
+    "RefreshHistoryJob",
+    "StartupJob",
+    "TestConnectionJob",
+]
