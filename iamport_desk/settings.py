@@ -1,0 +1,224 @@
+"""Small typed settings: read tolerantly, written atomically, never holding a secret.
+
+A clerk must never lose their store profiles because one byte of the file went bad, so
+reading keeps whatever is still valid and moves (or copies) a damaged file aside instead
+of overwriting it. Writing goes through a temporary file and ``os.replace`` so that a
+crash or a full disk leaves either the old file or the new one, never half of each.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import os
+import shutil
+import tempfile
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from iamport_desk.models import DEFAULT_API_BASE, Profile
+
+log = logging.getLogger(__name__)
+
+LANGUAGES = ("system", "ko", "en")
+SETTINGS_VERSION = 1
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything the app remembers between runs. No secret ever belongs here."""
+
+    profiles: tuple[Profile, ...] = ()
+    active_profile: str | None = None
+    language: str = "system"
+    window_geometry: str | None = None  # base64 of QWidget.saveGeometry, opaque here
+
+
+def load_settings(path: Path) -> tuple[Settings, str | None]:
+    """Read the settings file, keeping whatever is valid.
+
+    Returns the settings and a short English notice for the user, or None when all was
+    well. Never raises because of the file's content: an unreadable file is moved aside
+    (``settings.json.corrupt-YYYYmmdd-HHMMSS``) and defaults are returned; a file with some
+    bad profile entries keeps the good ones and leaves a copy of the original beside it.
+    """
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return Settings(), None
+    except OSError as exc:
+        log.warning("Could not read settings file %s: %s", path, exc)
+        return Settings(), f"The settings file {path} could not be read ({exc.strerror or exc})."
+
+    try:
+        data = json.loads(raw.decode("utf-8-sig"))
+    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
+        log.warning("Settings file %s is not valid JSON: %s", path, type(exc).__name__)
+        data = None
+    if not isinstance(data, dict):
+        aside = _keep_aside(path, move=True)
+        if aside is None:
+            return Settings(), (
+                f"The settings file {path} was damaged and could not be moved aside; "
+                "default settings are used."
+            )
+        return Settings(), (
+            f"The settings file was damaged; it was moved to {aside.name} and default "
+            "settings are used."
+        )
+
+    settings, dropped = _settings_from_dict(data)
+    if not dropped:
+        return settings, None
+    aside = _keep_aside(path, move=False)
+    kept = f"; the original file was kept as {aside.name}" if aside is not None else ""
+    noun = "entry was" if dropped == 1 else "entries were"
+    return settings, f"{dropped} damaged store profile {noun} skipped{kept}."
+
+
+def save_settings(path: Path, settings: Settings) -> None:
+    """Write the settings atomically (temp file, fsync, replace, fsync of the folder).
+
+    Raises OSError when the file cannot be written; the previous file is then intact.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    document = _settings_to_dict(settings)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            json.dump(document, handle, ensure_ascii=False, indent=2)
+            handle.write("\n")
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+    _fsync_dir(path.parent)
+
+
+def _settings_to_dict(settings: Settings) -> dict[str, Any]:
+    return {
+        "version": SETTINGS_VERSION,
+        "profiles": [
+            {
+                "name": p.name,
+                "imp_key": p.imp_key,
+                "tier_code": p.tier_code,
+                "api_base": p.api_base,
+            }
+            for p in settings.profiles
+        ],
+        "active_profile": settings.active_profile,
+        "language": settings.language,
+        "window_geometry": settings.window_geometry,
+    }
+
+
+def _settings_from_dict(data: Mapping[str, Any]) -> tuple[Settings, int]:
+    """Build settings from a parsed document; returns them and how many profiles were dropped."""
+    profiles: list[Profile] = []
+    dropped = 0
+    raw_profiles = data.get("profiles", [])
+    if not isinstance(raw_profiles, list):
+        raw_profiles = []
+        dropped += 1 if "profiles" in data else 0
+    for entry in raw_profiles:
+        profile = _profile_from_entry(entry, [p.name for p in profiles])
+        if profile is None:
+            dropped += 1
+        else:
+            profiles.append(profile)
+
+    names = {p.name for p in profiles}
+    active = data.get("active_profile")
+    active_profile = active if isinstance(active, str) and active in names else None
+    language = data.get("language")
+    geometry = data.get("window_geometry")
+    settings = Settings(
+        profiles=tuple(profiles),
+        active_profile=active_profile,
+        language=language if isinstance(language, str) and language in LANGUAGES else "system",
+        window_geometry=geometry if isinstance(geometry, str) and geometry else None,
+    )
+    return settings, dropped
+
+
+def _profile_from_entry(entry: object, existing: list[str]) -> Profile | None:
+    """One profile, validated with the same rules as the dialog, or None if unusable.
+
+    Validation matters for safety, not only tidiness: a hand-edited ``api_base`` of
+    ``http://example.com`` would otherwise send the secret in clear text.
+    """
+    # Imported here: credentials imports this module at its top.
+    from iamport_desk.credentials import (
+        CredentialError,
+        validate_api_base,
+        validate_imp_key,
+        validate_profile_name,
+        validate_tier_code,
+    )
+
+    if not isinstance(entry, dict):
+        return None
+    name, key = entry.get("name"), entry.get("imp_key")
+    tier, base = entry.get("tier_code"), entry.get("api_base", DEFAULT_API_BASE)
+    if not isinstance(name, str) or not isinstance(key, str):
+        return None
+    if tier is not None and not isinstance(tier, str):
+        return None
+    if not isinstance(base, str):
+        return None
+    try:
+        return Profile(
+            name=validate_profile_name(name, existing),
+            imp_key=validate_imp_key(key),
+            tier_code=validate_tier_code(tier),
+            api_base=validate_api_base(base),
+        )
+    except CredentialError as exc:
+        log.warning("Skipping a stored profile: %s (%s)", exc.field, exc.kind)
+        return None
+
+
+def _keep_aside(path: Path, *, move: bool) -> Path | None:
+    """Move or copy a damaged settings file to a dated name that does not exist yet."""
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    base = path.with_name(f"{path.name}.corrupt-{stamp}")
+    target = base
+    counter = 1
+    while target.exists():
+        target = base.with_name(f"{base.name}-{counter}")
+        counter += 1
+    try:
+        if move:
+            os.replace(path, target)
+        else:
+            shutil.copy2(path, target)
+    except OSError as exc:
+        log.warning("Could not keep a copy of the damaged settings file %s: %s", path, exc)
+        return None
+    log.warning("Damaged settings file kept as %s", target)
+    return target
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Make the rename itself durable on POSIX; Windows cannot open folders for this."""
+    if os.name != "posix":
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
