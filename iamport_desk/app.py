@@ -99,17 +99,18 @@ def _profile_store(paths: AppPaths, *, demo: bool) -> ProfileStore:
 
     if not demo:
         return ProfileStore(paths.settings_file, SecretStore())
-    from iamport_desk.credentials import SessionOnlyKeyring
+    import keyring.backends.fail
+
     from iamport_desk.models import Profile
     from iamport_desk.simulator import DEMO_IMP_KEY, DEMO_IMP_SECRET
 
-    # The demo's well-known practice secret stays in memory; the real keychain is left alone.
-    store = ProfileStore(paths.settings_file, SecretStore(SessionOnlyKeyring()))
-    if store.get(DEMO_PROFILE) is None:
-        store.save_profile(Profile(DEMO_PROFILE, DEMO_IMP_KEY), DEMO_IMP_SECRET)
-    elif store.credentials(DEMO_PROFILE) is None:
-        store.save_profile(store.get(DEMO_PROFILE), DEMO_IMP_SECRET,  # type: ignore[arg-type]
-                           previous_name=DEMO_PROFILE)
+    # The demo's well-known practice secret stays in memory: the real keychain is left alone
+    # (a failing backend makes SecretStore keep secrets for the session only).
+    store = ProfileStore(paths.settings_file, SecretStore(keyring.backends.fail.Keyring()))  # type: ignore[no-untyped-call]
+    existing = store.get(DEMO_PROFILE)
+    if store.credentials(DEMO_PROFILE) is None:
+        store.save_profile(existing or Profile(DEMO_PROFILE, DEMO_IMP_KEY), DEMO_IMP_SECRET,
+                           previous_name=DEMO_PROFILE if existing else None)
     if store.active() is None:
         store.set_active(DEMO_PROFILE)
     return store

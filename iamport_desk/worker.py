@@ -160,7 +160,7 @@ class ApiWorker(QObject):
                     self._history_path.parent.mkdir(parents=True, exist_ok=True)
                 except OSError as exc:
                     raise HistoryUnavailable(
-                        f"cannot create the history folder: {exc.strerror}", reason="io"
+                        "io", f"cannot create the history folder: {exc.strerror}"
                     ) from exc
                 self._history = History(self._history_path)
         return self._history

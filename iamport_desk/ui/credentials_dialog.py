@@ -273,7 +273,7 @@ class CredentialsDialog(QDialog):
             return
         if secret is None and (self._editing is None or
                                self.profiles.credentials(self._editing) is None):
-            self._show_form_error(CredentialError("empty", field="imp_secret", kind="empty"))
+            self._show_form_error(CredentialError("The REST API secret is empty.", field="imp_secret", kind="empty"))
             return
         persistent = self.profiles.save_profile(profile, secret, previous_name=self._editing)
         self.profiles.set_active(profile.name)
@@ -298,7 +298,7 @@ class CredentialsDialog(QDialog):
             stored = self.profiles.credentials(self._editing)
             secret = stored.imp_secret if stored else None
         if secret is None:
-            self._show_form_error(CredentialError("empty", field="imp_secret", kind="empty"))
+            self._show_form_error(CredentialError("The REST API secret is empty.", field="imp_secret", kind="empty"))
             return
         self.error_label.clear()
         credentials = Credentials(profile.imp_key, secret, profile.tier_code,

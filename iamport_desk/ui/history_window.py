@@ -1,0 +1,763 @@
+"""The audit history window: search, filter, sort, open a receipt, copy, export, check.
+
+It reads the history through its own connection (see :mod:`history_model`); the only
+thing it asks of the API thread is a :class:`~iamport_desk.worker.ReconcileJob` for the
+"Check unknown outcomes" button, and it listens to ``history_changed`` to refresh.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import threading
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QDate, QModelIndex, QObject, QStandardPaths, Qt, QTimer, QUrl, Signal, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QGuiApplication, QKeyEvent, QKeySequence, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from iamport_desk.formatting import KST
+from iamport_desk.history import History, HistoryFilter, HistoryUnavailable
+from iamport_desk.models import Credentials, Outcome
+from iamport_desk.ui.history_model import COLUMNS, HistoryTableModel, row_text
+from iamport_desk.ui.main_window import outcome_label
+from iamport_desk.ui.messages import describe_error
+from iamport_desk.ui.receipt_view import plain_label
+from iamport_desk.worker import ApiThread, JobResult, ReconcileJob
+
+if TYPE_CHECKING:
+    from iamport_desk.credentials import ProfileStore
+
+log = logging.getLogger(__name__)
+
+SEARCH_DELAY_MS = 200
+REFRESH_DELAY_MS = 100  # coalesces the bursts of history_changed during a reconciliation
+DEFAULT_DAYS = 30  # the date range offered when "any date" is unticked
+
+
+def kst_day_start(day: dt.date) -> float:
+    """00:00 of ``day`` in Seoul, as UNIX seconds."""
+    return dt.datetime(day.year, day.month, day.day, tzinfo=KST).timestamp()
+
+
+def kst_today() -> dt.date:
+    return dt.datetime.now(KST).date()
+
+
+def _to_date(value: QDate) -> dt.date:
+    return dt.date(value.year(), value.month(), value.day())
+
+
+def _to_qdate(value: dt.date) -> QDate:
+    return QDate(value.year, value.month, value.day)
+
+
+class HistoryTableView(QTableView):
+    """The table, with the keys of a list of records rather than of a spreadsheet.
+
+    Signals:
+        copy_requested(): the copy key (Ctrl+C) was pressed in the table.
+        open_requested(): Enter/Return was pressed on a row.
+    """
+
+    copy_requested = Signal()
+    open_requested = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.matches(QKeySequence.StandardKey.Copy):
+            self.copy_requested.emit()
+            event.accept()
+            return
+        if (event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and event.modifiers() in (Qt.KeyboardModifier.NoModifier,
+                                          Qt.KeyboardModifier.KeypadModifier)):
+            self.open_requested.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+class _ExportRelay(QObject):
+    """Carries the end of an export from its worker thread to the GUI thread.
+
+    Signals:
+        done(object, object): rows written (int) or None, and the error or None.
+    """
+
+    done = Signal(object, object)
+
+
+class HistoryWindow(QWidget):
+    """A top-level window over the audit history.
+
+    Signals:
+        message_shown(str): the status sentence changed (the full plain text).
+        export_finished(object): an export ended: the number of rows written (``int``)
+            or the exception that stopped it (``HistoryUnavailable`` or ``OSError``).
+        reconcile_finished(object): the ``JobResult`` of a check started from here.
+        refreshed(): the table was reloaded from the history file.
+    """
+
+    message_shown = Signal(str)
+    export_finished = Signal(object)
+    reconcile_finished = Signal(object)
+    refreshed = Signal()
+
+    def __init__(
+        self,
+        history_path: Path,
+        api: ApiThread,
+        profiles: ProfileStore,
+        parent: QWidget | None = None,
+        *,
+        credentials_provider: Callable[[], Credentials | None] | None = None,
+    ) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.history_path = Path(history_path)
+        self.api = api
+        self.profiles = profiles
+        self.credentials_provider = credentials_provider
+        # Seams for tests: where to save (None: the user cancelled) and how to open a link.
+        self.ask_save_path: Callable[[str], str | None] = self._ask_save_path
+        self.open_url: Callable[[str], bool] = self._open_url
+        self._reconcile_job: int | None = None
+        self._export_thread: threading.Thread | None = None
+        self._stale = True
+        self._loading = False
+
+        self.setWindowTitle(self.tr("Audit history"))
+        self.setObjectName("historyWindow")
+        self.resize(1100, 620)
+
+        self.model = HistoryTableModel(self.history_path, self)
+        self._build()
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setObjectName("search_timer")
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.on_search_timer_timeout)
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(REFRESH_DELAY_MS)
+        self._refresh_timer.timeout.connect(self.refresh)
+
+        self.model.totals_changed.connect(self.on_model_totals_changed)
+        self.model.failed.connect(self.on_model_failed)
+        self.model.modelReset.connect(self._update_actions)
+        api.finished.connect(self.on_api_finished)
+        api.history_changed.connect(self.on_api_history_changed)
+
+    # ---- construction ---------------------------------------------------------------
+
+    def _build(self) -> None:
+        outer = QVBoxLayout(self)
+
+        filters = QGridLayout()
+        search_label = QLabel(self.tr("Order &number:"), self)
+        self.search_edit = QLineEdit(self)
+        self.search_edit.setObjectName("search_edit")
+        self.search_edit.setPlaceholderText(self.tr("Part of an order number"))
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setMaxLength(1000)
+        self.search_edit.setAccessibleName(self.tr("Search by order number"))
+        search_label.setBuddy(self.search_edit)
+        self.search_edit.textChanged.connect(self.on_search_edit_textChanged)
+        self.search_edit.returnPressed.connect(self.on_search_edit_returnPressed)
+
+        outcome_label_widget = QLabel(self.tr("&Outcome:"), self)
+        self.outcome_combo = QComboBox(self)
+        self.outcome_combo.setObjectName("outcome_combo")
+        self.outcome_combo.setAccessibleName(self.tr("Filter by outcome"))
+        self.outcome_combo.addItem(self.tr("All outcomes"), None)
+        for outcome in Outcome:
+            self.outcome_combo.addItem(outcome_label(outcome), outcome.value)
+        outcome_label_widget.setBuddy(self.outcome_combo)
+        self.outcome_combo.currentIndexChanged.connect(self.on_outcome_combo_currentIndexChanged)
+
+        profile_label = QLabel(self.tr("&Profile:"), self)
+        self.profile_combo = QComboBox(self)
+        self.profile_combo.setObjectName("profile_combo")
+        self.profile_combo.setAccessibleName(self.tr("Filter by store profile"))
+        self.profile_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.profile_combo.setMinimumContentsLength(14)
+        self.profile_combo.addItem(self.tr("All profiles"), None)
+        profile_label.setBuddy(self.profile_combo)
+        self.profile_combo.currentIndexChanged.connect(self.on_profile_combo_currentIndexChanged)
+
+        today = kst_today()
+        self.any_date_check = QCheckBox(self.tr("&Any date"), self)
+        self.any_date_check.setObjectName("any_date_check")
+        self.any_date_check.setChecked(True)
+        self.any_date_check.setAccessibleName(self.tr("Show attempts of any date"))
+        since_label = QLabel(self.tr("&From:"), self)
+        self.since_edit = self._date_edit("since_edit", today - dt.timedelta(days=DEFAULT_DAYS))
+        self.since_edit.setAccessibleName(self.tr("First day (Korean time)"))
+        since_label.setBuddy(self.since_edit)
+        until_label = QLabel(self.tr("&To:"), self)
+        self.until_edit = self._date_edit("until_edit", today)
+        self.until_edit.setAccessibleName(self.tr("Last day (Korean time)"))
+        until_label.setBuddy(self.until_edit)
+        self.any_date_check.toggled.connect(self.on_any_date_check_toggled)
+        self.since_edit.dateChanged.connect(self.on_since_edit_dateChanged)
+        self.until_edit.dateChanged.connect(self.on_until_edit_dateChanged)
+        self._set_dates_enabled(False)
+
+        filters.addWidget(search_label, 0, 0)
+        filters.addWidget(self.search_edit, 0, 1, 1, 3)
+        filters.addWidget(outcome_label_widget, 0, 4)
+        filters.addWidget(self.outcome_combo, 0, 5)
+        filters.addWidget(profile_label, 0, 6)
+        filters.addWidget(self.profile_combo, 0, 7)
+        dates = QHBoxLayout()
+        dates.addWidget(self.any_date_check)
+        dates.addSpacing(12)
+        dates.addWidget(since_label)
+        dates.addWidget(self.since_edit)
+        dates.addWidget(until_label)
+        dates.addWidget(self.until_edit)
+        dates.addStretch(1)
+        filters.addLayout(dates, 1, 0, 1, 8)
+        filters.setColumnStretch(1, 2)
+        outer.addLayout(filters)
+
+        self.table = HistoryTableView(self)
+        self.table.setObjectName("table")
+        self.table.setAccessibleName(self.tr("Cancellation attempts"))
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.setAlternatingRowColors(True)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table, as in a form
+        vertical = self.table.verticalHeader()
+        vertical.setVisible(False)
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # no per-row measuring
+        vertical.setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.setSortIndicator(self.model.sort_column(), Qt.SortOrder.DescendingOrder)
+        header.setSortIndicatorShown(True)
+        header.setSectionsClickable(True)
+        header.sortIndicatorChanged.connect(self.on_header_sortIndicatorChanged)
+        metrics = self.fontMetrics()
+        samples = ("2026-11-25 14:03:07", "main store", "T0001", "order-2026-000000",
+                   "operator", "Unknown - check", "HTTP 000", "-1",
+                   "A message from PortOne of some length", "1,000,000 won", "000000000")
+        for column, sample in enumerate(samples):
+            title = self.model.headerData(column, Qt.Orientation.Horizontal)
+            width = max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(str(title)))
+            header.resizeSection(column, width + 28)
+        self.table.doubleClicked.connect(self.on_table_doubleClicked)
+        self.table.copy_requested.connect(self.on_table_copy_requested)
+        self.table.open_requested.connect(self.on_table_open_requested)
+        self.table.selectionModel().selectionChanged.connect(self._update_actions)
+        self.table.selectionModel().currentRowChanged.connect(self._update_actions)
+        outer.addWidget(self.table, 1)
+
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("count_label")
+        self.count_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.status_label = plain_label(self)
+        self.status_label.setObjectName("status_label")
+        self.status_label.setAccessibleName(self.tr("Status"))
+        info = QHBoxLayout()
+        info.addWidget(self.count_label)
+        info.addWidget(self.status_label, 1)
+        outer.addLayout(info)
+
+        buttons = QHBoxLayout()
+        self.copy_button = QPushButton(self.tr("&Copy row"), self)
+        self.copy_button.setObjectName("copy_button")
+        self.copy_button.setToolTip(self.tr("Copy the selected rows as text (Ctrl+C in the table)"))
+        self.copy_button.clicked.connect(self.on_copy_button_clicked)
+        self.open_button = QPushButton(self.tr("Open &receipt"), self)
+        self.open_button.setObjectName("open_button")
+        self.open_button.setToolTip(self.tr("Open the receipt of the selected attempt in the browser"))
+        self.open_button.clicked.connect(self.on_open_button_clicked)
+        self.reconcile_button = QPushButton(self.tr("Check &unknown outcomes"), self)
+        self.reconcile_button.setObjectName("reconcile_button")
+        self.reconcile_button.setToolTip(self.tr(
+            "Look up the receipts of attempts whose outcome is unknown, for the active store "
+            "profile. Nothing is cancelled again."))
+        self.reconcile_button.clicked.connect(self.on_reconcile_button_clicked)
+        self.export_button = QPushButton(self.tr("&Export to CSV..."), self)
+        self.export_button.setObjectName("export_button")
+        self.export_button.setToolTip(self.tr(
+            "Save the attempts shown (with the current filter and order) as a CSV file "
+            "for Excel"))
+        self.export_button.clicked.connect(self.on_export_button_clicked)
+        buttons.addWidget(self.copy_button)
+        buttons.addWidget(self.open_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.reconcile_button)
+        buttons.addWidget(self.export_button)
+        outer.addLayout(buttons)
+
+        # The same actions on the table's context menu.
+        self.copy_action = QAction(self.tr("Copy row"), self.table)
+        self.copy_action.triggered.connect(self.on_copy_button_clicked)
+        self.open_action = QAction(self.tr("Open receipt"), self.table)
+        self.open_action.triggered.connect(self.on_open_button_clicked)
+        self.table.addAction(self.copy_action)
+        self.table.addAction(self.open_action)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self._update_actions()
+
+    def _date_edit(self, name: str, value: dt.date) -> QDateEdit:
+        edit = QDateEdit(_to_qdate(value), self)
+        edit.setObjectName(name)
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("yyyy-MM-dd")
+        return edit
+
+    def _set_dates_enabled(self, enabled: bool) -> None:
+        self.since_edit.setEnabled(enabled)
+        self.until_edit.setEnabled(enabled)
+
+    # ---- the filter -----------------------------------------------------------------
+
+    def current_filter(self) -> HistoryFilter:
+        """The filter the controls describe now (the search text without the delay)."""
+        outcome = self.outcome_combo.currentData()
+        profile = self.profile_combo.currentData()
+        since = until = None
+        if not self.any_date_check.isChecked():
+            since = kst_day_start(_to_date(self.since_edit.date()))
+            until = kst_day_start(_to_date(self.until_edit.date()) + dt.timedelta(days=1))
+        return HistoryFilter(
+            text=self.search_edit.text().strip(),
+            outcomes=None if outcome is None else frozenset({Outcome(str(outcome))}),
+            profile=None if profile is None else str(profile),
+            since=since,
+            until=until,
+        )
+
+    def apply_filter(self) -> None:
+        self._search_timer.stop()
+        self.model.set_filter(self.current_filter())
+
+    @Slot(str)
+    def on_search_edit_textChanged(self, _text: str) -> None:
+        self._search_timer.start()  # restarts: waits for a pause in the typing
+
+    @Slot()
+    def on_search_edit_returnPressed(self) -> None:
+        self.apply_filter()
+
+    @Slot()
+    def on_search_timer_timeout(self) -> None:
+        self.apply_filter()
+
+    @Slot(int)
+    def on_outcome_combo_currentIndexChanged(self, _index: int) -> None:
+        self.apply_filter()
+
+    @Slot(int)
+    def on_profile_combo_currentIndexChanged(self, _index: int) -> None:
+        self.apply_filter()
+
+    @Slot(bool)
+    def on_any_date_check_toggled(self, checked: bool) -> None:
+        self._set_dates_enabled(not checked)
+        self.apply_filter()
+
+    @Slot(QDate)
+    def on_since_edit_dateChanged(self, value: QDate) -> None:
+        if self.until_edit.date() < value:
+            self.until_edit.setDate(value)  # applies the filter through its own signal
+        else:
+            self.apply_filter()
+
+    @Slot(QDate)
+    def on_until_edit_dateChanged(self, value: QDate) -> None:
+        if self.since_edit.date() > value:
+            self.since_edit.setDate(value)
+        else:
+            self.apply_filter()
+
+    def _reload_profiles(self) -> None:
+        current = self.profile_combo.currentData()
+        names = self.model.profiles()
+        known = [self.profile_combo.itemData(i) for i in range(1, self.profile_combo.count())]
+        if names == known:
+            return
+        self.profile_combo.blockSignals(True)
+        try:
+            while self.profile_combo.count() > 1:
+                self.profile_combo.removeItem(1)
+            for name in names:
+                # Names are user text: shown as plain text by the combo box, never markup.
+                self.profile_combo.addItem(name.replace("\n", " "), name)
+            index = self.profile_combo.findData(current) if current is not None else 0
+            self.profile_combo.setCurrentIndex(max(index, 0))
+        finally:
+            self.profile_combo.blockSignals(False)
+        if current is not None and self.profile_combo.currentData() != current:
+            self.apply_filter()
+
+    # ---- loading --------------------------------------------------------------------
+
+    @Slot()
+    def refresh(self) -> None:
+        """Reload from the file, keeping the rows loaded, the selection and the scroll."""
+        self._refresh_timer.stop()
+        self._stale = False
+        selected = self._selected_ids()
+        current = self._current_entry_id()
+        scroll = self.table.verticalScrollBar().value()
+        self._reload_profiles()
+        self._search_timer.stop()
+        flt = self.current_filter()
+        if flt != self.model.filter:
+            self.model.set_filter(flt)
+        else:
+            self.model.reload(keep_loaded=True)
+        self._restore_selection(selected, current)
+        self.table.verticalScrollBar().setValue(scroll)
+        self.refreshed.emit()
+
+    def _selected_ids(self) -> list[int]:
+        ids = []
+        for index in self.table.selectionModel().selectedRows():
+            entry = self.model.entry(index.row())
+            if entry is not None:
+                ids.append(entry.id)
+        return ids
+
+    def _current_entry_id(self) -> int | None:
+        entry = self.model.entry(self.table.currentIndex().row())
+        return None if entry is None else entry.id
+
+    def _restore_selection(self, ids: list[int], current: int | None) -> None:
+        selection = self.table.selectionModel()
+        flags = (selection.SelectionFlag.Select | selection.SelectionFlag.Rows)
+        for entry_id in ids:
+            row = self.model.row_of(entry_id)
+            if row is not None:
+                selection.select(self.model.index(row, 0), flags)
+        if current is not None:
+            row = self.model.row_of(current)
+            if row is not None:
+                selection.setCurrentIndex(self.model.index(row, 0),
+                                          selection.SelectionFlag.NoUpdate)
+        self._update_actions()
+
+    @Slot(list)
+    def on_api_history_changed(self, _entries: list[object]) -> None:
+        if self.isVisible():
+            self._refresh_timer.start()
+        else:
+            self._stale = True
+
+    @Slot(int, int)
+    def on_model_totals_changed(self, matching: int, total: int) -> None:
+        if self.model.filter == HistoryFilter():
+            text = self.tr("All attempts shown: {0}").format(f"{total:,}")
+        else:
+            text = self.tr("{0} of {1} attempts shown").format(f"{matching:,}", f"{total:,}")
+        self.count_label.setText(text)
+
+    @Slot(object)
+    def on_model_failed(self, error: object) -> None:
+        if isinstance(error, HistoryUnavailable):
+            self.show_message(self._history_problem(error), warning=True)
+
+    def _history_problem(self, error: HistoryUnavailable) -> str:
+        reasons: Mapping[str, str] = {
+            "readonly": self.tr("The history file or its folder cannot be used (permissions)."),
+            "full": self.tr("The disk that holds the history is full."),
+            "locked": self.tr("The history is busy in another program. Try again in a moment."),
+            "corrupt": self.tr("The history file is damaged or is not an iamport-desk history."),
+            "newer": self.tr("The history was written by a newer version of iamport-desk. "
+                             "Update the app to read it."),
+        }
+        return reasons.get(error.reason, self.tr("The history file could not be read."))
+
+    @Slot(int, Qt.SortOrder)
+    def on_header_sortIndicatorChanged(self, section: int, _order: Qt.SortOrder) -> None:
+        if not self.model.is_sortable(section):
+            # Keep the arrow where the order really comes from.
+            header = self.table.horizontalHeader()
+            header.blockSignals(True)
+            header.setSortIndicator(self.model.sort_column(),
+                                    Qt.SortOrder.DescendingOrder if self.model.descending
+                                    else Qt.SortOrder.AscendingOrder)
+            header.blockSignals(False)
+            self.show_message(self.tr("This column cannot be sorted."))
+            return
+        self.table.sortByColumn(section, _order)
+
+    # ---- row actions ----------------------------------------------------------------
+
+    def _selected_rows(self) -> list[int]:
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        if not rows and self.table.currentIndex().isValid():
+            rows = [self.table.currentIndex().row()]
+        return rows
+
+    @Slot()
+    def _update_actions(self) -> None:
+        rows = self._selected_rows()
+        self.copy_button.setEnabled(bool(rows))
+        self.copy_action.setEnabled(bool(rows))
+        link = self.model.link(rows[0]) if len(rows) == 1 else None
+        self.open_button.setEnabled(link is not None)
+        self.open_action.setEnabled(link is not None)
+
+    @Slot()
+    def on_copy_button_clicked(self) -> None:
+        rows = self._selected_rows()
+        entries = [entry for row in rows if (entry := self.model.entry(row)) is not None]
+        if not entries:
+            return
+        QGuiApplication.clipboard().setText("\n".join(row_text(entry) for entry in entries))
+        self.show_message(self.tr("Copied {0} row(s).").format(len(entries)))
+
+    @Slot()
+    def on_table_copy_requested(self) -> None:
+        self.on_copy_button_clicked()
+
+    @Slot()
+    def on_open_button_clicked(self) -> None:
+        rows = self._selected_rows()
+        if len(rows) == 1:
+            self._open_row(rows[0])
+
+    @Slot(QModelIndex)
+    def on_table_doubleClicked(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self._open_row(index.row())
+
+    @Slot()
+    def on_table_open_requested(self) -> None:
+        index = self.table.currentIndex()
+        if index.isValid():
+            self._open_row(index.row())
+
+    def _open_row(self, row: int) -> None:
+        link = self.model.link(row)
+        if link is None:
+            self.show_message(self.tr(
+                "This attempt has no receipt link that can be opened (only http and https "
+                "links are opened)."))
+            return
+        if not self.open_url(link):
+            self.show_message(self.tr("The browser could not be started to open the receipt."),
+                              warning=True)
+
+    def _open_url(self, url: str) -> bool:
+        return bool(QDesktopServices.openUrl(QUrl(url, QUrl.ParsingMode.StrictMode)))
+
+    # ---- reconciliation -------------------------------------------------------------
+
+    def _credentials(self) -> tuple[str, Credentials] | None:
+        profile = self.profiles.active()
+        if profile is None:
+            return None
+        if self.credentials_provider is not None:
+            credentials = self.credentials_provider()
+        else:
+            credentials = self.profiles.credentials(profile.name)
+        return None if credentials is None else (profile.name, credentials)
+
+    @Slot()
+    def on_reconcile_button_clicked(self) -> None:
+        if self._reconcile_job is not None:
+            return
+        found = self._credentials()
+        if found is None:
+            self.show_message(self.tr(
+                "No store profile with a saved API secret is selected. Choose or enter one "
+                "in the main window, then try again."), warning=True)
+            return
+        name, credentials = found
+        try:
+            self._reconcile_job = self.api.submit(ReconcileJob(credentials, name))
+        except RuntimeError:
+            self.show_message(self.tr("The app is closing; nothing was checked."), warning=True)
+            return
+        self.reconcile_button.setEnabled(False)
+        self.show_message(self.tr("Checking attempts with an unknown outcome..."))
+
+    @Slot(object)
+    def on_api_finished(self, result: JobResult) -> None:
+        if self._reconcile_job is None or result.job.job_id != self._reconcile_job:
+            return
+        self._reconcile_job = None
+        self.reconcile_button.setEnabled(True)
+        done = result.reconciled
+        cancelled = sum(1 for entry in done if entry.outcome == Outcome.CANCELLED)
+        error = result.error
+        if done:
+            text = self.tr(
+                "Checked {0} attempt(s) by lookup: {1} cancelled, {2} not cancelled (you can "
+                "try those again).").format(len(done), cancelled, len(done) - cancelled)
+            if error is not None:
+                text += " " + self.tr("Some could not be checked yet: {0}").format(
+                    self._error_text(error))
+            self.show_message(text, warning=error is not None)
+        elif error is not None:
+            self.show_message(self.tr("Unknown outcomes could not be checked: {0}").format(
+                self._error_text(error)), warning=True)
+        else:
+            self.show_message(self.tr(
+                "No attempt of the active store profile has an unknown outcome."))
+        self.refresh()
+        self.reconcile_finished.emit(result)
+
+    def _error_text(self, error: BaseException) -> str:
+        if isinstance(error, HistoryUnavailable):
+            return self._history_problem(error)
+        return describe_error(error).text
+
+    # ---- export ---------------------------------------------------------------------
+
+    def default_export_path(self) -> str:
+        folder = (QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+                  or str(Path.home()))
+        name = f"iamport-desk-history-{kst_today():%Y%m%d}.csv"
+        return str(Path(folder) / name)
+
+    def _ask_save_path(self, default: str) -> str | None:
+        path, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Export the history"), default, self.tr("CSV files (*.csv)"))
+        return path or None
+
+    def export_headers(self) -> list[str]:
+        """The CSV column titles, in the order of ``history_export.DEFAULT_HEADERS``."""
+        return [
+            self.tr("Started (KST)"),
+            self.tr("Ended (KST)"),
+            self.tr("Profile"),
+            self.tr("Tier code"),
+            self.tr("Order number"),
+            self.tr("Operator"),
+            self.tr("Outcome"),
+            self.tr("HTTP status"),
+            self.tr("Response code"),
+            self.tr("Message"),
+            self.tr("Amount (won)"),
+            self.tr("VAT (won)"),
+            self.tr("Receipt type"),
+            self.tr("Approval number"),
+            self.tr("PG receipt ID"),
+            self.tr("Receipt URL"),
+            self.tr("Cancelled at (KST)"),
+            self.tr("Note"),
+        ]
+
+    def export_type_labels(self) -> dict[str, str]:
+        return {
+            "person": self.tr("Income deduction (individual)"),
+            "company": self.tr("Proof of expense (business)"),
+        }
+
+    @Slot()
+    def on_export_button_clicked(self) -> None:
+        if self._export_thread is not None:
+            return
+        chosen = self.ask_save_path(self.default_export_path())
+        if not chosen:
+            return
+        dest = Path(chosen)
+        if not dest.suffix:
+            dest = dest.with_suffix(".csv")
+        if self._search_timer.isActive():
+            self.apply_filter()  # export what the search box says, not what it said 0.1 s ago
+        flt, order_by, descending = self.model.filter, self.model.order_by, self.model.descending
+        headers = self.export_headers()
+        outcomes = {outcome: outcome_label(outcome) for outcome in Outcome}
+        types = self.export_type_labels()
+        relay = _ExportRelay()
+        relay.done.connect(self.on_export_done)
+        path = self.history_path
+
+        def run() -> None:
+            # Its own connection: an sqlite3 connection belongs to the thread that opened it.
+            try:
+                with History(path) as history:
+                    rows = history.export_csv(dest, flt, order_by=order_by,
+                                              descending=descending, headers=headers,
+                                              outcome_labels=outcomes, type_labels=types)
+            except (HistoryUnavailable, OSError) as exc:
+                relay.done.emit(None, exc)
+            except Exception as exc:  # a bug: logged, and the user still gets a sentence
+                log.exception("history export failed")
+                relay.done.emit(None, exc)
+            else:
+                relay.done.emit(rows, dest)
+
+        self._export_relay = relay
+        self._export_thread = threading.Thread(target=run, name="history-export")
+        self.export_button.setEnabled(False)
+        self.show_message(self.tr("Exporting..."))
+        self._export_thread.start()
+
+    @Slot(object, object)
+    def on_export_done(self, rows: object, detail: object) -> None:
+        thread, self._export_thread = self._export_thread, None
+        if thread is not None:
+            thread.join()
+        self.export_button.setEnabled(True)
+        if isinstance(rows, int) and isinstance(detail, Path):
+            self.show_message(self.tr("Exported {0} attempt(s) to {1}.").format(
+                f"{rows:,}", str(detail)))
+            self.export_finished.emit(rows)
+            return
+        if isinstance(detail, HistoryUnavailable):
+            text = self.tr("The export failed: {0}").format(self._history_problem(detail))
+        elif isinstance(detail, OSError):
+            reason = detail.strerror or type(detail).__name__
+            text = self.tr(
+                "The file could not be saved ({0}). If it is open in Excel, close it; or "
+                "choose another folder.").format(reason)
+        else:
+            text = self.tr("The export failed unexpectedly. The details were written to the "
+                           "log file.")
+        self.show_message(text, warning=True)
+        self.export_finished.emit(detail)
+
+    # ---- messages and events --------------------------------------------------------
+
+    def show_message(self, text: str, *, warning: bool = False) -> None:
+        colour = "#b02a37" if warning else "palette(window-text)"
+        self.status_label.setStyleSheet(f"QLabel#status_label {{ color: {colour}; }}")
+        self.status_label.setText(text)
+        self.message_shown.emit(text)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not event.spontaneous():
+            self.refresh()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._search_timer.stop()
+        self._refresh_timer.stop()
+        self._stale = True
+        self.model.close()  # the read connection; reopened when the window is shown again
+        super().closeEvent(event)
+
+
+__all__ = ["COLUMNS", "HistoryTableView", "HistoryWindow", "kst_day_start"]

@@ -1,0 +1,80 @@
+"""Builders for window tests: a real worker thread, a real simulator, injected dialogs."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from iamport_desk.credentials import ProfileStore, SecretStore
+from iamport_desk.models import Profile, Receipt
+from iamport_desk.paths import AppPaths
+from iamport_desk.simulator import DEMO_IMP_KEY, DEMO_IMP_SECRET, Simulator
+from iamport_desk.ui.main_window import MainWindow
+from iamport_desk.worker import ApiThread, ApiWorker
+
+PROFILE = "강남점"
+
+
+@dataclass
+class Dialogs:
+    """Stand-ins for the two modal dialogs, recording what they were asked."""
+
+    confirm_answer: bool = True
+    confirmed: list[Receipt] = field(default_factory=list)
+    credential_reasons: list[str | None] = field(default_factory=list)
+    on_credentials: object = None  # callable(window) -> bool, optional
+
+    def confirm(self, _window: MainWindow, receipt: Receipt) -> bool:
+        self.confirmed.append(receipt)
+        return self.confirm_answer
+
+    def open_credentials(self, window: MainWindow, reason: str | None) -> bool:
+        self.credential_reasons.append(reason)
+        if callable(self.on_credentials):
+            return bool(self.on_credentials(window))
+        return False
+
+
+def make_profiles(paths: AppPaths, *, secret: str | None = DEMO_IMP_SECRET,
+                  key: str = DEMO_IMP_KEY, tier: str | None = None) -> ProfileStore:
+    store = ProfileStore(paths.settings_file, SecretStore())
+    if secret is not None:
+        store.save_profile(Profile(PROFILE, key, tier), secret)
+        store.set_active(PROFILE)
+    return store
+
+
+@contextmanager
+def open_window(qtbot: QtBot, paths: AppPaths, simulator: Simulator, *,
+                profiles: ProfileStore | None = None, dialogs: Dialogs | None = None,
+                worker: ApiWorker | None = None,
+                history_path: Path | None = None) -> Iterator[tuple[MainWindow, Dialogs]]:
+    dialogs = dialogs or Dialogs()
+    profiles = profiles or make_profiles(paths)
+    api = ApiThread(worker or ApiWorker(history_path or paths.history_db))
+    window = MainWindow(api, profiles, paths, open_credentials=dialogs.open_credentials,
+                        confirm=dialogs.confirm, api_base_override=simulator.base_url)
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        yield window, dialogs
+    finally:
+        window.close()
+        api.stop()
+
+
+def look_up(qtbot: QtBot, window: MainWindow, uid: str) -> None:
+    window.order_edit.setText(uid)
+    with qtbot.waitSignal(window.busy_changed, timeout=10_000,
+                          check_params_cb=lambda busy: busy is False):
+        window.lookup()
+
+
+def cancel(qtbot: QtBot, window: MainWindow, timeout: int = 15_000) -> None:
+    with qtbot.waitSignal(window.busy_changed, timeout=timeout,
+                          check_params_cb=lambda busy: busy is False):
+        window.cancel_receipt()
