@@ -28,7 +28,7 @@ def test_happy_path_cancels_once_and_records(qtbot: QtBot, app_paths: AppPaths,
     with open_window(qtbot, app_paths, simulator) as (window, dialogs):
         assert window.order_edit.hasFocus() or window.focusWidget() is window.order_edit
         look_up(qtbot, window, uid)
-        assert window.receipt_view.amount.text() == "33,000won"
+        assert window.receipt_view.amount.text() == "33,000 won"
         assert window.cancel_button.isEnabled()
         simulator.reset_requests()
         cancel(qtbot, window)

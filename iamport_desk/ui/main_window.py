@@ -27,11 +27,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from iamport_desk.formatting import elide, format_kst, format_won
+from iamport_desk.formatting import elide, format_kst
 from iamport_desk.models import HistoryEntry, Outcome, Receipt
 from iamport_desk.ui import shortcuts
 from iamport_desk.ui.messages import UserMessage, describe_error
-from iamport_desk.ui.receipt_view import ReceiptView, plain_label
+from iamport_desk.ui.receipt_view import ReceiptView, plain_label, won
 from iamport_desk.worker import (
     ApiThread,
     CancelJob,
@@ -244,7 +244,8 @@ class MainWindow(QMainWindow):
         self.setTabOrder(self.credentials_button, self.order_edit)
         self.setTabOrder(self.order_edit, self.lookup_button)
         self.setTabOrder(self.lookup_button, self.cancel_button)
-        self.resize(760, 640)
+        self.recent_table.setMinimumHeight(140)
+        self.resize(780, 760)
 
     def _add_action(self, menu_name: str, text: str, shortcut: shortcuts.Shortcut | None,
                     slot: Callable[[], object]) -> QAction:
@@ -503,7 +504,7 @@ class MainWindow(QMainWindow):
             return
         if result.receipt is not None and result.error is None:
             self._set_receipt(result.receipt)
-            text = self.tr("The cash receipt was cancelled ({0}).").format(
+            text = self.tr("The cash receipt was cancelled at {0}.").format(
                 format_kst(result.receipt.cancelled_at))
             if result.history_error is not None:
                 text += " " + self.tr("Warning: the audit history could not record it: {0}"
@@ -541,7 +542,7 @@ class MainWindow(QMainWindow):
             if entry.http_status and entry.outcome != Outcome.CANCELLED:
                 details = f"HTTP {entry.http_status}" + (f" - {details}" if details else "")
             values = [format_kst(entry.started_at), entry.merchant_uid,
-                      outcome_label(entry.outcome), format_won(entry.amount, self.tr("won")),
+                      outcome_label(entry.outcome), won(entry.amount),
                       elide(details, 200)]
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
@@ -634,7 +635,7 @@ def confirm_cancellation(parent: QWidget, receipt: Receipt) -> bool:
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.setText(parent.tr(
         "Cancel the cash receipt of order {0} for {1}?\nThis cannot be undone.").format(
-            elide(receipt.merchant_uid, 120), format_won(receipt.amount, parent.tr("won"))))
+            elide(receipt.merchant_uid, 120), won(receipt.amount)))
     box.setInformativeText(parent.tr("Approval number: {0}   Issued: {1}").format(
         elide(receipt.apply_num, 40), format_kst(receipt.applied_at)))
     cancel_it = box.addButton(parent.tr("&Cancel the receipt"),

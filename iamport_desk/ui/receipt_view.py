@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices, QGuiApplication
-from PySide6.QtCore import QUrl
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -14,17 +13,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from iamport_desk.formatting import elide, format_kst, format_won, safe_link
+from iamport_desk.formatting import elide, format_kst, safe_link
 from iamport_desk.models import Receipt
 
 
-def plain_label(parent: QWidget | None = None) -> QLabel:
+def plain_label(parent: QWidget | None = None, *, wrap: bool = True) -> QLabel:
     """A label that can never render server text as HTML."""
     label = QLabel(parent)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    label.setWordWrap(True)
+    # Word-wrapped labels in a form layout get too little height and clip their last line;
+    # short values stay on one line.
+    label.setWordWrap(wrap)
     return label
+
+
+def won(amount: int | None) -> str:
+    """An amount in the current language: '12,300원' / '12,300 won'."""
+    if amount is None:
+        return "-"
+    return QCoreApplication.translate("Format", "{0} won").format(f"{amount:,}")
 
 
 class ReceiptView(QGroupBox):
@@ -41,15 +49,15 @@ class ReceiptView(QGroupBox):
         self.setTitle(self.tr("Cash receipt"))
         form = QFormLayout(self)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        self.merchant_uid = plain_label(self)
-        self.status = plain_label(self)
-        self.amount = plain_label(self)
-        self.vat = plain_label(self)
-        self.type = plain_label(self)
-        self.apply_num = plain_label(self)
-        self.receipt_tid = plain_label(self)
-        self.applied_at = plain_label(self)
-        self.cancelled_at = plain_label(self)
+        self.merchant_uid = plain_label(self, wrap=False)
+        self.status = plain_label(self, wrap=False)
+        self.amount = plain_label(self, wrap=False)
+        self.vat = plain_label(self, wrap=False)
+        self.type = plain_label(self, wrap=False)
+        self.apply_num = plain_label(self, wrap=False)
+        self.receipt_tid = plain_label(self, wrap=False)
+        self.applied_at = plain_label(self, wrap=False)
+        self.cancelled_at = plain_label(self, wrap=False)
         # The link label is the one place with rich text: built from an escaped, checked URL.
         self.url = QLabel(self)
         self.url.setWordWrap(True)
@@ -99,8 +107,8 @@ class ReceiptView(QGroupBox):
         self.status.setText(
             self.tr("Cancelled") if receipt.is_cancelled else self.tr("Issued (not cancelled)")
         )
-        self.amount.setText(format_won(receipt.amount, self.tr("won")))
-        self.vat.setText(format_won(receipt.vat, self.tr("won")))
+        self.amount.setText(won(receipt.amount))
+        self.vat.setText(won(receipt.vat))
         self.type.setText(elide(self.type_label(receipt.type)))
         self.apply_num.setText(elide(receipt.apply_num or "-"))
         self.receipt_tid.setText(elide(receipt.receipt_tid or "-"))
