@@ -68,3 +68,17 @@ def app_paths(isolated_home: Path) -> AppPaths:
     paths = AppPaths.under(isolated_home)
     paths.ensure()
     return paths
+
+
+from iamport_desk.simulator import Simulator  # noqa: E402 - appended with the fixture below
+
+
+@pytest.fixture
+def simulator() -> Iterator[Simulator]:
+    """A started, seeded PortOne simulator on 127.0.0.1 (a free port), stopped after the test."""
+    sim = Simulator()
+    sim.start()
+    try:
+        yield sim
+    finally:
+        sim.stop()
