@@ -1,0 +1,187 @@
+"""The history window with a large history: open, search, export.
+
+    python benchmarks/history_bench.py [--rows 100000] [--export-rows 10000] [--runs 5]
+
+Writes ``--rows`` attempts straight into a fresh history file (the schema comes from
+``History`` itself; rows go in with one ``executemany``), spread over
+``rows // export_rows`` store profiles so that one profile holds exactly
+``--export-rows`` of them. Then, in this process, with the window as the app builds it
+(``HistoryWindow(history_db, api, profiles)``, a real ApiThread):
+
+- first open: importing ``iamport_desk.ui.history_window`` (the app imports it on the
+  first click) + constructing + showing the window until its table is painted and the
+  event loop is idle;
+- open: the same without the import, median of ``--runs`` fresh windows;
+- search: typing a whole order number and pressing Enter (the filter is applied at once,
+  without the typing delay) until the table is repainted and idle;
+- export: the CSV export of the profile with ``--export-rows`` rows, from the button
+  click to ``export_finished`` (the file is written on a thread of its own).
+
+Prints one line ``BENCH {json}``; ``run.py`` makes the table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sqlite3
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from qt_helpers import PaintSpy, until, until_idle
+
+COLUMNS = (
+    "started_at, ended_at, profile, tier_code, merchant_uid, operator, outcome, http_status, "
+    "code, message, amount, vat, receipt_type, apply_num, receipt_tid, receipt_url, "
+    "cancelled_at, note, pid, host, boot_id, proc_start"
+)
+
+
+def uid_of(i: int, started: float) -> str:
+    return f"ORDER-{time.strftime('%Y%m%d', time.gmtime(started))}-{i:06d}"
+
+
+def make_history(path: Path, rows: int, export_rows: int) -> tuple[list[str], float]:
+    """Fill a fresh history; returns (profile names, seconds taken)."""
+    from iamport_desk.history import History
+
+    start = time.perf_counter()
+    History(path).close()  # creates the file with the current schema
+    n_profiles = max(1, rows // export_rows)
+    profiles = [f"store-{k:02d}" for k in range(n_profiles)]
+    rng = random.Random(8)
+    now = time.time()
+
+    def generate():  # type: ignore[no-untyped-def]
+        for i in range(rows):
+            started = now - (rows - i) * 60.0  # one attempt a minute
+            uid = uid_of(i, started)
+            roll = rng.random()
+            amount = rng.randrange(1_000, 500_000, 100)
+            if roll < 0.9:
+                outcome, status, code, message, cancelled = "cancelled", 200, 0, None, int(started) + 1
+            elif roll < 0.99:
+                outcome, status, code, message, cancelled = "failed", 500, -1, "원거래 없음", None
+            else:
+                outcome, status, code, message, cancelled = "unknown", None, None, None, None
+            tid = f"rcpt_{i:012d}"
+            yield (started, started + 0.8, profiles[i % n_profiles], None, uid, "clerk",
+                   outcome, status, code, message, amount, amount // 11, "person",
+                   f"{i:09d}", tid, f"https://receipt.example.com/cash/{tid}", cancelled,
+                   None, 4242, "bench-host", None, None)
+
+    conn = sqlite3.connect(path)
+    try:
+        with conn:
+            conn.executemany(
+                f"INSERT INTO attempts ({COLUMNS}) VALUES ({', '.join('?' * 22)})",  # noqa: S608
+                generate(),
+            )
+    finally:
+        conn.close()
+    return profiles, time.perf_counter() - start
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rows", type=int, default=100_000)
+    parser.add_argument("--export-rows", type=int, default=10_000)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+
+    import keyring.backends.fail
+    from PySide6.QtWidgets import QApplication
+
+    from iamport_desk.credentials import ProfileStore, SecretStore
+    from iamport_desk.paths import AppPaths
+    from iamport_desk.worker import ApiThread, ApiWorker
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    import iamport_desk.ui.main_window  # noqa: F401 - already loaded in the app
+
+    tmp = tempfile.TemporaryDirectory(prefix="iamport-bench-history-")
+    paths = AppPaths.under(Path(tmp.name))
+    paths.ensure()
+    names, generate_s = make_history(paths.history_db, args.rows, args.export_rows)
+    profiles = ProfileStore(paths.settings_file, SecretStore(keyring.backends.fail.Keyring()))
+    api = ApiThread(ApiWorker(paths.history_db))
+    result: dict[str, object] = {"rows": args.rows, "generate_s": generate_s,
+                                 "open": [], "search": [], "export": []}
+
+    def open_window(cls: type) -> tuple[object, float]:
+        start = time.perf_counter()
+        window = cls(paths.history_db, api, profiles)
+        spy = PaintSpy(window.table.viewport())
+        window.show()
+        end = until_idle(app, lambda: spy.last > start and window.windowHandle() is not None
+                         and window.windowHandle().isExposed())
+        if window.model.rowCount() == 0:
+            raise RuntimeError("the history window showed no rows")
+        window._bench_spy = spy  # keep it alive with the window
+        return window, end - start
+
+    def close(window: object) -> None:
+        window.close()  # type: ignore[attr-defined]
+        window.deleteLater()  # type: ignore[attr-defined]
+        until(app, lambda: True)
+
+    try:
+        start = time.perf_counter()
+        from iamport_desk.ui.history_window import HistoryWindow
+
+        import_s = time.perf_counter() - start
+        window, open_s = open_window(HistoryWindow)
+        result["first_open"] = import_s + open_s
+        result["import"] = import_s
+        close(window)
+        for _ in range(args.runs):
+            window, open_s = open_window(HistoryWindow)
+            result["open"].append(open_s)  # type: ignore[attr-defined]
+            close(window)
+
+        window, _ = open_window(HistoryWindow)
+        spy = window._bench_spy  # type: ignore[attr-defined]
+        for run in range(args.runs):
+            i = args.rows // 2 + run * 7
+            uid = uid_of(i, time.time() - (args.rows - i) * 60.0)
+            start = time.perf_counter()
+            window.search_edit.setText(uid)  # type: ignore[attr-defined]
+            window.apply_filter()  # type: ignore[attr-defined] - what Enter does
+            end = until_idle(app, lambda: spy.last > start)  # noqa: B023
+            result["search"].append(end - start)  # type: ignore[attr-defined]
+            if window.model.rowCount() != 1:  # type: ignore[attr-defined]
+                raise RuntimeError(f"searching {uid} found {window.model.rowCount()} rows")  # type: ignore[attr-defined]
+            window.search_edit.setText("")  # type: ignore[attr-defined]
+            window.apply_filter()  # type: ignore[attr-defined]
+            until(app, lambda: True)
+
+        combo = window.profile_combo  # type: ignore[attr-defined]
+        combo.setCurrentIndex(combo.findData(names[0]))
+        until(app, lambda: True)
+        exported: list[object] = []
+        window.export_finished.connect(exported.append)  # type: ignore[attr-defined]
+        for run in range(args.runs):
+            dest = Path(tmp.name) / f"export-{run}.csv"
+            window.ask_save_path = lambda _default, dest=dest: str(dest)  # type: ignore[attr-defined]
+            exported.clear()
+            start = time.perf_counter()
+            window.export_button.click()  # type: ignore[attr-defined]
+            end = until(app, lambda: bool(exported))
+            result["export"].append(end - start)  # type: ignore[attr-defined]
+            if exported[0] != args.export_rows:
+                raise RuntimeError(f"the export wrote {exported[0]!r}, not {args.export_rows}")
+        result["export_rows"] = args.export_rows
+        close(window)
+    finally:
+        api.stop()
+        tmp.cleanup()
+    print("BENCH " + json.dumps(result), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
