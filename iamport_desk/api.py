@@ -30,6 +30,7 @@ import httpx
 import truststore
 
 from iamport_desk import __version__
+from iamport_desk.logsetup import register_secret
 from iamport_desk.models import DEFAULT_API_BASE, Receipt
 
 __all__ = [
@@ -451,6 +452,7 @@ class IamportClient:
             raise ValueError("The REST API key and secret must not be empty.")
         self._imp_key = imp_key
         self._imp_secret = imp_secret
+        register_secret(imp_secret)
         self._base_url = validate_base_url(base_url)
         self._tier_code = validate_tier_code(tier_code)
         self._clock = clock
@@ -540,6 +542,8 @@ class IamportClient:
             if not _is_int(expired_at):
                 raise _unexpected("token answer lacks expired_at")
             assert isinstance(now, int) and isinstance(expired_at, int)
+            # Defence in depth: should a token ever reach a log line, it is masked there.
+            register_secret(token)
             self._token = token
             self._token_deadline = arrived + (expired_at - now)
             return token
