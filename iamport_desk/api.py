@@ -180,7 +180,15 @@ class OutcomeUnknown(IamportError):  # noqa: N818 - the agreed public name
 
 
 class InvalidMerchantUid(IamportError, ValueError):  # noqa: N818 - the agreed public name
-    """The order number cannot be sent (empty, control characters, or "." / "..")."""
+    """The order number cannot be sent (empty, control characters, or "." / "..").
+
+    ``reason`` tells the UI which sentence to show: "empty", "too_long", "control",
+    or "unsendable" (a character or form that cannot travel in a URL path).
+    """
+
+    def __init__(self, summary: str = "", *, reason: str = "unsendable") -> None:
+        super().__init__(summary)
+        self.reason = reason
 
 
 # --------------------------------------------------------------------------- helpers
@@ -246,20 +254,22 @@ def normalize_merchant_uid(raw: str) -> str:
     Format characters such as right-to-left marks are kept; they are sent encoded.
     """
     if not isinstance(raw, str):
-        raise InvalidMerchantUid("The order number must be text.")
+        raise InvalidMerchantUid("The order number must be text.", reason="empty")
     uid = raw.strip()
     if not uid:
-        raise InvalidMerchantUid("The order number is empty.")
+        raise InvalidMerchantUid("The order number is empty.", reason="empty")
     if len(uid) > MAX_MERCHANT_UID_LENGTH:
         raise InvalidMerchantUid(
             f"The order number is too long ({len(uid):,} characters; "
-            f"at most {MAX_MERCHANT_UID_LENGTH:,})."
+            f"at most {MAX_MERCHANT_UID_LENGTH:,}).",
+            reason="too_long",
         )
     for ch in uid:
         category = unicodedata.category(ch)
         if category == "Cc":
             raise InvalidMerchantUid(
-                f"The order number contains a control character (U+{ord(ch):04X})."
+                f"The order number contains a control character (U+{ord(ch):04X}).",
+                reason="control",
             )
         if category == "Cs":
             raise InvalidMerchantUid("The order number contains an invalid character.")
@@ -297,12 +307,8 @@ def _is_int(value: object) -> bool:
 
 
 def _unexpected(what: str) -> ApiError:
-    return ApiError(
-        "unexpected answer from the server",
-        status=200,
-        code=0,
-        message=f"unexpected answer: {what}",
-    )
+    # Our own diagnosis goes in the summary: ``message`` is reserved for PortOne's words.
+    return ApiError(f"unexpected answer from the server: {what}", status=200, code=0)
 
 
 def parse_receipt(data: object) -> Receipt:

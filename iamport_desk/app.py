@@ -35,14 +35,22 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         prog="iamport-desk",
         description="Cancel PortOne (iamport) cash receipts issued for external cash sales.",
     )
-    parser.add_argument("--demo", action="store_true",
-                        help="run against the built-in PortOne simulator (no keys needed)")
-    parser.add_argument("--api-base", metavar="URL",
-                        help=f"PortOne API address (default {DEFAULT_API_BASE}); "
-                             "plain http:// only for loopback")
-    parser.add_argument("--smoke-test", action="store_true",
-                        help="check keychain, translations, TLS, folders and a full "
-                             "cancellation against the simulator, without a window")
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="run against the built-in PortOne simulator (no keys needed)",
+    )
+    parser.add_argument(
+        "--api-base",
+        metavar="URL",
+        help=f"PortOne API address (default {DEFAULT_API_BASE}); plain http:// only for loopback",
+    )
+    parser.add_argument(
+        "--smoke-test",
+        action="store_true",
+        help="check keychain, translations, TLS, folders and a full "
+        "cancellation against the simulator, without a window",
+    )
     parser.add_argument("--version", action="version", version=f"iamport-desk {__version__}")
     return parser.parse_args(argv)
 
@@ -50,9 +58,17 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 class Desk:
     """Owns what lives as long as the app: the API thread, the profiles, the window."""
 
-    def __init__(self, app: QApplication, paths: AppPaths, profiles: ProfileStore,
-                 api: ApiThread, *, api_base: str | None, demo_orders: dict[str, str] | None,
-                 translators: list[QTranslator]) -> None:
+    def __init__(
+        self,
+        app: QApplication,
+        paths: AppPaths,
+        profiles: ProfileStore,
+        api: ApiThread,
+        *,
+        api_base: str | None,
+        demo_orders: dict[str, str] | None,
+        translators: list[QTranslator],
+    ) -> None:
         self.app = app
         self.paths = paths
         self.profiles = profiles
@@ -67,8 +83,13 @@ class Desk:
 
         from iamport_desk.ui.main_window import MainWindow
 
-        window = MainWindow(self.api, self.profiles, self.paths, demo_orders=self.demo_orders,
-                            api_base_override=self.api_base)
+        window = MainWindow(
+            self.api,
+            self.profiles,
+            self.paths,
+            demo_orders=self.demo_orders,
+            api_base_override=self.api_base,
+        )
         geometry = self.profiles.settings.window_geometry
         if geometry:
             window.restoreGeometry(QByteArray.fromBase64(geometry.encode()))
@@ -84,8 +105,7 @@ class Desk:
         if old is not None and old.busy:
             return
         i18n.remove_translators(self.app, self.translators)
-        self.translators = i18n.install_translators(
-            self.app, i18n.resolve_language(language))
+        self.translators = i18n.install_translators(self.app, i18n.resolve_language(language))
         if old is not None:
             geometry = old.saveGeometry()
             old.detach()
@@ -109,8 +129,11 @@ def _profile_store(paths: AppPaths, *, demo: bool) -> ProfileStore:
     store = ProfileStore(paths.settings_file, SecretStore(keyring.backends.fail.Keyring()))  # type: ignore[no-untyped-call]
     existing = store.get(DEMO_PROFILE)
     if store.credentials(DEMO_PROFILE) is None:
-        store.save_profile(existing or Profile(DEMO_PROFILE, DEMO_IMP_KEY), DEMO_IMP_SECRET,
-                           previous_name=DEMO_PROFILE if existing else None)
+        store.save_profile(
+            existing or Profile(DEMO_PROFILE, DEMO_IMP_KEY),
+            DEMO_IMP_SECRET,
+            previous_name=DEMO_PROFILE if existing else None,
+        )
     if store.active() is None:
         store.set_active(DEMO_PROFILE)
     return store
@@ -163,16 +186,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         demo_orders = dict(DEMO_ORDERS)
 
     profiles = _profile_store(paths, demo=args.demo)
-    translators = i18n.install_translators(
-        app, i18n.resolve_language(profiles.settings.language))
+    translators = i18n.install_translators(app, i18n.resolve_language(profiles.settings.language))
 
     from iamport_desk.ui.error_dialog import show_unexpected_error
     from iamport_desk.worker import ApiThread, ApiWorker
 
     install_excepthook(lambda exc: show_unexpected_error(exc, log_file))
     api = ApiThread(ApiWorker(paths.history_db))
-    desk = Desk(app, paths, profiles, api, api_base=api_base, demo_orders=demo_orders,
-                translators=translators)
+    desk = Desk(
+        app,
+        paths,
+        profiles,
+        api,
+        api_base=api_base,
+        demo_orders=demo_orders,
+        translators=translators,
+    )
     app.switch_language = desk.switch_language  # type: ignore[attr-defined]
     desk.show_window()
     try:
@@ -182,4 +211,3 @@ def main(argv: Sequence[str] | None = None) -> int:
         if simulator is not None:
             simulator.stop()
         log.info("iamport-desk stopped")
-

@@ -320,15 +320,23 @@ def _entry(row: Sequence[Any]) -> HistoryEntry:
     )
 
 
+_INT64 = range(-(2**63), 2**63)
+
+
+def _int_or_none(value: int | None) -> int | None:
+    """SQLite integers are 64-bit; an absurd server value is dropped, not a failed write."""
+    return value if value is None or value in _INT64 else None
+
+
 def _receipt_values(receipt: Receipt) -> tuple[Any, ...]:
     return (
-        receipt.amount,
-        receipt.vat,
+        _int_or_none(receipt.amount),
+        _int_or_none(receipt.vat),
         receipt.type,
         receipt.apply_num,
         receipt.receipt_tid,
         receipt.receipt_url,
-        receipt.cancelled_at,
+        _int_or_none(receipt.cancelled_at),
     )
 
 

@@ -48,8 +48,9 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
             installed.append(translator)
         else:
             log.warning("translation %s not found in %s", name, folder)
-    QLocale.setDefault(QLocale(QLocale.Language.Korean if language == "ko"
-                               else QLocale.Language.English))
+    QLocale.setDefault(
+        QLocale(QLocale.Language.Korean if language == "ko" else QLocale.Language.English)
+    )
     return installed
 
 

@@ -16,12 +16,29 @@ from pathlib import Path
 Check = Callable[[], str]
 
 
+# The backend keyring would use on each platform; the frozen app must carry it.
+_PLATFORM_BACKENDS = {
+    "win32": "keyring.backends.Windows",
+    "darwin": "keyring.backends.macOS",
+}
+
+
 def _check_keyring() -> str:
+    import importlib
+    from importlib.metadata import entry_points
+
     import keyring
-    import keyring.backends  # noqa: F401 - the frozen app must carry the backends
 
     from iamport_desk.credentials import SecretStore
 
+    module_name = _PLATFORM_BACKENDS.get(sys.platform, "keyring.backends.SecretService")
+    module = importlib.import_module(module_name)
+    if not hasattr(module, "Keyring") and not hasattr(module, "WinVaultKeyring"):
+        raise RuntimeError(f"{module_name} has no keyring backend class")
+    # keyring finds backends through its package metadata; a bundle without it has none.
+    registered = {ep.name for ep in entry_points(group="keyring.backends")}
+    if not registered:
+        raise RuntimeError("no keyring backends are registered (package metadata missing)")
     backend = keyring.get_keyring()
     status = SecretStore().status()
     if status.persistent:
@@ -81,15 +98,18 @@ def _check_cancellation() -> str:
     uid = "SMOKE-0001"
     with tempfile.TemporaryDirectory() as tmp, Simulator(seed=False) as simulator:
         simulator.add_receipt(uid, amount=11_000)
-        with IamportClient(DEMO_IMP_KEY, DEMO_IMP_SECRET, base_url=simulator.base_url) as client, \
-                History(Path(tmp) / "smoke.sqlite3") as history:
+        with (
+            IamportClient(DEMO_IMP_KEY, DEMO_IMP_SECRET, base_url=simulator.base_url) as client,
+            History(Path(tmp) / "smoke.sqlite3") as history,
+        ):
             receipt = client.lookup_external_receipt(uid)
             if receipt.is_cancelled:
                 raise RuntimeError("fresh receipt looks cancelled")
             entry_id = history.begin(profile="smoke", tier_code=None, merchant_uid=uid)
             cancelled = client.cancel_external_receipt(uid)
-            entry = history.finish(entry_id, Outcome.CANCELLED, http_status=200, code=0,
-                                   receipt=cancelled)
+            entry = history.finish(
+                entry_id, Outcome.CANCELLED, http_status=200, code=0, receipt=cancelled
+            )
         if not cancelled.is_cancelled or entry.outcome != Outcome.CANCELLED:
             raise RuntimeError("the cancellation did not come back cancelled")
         if simulator.count("DELETE") != 1:
@@ -106,13 +126,38 @@ CHECKS: tuple[tuple[str, Check], ...] = (
 )
 
 
-def run_smoke_test(out: Callable[[str], None] = print) -> int:
+def run_smoke_test(out: Callable[[str], None] | None = None) -> int:
+    """Run every check; print and also write the report to the log folder, since a windowed
+    Windows build has no console to print to."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    lines: list[str] = []
+
+    def emit(line: str) -> None:
+        lines.append(line)
+        if out is not None:
+            out(line)
+        elif sys.stdout is not None:
+            print(line, flush=True)
+
+    failures = _run_checks(emit)
+    try:
+        from iamport_desk.paths import AppPaths
+
+        report = AppPaths.default().log_dir / "smoke-test.txt"
+        report.parent.mkdir(parents=True, exist_ok=True)
+        report.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        emit(f"report written to {report}")
+    except OSError as exc:
+        emit(f"(the report could not be written: {exc})")
+    return 1 if failures else 0
+
+
+def _run_checks(out: Callable[[str], None]) -> int:
     failures = 0
     for name, check in CHECKS:
         try:
             detail = check()
-        except Exception as exc:  # noqa: BLE001 - every failure is reported, then counted
+        except Exception as exc:
             failures += 1
             out(f"FAIL {name}: {type(exc).__name__}: {exc}")
             if os.environ.get("IAMPORT_DESK_DEBUG"):
@@ -120,4 +165,4 @@ def run_smoke_test(out: Callable[[str], None] = print) -> int:
         else:
             out(f"OK   {name}: {detail}")
     out("smoke test passed" if failures == 0 else f"smoke test FAILED ({failures} check(s))")
-    return 1 if failures else 0
+    return failures

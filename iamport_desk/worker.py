@@ -39,7 +39,11 @@ def default_client_factory(credentials: Credentials) -> IamportClient:
 
 
 def _error_fields(exc: IamportError) -> dict[str, Any]:
-    return {"http_status": exc.status, "code": exc.code, "message": exc.message}
+    """What the history keeps of a failure: the server's own words, else our diagnosis."""
+    fields: dict[str, Any] = {"http_status": exc.status, "code": exc.code, "message": exc.message}
+    if exc.message is None and str(exc):
+        fields["note"] = str(exc)
+    return fields
 
 
 # ---- jobs (GUI -> worker) -------------------------------------------------------------
@@ -170,20 +174,22 @@ class ApiWorker(QObject):
         """Entry point for every job; never lets an exception escape into Qt."""
         try:
             result = self._dispatch(job)
-        except Exception as exc:  # noqa: BLE001 - every failure becomes a message
+        except Exception as exc:
             log.exception("job %s failed", type(job).__name__)
             result = JobResult(job, error=exc)
         self.finished.emit(result)
 
     def _dispatch(self, job: Job) -> JobResult:
-        from iamport_desk.api import IamportError
-
         if isinstance(job, StartupJob):
             return self._startup(job)
         if isinstance(job, RefreshHistoryJob):
             self._publish_history()
             return JobResult(job)
         if isinstance(job, LookupJob):
+            # Imported here, not above: the StartupJob runs while the window is first
+            # shown, and importing httpx then would compete with it for the GIL.
+            from iamport_desk.api import IamportError
+
             try:
                 receipt = self._client_for(job.credentials).lookup_external_receipt(
                     job.merchant_uid
@@ -233,7 +239,9 @@ class ApiWorker(QObject):
             outcome, fields = Outcome.FAILED, _error_fields(exc)
         except BaseException as exc:
             # A bug after the row was written: the DELETE may have gone out.
-            self._finish(history, entry_id, Outcome.UNKNOWN, note=f"internal error: {type(exc).__name__}")
+            self._finish(
+                history, entry_id, Outcome.UNKNOWN, note=f"internal error: {type(exc).__name__}"
+            )
             raise
         else:
             if receipt.is_cancelled:
@@ -241,10 +249,15 @@ class ApiWorker(QObject):
             else:
                 # 200 without a cancellation time: do not claim success; a lookup decides.
                 outcome = Outcome.UNKNOWN
-                fields = {"http_status": 200, "code": 0,
-                          "note": "answer did not show a cancellation time"}
+                fields = {
+                    "http_status": 200,
+                    "code": 0,
+                    "note": "answer did not show a cancellation time",
+                }
         entry, history_error = self._finish(history, entry_id, outcome, receipt=receipt, **fields)
-        return JobResult(job, entry=entry, receipt=receipt, error=error, history_error=history_error)
+        return JobResult(
+            job, entry=entry, receipt=receipt, error=error, history_error=history_error
+        )
 
     def _finish(
         self, history: History, entry_id: int, outcome: Outcome, **fields: Any
@@ -302,11 +315,16 @@ class ApiWorker(QObject):
 
     @Slot()
     def shutdown(self) -> None:
-        """Release the client and the database on the thread that owns them."""
+        """Release the client and the database on the thread that owns them, then end the
+        thread's loop. Queued after every job already submitted, so those finish first."""
         self._close_client()
         if self._history is not None:
             self._history.close()
             self._history = None
+        thread = self.thread()
+        if thread is not QThread.currentThread():  # pragma: no cover - called directly
+            return
+        thread.quit()
 
 
 class ApiThread(QObject):
@@ -356,17 +374,30 @@ class ApiThread(QObject):
     def busy(self) -> bool:
         return bool(self._busy)
 
-    def stop(self, timeout_ms: int = 60_000) -> bool:
-        """Let queued jobs finish, release the worker's resources, then quit() + wait()."""
+    def request_stop(self) -> None:
+        """Ask the thread to stop after the jobs already queued, without waiting.
+
+        The window calls this when it closes, so that closing never blocks on a request in
+        flight; ``stop()`` (at exit) then waits for the thread to end.
+        """
         if self._stopped:
-            return True
+            return
         self._stopped = True
-        self._shutdown.emit()
-        self._thread.quit()
+        self._shutdown.emit()  # the worker quits its own loop once it has released everything
+
+    def stop(self, timeout_ms: int = 60_000) -> bool:
+        """Request the stop and wait for the thread (quit() by the worker, then wait())."""
+        self.request_stop()
+        if self._thread.isFinished():
+            return True
         ok = self._thread.wait(timeout_ms)
         if not ok:
             log.error("API thread did not stop within %d ms", timeout_ms)
         return bool(ok)
+
+    @property
+    def stopped(self) -> bool:
+        return self._thread.isFinished()
 
 
 __all__: list[Any] = [

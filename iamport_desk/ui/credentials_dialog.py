@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
     QComboBox,
@@ -30,8 +32,15 @@ class CredentialsDialog(QDialog):
     Signals: none of its own (accepted/rejected from QDialog).
     """
 
-    def __init__(self, profiles: ProfileStore, api: ApiThread, *, reason: str | None = None,
-                 parent: QWidget | None = None, api_base_override: str | None = None) -> None:
+    def __init__(
+        self,
+        profiles: ProfileStore,
+        api: ApiThread,
+        *,
+        reason: str | None = None,
+        parent: QWidget | None = None,
+        api_base_override: str | None = None,
+    ) -> None:
         super().__init__(parent)
         self.api_base_override = api_base_override
         self.profiles = profiles
@@ -88,7 +97,7 @@ class CredentialsDialog(QDialog):
         self.host_combo = QComboBox(self)
         self.host_combo.setEditable(True)
         self.host_combo.addItems([DEFAULT_API_BASE, STATIC_API_BASE])
-        rows = [
+        rows: list[tuple[str, QWidget | QHBoxLayout, QWidget]] = [
             (self.tr("Profile &name:"), self.name_edit, self.name_edit),
             (self.tr("REST API &key:"), self.key_edit, self.key_edit),
             (self.tr("REST API &secret:"), secret_row, self.secret_edit),
@@ -99,7 +108,10 @@ class CredentialsDialog(QDialog):
             label = QLabel(text, self)
             label.setBuddy(buddy)
             buddy.setAccessibleName(text.replace("&", "").rstrip(":"))
-            form.addRow(label, field)
+            if isinstance(field, QWidget):
+                form.addRow(label, field)
+            else:
+                form.addRow(label, field)
         self.keychain_label = plain_label(self)
         form.addRow(self.keychain_label)
         test_row = QHBoxLayout()
@@ -120,7 +132,8 @@ class CredentialsDialog(QDialog):
         outer.addLayout(body)
 
         self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close, self)
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close, self
+        )
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         outer.addWidget(self.buttons)
@@ -170,8 +183,10 @@ class CredentialsDialog(QDialog):
         self.secret_edit.clear()
         has_secret = profile is not None and self.profiles.credentials(profile.name) is not None
         self.secret_edit.setPlaceholderText(
-            self.tr("(saved - leave empty to keep it)") if has_secret
-            else self.tr("REST API secret"))
+            self.tr("(saved - leave empty to keep it)")
+            if has_secret
+            else self.tr("REST API secret")
+        )
         self.tier_edit.setText((profile.tier_code or "") if profile else "")
         self.host_combo.setCurrentText(profile.api_base if profile else DEFAULT_API_BASE)
         self.error_label.clear()
@@ -191,10 +206,12 @@ class CredentialsDialog(QDialog):
         if name is None:
             return
         answer = QMessageBox.question(
-            self, self.tr("Delete profile"),
+            self,
+            self.tr("Delete profile"),
             self.tr("Delete the profile \u201c{0}\u201d and its saved secret?").format(name),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No)
+            QMessageBox.StandardButton.No,
+        )
         if answer != QMessageBox.StandardButton.Yes:
             return
         self.profiles.delete_profile(name)
@@ -208,12 +225,18 @@ class CredentialsDialog(QDialog):
     def _show_keychain_status(self) -> None:
         status = self.profiles.secrets.status()
         if status.persistent:
-            self.keychain_label.setText(self.tr(
-                "Secrets are kept in the system keychain ({0}).").format(status.backend_name))
+            self.keychain_label.setText(
+                self.tr("Secrets are kept in the system keychain ({0}).").format(
+                    status.backend_name
+                )
+            )
         else:
-            self.keychain_label.setText(self.tr(
-                "No system keychain is available: a secret entered here is kept only until "
-                "the app closes, and never written to a file."))
+            self.keychain_label.setText(
+                self.tr(
+                    "No system keychain is available: a secret entered here is kept only until "
+                    "the app closes, and never written to a file."
+                )
+            )
             self.keychain_label.setStyleSheet("color: #b02a37;")
 
     # ---- form ------------------------------------------------------------------------
@@ -221,7 +244,8 @@ class CredentialsDialog(QDialog):
     @Slot(bool)
     def on_show_secret_toggled(self, shown: bool) -> None:
         self.secret_edit.setEchoMode(
-            QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password)
+            QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password
+        )
         self.show_secret_button.setText(self.tr("&Hide") if shown else self.tr("S&how"))
 
     def _form(self) -> tuple[Profile, str | None]:
@@ -254,10 +278,13 @@ class CredentialsDialog(QDialog):
             "whitespace": self.tr("must not contain spaces or line breaks."),
             "control": self.tr("contains invisible control characters."),
             "non_ascii": self.tr("may only contain English letters, digits and symbols."),
-            "format": (self.tr("must be exactly 3 capital letters or digits (e.g. AB1).")
-                       if error.field == "tier_code" else
-                       self.tr("must be an https:// address.") if error.field == "api_base"
-                       else self.tr("is not in the expected format.")),
+            "format": (
+                self.tr("must be exactly 3 capital letters or digits (e.g. AB1).")
+                if error.field == "tier_code"
+                else self.tr("must be an https:// address.")
+                if error.field == "api_base"
+                else self.tr("is not in the expected format.")
+            ),
             "duplicate": self.tr("is already used by another profile."),
             "too_long": self.tr("is too long."),
         }
@@ -271,18 +298,26 @@ class CredentialsDialog(QDialog):
         except CredentialError as error:
             self._show_form_error(error)
             return
-        if secret is None and (self._editing is None or
-                               self.profiles.credentials(self._editing) is None):
-            self._show_form_error(CredentialError("The REST API secret is empty.", field="imp_secret", kind="empty"))
+        if secret is None and (
+            self._editing is None or self.profiles.credentials(self._editing) is None
+        ):
+            self._show_form_error(
+                CredentialError("The REST API secret is empty.", field="imp_secret", kind="empty")
+            )
             return
         persistent = self.profiles.save_profile(profile, secret, previous_name=self._editing)
         self.profiles.set_active(profile.name)
         if secret is not None and not persistent:
             from PySide6.QtWidgets import QMessageBox
 
-            QMessageBox.information(self, self.tr("Secret kept for this session only"), self.tr(
-                "No system keychain is available, so the secret will be forgotten when the app "
-                "closes. It was not written to any file."))
+            QMessageBox.information(
+                self,
+                self.tr("Secret kept for this session only"),
+                self.tr(
+                    "No system keychain is available, so the secret will be forgotten when the app "
+                    "closes. It was not written to any file."
+                ),
+            )
         self.accept()
 
     @Slot()
@@ -298,11 +333,14 @@ class CredentialsDialog(QDialog):
             stored = self.profiles.credentials(self._editing)
             secret = stored.imp_secret if stored else None
         if secret is None:
-            self._show_form_error(CredentialError("The REST API secret is empty.", field="imp_secret", kind="empty"))
+            self._show_form_error(
+                CredentialError("The REST API secret is empty.", field="imp_secret", kind="empty")
+            )
             return
         self.error_label.clear()
-        credentials = Credentials(profile.imp_key, secret, profile.tier_code,
-                                  self.api_base_override or profile.api_base)
+        credentials = Credentials(
+            profile.imp_key, secret, profile.tier_code, self.api_base_override or profile.api_base
+        )
         self.test_result.setStyleSheet("")
         self.test_result.setText(self.tr("Connecting..."))
         self.test_button.setEnabled(False)
@@ -326,8 +364,6 @@ class CredentialsDialog(QDialog):
 
     def done(self, result: int) -> None:
         # The dialog may close while a test runs; stop listening either way.
-        try:
+        with contextlib.suppress(RuntimeError, TypeError):
             self.api.finished.disconnect(self.on_api_finished)
-        except (RuntimeError, TypeError):
-            pass
         super().done(result)

@@ -26,11 +26,13 @@ def show_unexpected_error(error: BaseException, log_file: Path) -> None:
         box = QMessageBox(QApplication.activeWindow())
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(QCoreApplication.translate("ErrorDialog", "Something went wrong"))
-        box.setText(QCoreApplication.translate(
-            "ErrorDialog",
-            "Sorry, iamport-desk hit an unexpected problem. You can keep working; nothing "
-            "already recorded was lost. The details were written to the log file:\n{0}",
-        ).format(log_file))
+        box.setText(
+            QCoreApplication.translate(
+                "ErrorDialog",
+                "Sorry, iamport-desk hit an unexpected problem. You can keep working; nothing "
+                "already recorded was lost. The details were written to the log file:\n{0}",
+            ).format(log_file)
+        )
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.exec()
     finally:

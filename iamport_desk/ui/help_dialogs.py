@@ -74,15 +74,20 @@ class AboutDialog(QDialog):
         title.setFont(font)
         layout.addWidget(title)
         blurb = plain_label(self)
-        blurb.setText(self.tr(
-            "Cancels cash receipts issued through PortOne for cash sales made outside "
-            "PortOne. Licence: {0}.").format(LICENCE))
+        blurb.setText(
+            self.tr(
+                "Cancels cash receipts issued through PortOne for cash sales made outside "
+                "PortOne. Licence: {0}."
+            ).format(LICENCE)
+        )
         layout.addWidget(blurb)
         form = QFormLayout()
         self.folder_buttons: list[QPushButton] = []
-        for text, folder in ((self.tr("Data and history:"), paths.data_dir),
-                             (self.tr("Log files:"), paths.log_dir),
-                             (self.tr("Settings:"), paths.config_dir)):
+        for text, folder in (
+            (self.tr("Data and history:"), paths.data_dir),
+            (self.tr("Log files:"), paths.log_dir),
+            (self.tr("Settings:"), paths.config_dir),
+        ):
             row = QHBoxLayout()
             label = plain_label(self)
             label.setText(str(folder))
@@ -123,7 +128,8 @@ class LanguageDialog(QDialog):
         label.setBuddy(self.combo)
         layout.addRow(label, self.combo)
         buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addRow(buttons)
@@ -150,6 +156,9 @@ def choose_language(window: QWidget, profiles: ProfileStore) -> bool:
     if callable(switch):
         switch(language)
         return True
-    QMessageBox.information(window, window.tr("Language"), window.tr(
-        "The new language applies the next time iamport-desk starts."))
+    QMessageBox.information(
+        window,
+        window.tr("Language"),
+        window.tr("The new language applies the next time iamport-desk starts."),
+    )
     return True

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
@@ -52,8 +52,6 @@ RECONCILE_INTERVAL_MS = 5 * 60 * 1000
 
 
 def outcome_label(outcome: Outcome) -> str:
-    from PySide6.QtCore import QCoreApplication
-
     labels = {
         Outcome.PENDING: "In progress",
         Outcome.CANCELLED: "Cancelled",
@@ -128,12 +126,16 @@ class MainWindow(QMainWindow):
         if demo_orders is not None:
             self.demo_banner = plain_label(central)
             self.demo_banner.setObjectName("demoBanner")
-            self.demo_banner.setText(self.tr(
-                "DEMO - connected to the built-in PortOne simulator. No real receipt is "
-                "cancelled, and this practice history is kept apart from the real one."))
+            self.demo_banner.setText(
+                self.tr(
+                    "DEMO - connected to the built-in PortOne simulator. No real receipt is "
+                    "cancelled, and this practice history is kept apart from the real one."
+                )
+            )
             self.demo_banner.setStyleSheet(
                 "QLabel#demoBanner { background: #fff3cd; color: #664d03; "
-                "border: 1px solid #ffcd39; padding: 6px; font-weight: bold; }")
+                "border: 1px solid #ffcd39; padding: 6px; font-weight: bold; }"
+            )
             layout.addWidget(self.demo_banner)
 
         profile_row = QHBoxLayout()
@@ -156,7 +158,8 @@ class MainWindow(QMainWindow):
         self.order_edit = QLineEdit(central)
         self.order_edit.setAccessibleName(self.tr("Order number"))
         self.order_edit.setAccessibleDescription(
-            self.tr("The merchant_uid the cash receipt was issued with. Press Enter to look it up."))
+            self.tr("The merchant_uid the cash receipt was issued with. Press Enter to look it up.")
+        )
         self.order_edit.setPlaceholderText(self.tr("e.g. ORDER-20261125-0001"))
         self.order_edit.setClearButtonEnabled(True)
         order_label.setBuddy(self.order_edit)
@@ -197,14 +200,16 @@ class MainWindow(QMainWindow):
 
         self.receipt_view = ReceiptView(central)
         self.receipt_view.url_copied.connect(
-            lambda _url: self.statusBar().showMessage(self.tr("Receipt link copied."), 4000))
+            lambda _url: self.statusBar().showMessage(self.tr("Receipt link copied."), 4000)
+        )
         layout.addWidget(self.receipt_view)
 
         action_row = QHBoxLayout()
         self.cancel_button = QPushButton(self.tr("&Cancel this receipt..."), central)
         self.cancel_button.setObjectName("cancelReceiptButton")
         self.cancel_button.setAccessibleDescription(
-            self.tr("Asks for confirmation, then cancels the cash receipt shown above."))
+            self.tr("Asks for confirmation, then cancels the cash receipt shown above.")
+        )
         self.cancel_button.setToolTip(shortcuts.CANCEL_RECEIPT.native_key())
         self.cancel_button.setEnabled(False)
         self.cancel_button.clicked.connect(self.cancel_receipt)
@@ -228,9 +233,15 @@ class MainWindow(QMainWindow):
 
         self.recent_table = QTableWidget(0, 5, central)
         self.recent_table.setAccessibleName(self.tr("Recent attempts"))
-        self.recent_table.setHorizontalHeaderLabels([
-            self.tr("Time (KST)"), self.tr("Order number"), self.tr("Result"),
-            self.tr("Amount"), self.tr("Details")])
+        self.recent_table.setHorizontalHeaderLabels(
+            [
+                self.tr("Time (KST)"),
+                self.tr("Order number"),
+                self.tr("Result"),
+                self.tr("Amount"),
+                self.tr("Details"),
+            ]
+        )
         self.recent_table.verticalHeader().hide()
         self.recent_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.recent_table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
@@ -247,8 +258,13 @@ class MainWindow(QMainWindow):
         self.recent_table.setMinimumHeight(140)
         self.resize(780, 760)
 
-    def _add_action(self, menu_name: str, text: str, shortcut: shortcuts.Shortcut | None,
-                    slot: Callable[[], object]) -> QAction:
+    def _add_action(
+        self,
+        menu_name: str,
+        text: str,
+        shortcut: shortcuts.Shortcut | None,
+        slot: Callable[[], object],
+    ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(shortcut.sequence())
@@ -266,21 +282,32 @@ class MainWindow(QMainWindow):
         }
         self._add_action("file", self.tr("Audit &history..."), shortcuts.HISTORY, self.open_history)
         self.quit_action = self._add_action("file", self.tr("&Quit"), shortcuts.QUIT, self.close)
-        self._add_action("receipt", self.tr("Go to &order number"), shortcuts.FOCUS_ORDER,
-                         self.focus_order)
+        self._add_action(
+            "receipt", self.tr("Go to &order number"), shortcuts.FOCUS_ORDER, self.focus_order
+        )
         self.cancel_action = self._add_action(
-            "receipt", self.tr("&Cancel this receipt..."), shortcuts.CANCEL_RECEIPT,
-            self.cancel_receipt)
+            "receipt",
+            self.tr("&Cancel this receipt..."),
+            shortcuts.CANCEL_RECEIPT,
+            self.cancel_receipt,
+        )
         self.cancel_action.setEnabled(False)
-        self._add_action("receipt", self.tr("Copy receipt &link"), shortcuts.COPY_URL,
-                         self.receipt_view.copy_url)
-        self._add_action("receipt", self.tr("Check &unknown outcomes"), shortcuts.RECONCILE,
-                         self.reconcile)
-        self._add_action("settings", self.tr("Store profiles and &keys..."),
-                         shortcuts.CREDENTIALS, lambda: self.edit_credentials(None))
+        self._add_action(
+            "receipt", self.tr("Copy receipt &link"), shortcuts.COPY_URL, self.receipt_view.copy_url
+        )
+        self._add_action(
+            "receipt", self.tr("Check &unknown outcomes"), shortcuts.RECONCILE, self.reconcile
+        )
+        self._add_action(
+            "settings",
+            self.tr("Store profiles and &keys..."),
+            shortcuts.CREDENTIALS,
+            lambda: self.edit_credentials(None),
+        )
         self._add_action("settings", self.tr("&Language..."), None, self.choose_language)
-        self._add_action("help", self.tr("&Keyboard shortcuts"), shortcuts.HELP,
-                         self.show_shortcuts)
+        self._add_action(
+            "help", self.tr("&Keyboard shortcuts"), shortcuts.HELP, self.show_shortcuts
+        )
         self._add_action("help", self.tr("&About iamport-desk"), None, self.show_about)
 
     # ---- profiles --------------------------------------------------------------------
@@ -294,9 +321,15 @@ class MainWindow(QMainWindow):
         if active is not None:
             self.profile_combo.setCurrentIndex(self.profile_combo.findData(active.name))
         if self.profiles.notice:
-            self.show_message(UserMessage(self.tr(
-                "The settings file could not be read and was set aside; defaults are in "
-                "use. Details: {0}").format(self.profiles.notice)), warning=True)
+            self.show_message(
+                UserMessage(
+                    self.tr(
+                        "The settings file could not be read and was set aside; defaults are in "
+                        "use. Details: {0}"
+                    ).format(self.profiles.notice)
+                ),
+                warning=True,
+            )
 
     @Slot(int)
     def on_profile_combo_activated(self, index: int) -> None:
@@ -324,14 +357,19 @@ class MainWindow(QMainWindow):
         self._current_kind = kind
         busy = job_id is not None
         self.progress.setVisible(busy)
-        for widget in (self.order_edit, self.lookup_button, self.profile_combo,
-                       self.credentials_button, self.reconcile_button):
+        for widget in (
+            self.order_edit,
+            self.lookup_button,
+            self.profile_combo,
+            self.credentials_button,
+            self.reconcile_button,
+        ):
             widget.setEnabled(not busy)
         self._update_cancel_enabled()
         self.busy_changed.emit(busy)
 
     def _update_cancel_enabled(self) -> None:
-        can = (not self.busy and self._receipt is not None and not self._receipt.is_cancelled)
+        can = not self.busy and self._receipt is not None and not self._receipt.is_cancelled
         self.cancel_button.setEnabled(can)
         self.cancel_action.setEnabled(can)
 
@@ -344,8 +382,9 @@ class MainWindow(QMainWindow):
             self.receipt_shown.emit(receipt)
         self._update_cancel_enabled()
 
-    def show_message(self, message: UserMessage | str, *, warning: bool = False,
-                     success: bool = False) -> None:
+    def show_message(
+        self, message: UserMessage | str, *, warning: bool = False, success: bool = False
+    ) -> None:
         text = message if isinstance(message, str) else message.full_text()
         colour = "#b02a37" if warning else ("#146c43" if success else "palette(text)")
         self.message.setStyleSheet(f"QLabel#statusMessage {{ color: {colour}; }}")
@@ -363,10 +402,13 @@ class MainWindow(QMainWindow):
         """The active profile's credentials; asks for them when there are none."""
         credentials = self.credentials()
         if credentials is None:
-            reason = (self.tr("Enter the REST API key and secret of your PortOne store.")
-                      if self.profiles.active() is None
-                      else self.tr("The secret of this store is not available on this PC. "
-                                   "Enter it again."))
+            reason = (
+                self.tr("Enter the REST API key and secret of your PortOne store.")
+                if self.profiles.active() is None
+                else self.tr(
+                    "The secret of this store is not available on this PC. Enter it again."
+                )
+            )
             if not self.edit_credentials(reason):
                 return None
             credentials = self.credentials()
@@ -408,8 +450,9 @@ class MainWindow(QMainWindow):
             return
         credentials = self._credentials_or_ask()
         if credentials is None:
-            self.show_message(self.tr("No credentials: enter the store's API key first."),
-                              warning=True)
+            self.show_message(
+                self.tr("No credentials: enter the store's API key first."), warning=True
+            )
             return
         self._set_receipt(None)
         self.show_message(self.tr("Looking up {0}...").format(elide(uid, 80)))
@@ -428,8 +471,9 @@ class MainWindow(QMainWindow):
         if not self._confirm(self, receipt):
             self.show_message(self.tr("Nothing was cancelled."))
             return
-        self.show_message(self.tr("Cancelling the cash receipt of {0}...").format(
-            elide(receipt.merchant_uid, 80)))
+        self.show_message(
+            self.tr("Cancelling the cash receipt of {0}...").format(elide(receipt.merchant_uid, 80))
+        )
         job = CancelJob(credentials, profile.name, receipt.merchant_uid)
         self._set_busy("cancel", self.api.submit(job))
 
@@ -468,10 +512,13 @@ class MainWindow(QMainWindow):
             self.show_message(describe_error(result.error), warning=True)
             return
         if result.interrupted:
-            self.show_message(self.tr(
-                "{0} cancellation attempt(s) were interrupted last time (the app closed or "
-                "crashed). Their outcome is being checked.").format(result.interrupted),
-                warning=True)
+            self.show_message(
+                self.tr(
+                    "{0} cancellation attempt(s) were interrupted last time (the app closed or "
+                    "crashed). Their outcome is being checked."
+                ).format(result.interrupted),
+                warning=True,
+            )
         QTimer.singleShot(0, self.reconcile)
 
     def _on_lookup(self, result: JobResult) -> None:
@@ -485,32 +532,43 @@ class MainWindow(QMainWindow):
         assert receipt is not None
         self._set_receipt(receipt)
         if receipt.is_cancelled:
-            self.show_message(self.tr(
-                "This cash receipt was already cancelled on {0}. There is nothing to cancel."
-            ).format(format_kst(receipt.cancelled_at)))
+            self.show_message(
+                self.tr(
+                    "This cash receipt was already cancelled on {0}. There is nothing to cancel."
+                ).format(format_kst(receipt.cancelled_at))
+            )
             self.focus_order()
         else:
-            self.show_message(self.tr(
-                "Check the receipt below. To cancel it, press \u201cCancel this receipt\u201d."))
+            self.show_message(
+                self.tr(
+                    "Check the receipt below. To cancel it, press \u201cCancel this receipt\u201d."
+                )
+            )
             self.cancel_button.setFocus()
 
     def _on_cancel(self, result: JobResult) -> None:
         if result.already_cancelled is not None:
             when = result.already_cancelled.cancelled_at or result.already_cancelled.ended_at
-            self.show_message(self.tr(
-                "The history shows this receipt was already cancelled on {0}. No request was "
-                "sent.").format(format_kst(when)))
+            self.show_message(
+                self.tr(
+                    "The history shows this receipt was already cancelled on {0}. No request was "
+                    "sent."
+                ).format(format_kst(when))
+            )
             self._set_receipt(None)
             return
         if result.receipt is not None and result.error is None:
             self._set_receipt(result.receipt)
             text = self.tr("The cash receipt was cancelled at {0}.").format(
-                format_kst(result.receipt.cancelled_at))
+                format_kst(result.receipt.cancelled_at)
+            )
             if result.history_error is not None:
-                text += " " + self.tr("Warning: the audit history could not record it: {0}"
-                                      ).format(describe_error(result.history_error).text)
-            self.show_message(text, success=result.history_error is None,
-                              warning=result.history_error is not None)
+                text += " " + self.tr("Warning: the audit history could not record it: {0}").format(
+                    describe_error(result.history_error).text
+                )
+            self.show_message(
+                text, success=result.history_error is None, warning=result.history_error is not None
+            )
             self.focus_order()
             return
         error = result.error
@@ -526,13 +584,19 @@ class MainWindow(QMainWindow):
         cancelled = sum(1 for entry in done if entry.outcome == Outcome.CANCELLED)
         failed = len(done) - cancelled
         if done:
-            self.show_message(self.tr(
-                "Checked {0} attempt(s) by lookup: {1} cancelled, {2} not cancelled (you can "
-                "try those again).").format(len(done), cancelled, failed))
+            self.show_message(
+                self.tr(
+                    "Checked {0} attempt(s) by lookup: {1} cancelled, {2} not cancelled (you can "
+                    "try those again)."
+                ).format(len(done), cancelled, failed)
+            )
         elif result.error is not None:
-            self.show_message(self.tr(
-                "Unknown outcomes could not be checked yet: {0}").format(
-                    describe_error(result.error).text), warning=True)
+            self.show_message(
+                self.tr("Unknown outcomes could not be checked yet: {0}").format(
+                    describe_error(result.error).text
+                ),
+                warning=True,
+            )
 
     @Slot(list)
     def on_api_history_changed(self, entries: list[HistoryEntry]) -> None:
@@ -541,9 +605,13 @@ class MainWindow(QMainWindow):
             details = entry.message or entry.note or ""
             if entry.http_status and entry.outcome != Outcome.CANCELLED:
                 details = f"HTTP {entry.http_status}" + (f" - {details}" if details else "")
-            values = [format_kst(entry.started_at), entry.merchant_uid,
-                      outcome_label(entry.outcome), won(entry.amount),
-                      elide(details, 200)]
+            values = [
+                format_kst(entry.started_at),
+                entry.merchant_uid,
+                outcome_label(entry.outcome),
+                won(entry.amount),
+                elide(details, 200),
+            ]
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 item.setToolTip(value)
@@ -554,7 +622,8 @@ class MainWindow(QMainWindow):
         self._unresolved = count
         self.reconcile_button.setVisible(count > 0)
         self.unresolved_label.setText(
-            self.tr("{0} attempt(s) with an unknown outcome").format(count) if count else "")
+            self.tr("{0} attempt(s) with an unknown outcome").format(count) if count else ""
+        )
         if count:
             self._reconcile_timer.start()
         else:
@@ -567,8 +636,13 @@ class MainWindow(QMainWindow):
         from iamport_desk.ui.history_window import HistoryWindow
 
         if self._history_window is None:
-            self._history_window = HistoryWindow(self.paths.history_db, self.api, self.profiles,
-                                                 parent=self)
+            self._history_window = HistoryWindow(
+                self.paths.history_db,
+                self.api,
+                self.profiles,
+                parent=self,
+                credentials_provider=self.credentials,
+            )
         self._history_window.show()
         self._history_window.raise_()
         self._history_window.activateWindow()
@@ -597,9 +671,11 @@ class MainWindow(QMainWindow):
         """Stop listening to the API thread without stopping it (the window is rebuilt)."""
         self._closing = True
         self._reconcile_timer.stop()
-        for signal, slot in ((self.api.finished, self.on_api_finished),
-                             (self.api.history_changed, self.on_api_history_changed),
-                             (self.api.unresolved_changed, self.on_api_unresolved_changed)):
+        for signal, slot in (
+            (self.api.finished, self.on_api_finished),
+            (self.api.history_changed, self.on_api_history_changed),
+            (self.api.unresolved_changed, self.on_api_unresolved_changed),
+        ):
             signal.disconnect(slot)
         if self._history_window is not None:
             self._history_window.close()
@@ -610,9 +686,14 @@ class MainWindow(QMainWindow):
             # Never walk away from a DELETE in flight: wait for its outcome and record it.
             if not self._close_requested:
                 self._close_requested = True
-                QMessageBox.information(self, self.tr("Cancellation in progress"), self.tr(
-                    "A cancellation is being sent to PortOne. The window will close as soon "
-                    "as its outcome is known and recorded."))
+                QMessageBox.information(
+                    self,
+                    self.tr("Cancellation in progress"),
+                    self.tr(
+                        "A cancellation is being sent to PortOne. The window will close as soon "
+                        "as its outcome is known and recorded."
+                    ),
+                )
             self.show_message(self.tr("Waiting for the cancellation's outcome before closing..."))
             event.ignore()
             return
@@ -621,26 +702,36 @@ class MainWindow(QMainWindow):
             self._reconcile_timer.stop()
             if self._history_window is not None:
                 self._history_window.close()
-            self.profiles.set_window_geometry(bytes(self.saveGeometry().toBase64()).decode())
+            self.profiles.set_window_geometry(self.saveGeometry().toBase64().toStdString())
             self.hide()
-            self.api.stop()
+            # Not waiting here: a lookup in flight is abandoned (its answer is ignored);
+            # the thread ends after it, and the app waits for that only at exit.
+            self.api.request_stop()
         event.accept()
 
 
 def confirm_cancellation(parent: QWidget, receipt: Receipt) -> bool:
     """Ask before a cancellation; the safe answer is the default (Enter, Escape)."""
+
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("MainWindow", text)
+
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(parent.tr("Cancel the cash receipt?"))
+    box.setWindowTitle(tr("Cancel the cash receipt?"))
     box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setText(parent.tr(
-        "Cancel the cash receipt of order {0} for {1}?\nThis cannot be undone.").format(
-            elide(receipt.merchant_uid, 120), won(receipt.amount)))
-    box.setInformativeText(parent.tr("Approval number: {0}   Issued: {1}").format(
-        elide(receipt.apply_num, 40), format_kst(receipt.applied_at)))
-    cancel_it = box.addButton(parent.tr("&Cancel the receipt"),
-                              QMessageBox.ButtonRole.DestructiveRole)
-    keep = box.addButton(parent.tr("&Keep it"), QMessageBox.ButtonRole.RejectRole)
+    box.setText(
+        tr("Cancel the cash receipt of order {0} for {1}?\nThis cannot be undone.").format(
+            elide(receipt.merchant_uid, 120), won(receipt.amount)
+        )
+    )
+    box.setInformativeText(
+        tr("Approval number: {0}   Issued: {1}").format(
+            elide(receipt.apply_num, 40), format_kst(receipt.applied_at)
+        )
+    )
+    cancel_it = box.addButton(tr("&Cancel the receipt"), QMessageBox.ButtonRole.DestructiveRole)
+    keep = box.addButton(tr("&Keep it"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(keep)
     box.setEscapeButton(keep)
     box.exec()
@@ -650,7 +741,11 @@ def confirm_cancellation(parent: QWidget, receipt: Receipt) -> bool:
 def _default_open_credentials(window: MainWindow, reason: str | None) -> bool:
     from iamport_desk.ui.credentials_dialog import CredentialsDialog
 
-    dialog = CredentialsDialog(window.profiles, window.api, reason=reason, parent=window,
-                               api_base_override=window.api_base_override)
+    dialog = CredentialsDialog(
+        window.profiles,
+        window.api,
+        reason=reason,
+        parent=window,
+        api_base_override=window.api_base_override,
+    )
     return dialog.exec() == CredentialsDialog.DialogCode.Accepted
-

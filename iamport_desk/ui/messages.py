@@ -46,58 +46,101 @@ def describe_error(error: BaseException, *, cancelling: bool = False) -> UserMes
 
     server = elide(error.message) if isinstance(error, api.IamportError) and error.message else None
     if isinstance(error, api.InvalidMerchantUid):
-        return UserMessage(_tr(
-            "The order number is empty or contains invisible control characters. "
-            "Check the number and type it again."))
+        reasons = {
+            "empty": _tr("Enter an order number first."),
+            "too_long": _tr(
+                "The order number is far too long to be a real order number. "
+                "Check what was pasted and try again."
+            ),
+            "control": _tr(
+                "The order number contains invisible control characters (for "
+                "example a line break from copying). Type it again."
+            ),
+        }
+        return UserMessage(
+            reasons.get(
+                error.reason,
+                _tr(
+                    "This order number cannot be sent to PortOne as it is "
+                    "(for example \u201c.\u201d or \u201c..\u201d). Check the number."
+                ),
+            )
+        )
     if isinstance(error, api.AuthenticationError):
-        return UserMessage(_tr(
-            "PortOne did not accept the REST API key or secret. "
-            "Enter them again in the credentials dialog."), server, reenter_credentials=True)
+        return UserMessage(
+            _tr(
+                "PortOne did not accept the REST API key or secret. "
+                "Enter them again in the credentials dialog."
+            ),
+            server,
+            reenter_credentials=True,
+        )
     if isinstance(error, api.ReceiptNotFound):
-        return UserMessage(_tr(
-            "No cash receipt was issued for this order number. "
-            "Check the number (and the store or Tier code)."), server)
+        return UserMessage(
+            _tr(
+                "No cash receipt was issued for this order number. "
+                "Check the number (and the store or Tier code)."
+            ),
+            server,
+        )
     if isinstance(error, api.OutcomeUnknown):
-        return UserMessage(_tr(
-            "The cancellation was sent, but no answer came back, so it is not known whether "
-            "the receipt was cancelled. Do not cancel it again: look the order number up, or "
-            "use \u201cCheck unknown outcomes\u201d in the history, when the network is back."),
-            server)
+        return UserMessage(
+            _tr(
+                "The cancellation was sent, but no answer came back, so it is not known whether "
+                "the receipt was cancelled. Do not cancel it again: look the order number up, or "
+                "use \u201cCheck unknown outcomes\u201d in the history, when the network is back."
+            ),
+            server,
+        )
     if isinstance(error, api.NetworkError):
         texts = {
             "refused": _tr("The PortOne server could not be reached (connection refused)."),
             "dns": _tr("The PortOne server's name could not be found."),
-            "tls": _tr("The server's security certificate could not be verified, so the "
-                       "connection was stopped."),
+            "tls": _tr(
+                "The server's security certificate could not be verified, so the "
+                "connection was stopped."
+            ),
             "connect_timeout": _tr("Connecting to the PortOne server took too long."),
             "read_timeout": _tr("The PortOne server did not answer in time."),
             "proxy": _tr("The proxy server refused or failed the connection."),
         }
         first = texts.get(error.kind, _tr("The connection to PortOne failed."))
-        return UserMessage(first + " " + _tr(
-            "Nothing was changed. Check the network or proxy settings and try again."))
+        return UserMessage(
+            first
+            + " "
+            + _tr("Nothing was changed. Check the network or proxy settings and try again.")
+        )
     if isinstance(error, api.ApiError):
         detail = _status_detail(error.status, error.code)
         if error.status == 407:
-            text = _tr("The proxy server asks for a login. Ask your IT department for the "
-                       "proxy settings.")
+            text = _tr(
+                "The proxy server asks for a login. Ask your IT department for the proxy settings."
+            )
         elif error.status == 500 and cancelling:
             text = _tr("The payment gateway refused or failed the cancellation.")
         elif error.status == 501:
-            text = _tr("PortOne does not support cash receipts for this store's payment "
-                       "gateway.")
+            text = _tr("PortOne does not support cash receipts for this store's payment gateway.")
         elif error.status == 400:
             text = _tr("PortOne refused the request.")
         elif error.status == 200 and error.code not in (None, 0):
             text = _tr("PortOne answered with an error.")
+        elif error.status == 200 and error.code == 0:
+            text = _tr("PortOne's answer could not be read (it is not in the documented form).")
         elif error.message is None:
-            text = _tr("An unexpected answer came instead of PortOne's (for example a proxy "
-                       "or login page).")
+            text = _tr(
+                "An unexpected answer came instead of PortOne's (for example a proxy "
+                "or login page)."
+            )
         else:
             text = _tr("PortOne answered with an error.")
-        action = (_tr("The receipt was not cancelled. Read the message, then try again or "
-                      "contact PortOne.") if cancelling
-                  else _tr("Try again later; if it persists, contact PortOne."))
+        action = (
+            _tr(
+                "The receipt was not cancelled. Read the message, then try again or "
+                "contact PortOne."
+            )
+            if cancelling
+            else _tr("Try again later; if it persists, contact PortOne.")
+        )
         return UserMessage(text + detail + " " + action, server)
     from iamport_desk.history import HistoryUnavailable
 
@@ -109,8 +152,12 @@ def describe_error(error: BaseException, *, cancelling: bool = False) -> UserMes
             "corrupt": _tr("the history file is damaged or from a newer version"),
         }
         why = reasons.get(error.reason, _tr("the history file could not be written"))
-        return UserMessage(_tr(
-            "The audit history cannot be written ({0}), so nothing was sent to PortOne. "
-            "Free the disk or fix the folder's permissions, then try again.").format(why))
-    return UserMessage(_tr(
-        "Something unexpected went wrong. The details were written to the log file."))
+        return UserMessage(
+            _tr(
+                "The audit history cannot be written ({0}), so nothing was sent to PortOne. "
+                "Free the disk or fix the folder's permissions, then try again."
+            ).format(why)
+        )
+    return UserMessage(
+        _tr("Something unexpected went wrong. The details were written to the log file.")
+    )

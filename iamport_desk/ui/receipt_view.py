@@ -95,8 +95,17 @@ class ReceiptView(QGroupBox):
         return value
 
     def clear(self) -> None:
-        for label in (self.merchant_uid, self.status, self.amount, self.vat, self.type,
-                      self.apply_num, self.receipt_tid, self.applied_at, self.cancelled_at):
+        for label in (
+            self.merchant_uid,
+            self.status,
+            self.amount,
+            self.vat,
+            self.type,
+            self.apply_num,
+            self.receipt_tid,
+            self.applied_at,
+            self.cancelled_at,
+        ):
             label.setText("-")
         self.url.setText("-")
         self._raw_url = None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QKeySequence
 
 
@@ -23,16 +23,35 @@ class Shortcut:
         return self.sequence().toString(QKeySequence.SequenceFormat.NativeText)
 
 
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Marks text for lupdate; it is translated when shown (PySide's own is typed ``object``)."""
+    return text
+
+
 FOCUS_ORDER = Shortcut("Ctrl+L", QT_TRANSLATE_NOOP("Shortcuts", "Go to the order number field"))
-LOOKUP = Shortcut("Return", QT_TRANSLATE_NOOP("Shortcuts", "Look up the receipt (in the order number field)"))
-CANCEL_RECEIPT = Shortcut("Ctrl+D", QT_TRANSLATE_NOOP("Shortcuts", "Cancel the receipt shown (asks first)"))
+LOOKUP = Shortcut(
+    "Return", QT_TRANSLATE_NOOP("Shortcuts", "Look up the receipt (in the order number field)")
+)
+CANCEL_RECEIPT = Shortcut(
+    "Ctrl+D", QT_TRANSLATE_NOOP("Shortcuts", "Cancel the receipt shown (asks first)")
+)
 COPY_URL = Shortcut("Ctrl+Shift+C", QT_TRANSLATE_NOOP("Shortcuts", "Copy the receipt link"))
 CREDENTIALS = Shortcut("Ctrl+K", QT_TRANSLATE_NOOP("Shortcuts", "Store profiles and API keys"))
 HISTORY = Shortcut("Ctrl+H", QT_TRANSLATE_NOOP("Shortcuts", "Open the audit history"))
-RECONCILE = Shortcut("Ctrl+R", QT_TRANSLATE_NOOP("Shortcuts", "Check attempts with an unknown outcome"))
+RECONCILE = Shortcut(
+    "Ctrl+R", QT_TRANSLATE_NOOP("Shortcuts", "Check attempts with an unknown outcome")
+)
 HELP = Shortcut("F1", QT_TRANSLATE_NOOP("Shortcuts", "Show this list of shortcuts"))
 QUIT = Shortcut("Ctrl+Q", QT_TRANSLATE_NOOP("Shortcuts", "Quit"))
 
 ALL: tuple[Shortcut, ...] = (
-    FOCUS_ORDER, LOOKUP, CANCEL_RECEIPT, COPY_URL, CREDENTIALS, HISTORY, RECONCILE, HELP, QUIT,
+    FOCUS_ORDER,
+    LOOKUP,
+    CANCEL_RECEIPT,
+    COPY_URL,
+    CREDENTIALS,
+    HISTORY,
+    RECONCILE,
+    HELP,
+    QUIT,
 )
