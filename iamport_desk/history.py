@@ -635,6 +635,9 @@ class History:
                 outcome, note = Outcome.CANCELLED, NOTE_CONFIRMED
             else:
                 outcome, note = Outcome.FAILED, NOTE_NOT_CANCELLED
+            if entry.note:
+                # Keep why it was unknown (e.g. "interrupted"): auditors want both facts.
+                note = f"{entry.note}; {note}"
             sql = "UPDATE attempts SET outcome = ?, note = ?"
             params: list[Any] = [outcome.value, note]
             if receipt is not None:

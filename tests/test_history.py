@@ -963,3 +963,11 @@ def test_export_reading_errors_are_history_unavailable(history: History, tmp_pat
         history._conn = real
     assert info.value.reason == "io"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data"]
+
+
+def test_reconcile_keeps_why_the_outcome_was_unknown(history: History) -> None:
+    entry_id = history.begin(profile="p", tier_code=None, merchant_uid="ORD-9")
+    history.finish(entry_id, Outcome.UNKNOWN, note="interrupted")
+    entry = history.reconcile(entry_id, receipt("ORD-9"))
+    assert entry.outcome is Outcome.CANCELLED
+    assert entry.note == f"interrupted; {NOTE_CONFIRMED}"
