@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import Any, Final
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -40,12 +39,22 @@ from iamport_desk.history import (
     HistoryFilter,
     HistoryUnavailable,
 )
+from iamport_desk.history_export import guard_text
 from iamport_desk.models import HistoryEntry
 from iamport_desk.ui.main_window import outcome_label
 
 log = logging.getLogger(__name__)
 
 _CONTEXT: Final = "HistoryTableModel"
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Marks ``text`` for lupdate (which looks for this name) and returns it as it is.
+
+    Defined here because PySide6's own is typed as returning ``object``.
+    """
+    return text
+
 
 # Cells are shortened to this many characters; tooltips show up to TOOLTIP_LIMIT.
 CELL_LIMIT: Final = 200
@@ -58,20 +67,36 @@ _BIDI_AND_INVISIBLE: Final = frozenset(
     "\u2060\u2066\u2067\u2068\u2069\ufeff"
 )
 
+_RIGHT: Final = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_ROW_FLAGS: Final = (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+                     | Qt.ItemFlag.ItemNeverHasChildren)
+
 # The raw value of a cell (an int for amounts and status codes), for sorting or tests.
-SortRole: Final = Qt.ItemDataRole.UserRole + 1
+SortRole: Final = int(Qt.ItemDataRole.UserRole) + 1
+
+_DISPLAY: Final = int(Qt.ItemDataRole.DisplayRole)
+_ACCESSIBLE: Final = int(Qt.ItemDataRole.AccessibleTextRole)
+_TOOLTIP: Final = int(Qt.ItemDataRole.ToolTipRole)
+_ALIGNMENT: Final = int(Qt.ItemDataRole.TextAlignmentRole)
+_ROLES: Final = frozenset({_DISPLAY, _ACCESSIBLE, _TOOLTIP, _ALIGNMENT, SortRole})
+
+
+_CLEAN_TABLE: Final = {
+    **{code: " " for code in (*range(0x20), *range(0x7F, 0xA0), 0x2028, 0x2029)},
+    **{ord(ch): None for ch in _BIDI_AND_INVISIBLE},
+}
 
 
 def plain_cell(text: str | None, limit: int = CELL_LIMIT) -> str:
     """Untrusted text as one line of plain text, at most ``limit`` characters."""
     if not text:
         return ""
-    cleaned = "".join(
-        " " if (ord(ch) < 0x20 or 0x7F <= ord(ch) < 0xA0 or ch in "\u2028\u2029")
-        else ("" if ch in _BIDI_AND_INVISIBLE else ch)
-        for ch in text
-    )
-    return elide(cleaned.strip(), limit)
+    # Cut first (a megabyte of server text is not worth cleaning), then clean.
+    cut = len(text) > limit * 2
+    cleaned = text[: limit * 2].translate(_CLEAN_TABLE).strip()
+    if cut and len(cleaned) < limit:
+        cleaned += "…"
+    return elide(cleaned, limit)
 
 
 def html_tooltip(text: str) -> str:
@@ -142,15 +167,27 @@ def full_texts(entry: HistoryEntry) -> list[str]:
         "" if entry.http_status is None else str(entry.http_status),
         "" if entry.code is None else str(entry.code),
         " \u2014 ".join(details),
-        "" if entry.amount is None else format_won(entry.amount, _tr("won")),
+        "" if entry.amount is None else format_won(
+            entry.amount, QCoreApplication.translate("HistoryTableModel", "won")),
         entry.apply_num or "",
         entry.receipt_url or "",
     ]
 
 
+# Columns whose text comes from outside (a server, another program, the clerk).
+_FOREIGN_TEXT: Final = frozenset({COL_PROFILE, COL_TIER, COL_ORDER, COL_OPERATOR, COL_MESSAGE,
+                                     COL_APPROVAL, COL_URL})
+
+
 def row_text(entry: HistoryEntry) -> str:
-    """A row as one line of tab-separated plain text (for the clipboard)."""
-    return "\t".join(plain_cell(text, TOOLTIP_LIMIT) for text in full_texts(entry))
+    """A row as one line of tab-separated plain text (for the clipboard).
+
+    Foreign text that a spreadsheet would take for a formula gets the same leading
+    apostrophe as in the CSV export, since the clerk will paste this into Excel.
+    """
+    cells = (plain_cell(text, TOOLTIP_LIMIT) for text in full_texts(entry))
+    return "\t".join(guard_text(cell) if column in _FOREIGN_TEXT else cell
+                     for column, cell in enumerate(cells))
 
 
 def _raw_values(entry: HistoryEntry) -> tuple[Any, ...]:
@@ -161,28 +198,44 @@ def _raw_values(entry: HistoryEntry) -> tuple[Any, ...]:
     )
 
 
-@dataclass(frozen=True)
 class _Row:
-    entry: HistoryEntry
-    cells: tuple[str, ...]  # what the table shows
-    tooltips: tuple[str | None, ...]
+    """One loaded attempt; its texts are made the first time the view asks for them
+    (a page holds 200 rows, a screen shows about 30)."""
 
+    __slots__ = ("_cells", "_tooltips", "entry")
 
-def _make_row(entry: HistoryEntry) -> _Row:
-    texts = full_texts(entry)
-    cells = tuple(plain_cell(text) for text in texts)
-    tooltips: list[str | None] = []
-    for column, (text, cell) in enumerate(zip(texts, cells, strict=True)):
-        long_text = column in (COL_MESSAGE, COL_URL, COL_ORDER) or cell != text
-        tooltips.append(html_tooltip(plain_cell(text, TOOLTIP_LIMIT))
-                        if text and long_text else None)
-    return _Row(entry, cells, tuple(tooltips))
+    def __init__(self, entry: HistoryEntry) -> None:
+        self.entry = entry
+        self._cells: tuple[str, ...] | None = None
+        self._tooltips: tuple[str | None, ...] = ()
+
+    def _render(self) -> tuple[str, ...]:
+        texts = full_texts(self.entry)
+        cells = tuple(plain_cell(text) for text in texts)
+        tooltips: list[str | None] = []
+        for column, (text, cell) in enumerate(zip(texts, cells, strict=True)):
+            long_text = column in (COL_MESSAGE, COL_URL, COL_ORDER) or cell != text
+            tooltips.append(html_tooltip(plain_cell(text, TOOLTIP_LIMIT))
+                            if text and long_text else None)
+        self._cells, self._tooltips = cells, tuple(tooltips)
+        return cells
+
+    @property
+    def cells(self) -> tuple[str, ...]:
+        return self._cells if self._cells is not None else self._render()
+
+    @property
+    def tooltips(self) -> tuple[str | None, ...]:
+        if self._cells is None:
+            self._render()
+        return self._tooltips
 
 
 class HistoryTableModel(QAbstractTableModel):
     """The filtered, sorted audit history, loaded a page at a time.
 
-    Nothing is read until :meth:`reload` is called. Errors reading the file never
+    Nothing is read until :meth:`reload` is called (``set_filter`` and ``sort`` read
+    again only when they change something). Errors reading the file never
     raise out of Qt's calls into the model: the model shows what it has and emits
     ``failed``.
 
@@ -196,6 +249,8 @@ class HistoryTableModel(QAbstractTableModel):
     failed = Signal(object)
 
     PAGE_SIZE: Final = 200
+    # A refresh keeps at most this many rows loaded (reading 100,000 again would freeze).
+    KEEP_LOADED_MAX: Final = 2000
 
     def __init__(self, history_path: Path, parent: Any = None) -> None:
         super().__init__(parent)
@@ -210,6 +265,7 @@ class HistoryTableModel(QAbstractTableModel):
         self._descending = True
         self._matching = 0
         self._total = 0
+        self._total_known = False
 
     # ---- the connection ----------------------------------------------------------
 
@@ -270,35 +326,50 @@ class HistoryTableModel(QAbstractTableModel):
     def set_filter(self, flt: HistoryFilter) -> None:
         if flt != self._filter:
             self._filter = flt
-            self.reload()
+            self._load(self.PAGE_SIZE, recount_total=False)
 
     def sort_column(self) -> int:
         return next(i for i, c in enumerate(COLUMNS) if c.sort_key == self._order_by)
 
     # ---- loading -----------------------------------------------------------------
 
-    def reload(self, *, keep_loaded: bool = False) -> None:
-        """Query again from the top.
+    def reload(self, *, keep_loaded: bool = False, flt: HistoryFilter | None = None) -> None:
+        """Read the history again from the top (it may have changed), with ``flt`` if given.
 
-        ``keep_loaded`` loads as many rows as are loaded now (so a refresh after a
-        write does not throw away the rows the user scrolled to).
+        ``keep_loaded`` loads as many rows as are loaded now, up to
+        :attr:`KEEP_LOADED_MAX` (so a refresh after a write does not throw away the
+        rows the user scrolled to); it is ignored when the filter changes.
         """
+        if flt is not None and flt != self._filter:
+            self._filter = flt
+            keep_loaded = False
         want = self.PAGE_SIZE
         if keep_loaded:
             pages = max(1, -(-len(self._rows) // self.PAGE_SIZE))
-            want = pages * self.PAGE_SIZE
+            want = min(pages * self.PAGE_SIZE, self.KEEP_LOADED_MAX)
+        self._load(want, recount_total=True)
+
+    def _load(self, want: int, *, recount_total: bool) -> None:
         error: HistoryUnavailable | None = None
         try:
             history = self._open()
-            matching = history.count(self._filter)
-            total = matching if self._filter == NO_FILTER else history.count()
             entries = history.query(self._filter, order_by=self._order_by,
                                     descending=self._descending, offset=0, limit=want)
+            # A short first page is the whole answer: no second scan to count it.
+            matching = len(entries) if len(entries) < want else history.count(self._filter)
+            if self._filter == NO_FILTER:
+                total = matching
+            elif recount_total or not self._total_known:
+                total = history.count()
+            else:
+                total = self._total
+            self._total_known = True
         except HistoryUnavailable as exc:
             error = exc
             matching, total, entries = 0, 0, []
+            self._total_known = False
         self.beginResetModel()
-        self._rows = [_make_row(entry) for entry in entries]
+        self._rows = [_Row(entry) for entry in entries]
         self._ids = {row.entry.id for row in self._rows}
         self._next_offset = len(entries)
         self._more = len(entries) == want
@@ -326,7 +397,7 @@ class HistoryTableModel(QAbstractTableModel):
         self._next_offset += len(entries)
         # Rows written since the first page shift the offsets by one or more: the raw
         # offset never skips a row, and a row seen already is not shown twice.
-        new = [_make_row(entry) for entry in entries if entry.id not in self._ids]
+        new = [_Row(entry) for entry in entries if entry.id not in self._ids]
         if not new:
             return
         first = len(self._rows)
@@ -345,20 +416,21 @@ class HistoryTableModel(QAbstractTableModel):
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
              role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        # Called for every role of every visible cell on each paint: unknown roles first.
+        role = int(role)
+        if role not in _ROLES or not index.isValid():
             return None
-        row, column = self._rows[index.row()], index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
+        row_number, column = index.row(), index.column()
+        if not 0 <= row_number < len(self._rows):
+            return None
+        row = self._rows[row_number]
+        if role in (_DISPLAY, _ACCESSIBLE):
             return row.cells[column]
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOLTIP:
             return row.tooltips[column]
-        if role == Qt.ItemDataRole.TextAlignmentRole and COLUMNS[column].numeric:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            return row.cells[column]
-        if role == SortRole:
-            return _raw_values(row.entry)[column]
-        return None
+        if role == _ALIGNMENT:
+            return _RIGHT if COLUMNS[column].numeric else None
+        return _raw_values(row.entry)[column]  # SortRole
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -368,15 +440,16 @@ class HistoryTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return _tr(column.title)
         if role == Qt.ItemDataRole.ToolTipRole and column.sort_key is None:
-            return html_tooltip(_tr("This column cannot be sorted."))
+            return html_tooltip(QCoreApplication.translate(
+                "HistoryTableModel", "This column cannot be sorted."))
         if role == Qt.ItemDataRole.TextAlignmentRole and column.numeric:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return _RIGHT
         return None
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+        return _ROW_FLAGS
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort by a column the history can sort by; other columns are ignored."""
@@ -389,7 +462,7 @@ class HistoryTableModel(QAbstractTableModel):
         if (key, descending) == (self._order_by, self._descending):
             return
         self._order_by, self._descending = key, descending
-        self.reload()
+        self._load(self.PAGE_SIZE, recount_total=False)
 
     def is_sortable(self, column: int) -> bool:
         return 0 <= column < len(COLUMNS) and COLUMNS[column].sort_key is not None

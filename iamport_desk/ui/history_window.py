@@ -14,8 +14,26 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QModelIndex, QObject, QStandardPaths, Qt, QTimer, QUrl, Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QGuiApplication, QKeyEvent, QKeySequence, QShowEvent
+from PySide6.QtCore import (
+    QDate,
+    QModelIndex,
+    QObject,
+    QStandardPaths,
+    Qt,
+    QTimer,
+    QUrl,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDesktopServices,
+    QGuiApplication,
+    QKeyEvent,
+    QKeySequence,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -134,13 +152,14 @@ class HistoryWindow(QWidget):
         self.api = api
         self.profiles = profiles
         self.credentials_provider = credentials_provider
-        # Seams for tests: where to save (None: the user cancelled) and how to open a link.
-        self.ask_save_path: Callable[[str], str | None] = self._ask_save_path
-        self.open_url: Callable[[str], bool] = self._open_url
+        # Seams for tests: where to save (None: the user cancelled) and how to open a
+        # link; None means the file dialog and the desktop's browser. (Not bound methods
+        # of self: a reference cycle would leave the window to the cyclic garbage
+        # collector, which may run on the API thread and destroy a widget there.)
+        self.ask_save_path: Callable[[str], str | None] | None = None
+        self.open_url: Callable[[str], bool] | None = None
         self._reconcile_job: int | None = None
         self._export_thread: threading.Thread | None = None
-        self._stale = True
-        self._loading = False
 
         self.setWindowTitle(self.tr("Audit history"))
         self.setObjectName("historyWindow")
@@ -294,7 +313,8 @@ class HistoryWindow(QWidget):
         self.copy_button.clicked.connect(self.on_copy_button_clicked)
         self.open_button = QPushButton(self.tr("Open &receipt"), self)
         self.open_button.setObjectName("open_button")
-        self.open_button.setToolTip(self.tr("Open the receipt of the selected attempt in the browser"))
+        self.open_button.setToolTip(
+            self.tr("Open the receipt of the selected attempt in the browser"))
         self.open_button.clicked.connect(self.on_open_button_clicked)
         self.reconcile_button = QPushButton(self.tr("Check &unknown outcomes"), self)
         self.reconcile_button.setObjectName("reconcile_button")
@@ -423,17 +443,12 @@ class HistoryWindow(QWidget):
     def refresh(self) -> None:
         """Reload from the file, keeping the rows loaded, the selection and the scroll."""
         self._refresh_timer.stop()
-        self._stale = False
         selected = self._selected_ids()
         current = self._current_entry_id()
         scroll = self.table.verticalScrollBar().value()
         self._reload_profiles()
         self._search_timer.stop()
-        flt = self.current_filter()
-        if flt != self.model.filter:
-            self.model.set_filter(flt)
-        else:
-            self.model.reload(keep_loaded=True)
+        self.model.reload(keep_loaded=True, flt=self.current_filter())
         self._restore_selection(selected, current)
         self.table.verticalScrollBar().setValue(scroll)
         self.refreshed.emit()
@@ -468,8 +483,7 @@ class HistoryWindow(QWidget):
     def on_api_history_changed(self, _entries: list[object]) -> None:
         if self.isVisible():
             self._refresh_timer.start()
-        else:
-            self._stale = True
+        # else: showEvent reads the history again anyway
 
     @Slot(int, int)
     def on_model_totals_changed(self, matching: int, total: int) -> None:
@@ -496,7 +510,7 @@ class HistoryWindow(QWidget):
         return reasons.get(error.reason, self.tr("The history file could not be read."))
 
     @Slot(int, Qt.SortOrder)
-    def on_header_sortIndicatorChanged(self, section: int, _order: Qt.SortOrder) -> None:
+    def on_header_sortIndicatorChanged(self, section: int, order: Qt.SortOrder) -> None:
         if not self.model.is_sortable(section):
             # Keep the arrow where the order really comes from.
             header = self.table.horizontalHeader()
@@ -507,7 +521,7 @@ class HistoryWindow(QWidget):
             header.blockSignals(False)
             self.show_message(self.tr("This column cannot be sorted."))
             return
-        self.table.sortByColumn(section, _order)
+        self.model.sort(section, order)
 
     # ---- row actions ----------------------------------------------------------------
 
@@ -563,7 +577,8 @@ class HistoryWindow(QWidget):
                 "This attempt has no receipt link that can be opened (only http and https "
                 "links are opened)."))
             return
-        if not self.open_url(link):
+        open_url = self.open_url or self._open_url
+        if not open_url(link):
             self.show_message(self.tr("The browser could not be started to open the receipt."),
                               warning=True)
 
@@ -624,7 +639,8 @@ class HistoryWindow(QWidget):
         else:
             self.show_message(self.tr(
                 "No attempt of the active store profile has an unknown outcome."))
-        self.refresh()
+        if self.isVisible():
+            self.refresh()
         self.reconcile_finished.emit(result)
 
     def _error_text(self, error: BaseException) -> str:
@@ -678,7 +694,8 @@ class HistoryWindow(QWidget):
     def on_export_button_clicked(self) -> None:
         if self._export_thread is not None:
             return
-        chosen = self.ask_save_path(self.default_export_path())
+        ask = self.ask_save_path or self._ask_save_path
+        chosen = ask(self.default_export_path())
         if not chosen:
             return
         dest = Path(chosen)
@@ -755,7 +772,6 @@ class HistoryWindow(QWidget):
     def closeEvent(self, event: QCloseEvent) -> None:
         self._search_timer.stop()
         self._refresh_timer.stop()
-        self._stale = True
         self.model.close()  # the read connection; reopened when the window is shown again
         super().closeEvent(event)
 
