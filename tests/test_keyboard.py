@@ -131,7 +131,7 @@ def look_up_by_keyboard(qtbot: QtBot, window: MainWindow, uid: str) -> None:
     type_text(qtbot, uid)
     assert window.order_edit.text() == uid
     with qtbot.waitSignal(window.busy_changed, timeout=10_000,
-                          check_params_cb=lambda busy: busy is False):
+                          check_params_cb=lambda busy: not busy):
         press(qtbot, Qt.Key.Key_Return)
 
 
@@ -169,7 +169,7 @@ def test_whole_cancellation_with_the_keyboard_only(qtbot: QtBot, app_paths: AppP
         # Again, and this time Alt+C, the destructive button's mnemonic, confirms.
         answer_modal(in_modal(qtbot, Qt.Key.Key_C, Qt.KeyboardModifier.AltModifier), boxes)
         with qtbot.waitSignal(window.busy_changed, timeout=15_000,
-                              check_params_cb=lambda busy: busy is False):
+                              check_params_cb=lambda busy: not busy):
             press(qtbot, Qt.Key.Key_Space)
         assert len(boxes) == 3
         assert [r.method for r in simulator.requests] == ["DELETE"]
@@ -203,7 +203,7 @@ def test_tab_then_space_confirms_too(qtbot: QtBot, app_paths: AppPaths,
 
         answer_modal(tab_to_destructive, seen)
         with qtbot.waitSignal(window.busy_changed, timeout=15_000,
-                              check_params_cb=lambda busy: busy is False):
+                              check_params_cb=lambda busy: not busy):
             press(qtbot, Qt.Key.Key_Space)
         assert focus_log == ["&Cancel the receipt"]
         assert [r.method for r in simulator.requests] == ["DELETE"]

@@ -122,7 +122,7 @@ def test_unknown_outcome_is_recorded_then_reconciled(qtbot: QtBot, app_paths: Ap
         assert history_rows(app_paths)[0][1] == "unknown"
         qtbot.waitUntil(lambda: window.reconcile_button.isVisible())
         with qtbot.waitSignal(window.busy_changed, timeout=10_000,
-                              check_params_cb=lambda busy: busy is False):
+                              check_params_cb=lambda busy: not busy):
             window.reconcile()
         assert simulator.count("DELETE") == 1  # checked with a GET, never a second DELETE
         assert "1 cancelled" in window.message.text()
@@ -139,7 +139,7 @@ def test_many_enter_presses_send_one_lookup(qtbot: QtBot, app_paths: AppPaths,
         window.order_edit.setText("ORDER-20261125-0001")
         simulator.reset_requests()
         with qtbot.waitSignal(window.busy_changed, timeout=10_000,
-                              check_params_cb=lambda busy: busy is False):
+                              check_params_cb=lambda busy: not busy):
             for _ in range(10):
                 window.lookup()
                 window.lookup_button.click()

@@ -70,11 +70,11 @@ def open_window(qtbot: QtBot, paths: AppPaths, simulator: Simulator, *,
 def look_up(qtbot: QtBot, window: MainWindow, uid: str) -> None:
     window.order_edit.setText(uid)
     with qtbot.waitSignal(window.busy_changed, timeout=10_000,
-                          check_params_cb=lambda busy: busy is False):
+                          check_params_cb=lambda busy: not busy):
         window.lookup()
 
 
 def cancel(qtbot: QtBot, window: MainWindow, timeout: int = 15_000) -> None:
     with qtbot.waitSignal(window.busy_changed, timeout=timeout,
-                          check_params_cb=lambda busy: busy is False):
+                          check_params_cb=lambda busy: not busy):
         window.cancel_receipt()

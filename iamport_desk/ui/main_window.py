@@ -65,12 +65,13 @@ class MainWindow(QMainWindow):
     """The clerk's window.
 
     Signals:
-        busy_changed(bool): a lookup or cancellation started (True) or ended (False).
+        busy_changed(str): the work now running ("lookup", "cancel", "reconcile"), or ""
+            when the window is idle again.
         receipt_shown(object): a receipt (``Receipt``) was rendered after a lookup or cancel.
         message_shown(str): the status sentence changed (the full plain text).
     """
 
-    busy_changed = Signal(bool)
+    busy_changed = Signal(str)
     receipt_shown = Signal(object)
     message_shown = Signal(str)
 
@@ -366,7 +367,7 @@ class MainWindow(QMainWindow):
         ):
             widget.setEnabled(not busy)
         self._update_cancel_enabled()
-        self.busy_changed.emit(busy)
+        self.busy_changed.emit(kind if busy and kind else "")
 
     def _update_cancel_enabled(self) -> None:
         can = not self.busy and self._receipt is not None and not self._receipt.is_cancelled
