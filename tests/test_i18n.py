@@ -364,11 +364,11 @@ def test_main_window_switches_between_korean_and_english(
 EXPECTED_DIALOGS = {
     "ko": {
         "credentials": "상점 프로필 및 API 키",
-        "credential_labels": {"name_edit": "프로필 이름(&N):", "key_edit": "REST API 키(&K):",
-                              "secret_edit": "REST API 시크릿(&S):",
+        "credential_labels": {"name_edit": "프로필 이름(&M):", "key_edit": "REST API 키(&K):",
+                              "secret_edit": "REST API 시크릿(&E):",
                               "tier_edit": "Tier 코드(&T):"},
         "credential_buttons": {"저장", "닫기"},
-        "test": "연결 테스트(&T)",
+        "test": "연결 테스트(&N)",
         "shortcuts": "단축키",
         "shortcut_headers": ["키", "동작"],
         "focus_order": "주문번호 입력란으로 이동",
@@ -378,10 +378,10 @@ EXPECTED_DIALOGS = {
     },
     "en": {
         "credentials": "Store profiles and API keys",
-        "credential_labels": {"name_edit": "Profile &name:", "key_edit": "REST API &key:",
-                              "secret_edit": "REST API &secret:", "tier_edit": "&Tier code:"},
+        "credential_labels": {"name_edit": "Profile na&me:", "key_edit": "REST API &key:",
+                              "secret_edit": "REST API s&ecret:", "tier_edit": "&Tier code:"},
         "credential_buttons": {"&Save", "&Close"},
-        "test": "&Test connection",
+        "test": "Test co&nnection",
         "shortcuts": "Keyboard shortcuts",
         "shortcut_headers": ["Keys", "Action"],
         "focus_order": "Go to the order number field",
@@ -487,16 +487,9 @@ EXPECTED_CONFIRM = {
            "informative": ("Approval number", "2026-11-25 14:03 (KST)")},
 }
 
-CONFIRM_CONTEXT_BUG = (
-    "confirm_cancellation() translates through a helper (parent.tr() before, a local "
-    "tr(text) now): lupdate files those strings under the context of the receiver's name or "
-    "'' while at run time they are looked up under 'MainWindow', so they stay English. Fix in "
-    "iamport_desk/ui/main_window.py: call QCoreApplication.translate('MainWindow', '...') "
-    "with the literal at each place.")
-
 
 @pytest.mark.parametrize("language", [
-    pytest.param("ko", marks=pytest.mark.xfail(strict=True, reason=CONFIRM_CONTEXT_BUG)),
+    "ko",
     "en",
 ])
 def test_cancel_confirmation_in_both_languages(qtbot: QtBot, languages: Languages,
@@ -570,22 +563,6 @@ class RecordingTranslator(QTranslator):
         return None
 
 
-# Strings the code looks up in a way lupdate cannot see, so no .ts can keep them. They are
-# listed here so that any NEW such string fails the test; each needs a fix in the code (owned
-# by the UI files' maintainer), after which the entry goes:
-# - messages.py calls a private _tr(text) wrapper: lupdate does not know it (use
-#   QCoreApplication.translate("Messages", "...") at each call).
-# - main_window.outcome_label() translates values of a plain dict (mark them with
-#   QT_TRANSLATE_NOOP("Outcome", ...)).
-# - confirm_cancellation() translates through a helper (see CONFIRM_CONTEXT_BUG).
-KNOWN_INVISIBLE_CONTEXTS = {"Messages", "Outcome"}
-KNOWN_INVISIBLE = {
-    ("MainWindow", "Cancel the cash receipt?"),
-    ("MainWindow", "Cancel the cash receipt of order {0} for {1}?\nThis cannot be undone."),
-    ("MainWindow", "Approval number: {0}   Issued: {1}"),
-    ("MainWindow", "&Cancel the receipt"),
-    ("MainWindow", "&Keep it"),
-}
 
 
 def all_error_messages() -> list[str]:
@@ -649,7 +626,6 @@ def test_every_string_looked_up_in_korean_is_translated(
     ours = {(context, source) for context, source in recorder.seen
             if context and not context.startswith("Q")}
     assert ("MainWindow", "&Look up") in ours
-    missing = {key for key in ours - translated
-               if key[0] not in KNOWN_INVISIBLE_CONTEXTS and key not in KNOWN_INVISIBLE}
+    missing = ours - translated
     assert not missing, ("looked up at run time but not in iamport_desk_ko.ts:\n"
                          + "\n".join(f"[{c}] {s!r}" for c, s in sorted(missing)))

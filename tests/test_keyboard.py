@@ -284,12 +284,7 @@ def buddy_problems(root: QWidget) -> list[str]:
     return problems
 
 
-@pytest.mark.parametrize("demo", [
-    False,
-    pytest.param(True, marks=pytest.mark.xfail(strict=True, reason=(
-        "demo mode: the label 'Practice order numbers (double-click or Enter to use):' has "
-        "the practice list as its buddy but no '&' mnemonic (iamport_desk/ui/main_window.py)"))),
-], ids=["normal", "demo"])
+@pytest.mark.parametrize("demo", [False, True], ids=["normal", "demo"])
 def test_main_window_labels_have_mnemonics_and_focusable_buddies(
         qtbot: QtBot, app_paths: AppPaths, simulator: Simulator, demo: bool) -> None:
     with keyboard_window(qtbot, app_paths, simulator, demo=demo) as (window, _):
@@ -333,3 +328,45 @@ def test_tab_from_the_order_number_reaches_the_lookup_button(
         assert focused() is window.lookup_button
         press(qtbot, Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
         assert focused() is window.order_edit
+
+
+def mnemonic_letters(window: QWidget) -> list[str]:
+    """The Alt+letter of every label, button and menu title in a window, as shown."""
+    from PySide6.QtWidgets import QAbstractButton, QMenuBar
+
+    texts = [w.text() for w in window.findChildren(QLabel) if w.buddy() is not None]
+    texts += [w.text() for w in window.findChildren(QAbstractButton) if w.isVisibleTo(window)]
+    for bar in window.findChildren(QMenuBar):
+        texts += [action.text() for action in bar.actions()]
+    letters = []
+    for text in texts:
+        match = re.search(r"&([^&])", text)
+        if match:
+            letters.append(match.group(1).lower())
+    return letters
+
+
+@pytest.mark.parametrize("demo", [False, True], ids=["normal", "demo"])
+def test_main_window_mnemonics_do_not_clash(qtbot: QtBot, app_paths: AppPaths,
+                                            simulator: Simulator, demo: bool) -> None:
+    with keyboard_window(qtbot, app_paths, simulator, demo=demo) as (window, _):
+        letters = mnemonic_letters(window)
+        assert len(letters) >= 8
+        clashes = sorted({x for x in letters if letters.count(x) > 1})
+        assert clashes == [], f"Alt+{clashes} would only move focus, not act"
+
+
+def test_credentials_dialog_mnemonics_do_not_clash(qtbot: QtBot, app_paths: AppPaths) -> None:
+    from iamport_desk.ui.credentials_dialog import CredentialsDialog
+
+    api = ApiThread(ApiWorker(app_paths.history_db))
+    try:
+        dialog = CredentialsDialog(make_profiles(app_paths), api)
+        qtbot.addWidget(dialog)
+        letters = mnemonic_letters(dialog)
+        assert len(letters) >= 8
+        clashes = sorted({x for x in letters if letters.count(x) > 1})
+        assert clashes == [], f"Alt+{clashes} would only move focus, not act"
+        dialog.close()
+    finally:
+        api.stop()

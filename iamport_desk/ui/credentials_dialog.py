@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import re
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
@@ -24,6 +25,11 @@ from iamport_desk.models import DEFAULT_API_BASE, STATIC_API_BASE, Credentials, 
 from iamport_desk.ui.messages import describe_error
 from iamport_desk.ui.receipt_view import plain_label
 from iamport_desk.worker import ApiThread, JobResult, TestConnectionJob
+
+
+def accessible_text(label: str) -> str:
+    """A label without its mnemonic: "REST API &key:" and "REST API 키(&K):" -> the words."""
+    return re.sub(r"\(&.\)|&", "", label).strip().rstrip(":").strip()
 
 
 class CredentialsDialog(QDialog):
@@ -65,7 +71,7 @@ class CredentialsDialog(QDialog):
         self.profile_list.setAccessibleName(self.tr("Store profiles"))
         list_label.setBuddy(self.profile_list)
         self.profile_list.currentTextChanged.connect(self.on_profile_list_currentTextChanged)
-        self.new_button = QPushButton(self.tr("&New"), self)
+        self.new_button = QPushButton(self.tr("&Add"), self)
         self.new_button.clicked.connect(self.new_profile)
         self.delete_button = QPushButton(self.tr("&Delete"), self)
         self.delete_button.clicked.connect(self.delete_profile)
@@ -85,7 +91,7 @@ class CredentialsDialog(QDialog):
         self.secret_edit = QLineEdit(self)
         self.secret_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.secret_edit.setPlaceholderText(self.tr("REST API secret"))
-        self.show_secret_button = QPushButton(self.tr("S&how"), self)
+        self.show_secret_button = QPushButton(self.tr("Sho&w"), self)
         self.show_secret_button.setCheckable(True)
         self.show_secret_button.toggled.connect(self.on_show_secret_toggled)
         secret_row = QHBoxLayout()
@@ -98,16 +104,16 @@ class CredentialsDialog(QDialog):
         self.host_combo.setEditable(True)
         self.host_combo.addItems([DEFAULT_API_BASE, STATIC_API_BASE])
         rows: list[tuple[str, QWidget | QHBoxLayout, QWidget]] = [
-            (self.tr("Profile &name:"), self.name_edit, self.name_edit),
+            (self.tr("Profile na&me:"), self.name_edit, self.name_edit),
             (self.tr("REST API &key:"), self.key_edit, self.key_edit),
-            (self.tr("REST API &secret:"), secret_row, self.secret_edit),
+            (self.tr("REST API s&ecret:"), secret_row, self.secret_edit),
             (self.tr("&Tier code:"), self.tier_edit, self.tier_edit),
             (self.tr("API &host:"), self.host_combo, self.host_combo),
         ]
         for text, field, buddy in rows:
             label = QLabel(text, self)
             label.setBuddy(buddy)
-            buddy.setAccessibleName(text.replace("&", "").rstrip(":"))
+            buddy.setAccessibleName(accessible_text(text))
             if isinstance(field, QWidget):
                 form.addRow(label, field)
             else:
@@ -115,7 +121,7 @@ class CredentialsDialog(QDialog):
         self.keychain_label = plain_label(self)
         form.addRow(self.keychain_label)
         test_row = QHBoxLayout()
-        self.test_button = QPushButton(self.tr("&Test connection"), self)
+        self.test_button = QPushButton(self.tr("Test co&nnection"), self)
         self.test_button.clicked.connect(self.test_connection)
         self.test_result = plain_label(self)
         self.test_result.setObjectName("testResult")
@@ -246,7 +252,7 @@ class CredentialsDialog(QDialog):
         self.secret_edit.setEchoMode(
             QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password
         )
-        self.show_secret_button.setText(self.tr("&Hide") if shown else self.tr("S&how"))
+        self.show_secret_button.setText(self.tr("H&ide") if shown else self.tr("Sho&w"))
 
     def _form(self) -> tuple[Profile, str | None]:
         """The profile in the form, validated; raises CredentialError."""

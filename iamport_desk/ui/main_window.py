@@ -31,6 +31,7 @@ from iamport_desk.formatting import elide, format_kst
 from iamport_desk.models import HistoryEntry, Outcome, Receipt
 from iamport_desk.ui import shortcuts
 from iamport_desk.ui.messages import UserMessage, describe_error
+from iamport_desk.ui.noop import QT_TRANSLATE_NOOP
 from iamport_desk.ui.receipt_view import ReceiptView, plain_label, won
 from iamport_desk.worker import (
     ApiThread,
@@ -51,14 +52,16 @@ log = logging.getLogger(__name__)
 RECONCILE_INTERVAL_MS = 5 * 60 * 1000
 
 
+_OUTCOME_LABELS = {
+    Outcome.PENDING: QT_TRANSLATE_NOOP("Outcome", "In progress"),
+    Outcome.CANCELLED: QT_TRANSLATE_NOOP("Outcome", "Cancelled"),
+    Outcome.FAILED: QT_TRANSLATE_NOOP("Outcome", "Failed"),
+    Outcome.UNKNOWN: QT_TRANSLATE_NOOP("Outcome", "Unknown - check"),
+}
+
+
 def outcome_label(outcome: Outcome) -> str:
-    labels = {
-        Outcome.PENDING: "In progress",
-        Outcome.CANCELLED: "Cancelled",
-        Outcome.FAILED: "Failed",
-        Outcome.UNKNOWN: "Unknown - check",
-    }
-    return QCoreApplication.translate("Outcome", labels[outcome])
+    return QCoreApplication.translate("Outcome", _OUTCOME_LABELS[outcome])
 
 
 class MainWindow(QMainWindow):
@@ -119,7 +122,7 @@ class MainWindow(QMainWindow):
 
     def _title(self) -> str:
         title = self.tr("iamport-desk - cash receipt cancellation")
-        return f"[DEMO] {title}" if self.demo else title
+        return self.tr("[DEMO] {0}").format(title) if self.demo else title
 
     def _build(self, demo_orders: dict[str, str] | None) -> None:
         central = QWidget(self)
@@ -140,13 +143,13 @@ class MainWindow(QMainWindow):
             layout.addWidget(self.demo_banner)
 
         profile_row = QHBoxLayout()
-        profile_label = QLabel(self.tr("&Store:"), central)
+        profile_label = QLabel(self.tr("S&tore:"), central)
         self.profile_combo = QComboBox(central)
         self.profile_combo.setAccessibleName(self.tr("Store profile"))
         self.profile_combo.setMinimumContentsLength(16)
         profile_label.setBuddy(self.profile_combo)
         self.profile_combo.activated.connect(self.on_profile_combo_activated)
-        self.credentials_button = QPushButton(self.tr("Credentials..."), central)
+        self.credentials_button = QPushButton(self.tr("Cre&dentials..."), central)
         self.credentials_button.setToolTip(shortcuts.CREDENTIALS.label())
         self.credentials_button.clicked.connect(lambda: self.edit_credentials(None))
         profile_row.addWidget(profile_label)
@@ -181,7 +184,7 @@ class MainWindow(QMainWindow):
                 item = QListWidgetItem(f"{uid}  -  {description}", self.demo_list)
                 item.setData(Qt.ItemDataRole.UserRole, uid)
             self.demo_list.itemActivated.connect(self.on_demo_list_itemActivated)
-            demo_label = QLabel(self.tr("Practice order numbers (double-click or Enter to use):"))
+            demo_label = QLabel(self.tr("Practice order &numbers (double-click or Enter to use):"))
             demo_label.setBuddy(self.demo_list)
             layout.addWidget(demo_label)
             layout.addWidget(self.demo_list)
@@ -224,7 +227,7 @@ class MainWindow(QMainWindow):
         self.reconcile_button = QPushButton(self.tr("Check &unknown outcomes"), central)
         self.reconcile_button.clicked.connect(self.reconcile)
         self.reconcile_button.hide()
-        self.history_button = QPushButton(self.tr("Full &history..."), central)
+        self.history_button = QPushButton(self.tr("Full histor&y..."), central)
         self.history_button.clicked.connect(self.open_history)
         history_row.addWidget(history_label)
         history_row.addWidget(self.unresolved_label, 1)
@@ -317,7 +320,11 @@ class MainWindow(QMainWindow):
         self.profile_combo.clear()
         active = self.profiles.active()
         for profile in self.profiles.profiles():
-            label = profile.name + (f" (Tier {profile.tier_code})" if profile.tier_code else "")
+            label = (
+                self.tr("{0} (Tier {1})").format(profile.name, profile.tier_code)
+                if profile.tier_code
+                else profile.name
+            )
             self.profile_combo.addItem(label, profile.name)
         if active is not None:
             self.profile_combo.setCurrentIndex(self.profile_combo.findData(active.name))
@@ -714,25 +721,27 @@ class MainWindow(QMainWindow):
 def confirm_cancellation(parent: QWidget, receipt: Receipt) -> bool:
     """Ask before a cancellation; the safe answer is the default (Enter, Escape)."""
 
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("MainWindow", text)
-
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(tr("Cancel the cash receipt?"))
+    box.setWindowTitle(QCoreApplication.translate("MainWindow", "Cancel the cash receipt?"))
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.setText(
-        tr("Cancel the cash receipt of order {0} for {1}?\nThis cannot be undone.").format(
-            elide(receipt.merchant_uid, 120), won(receipt.amount)
-        )
+        QCoreApplication.translate(
+            "MainWindow", "Cancel the cash receipt of order {0} for {1}?\nThis cannot be undone."
+        ).format(elide(receipt.merchant_uid, 120), won(receipt.amount))
     )
     box.setInformativeText(
-        tr("Approval number: {0}   Issued: {1}").format(
+        QCoreApplication.translate("MainWindow", "Approval number: {0}   Issued: {1}").format(
             elide(receipt.apply_num, 40), format_kst(receipt.applied_at)
         )
     )
-    cancel_it = box.addButton(tr("&Cancel the receipt"), QMessageBox.ButtonRole.DestructiveRole)
-    keep = box.addButton(tr("&Keep it"), QMessageBox.ButtonRole.RejectRole)
+    cancel_it = box.addButton(
+        QCoreApplication.translate("MainWindow", "&Cancel the receipt"),
+        QMessageBox.ButtonRole.DestructiveRole,
+    )
+    keep = box.addButton(
+        QCoreApplication.translate("MainWindow", "&Keep it"), QMessageBox.ButtonRole.RejectRole
+    )
     box.setDefaultButton(keep)
     box.setEscapeButton(keep)
     box.exec()

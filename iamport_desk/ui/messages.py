@@ -13,10 +13,6 @@ from PySide6.QtCore import QCoreApplication
 from iamport_desk.formatting import elide
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Messages", text)
-
-
 @dataclass(frozen=True)
 class UserMessage:
     """A sentence for the clerk. ``server`` is the server's own text, shown apart."""
@@ -27,7 +23,13 @@ class UserMessage:
 
     def full_text(self) -> str:
         if self.server:
-            return self.text + "\n" + _tr("Message from PortOne: {0}").format(self.server)
+            return (
+                self.text
+                + "\n"
+                + QCoreApplication.translate("Messages", "Message from PortOne: {0}").format(
+                    self.server
+                )
+            )
         return self.text
 
 
@@ -36,7 +38,7 @@ def _status_detail(status: int | None, code: int | None) -> str:
     if status is not None:
         parts.append(f"HTTP {status}")
     if code not in (None, 0):
-        parts.append(_tr("code {0}").format(code))
+        parts.append(QCoreApplication.translate("Messages", "code {0}").format(code))
     return f" ({', '.join(parts)})" if parts else ""
 
 
@@ -47,117 +49,163 @@ def describe_error(error: BaseException, *, cancelling: bool = False) -> UserMes
     server = elide(error.message) if isinstance(error, api.IamportError) and error.message else None
     if isinstance(error, api.InvalidMerchantUid):
         reasons = {
-            "empty": _tr("Enter an order number first."),
-            "too_long": _tr(
+            "empty": QCoreApplication.translate("Messages", "Enter an order number first."),
+            "too_long": QCoreApplication.translate(
+                "Messages",
                 "The order number is far too long to be a real order number. "
-                "Check what was pasted and try again."
+                "Check what was pasted and try again.",
             ),
-            "control": _tr(
+            "control": QCoreApplication.translate(
+                "Messages",
                 "The order number contains invisible control characters (for "
-                "example a line break from copying). Type it again."
+                "example a line break from copying). Type it again.",
             ),
         }
         return UserMessage(
             reasons.get(
                 error.reason,
-                _tr(
+                QCoreApplication.translate(
+                    "Messages",
                     "This order number cannot be sent to PortOne as it is "
-                    "(for example \u201c.\u201d or \u201c..\u201d). Check the number."
+                    "(for example \u201c.\u201d or \u201c..\u201d). Check the number.",
                 ),
             )
         )
     if isinstance(error, api.AuthenticationError):
         return UserMessage(
-            _tr(
+            QCoreApplication.translate(
+                "Messages",
                 "PortOne did not accept the REST API key or secret. "
-                "Enter them again in the credentials dialog."
+                "Enter them again in the credentials dialog.",
             ),
             server,
             reenter_credentials=True,
         )
     if isinstance(error, api.ReceiptNotFound):
         return UserMessage(
-            _tr(
+            QCoreApplication.translate(
+                "Messages",
                 "No cash receipt was issued for this order number. "
-                "Check the number (and the store or Tier code)."
+                "Check the number (and the store or Tier code).",
             ),
             server,
         )
     if isinstance(error, api.OutcomeUnknown):
         return UserMessage(
-            _tr(
+            QCoreApplication.translate(
+                "Messages",
                 "The cancellation was sent, but no answer came back, so it is not known whether "
                 "the receipt was cancelled. Do not cancel it again: look the order number up, or "
-                "use \u201cCheck unknown outcomes\u201d in the history, when the network is back."
+                "use \u201cCheck unknown outcomes\u201d in the history, when the network is back.",
             ),
             server,
         )
     if isinstance(error, api.NetworkError):
         texts = {
-            "refused": _tr("The PortOne server could not be reached (connection refused)."),
-            "dns": _tr("The PortOne server's name could not be found."),
-            "tls": _tr(
-                "The server's security certificate could not be verified, so the "
-                "connection was stopped."
+            "refused": QCoreApplication.translate(
+                "Messages", "The PortOne server could not be reached (connection refused)."
             ),
-            "connect_timeout": _tr("Connecting to the PortOne server took too long."),
-            "read_timeout": _tr("The PortOne server did not answer in time."),
-            "proxy": _tr("The proxy server refused or failed the connection."),
+            "dns": QCoreApplication.translate(
+                "Messages", "The PortOne server's name could not be found."
+            ),
+            "tls": QCoreApplication.translate(
+                "Messages",
+                "The server's security certificate could not be verified, so the "
+                "connection was stopped.",
+            ),
+            "connect_timeout": QCoreApplication.translate(
+                "Messages", "Connecting to the PortOne server took too long."
+            ),
+            "read_timeout": QCoreApplication.translate(
+                "Messages", "The PortOne server did not answer in time."
+            ),
+            "proxy": QCoreApplication.translate(
+                "Messages", "The proxy server refused or failed the connection."
+            ),
         }
-        first = texts.get(error.kind, _tr("The connection to PortOne failed."))
+        first = texts.get(
+            error.kind, QCoreApplication.translate("Messages", "The connection to PortOne failed.")
+        )
         return UserMessage(
             first
             + " "
-            + _tr("Nothing was changed. Check the network or proxy settings and try again.")
+            + QCoreApplication.translate(
+                "Messages",
+                "Nothing was changed. Check the network or proxy settings and try again.",
+            )
         )
     if isinstance(error, api.ApiError):
         detail = _status_detail(error.status, error.code)
         if error.status == 407:
-            text = _tr(
-                "The proxy server asks for a login. Ask your IT department for the proxy settings."
+            text = QCoreApplication.translate(
+                "Messages",
+                "The proxy server asks for a login. Ask your IT department for the proxy settings.",
             )
         elif error.status == 500 and cancelling:
-            text = _tr("The payment gateway refused or failed the cancellation.")
+            text = QCoreApplication.translate(
+                "Messages", "The payment gateway refused or failed the cancellation."
+            )
         elif error.status == 501:
-            text = _tr("PortOne does not support cash receipts for this store's payment gateway.")
+            text = QCoreApplication.translate(
+                "Messages",
+                "PortOne does not support cash receipts for this store's payment gateway.",
+            )
         elif error.status == 400:
-            text = _tr("PortOne refused the request.")
+            text = QCoreApplication.translate("Messages", "PortOne refused the request.")
         elif error.status == 200 and error.code not in (None, 0):
-            text = _tr("PortOne answered with an error.")
+            text = QCoreApplication.translate("Messages", "PortOne answered with an error.")
         elif error.status == 200 and error.code == 0:
-            text = _tr("PortOne's answer could not be read (it is not in the documented form).")
+            text = QCoreApplication.translate(
+                "Messages", "PortOne's answer could not be read (it is not in the documented form)."
+            )
         elif error.message is None:
-            text = _tr(
+            text = QCoreApplication.translate(
+                "Messages",
                 "An unexpected answer came instead of PortOne's (for example a proxy "
-                "or login page)."
+                "or login page).",
             )
         else:
-            text = _tr("PortOne answered with an error.")
+            text = QCoreApplication.translate("Messages", "PortOne answered with an error.")
         action = (
-            _tr(
+            QCoreApplication.translate(
+                "Messages",
                 "The receipt was not cancelled. Read the message, then try again or "
-                "contact PortOne."
+                "contact PortOne.",
             )
             if cancelling
-            else _tr("Try again later; if it persists, contact PortOne.")
+            else QCoreApplication.translate(
+                "Messages", "Try again later; if it persists, contact PortOne."
+            )
         )
         return UserMessage(text + detail + " " + action, server)
     from iamport_desk.history import HistoryUnavailable
 
     if isinstance(error, HistoryUnavailable):
         reasons = {
-            "readonly": _tr("the history file or folder is read-only"),
-            "full": _tr("the disk is full"),
-            "locked": _tr("the history file is locked by another program"),
-            "corrupt": _tr("the history file is damaged or from a newer version"),
+            "readonly": QCoreApplication.translate(
+                "Messages", "the history file or folder is read-only"
+            ),
+            "full": QCoreApplication.translate("Messages", "the disk is full"),
+            "locked": QCoreApplication.translate(
+                "Messages", "the history file is locked by another program"
+            ),
+            "corrupt": QCoreApplication.translate(
+                "Messages", "the history file is damaged or from a newer version"
+            ),
         }
-        why = reasons.get(error.reason, _tr("the history file could not be written"))
+        why = reasons.get(
+            error.reason,
+            QCoreApplication.translate("Messages", "the history file could not be written"),
+        )
         return UserMessage(
-            _tr(
+            QCoreApplication.translate(
+                "Messages",
                 "The audit history cannot be written ({0}), so nothing was sent to PortOne. "
-                "Free the disk or fix the folder's permissions, then try again."
+                "Free the disk or fix the folder's permissions, then try again.",
             ).format(why)
         )
     return UserMessage(
-        _tr("Something unexpected went wrong. The details were written to the log file.")
+        QCoreApplication.translate(
+            "Messages", "Something unexpected went wrong. The details were written to the log file."
+        )
     )

@@ -63,7 +63,7 @@ class ReceiptView(QGroupBox):
         self.url.setWordWrap(True)
         self.url.setOpenExternalLinks(False)
         self.url.linkActivated.connect(self._on_url_linkActivated)
-        self.copy_button = QPushButton(self.tr("&Copy link"), self)
+        self.copy_button = QPushButton(self.tr("Co&py link"), self)
         self.copy_button.setAccessibleName(self.tr("Copy the receipt link"))
         self.copy_button.clicked.connect(self.copy_url)
         url_row = QHBoxLayout()

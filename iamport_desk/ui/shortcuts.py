@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QKeySequence
 
+from iamport_desk.ui.noop import QT_TRANSLATE_NOOP
+
 
 @dataclass(frozen=True)
 class Shortcut:
@@ -21,11 +23,6 @@ class Shortcut:
 
     def native_key(self) -> str:
         return self.sequence().toString(QKeySequence.SequenceFormat.NativeText)
-
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
-    """Marks text for lupdate; it is translated when shown (PySide's own is typed ``object``)."""
-    return text
 
 
 FOCUS_ORDER = Shortcut("Ctrl+L", QT_TRANSLATE_NOOP("Shortcuts", "Go to the order number field"))

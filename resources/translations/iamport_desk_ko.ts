@@ -1,1003 +1,1162 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="ko" sourcelanguage="en">
-<context>
-    <name></name>
-    <message>
-        <source>Cancel the cash receipt?</source>
-        <translation>발행취소 확인</translation>
-    </message>
-    <message>
-        <source>Cancel the cash receipt of order {0} for {1}?
-This cannot be undone.</source>
-        <translation>주문 {0}의 현금영수증({1})을 발행취소하시겠습니까?
-발행취소한 뒤에는 되돌릴 수 없습니다.</translation>
-    </message>
-    <message>
-        <source>Approval number: {0}   Issued: {1}</source>
-        <translation>승인번호: {0}   발행 시각: {1}</translation>
-    </message>
-    <message>
-        <source>&amp;Cancel the receipt</source>
-        <translation>발행취소(&amp;C)</translation>
-    </message>
-    <message>
-        <source>&amp;Keep it</source>
-        <translation>취소하지 않음(&amp;K)</translation>
-    </message>
-</context>
-<context>
-    <name>AboutDialog</name>
-    <message>
-        <source>About iamport-desk</source>
-        <translation>iamport-desk 정보</translation>
-    </message>
-    <message>
-        <source>Cancels cash receipts issued through PortOne for cash sales made outside PortOne. Licence: {0}.</source>
-        <translation>PortOne 밖에서 받은 현금 판매 대금에 대해 PortOne으로 발행한 현금영수증을 발행취소합니다. 라이선스: {0}.</translation>
-    </message>
-    <message>
-        <source>Data and history:</source>
-        <translation>데이터 및 처리 기록:</translation>
-    </message>
-    <message>
-        <source>Log files:</source>
-        <translation>로그 파일:</translation>
-    </message>
-    <message>
-        <source>Settings:</source>
-        <translation>설정 파일:</translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation>열기</translation>
-    </message>
-    <message>
-        <source>Open folder {0}</source>
-        <translation>폴더 열기: {0}</translation>
-    </message>
-</context>
-<context>
-    <name>CredentialsDialog</name>
-    <message>
-        <source>Store profiles and API keys</source>
-        <translation>상점 프로필 및 API 키</translation>
-    </message>
-    <message>
-        <source>&amp;Profiles:</source>
-        <translation>프로필(&amp;P):</translation>
-    </message>
-    <message>
-        <source>Store profiles</source>
-        <translation>상점 프로필</translation>
-    </message>
-    <message>
-        <source>&amp;New</source>
-        <translation>새로 만들기(&amp;N)</translation>
-    </message>
-    <message>
-        <source>&amp;Delete</source>
-        <translation>삭제(&amp;D)</translation>
-    </message>
-    <message>
-        <source>e.g. Gangnam branch</source>
-        <translation>예: 강남점</translation>
-    </message>
-    <message>
-        <source>REST API key</source>
-        <translation>REST API 키</translation>
-    </message>
-    <message>
-        <source>REST API secret</source>
-        <translation>REST API 시크릿</translation>
-    </message>
-    <message>
-        <source>S&amp;how</source>
-        <translation>표시(&amp;H)</translation>
-    </message>
-    <message>
-        <source>optional, 3 characters</source>
-        <translation>하위상점용, 선택 사항, 3자리</translation>
-    </message>
-    <message>
-        <source>Profile &amp;name:</source>
-        <translation>프로필 이름(&amp;N):</translation>
-    </message>
-    <message>
-        <source>REST API &amp;key:</source>
-        <translation>REST API 키(&amp;K):</translation>
-    </message>
-    <message>
-        <source>REST API &amp;secret:</source>
-        <translation>REST API 시크릿(&amp;S):</translation>
-    </message>
-    <message>
-        <source>&amp;Tier code:</source>
-        <translation>Tier 코드(&amp;T):</translation>
-    </message>
-    <message>
-        <source>API &amp;host:</source>
-        <translation>API 호스트(&amp;H):</translation>
-    </message>
-    <message>
-        <source>&amp;Test connection</source>
-        <translation>연결 테스트(&amp;T)</translation>
-    </message>
-    <message>
-        <source>(saved - leave empty to keep it)</source>
-        <translation>(저장됨 - 그대로 쓰려면 비워 두세요)</translation>
-    </message>
-    <message>
-        <source>Delete profile</source>
-        <translation>프로필 삭제</translation>
-    </message>
-    <message>
-        <source>Delete the profile “{0}” and its saved secret?</source>
-        <translation>“{0}” 프로필과 저장된 시크릿을 삭제하시겠습니까?</translation>
-    </message>
-    <message>
-        <source>Secrets are kept in the system keychain ({0}).</source>
-        <translation>시크릿은 시스템 키체인({0})에 보관됩니다.</translation>
-    </message>
-    <message>
-        <source>No system keychain is available: a secret entered here is kept only until the app closes, and never written to a file.</source>
-        <translation>사용할 수 있는 시스템 키체인이 없습니다. 여기에 입력한 시크릿은 앱을 닫을 때까지만 보관되며, 파일에는 저장되지 않습니다.</translation>
-    </message>
-    <message>
-        <source>&amp;Hide</source>
-        <translation>숨기기(&amp;H)</translation>
-    </message>
-    <message>
-        <source>Profile name</source>
-        <translation>프로필 이름</translation>
-    </message>
-    <message>
-        <source>Tier code</source>
-        <translation>Tier 코드</translation>
-    </message>
-    <message>
-        <source>API host</source>
-        <translation>API 호스트</translation>
-    </message>
-    <message>
-        <source>is empty.</source>
-        <translation>항목이 비어 있습니다.</translation>
-    </message>
-    <message>
-        <source>must not contain spaces or line breaks.</source>
-        <translation>항목에는 공백이나 줄바꿈을 넣을 수 없습니다.</translation>
-    </message>
-    <message>
-        <source>contains invisible control characters.</source>
-        <translation>항목에 보이지 않는 제어 문자가 들어 있습니다.</translation>
-    </message>
-    <message>
-        <source>may only contain English letters, digits and symbols.</source>
-        <translation>항목에는 영문자, 숫자, 기호만 쓸 수 있습니다.</translation>
-    </message>
-    <message>
-        <source>must be exactly 3 capital letters or digits (e.g. AB1).</source>
-        <translation>항목은 영문 대문자 또는 숫자 3자리여야 합니다(예: AB1).</translation>
-    </message>
-    <message>
-        <source>must be an https:// address.</source>
-        <translation>항목은 https:// 주소여야 합니다.</translation>
-    </message>
-    <message>
-        <source>is not in the expected format.</source>
-        <translation>항목의 형식이 올바르지 않습니다.</translation>
-    </message>
-    <message>
-        <source>is already used by another profile.</source>
-        <translation>항목의 값을 이미 다른 프로필에서 사용하고 있습니다.</translation>
-    </message>
-    <message>
-        <source>is too long.</source>
-        <translation>항목이 너무 깁니다.</translation>
-    </message>
-    <message>
-        <source>Secret kept for this session only</source>
-        <translation>시크릿 임시 보관</translation>
-    </message>
-    <message>
-        <source>No system keychain is available, so the secret will be forgotten when the app closes. It was not written to any file.</source>
-        <translation>사용할 수 있는 시스템 키체인이 없어, 앱을 닫으면 시크릿이 지워집니다. 시크릿은 어떤 파일에도 저장되지 않았습니다.</translation>
-    </message>
-    <message>
-        <source>Connecting...</source>
-        <translation>연결하는 중...</translation>
-    </message>
-    <message>
-        <source>Connected: PortOne accepted the key and secret.</source>
-        <translation>연결되었습니다. PortOne에서 키와 시크릿을 확인했습니다.</translation>
-    </message>
-    <message>
-        <source>Tier: {0}</source>
-        <translation>하위상점(Tier): {0}</translation>
-    </message>
-</context>
-<context>
-    <name>ErrorDialog</name>
-    <message>
-        <source>Something went wrong</source>
-        <translation>문제가 발생했습니다</translation>
-    </message>
-    <message>
-        <source>Sorry, iamport-desk hit an unexpected problem. You can keep working; nothing already recorded was lost. The details were written to the log file:
+    <context>
+        <name>AboutDialog</name>
+        <message>
+            <source>About iamport-desk</source>
+            <translation>iamport-desk 정보</translation>
+        </message>
+        <message>
+            <source>Cancels cash receipts issued through PortOne for cash sales made outside PortOne. Licence: {0}.</source>
+            <translation>PortOne 밖에서 받은 현금 판매 대금에 대해 PortOne으로 발행한 현금영수증을 발행취소합니다. 라이선스: {0}.</translation>
+        </message>
+        <message>
+            <source>Data and history:</source>
+            <translation>데이터 및 처리 기록:</translation>
+        </message>
+        <message>
+            <source>Log files:</source>
+            <translation>로그 파일:</translation>
+        </message>
+        <message>
+            <source>Settings:</source>
+            <translation>설정 파일:</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>열기</translation>
+        </message>
+        <message>
+            <source>Open folder {0}</source>
+            <translation>폴더 열기: {0}</translation>
+        </message>
+    </context>
+    <context>
+        <name>CredentialsDialog</name>
+        <message>
+            <source>Store profiles and API keys</source>
+            <translation>상점 프로필 및 API 키</translation>
+        </message>
+        <message>
+            <source>&amp;Profiles:</source>
+            <translation>프로필(&amp;P):</translation>
+        </message>
+        <message>
+            <source>Store profiles</source>
+            <translation>상점 프로필</translation>
+        </message>
+        <message>
+            <source>&amp;Delete</source>
+            <translation>삭제(&amp;D)</translation>
+        </message>
+        <message>
+            <source>e.g. Gangnam branch</source>
+            <translation>예: 강남점</translation>
+        </message>
+        <message>
+            <source>REST API key</source>
+            <translation>REST API 키</translation>
+        </message>
+        <message>
+            <source>REST API secret</source>
+            <translation>REST API 시크릿</translation>
+        </message>
+        <message>
+            <source>optional, 3 characters</source>
+            <translation>하위상점용, 선택 사항, 3자리</translation>
+        </message>
+        <message>
+            <source>REST API &amp;key:</source>
+            <translation>REST API 키(&amp;K):</translation>
+        </message>
+        <message>
+            <source>&amp;Tier code:</source>
+            <translation>Tier 코드(&amp;T):</translation>
+        </message>
+        <message>
+            <source>API &amp;host:</source>
+            <translation>API 호스트(&amp;H):</translation>
+        </message>
+        <message>
+            <source>(saved - leave empty to keep it)</source>
+            <translation>(저장됨 - 그대로 쓰려면 비워 두세요)</translation>
+        </message>
+        <message>
+            <source>Delete profile</source>
+            <translation>프로필 삭제</translation>
+        </message>
+        <message>
+            <source>Delete the profile “{0}” and its saved secret?</source>
+            <translation>“{0}” 프로필과 저장된 시크릿을 삭제하시겠습니까?</translation>
+        </message>
+        <message>
+            <source>Secrets are kept in the system keychain ({0}).</source>
+            <translation>시크릿은 시스템 키체인({0})에 보관됩니다.</translation>
+        </message>
+        <message>
+            <source>No system keychain is available: a secret entered here is kept only until the app closes, and never written to a file.</source>
+            <translation>사용할 수 있는 시스템 키체인이 없습니다. 여기에 입력한 시크릿은 앱을 닫을 때까지만 보관되며, 파일에는 저장되지 않습니다.</translation>
+        </message>
+        <message>
+            <source>&amp;Add</source>
+            <translation>추가(&amp;A)</translation>
+        </message>
+        <message>
+            <source>Sho&amp;w</source>
+            <translation>표시(&amp;W)</translation>
+        </message>
+        <message>
+            <source>Profile na&amp;me:</source>
+            <translation>프로필 이름(&amp;M):</translation>
+        </message>
+        <message>
+            <source>REST API s&amp;ecret:</source>
+            <translation>REST API 시크릿(&amp;E):</translation>
+        </message>
+        <message>
+            <source>Test co&amp;nnection</source>
+            <translation>연결 테스트(&amp;N)</translation>
+        </message>
+        <message>
+            <source>H&amp;ide</source>
+            <translation>숨기기(&amp;I)</translation>
+        </message>
+        <message>
+            <source>Profile name</source>
+            <translation>프로필 이름</translation>
+        </message>
+        <message>
+            <source>Tier code</source>
+            <translation>Tier 코드</translation>
+        </message>
+        <message>
+            <source>API host</source>
+            <translation>API 호스트</translation>
+        </message>
+        <message>
+            <source>is empty.</source>
+            <translation>항목이 비어 있습니다.</translation>
+        </message>
+        <message>
+            <source>must not contain spaces or line breaks.</source>
+            <translation>항목에는 공백이나 줄바꿈을 넣을 수 없습니다.</translation>
+        </message>
+        <message>
+            <source>contains invisible control characters.</source>
+            <translation>항목에 보이지 않는 제어 문자가 들어 있습니다.</translation>
+        </message>
+        <message>
+            <source>may only contain English letters, digits and symbols.</source>
+            <translation>항목에는 영문자, 숫자, 기호만 쓸 수 있습니다.</translation>
+        </message>
+        <message>
+            <source>must be exactly 3 capital letters or digits (e.g. AB1).</source>
+            <translation>항목은 영문 대문자 또는 숫자 3자리여야 합니다(예: AB1).</translation>
+        </message>
+        <message>
+            <source>must be an https:// address.</source>
+            <translation>항목은 https:// 주소여야 합니다.</translation>
+        </message>
+        <message>
+            <source>is not in the expected format.</source>
+            <translation>항목의 형식이 올바르지 않습니다.</translation>
+        </message>
+        <message>
+            <source>is already used by another profile.</source>
+            <translation>항목의 값을 이미 다른 프로필에서 사용하고 있습니다.</translation>
+        </message>
+        <message>
+            <source>is too long.</source>
+            <translation>항목이 너무 깁니다.</translation>
+        </message>
+        <message>
+            <source>Secret kept for this session only</source>
+            <translation>시크릿 임시 보관</translation>
+        </message>
+        <message>
+            <source>No system keychain is available, so the secret will be forgotten when the app closes. It was not written to any file.</source>
+            <translation>사용할 수 있는 시스템 키체인이 없어, 앱을 닫으면 시크릿이 지워집니다. 시크릿은 어떤 파일에도 저장되지 않았습니다.</translation>
+        </message>
+        <message>
+            <source>Connecting...</source>
+            <translation>연결하는 중...</translation>
+        </message>
+        <message>
+            <source>Connected: PortOne accepted the key and secret.</source>
+            <translation>연결되었습니다. PortOne에서 키와 시크릿을 확인했습니다.</translation>
+        </message>
+        <message>
+            <source>Tier: {0}</source>
+            <translation>하위상점(Tier): {0}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ErrorDialog</name>
+        <message>
+            <source>Something went wrong</source>
+            <translation>문제가 발생했습니다</translation>
+        </message>
+        <message>
+            <source>Sorry, iamport-desk hit an unexpected problem. You can keep working; nothing already recorded was lost. The details were written to the log file:
 {0}</source>
-        <translation>죄송합니다. iamport-desk에 예기치 않은 문제가 발생했습니다. 계속 작업하셔도 되며, 이미 기록된 내용은 그대로 남아 있습니다. 자세한 내용은 다음 로그 파일에 기록했습니다.
+            <translation>죄송합니다. iamport-desk에 예기치 않은 문제가 발생했습니다. 계속 작업하셔도 되며, 이미 기록된 내용은 그대로 남아 있습니다. 자세한 내용은 다음 로그 파일에 기록했습니다.
 {0}</translation>
-    </message>
-</context>
-<context>
-    <name>Format</name>
-    <message>
-        <source>{0} won</source>
-        <translation>{0}원</translation>
-    </message>
-</context>
-<context>
-    <name>HistoryTableModel</name>
-    <message>
-        <source>Started (KST)</source>
-        <translation>시작 시각 (KST)</translation>
-    </message>
-    <message>
-        <source>Profile</source>
-        <translation>프로필</translation>
-    </message>
-    <message>
-        <source>Tier</source>
-        <translation>Tier</translation>
-    </message>
-    <message>
-        <source>Order number</source>
-        <translation>주문번호</translation>
-    </message>
-    <message>
-        <source>Operator</source>
-        <translation>처리자</translation>
-    </message>
-    <message>
-        <source>Outcome</source>
-        <translation>결과</translation>
-    </message>
-    <message>
-        <source>HTTP status</source>
-        <translation>HTTP 상태</translation>
-    </message>
-    <message>
-        <source>Code</source>
-        <translation>코드</translation>
-    </message>
-    <message>
-        <source>Message</source>
-        <translation>메시지</translation>
-    </message>
-    <message>
-        <source>Amount</source>
-        <translation>금액</translation>
-    </message>
-    <message>
-        <source>Approval number</source>
-        <translation>승인번호</translation>
-    </message>
-    <message>
-        <source>Receipt link</source>
-        <translation>영수증 링크</translation>
-    </message>
-    <message>
-        <source>Interrupted (the app closed or crashed)</source>
-        <translation>중단됨 (앱이 닫히거나 비정상 종료됨)</translation>
-    </message>
-    <message>
-        <source>Confirmed by lookup</source>
-        <translation>조회로 확인됨</translation>
-    </message>
-    <message>
-        <source>Not cancelled (checked by lookup)</source>
-        <translation>취소되지 않음 (조회로 확인)</translation>
-    </message>
-    <message>
-        <source>won</source>
-        <translation>원</translation>
-    </message>
-    <message>
-        <source>This column cannot be sorted.</source>
-        <translation>이 열은 정렬할 수 없습니다.</translation>
-    </message>
-</context>
-<context>
-    <name>HistoryWindow</name>
-    <message>
-        <source>Audit history</source>
-        <translation>처리 기록</translation>
-    </message>
-    <message>
-        <source>Order &amp;number:</source>
-        <translation>주문번호(&amp;N):</translation>
-    </message>
-    <message>
-        <source>Part of an order number</source>
-        <translation>주문번호의 일부</translation>
-    </message>
-    <message>
-        <source>Search by order number</source>
-        <translation>주문번호로 검색</translation>
-    </message>
-    <message>
-        <source>&amp;Outcome:</source>
-        <translation>결과(&amp;O):</translation>
-    </message>
-    <message>
-        <source>Filter by outcome</source>
-        <translation>결과별로 보기</translation>
-    </message>
-    <message>
-        <source>All outcomes</source>
-        <translation>모든 결과</translation>
-    </message>
-    <message>
-        <source>&amp;Profile:</source>
-        <translation>프로필(&amp;P):</translation>
-    </message>
-    <message>
-        <source>Filter by store profile</source>
-        <translation>상점 프로필별로 보기</translation>
-    </message>
-    <message>
-        <source>All profiles</source>
-        <translation>모든 프로필</translation>
-    </message>
-    <message>
-        <source>&amp;Any date</source>
-        <translation>전체 기간(&amp;A)</translation>
-    </message>
-    <message>
-        <source>Show attempts of any date</source>
-        <translation>날짜와 관계없이 모든 시도 보기</translation>
-    </message>
-    <message>
-        <source>&amp;From:</source>
-        <translation>시작일(&amp;F):</translation>
-    </message>
-    <message>
-        <source>First day (Korean time)</source>
-        <translation>시작일 (한국 시간)</translation>
-    </message>
-    <message>
-        <source>&amp;To:</source>
-        <translation>종료일(&amp;T):</translation>
-    </message>
-    <message>
-        <source>Last day (Korean time)</source>
-        <translation>종료일 (한국 시간)</translation>
-    </message>
-    <message>
-        <source>Cancellation attempts</source>
-        <translation>발행취소 시도 목록</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>상태</translation>
-    </message>
-    <message>
-        <source>&amp;Copy row</source>
-        <translation>행 복사(&amp;C)</translation>
-    </message>
-    <message>
-        <source>Copy the selected rows as text (Ctrl+C in the table)</source>
-        <translation>선택한 행을 텍스트로 복사합니다 (표에서는 Ctrl+C)</translation>
-    </message>
-    <message>
-        <source>Open &amp;receipt</source>
-        <translation>영수증 열기(&amp;R)</translation>
-    </message>
-    <message>
-        <source>Open the receipt of the selected attempt in the browser</source>
-        <translation>선택한 시도의 영수증을 브라우저에서 엽니다</translation>
-    </message>
-    <message>
-        <source>Check &amp;unknown outcomes</source>
-        <translation>결과 확인 필요 건 조회(&amp;U)</translation>
-    </message>
-    <message>
-        <source>Look up the receipts of attempts whose outcome is unknown, for the active store profile. Nothing is cancelled again.</source>
-        <translation>현재 상점 프로필에서 결과 확인이 필요한 시도의 영수증을 조회합니다. 다시 취소하지는 않습니다.</translation>
-    </message>
-    <message>
-        <source>&amp;Export to CSV...</source>
-        <translation>CSV로 내보내기(&amp;E)...</translation>
-    </message>
-    <message>
-        <source>Save the attempts shown (with the current filter and order) as a CSV file for Excel</source>
-        <translation>표시된 시도를 현재 필터와 정렬 순서 그대로 Excel용 CSV 파일로 저장합니다</translation>
-    </message>
-    <message>
-        <source>Copy row</source>
-        <translation>행 복사</translation>
-    </message>
-    <message>
-        <source>Open receipt</source>
-        <translation>영수증 열기</translation>
-    </message>
-    <message>
-        <source>All attempts shown: {0}</source>
-        <translation>전체 {0}건 표시</translation>
-    </message>
-    <message>
-        <source>{0} of {1} attempts shown</source>
-        <translation>전체 {1}건 중 {0}건 표시</translation>
-    </message>
-    <message>
-        <source>The history file or its folder cannot be used (permissions).</source>
-        <translation>처리 기록 파일이나 그 폴더를 사용할 수 없습니다 (권한 문제).</translation>
-    </message>
-    <message>
-        <source>The disk that holds the history is full.</source>
-        <translation>처리 기록이 저장된 디스크가 가득 찼습니다.</translation>
-    </message>
-    <message>
-        <source>The history is busy in another program. Try again in a moment.</source>
-        <translation>다른 프로그램이 처리 기록을 사용하고 있습니다. 잠시 후 다시 시도하세요.</translation>
-    </message>
-    <message>
-        <source>The history file is damaged or is not an iamport-desk history.</source>
-        <translation>처리 기록 파일이 손상되었거나 iamport-desk의 처리 기록 파일이 아닙니다.</translation>
-    </message>
-    <message>
-        <source>The history was written by a newer version of iamport-desk. Update the app to read it.</source>
-        <translation>처리 기록이 더 새로운 버전의 iamport-desk에서 작성되었습니다. 앱을 업데이트한 뒤 다시 여세요.</translation>
-    </message>
-    <message>
-        <source>The history file could not be read.</source>
-        <translation>처리 기록 파일을 읽을 수 없습니다.</translation>
-    </message>
-    <message>
-        <source>This column cannot be sorted.</source>
-        <translation>이 열은 정렬할 수 없습니다.</translation>
-    </message>
-    <message>
-        <source>Copied {0} row(s).</source>
-        <translation>{0}개 행을 복사했습니다.</translation>
-    </message>
-    <message>
-        <source>This attempt has no receipt link that can be opened (only http and https links are opened).</source>
-        <translation>이 시도에는 열 수 있는 영수증 링크가 없습니다 (http, https 링크만 엽니다).</translation>
-    </message>
-    <message>
-        <source>The browser could not be started to open the receipt.</source>
-        <translation>영수증을 열 브라우저를 실행하지 못했습니다.</translation>
-    </message>
-    <message>
-        <source>No store profile with a saved API secret is selected. Choose or enter one in the main window, then try again.</source>
-        <translation>API 시크릿이 저장된 상점 프로필이 선택되어 있지 않습니다. 기본 창에서 프로필을 선택하거나 입력한 뒤 다시 시도하세요.</translation>
-    </message>
-    <message>
-        <source>The app is closing; nothing was checked.</source>
-        <translation>앱을 닫는 중이라 아무것도 확인하지 않았습니다.</translation>
-    </message>
-    <message>
-        <source>Checking attempts with an unknown outcome...</source>
-        <translation>결과 확인이 필요한 시도를 조회하는 중...</translation>
-    </message>
-    <message>
-        <source>Checked {0} attempt(s) by lookup: {1} cancelled, {2} not cancelled (you can try those again).</source>
-        <translation>{0}건을 조회로 확인했습니다. 취소됨 {1}건, 취소되지 않음 {2}건입니다 (취소되지 않은 건은 다시 시도할 수 있습니다).</translation>
-    </message>
-    <message>
-        <source>Some could not be checked yet: {0}</source>
-        <translation>일부는 아직 확인하지 못했습니다: {0}</translation>
-    </message>
-    <message>
-        <source>Unknown outcomes could not be checked: {0}</source>
-        <translation>결과 확인이 필요한 건을 확인하지 못했습니다: {0}</translation>
-    </message>
-    <message>
-        <source>No attempt of the active store profile has an unknown outcome.</source>
-        <translation>현재 상점 프로필에는 결과 확인이 필요한 시도가 없습니다.</translation>
-    </message>
-    <message>
-        <source>Export the history</source>
-        <translation>처리 기록 내보내기</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV 파일 (*.csv)</translation>
-    </message>
-    <message>
-        <source>Started (KST)</source>
-        <translation>시작 시각 (KST)</translation>
-    </message>
-    <message>
-        <source>Ended (KST)</source>
-        <translation>종료 시각 (KST)</translation>
-    </message>
-    <message>
-        <source>Profile</source>
-        <translation>프로필</translation>
-    </message>
-    <message>
-        <source>Tier code</source>
-        <translation>Tier 코드</translation>
-    </message>
-    <message>
-        <source>Order number</source>
-        <translation>주문번호</translation>
-    </message>
-    <message>
-        <source>Operator</source>
-        <translation>처리자</translation>
-    </message>
-    <message>
-        <source>Outcome</source>
-        <translation>결과</translation>
-    </message>
-    <message>
-        <source>HTTP status</source>
-        <translation>HTTP 상태</translation>
-    </message>
-    <message>
-        <source>Response code</source>
-        <translation>응답 코드</translation>
-    </message>
-    <message>
-        <source>Message</source>
-        <translation>메시지</translation>
-    </message>
-    <message>
-        <source>Amount (won)</source>
-        <translation>금액 (원)</translation>
-    </message>
-    <message>
-        <source>VAT (won)</source>
-        <translation>부가세 (원)</translation>
-    </message>
-    <message>
-        <source>Receipt type</source>
-        <translation>발행 용도</translation>
-    </message>
-    <message>
-        <source>Approval number</source>
-        <translation>승인번호</translation>
-    </message>
-    <message>
-        <source>PG receipt ID</source>
-        <translation>PG 영수증 ID</translation>
-    </message>
-    <message>
-        <source>Receipt URL</source>
-        <translation>영수증 URL</translation>
-    </message>
-    <message>
-        <source>Cancelled at (KST)</source>
-        <translation>취소 시각 (KST)</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>비고</translation>
-    </message>
-    <message>
-        <source>Income deduction (individual)</source>
-        <translation>소득공제(개인)</translation>
-    </message>
-    <message>
-        <source>Proof of expense (business)</source>
-        <translation>지출증빙(사업자)</translation>
-    </message>
-    <message>
-        <source>Exporting...</source>
-        <translation>내보내는 중...</translation>
-    </message>
-    <message>
-        <source>Exported {0} attempt(s) to {1}.</source>
-        <translation>{0}건을 다음 파일로 내보냈습니다: {1}</translation>
-    </message>
-    <message>
-        <source>The export failed: {0}</source>
-        <translation>내보내기에 실패했습니다: {0}</translation>
-    </message>
-    <message>
-        <source>The file could not be saved ({0}). If it is open in Excel, close it; or choose another folder.</source>
-        <translation>파일을 저장하지 못했습니다 ({0}). Excel에서 열려 있다면 닫거나, 다른 폴더를 선택하세요.</translation>
-    </message>
-    <message>
-        <source>The export failed unexpectedly. The details were written to the log file.</source>
-        <translation>내보내는 중 예기치 않은 문제가 발생했습니다. 자세한 내용은 로그 파일에 기록했습니다.</translation>
-    </message>
-</context>
-<context>
-    <name>LanguageDialog</name>
-    <message>
-        <source>Language</source>
-        <translation>언어</translation>
-    </message>
-    <message>
-        <source>Follow the system</source>
-        <translation>시스템 설정 따르기</translation>
-    </message>
-    <message>
-        <source>&amp;Language:</source>
-        <translation>언어(&amp;L):</translation>
-    </message>
-</context>
-<context>
-    <name>MainWindow</name>
-    <message>
-        <source>&amp;Look up</source>
-        <translation>조회(&amp;L)</translation>
-    </message>
-    <message>
-        <source>iamport-desk - cash receipt cancellation</source>
-        <translation>iamport-desk - 현금영수증 발행취소</translation>
-    </message>
-    <message>
-        <source>DEMO - connected to the built-in PortOne simulator. No real receipt is cancelled, and this practice history is kept apart from the real one.</source>
-        <translation>데모 - 내장 PortOne 시뮬레이터에 연결되어 있습니다. 실제 영수증은 취소되지 않으며, 이 연습용 처리 기록은 실제 기록과 따로 보관됩니다.</translation>
-    </message>
-    <message>
-        <source>&amp;Store:</source>
-        <translation>상점(&amp;S):</translation>
-    </message>
-    <message>
-        <source>Store profile</source>
-        <translation>상점 프로필</translation>
-    </message>
-    <message>
-        <source>Credentials...</source>
-        <translation>인증 정보...</translation>
-    </message>
-    <message>
-        <source>&amp;Order number (merchant_uid):</source>
-        <translation>주문번호 (merchant_uid)(&amp;O):</translation>
-    </message>
-    <message>
-        <source>Order number</source>
-        <translation>주문번호</translation>
-    </message>
-    <message>
-        <source>The merchant_uid the cash receipt was issued with. Press Enter to look it up.</source>
-        <translation>현금영수증을 발행할 때 사용한 merchant_uid입니다. Enter 키를 누르면 조회합니다.</translation>
-    </message>
-    <message>
-        <source>e.g. ORDER-20261125-0001</source>
-        <translation>예: ORDER-20261125-0001</translation>
-    </message>
-    <message>
-        <source>Practice order numbers</source>
-        <translation>연습용 주문번호</translation>
-    </message>
-    <message>
-        <source>Practice order numbers (double-click or Enter to use):</source>
-        <translation>연습용 주문번호 (두 번 클릭하거나 Enter 키를 누르면 입력됩니다):</translation>
-    </message>
-    <message>
-        <source>Status message</source>
-        <translation>상태 메시지</translation>
-    </message>
-    <message>
-        <source>Receipt link copied.</source>
-        <translation>영수증 링크를 복사했습니다.</translation>
-    </message>
-    <message>
-        <source>&amp;Cancel this receipt...</source>
-        <translation>이 영수증 발행취소(&amp;C)...</translation>
-    </message>
-    <message>
-        <source>Asks for confirmation, then cancels the cash receipt shown above.</source>
-        <translation>한 번 더 확인한 뒤 위에 표시된 현금영수증을 발행취소합니다.</translation>
-    </message>
-    <message>
-        <source>Recent attempts:</source>
-        <translation>최근 처리 내역:</translation>
-    </message>
-    <message>
-        <source>Check &amp;unknown outcomes</source>
-        <translation>결과 확인 필요 건 조회(&amp;U)</translation>
-    </message>
-    <message>
-        <source>Full &amp;history...</source>
-        <translation>전체 처리 기록(&amp;H)...</translation>
-    </message>
-    <message>
-        <source>Recent attempts</source>
-        <translation>최근 처리 내역</translation>
-    </message>
-    <message>
-        <source>Time (KST)</source>
-        <translation>시각 (KST)</translation>
-    </message>
-    <message>
-        <source>Result</source>
-        <translation>결과</translation>
-    </message>
-    <message>
-        <source>Amount</source>
-        <translation>금액</translation>
-    </message>
-    <message>
-        <source>Details</source>
-        <translation>상세 내용</translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation>파일(&amp;F)</translation>
-    </message>
-    <message>
-        <source>&amp;Receipt</source>
-        <translation>영수증(&amp;R)</translation>
-    </message>
-    <message>
-        <source>&amp;Settings</source>
-        <translation>설정(&amp;S)</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>도움말(&amp;H)</translation>
-    </message>
-    <message>
-        <source>Audit &amp;history...</source>
-        <translation>처리 기록(&amp;H)...</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>끝내기(&amp;Q)</translation>
-    </message>
-    <message>
-        <source>Go to &amp;order number</source>
-        <translation>주문번호 입력란으로 이동(&amp;O)</translation>
-    </message>
-    <message>
-        <source>Copy receipt &amp;link</source>
-        <translation>영수증 링크 복사(&amp;L)</translation>
-    </message>
-    <message>
-        <source>Store profiles and &amp;keys...</source>
-        <translation>상점 프로필 및 API 키(&amp;K)...</translation>
-    </message>
-    <message>
-        <source>&amp;Language...</source>
-        <translation>언어(&amp;L)...</translation>
-    </message>
-    <message>
-        <source>&amp;Keyboard shortcuts</source>
-        <translation>단축키 목록(&amp;K)</translation>
-    </message>
-    <message>
-        <source>&amp;About iamport-desk</source>
-        <translation>iamport-desk 정보(&amp;A)</translation>
-    </message>
-    <message>
-        <source>The settings file could not be read and was set aside; defaults are in use. Details: {0}</source>
-        <translation>설정 파일을 읽을 수 없어 따로 옮겨 두고 기본 설정을 사용합니다. 자세한 내용: {0}</translation>
-    </message>
-    <message>
-        <source>Store switched to {0}.</source>
-        <translation>상점을 바꿨습니다: {0}</translation>
-    </message>
-    <message>
-        <source>Enter the REST API key and secret of your PortOne store.</source>
-        <translation>PortOne 상점의 REST API 키와 시크릿을 입력하세요.</translation>
-    </message>
-    <message>
-        <source>The secret of this store is not available on this PC. Enter it again.</source>
-        <translation>이 PC에 이 상점의 시크릿이 없습니다. 다시 입력하세요.</translation>
-    </message>
-    <message>
-        <source>No credentials: enter the store&apos;s API key first.</source>
-        <translation>인증 정보가 없습니다. 먼저 상점의 API 키를 입력하세요.</translation>
-    </message>
-    <message>
-        <source>Looking up {0}...</source>
-        <translation>{0} 조회 중...</translation>
-    </message>
-    <message>
-        <source>Enter the store&apos;s API key and secret again.</source>
-        <translation>상점의 API 키와 시크릿을 다시 입력하세요.</translation>
-    </message>
-    <message>
-        <source>Nothing was cancelled.</source>
-        <translation>아무것도 취소하지 않았습니다.</translation>
-    </message>
-    <message>
-        <source>Cancelling the cash receipt of {0}...</source>
-        <translation>주문 {0}의 현금영수증을 발행취소하는 중...</translation>
-    </message>
-    <message>
-        <source>Checking attempts with an unknown outcome...</source>
-        <translation>결과 확인이 필요한 시도를 조회하는 중...</translation>
-    </message>
-    <message>
-        <source>{0} cancellation attempt(s) were interrupted last time (the app closed or crashed). Their outcome is being checked.</source>
-        <translation>지난번 발행취소 시도 {0}건이 중단되었습니다 (앱이 닫히거나 비정상 종료됨). 결과를 확인하고 있습니다.</translation>
-    </message>
-    <message>
-        <source>This cash receipt was already cancelled on {0}. There is nothing to cancel.</source>
-        <translation>이 현금영수증은 {0}에 이미 취소되었습니다. 취소할 내용이 없습니다.</translation>
-    </message>
-    <message>
-        <source>Check the receipt below. To cancel it, press “Cancel this receipt”.</source>
-        <translation>아래 영수증을 확인하세요. 취소하려면 “이 영수증 발행취소”를 누르세요.</translation>
-    </message>
-    <message>
-        <source>The history shows this receipt was already cancelled on {0}. No request was sent.</source>
-        <translation>처리 기록에 따르면 이 영수증은 {0}에 이미 취소되었습니다. 요청을 보내지 않았습니다.</translation>
-    </message>
-    <message>
-        <source>The cash receipt was cancelled at {0}.</source>
-        <translation>{0}에 현금영수증을 발행취소했습니다.</translation>
-    </message>
-    <message>
-        <source>Warning: the audit history could not record it: {0}</source>
-        <translation>주의: 처리 기록에 남기지 못했습니다: {0}</translation>
-    </message>
-    <message>
-        <source>Checked {0} attempt(s) by lookup: {1} cancelled, {2} not cancelled (you can try those again).</source>
-        <translation>{0}건을 조회로 확인했습니다. 취소됨 {1}건, 취소되지 않음 {2}건입니다 (취소되지 않은 건은 다시 시도할 수 있습니다).</translation>
-    </message>
-    <message>
-        <source>Unknown outcomes could not be checked yet: {0}</source>
-        <translation>결과 확인이 필요한 건을 아직 확인하지 못했습니다: {0}</translation>
-    </message>
-    <message>
-        <source>{0} attempt(s) with an unknown outcome</source>
-        <translation>결과 확인 필요 {0}건</translation>
-    </message>
-    <message>
-        <source>Cancellation in progress</source>
-        <translation>발행취소 진행 중</translation>
-    </message>
-    <message>
-        <source>A cancellation is being sent to PortOne. The window will close as soon as its outcome is known and recorded.</source>
-        <translation>PortOne에 발행취소 요청을 보내는 중입니다. 결과를 확인하고 기록하는 대로 창이 닫힙니다.</translation>
-    </message>
-    <message>
-        <source>Waiting for the cancellation&apos;s outcome before closing...</source>
-        <translation>창을 닫기 전에 발행취소 결과를 기다리는 중...</translation>
-    </message>
-</context>
-<context>
-    <name>ReceiptView</name>
-    <message>
-        <source>Cash receipt</source>
-        <translation>현금영수증</translation>
-    </message>
-    <message>
-        <source>&amp;Copy link</source>
-        <translation>링크 복사(&amp;C)</translation>
-    </message>
-    <message>
-        <source>Copy the receipt link</source>
-        <translation>영수증 링크 복사</translation>
-    </message>
-    <message>
-        <source>Order number</source>
-        <translation>주문번호</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>상태</translation>
-    </message>
-    <message>
-        <source>Amount</source>
-        <translation>금액</translation>
-    </message>
-    <message>
-        <source>VAT</source>
-        <translation>부가세</translation>
-    </message>
-    <message>
-        <source>Issued for</source>
-        <translation>발행 용도</translation>
-    </message>
-    <message>
-        <source>Approval number</source>
-        <translation>승인번호</translation>
-    </message>
-    <message>
-        <source>PG receipt id</source>
-        <translation>PG 영수증 ID</translation>
-    </message>
-    <message>
-        <source>Issued at</source>
-        <translation>발행 시각</translation>
-    </message>
-    <message>
-        <source>Cancelled at</source>
-        <translation>취소 시각</translation>
-    </message>
-    <message>
-        <source>Receipt</source>
-        <translation>영수증</translation>
-    </message>
-    <message>
-        <source>Income deduction (individual)</source>
-        <translation>소득공제(개인)</translation>
-    </message>
-    <message>
-        <source>Proof of expense (business)</source>
-        <translation>지출증빙(사업자)</translation>
-    </message>
-    <message>
-        <source>Cancelled</source>
-        <translation>취소됨</translation>
-    </message>
-    <message>
-        <source>Issued (not cancelled)</source>
-        <translation>발행됨 (취소 안 됨)</translation>
-    </message>
-    <message>
-        <source>This link cannot be opened safely.</source>
-        <translation>이 링크는 안전하게 열 수 없습니다.</translation>
-    </message>
-</context>
-<context>
-    <name>Shortcuts</name>
-    <message>
-        <source>Go to the order number field</source>
-        <translation>주문번호 입력란으로 이동</translation>
-    </message>
-    <message>
-        <source>Look up the receipt (in the order number field)</source>
-        <translation>영수증 조회 (주문번호 입력란에서)</translation>
-    </message>
-    <message>
-        <source>Cancel the receipt shown (asks first)</source>
-        <translation>표시된 영수증 발행취소 (먼저 확인함)</translation>
-    </message>
-    <message>
-        <source>Copy the receipt link</source>
-        <translation>영수증 링크 복사</translation>
-    </message>
-    <message>
-        <source>Store profiles and API keys</source>
-        <translation>상점 프로필 및 API 키</translation>
-    </message>
-    <message>
-        <source>Open the audit history</source>
-        <translation>처리 기록 열기</translation>
-    </message>
-    <message>
-        <source>Check attempts with an unknown outcome</source>
-        <translation>결과 확인 필요 건 조회</translation>
-    </message>
-    <message>
-        <source>Show this list of shortcuts</source>
-        <translation>이 단축키 목록 보기</translation>
-    </message>
-    <message>
-        <source>Quit</source>
-        <translation>끝내기</translation>
-    </message>
-</context>
-<context>
-    <name>ShortcutsDialog</name>
-    <message>
-        <source>Keyboard shortcuts</source>
-        <translation>단축키</translation>
-    </message>
-    <message>
-        <source>Keys</source>
-        <translation>키</translation>
-    </message>
-    <message>
-        <source>Action</source>
-        <translation>동작</translation>
-    </message>
-    <message>
-        <source>Alt plus an underlined letter activates that button or field.</source>
-        <translation>Alt 키와 밑줄 친 글자를 함께 누르면 해당 버튼이나 입력란으로 바로 이동합니다.</translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <source>Language</source>
-        <translation>언어</translation>
-    </message>
-    <message>
-        <source>The new language applies the next time iamport-desk starts.</source>
-        <translation>새 언어는 iamport-desk를 다음에 시작할 때 적용됩니다.</translation>
-    </message>
-</context>
+        </message>
+    </context>
+    <context>
+        <name>Format</name>
+        <message>
+            <source>{0} won</source>
+            <translation>{0}원</translation>
+        </message>
+    </context>
+    <context>
+        <name>HistoryTableModel</name>
+        <message>
+            <source>Started (KST)</source>
+            <translation>시작 시각 (KST)</translation>
+        </message>
+        <message>
+            <source>Profile</source>
+            <translation>프로필</translation>
+        </message>
+        <message>
+            <source>Tier</source>
+            <translation>Tier</translation>
+        </message>
+        <message>
+            <source>Order number</source>
+            <translation>주문번호</translation>
+        </message>
+        <message>
+            <source>Operator</source>
+            <translation>처리자</translation>
+        </message>
+        <message>
+            <source>Outcome</source>
+            <translation>결과</translation>
+        </message>
+        <message>
+            <source>HTTP status</source>
+            <translation>HTTP 상태</translation>
+        </message>
+        <message>
+            <source>Code</source>
+            <translation>코드</translation>
+        </message>
+        <message>
+            <source>Message</source>
+            <translation>메시지</translation>
+        </message>
+        <message>
+            <source>Amount</source>
+            <translation>금액</translation>
+        </message>
+        <message>
+            <source>Approval number</source>
+            <translation>승인번호</translation>
+        </message>
+        <message>
+            <source>Receipt link</source>
+            <translation>영수증 링크</translation>
+        </message>
+        <message>
+            <source>Interrupted (the app closed or crashed)</source>
+            <translation>중단됨 (앱이 닫히거나 비정상 종료됨)</translation>
+        </message>
+        <message>
+            <source>Confirmed by lookup</source>
+            <translation>조회로 확인됨</translation>
+        </message>
+        <message>
+            <source>Not cancelled (checked by lookup)</source>
+            <translation>취소되지 않음 (조회로 확인)</translation>
+        </message>
+        <message>
+            <source>won</source>
+            <translation>원</translation>
+        </message>
+        <message>
+            <source>This column cannot be sorted.</source>
+            <translation>이 열은 정렬할 수 없습니다.</translation>
+        </message>
+    </context>
+    <context>
+        <name>HistoryWindow</name>
+        <message>
+            <source>Audit history</source>
+            <translation>처리 기록</translation>
+        </message>
+        <message>
+            <source>Order &amp;number:</source>
+            <translation>주문번호(&amp;N):</translation>
+        </message>
+        <message>
+            <source>Part of an order number</source>
+            <translation>주문번호의 일부</translation>
+        </message>
+        <message>
+            <source>Search by order number</source>
+            <translation>주문번호로 검색</translation>
+        </message>
+        <message>
+            <source>&amp;Outcome:</source>
+            <translation>결과(&amp;O):</translation>
+        </message>
+        <message>
+            <source>Filter by outcome</source>
+            <translation>결과별로 보기</translation>
+        </message>
+        <message>
+            <source>All outcomes</source>
+            <translation>모든 결과</translation>
+        </message>
+        <message>
+            <source>&amp;Profile:</source>
+            <translation>프로필(&amp;P):</translation>
+        </message>
+        <message>
+            <source>Filter by store profile</source>
+            <translation>상점 프로필별로 보기</translation>
+        </message>
+        <message>
+            <source>All profiles</source>
+            <translation>모든 프로필</translation>
+        </message>
+        <message>
+            <source>&amp;Any date</source>
+            <translation>전체 기간(&amp;A)</translation>
+        </message>
+        <message>
+            <source>Show attempts of any date</source>
+            <translation>날짜와 관계없이 모든 시도 보기</translation>
+        </message>
+        <message>
+            <source>&amp;From:</source>
+            <translation>시작일(&amp;F):</translation>
+        </message>
+        <message>
+            <source>First day (Korean time)</source>
+            <translation>시작일 (한국 시간)</translation>
+        </message>
+        <message>
+            <source>&amp;To:</source>
+            <translation>종료일(&amp;T):</translation>
+        </message>
+        <message>
+            <source>Last day (Korean time)</source>
+            <translation>종료일 (한국 시간)</translation>
+        </message>
+        <message>
+            <source>Cancellation attempts</source>
+            <translation>발행취소 시도 목록</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>상태</translation>
+        </message>
+        <message>
+            <source>&amp;Copy row</source>
+            <translation>행 복사(&amp;C)</translation>
+        </message>
+        <message>
+            <source>Copy the selected rows as text (Ctrl+C in the table)</source>
+            <translation>선택한 행을 텍스트로 복사합니다 (표에서는 Ctrl+C)</translation>
+        </message>
+        <message>
+            <source>Open &amp;receipt</source>
+            <translation>영수증 열기(&amp;R)</translation>
+        </message>
+        <message>
+            <source>Open the receipt of the selected attempt in the browser</source>
+            <translation>선택한 시도의 영수증을 브라우저에서 엽니다</translation>
+        </message>
+        <message>
+            <source>Check &amp;unknown outcomes</source>
+            <translation>결과 확인 필요 건 조회(&amp;U)</translation>
+        </message>
+        <message>
+            <source>Look up the receipts of attempts whose outcome is unknown, for the active store profile. Nothing is cancelled again.</source>
+            <translation>현재 상점 프로필에서 결과 확인이 필요한 시도의 영수증을 조회합니다. 다시 취소하지는 않습니다.</translation>
+        </message>
+        <message>
+            <source>&amp;Export to CSV...</source>
+            <translation>CSV로 내보내기(&amp;E)...</translation>
+        </message>
+        <message>
+            <source>Save the attempts shown (with the current filter and order) as a CSV file for Excel</source>
+            <translation>표시된 시도를 현재 필터와 정렬 순서 그대로 Excel용 CSV 파일로 저장합니다</translation>
+        </message>
+        <message>
+            <source>Copy row</source>
+            <translation>행 복사</translation>
+        </message>
+        <message>
+            <source>Open receipt</source>
+            <translation>영수증 열기</translation>
+        </message>
+        <message>
+            <source>All attempts shown: {0}</source>
+            <translation>전체 {0}건 표시</translation>
+        </message>
+        <message>
+            <source>{0} of {1} attempts shown</source>
+            <translation>전체 {1}건 중 {0}건 표시</translation>
+        </message>
+        <message>
+            <source>The history file or its folder cannot be used (permissions).</source>
+            <translation>처리 기록 파일이나 그 폴더를 사용할 수 없습니다 (권한 문제).</translation>
+        </message>
+        <message>
+            <source>The disk that holds the history is full.</source>
+            <translation>처리 기록이 저장된 디스크가 가득 찼습니다.</translation>
+        </message>
+        <message>
+            <source>The history is busy in another program. Try again in a moment.</source>
+            <translation>다른 프로그램이 처리 기록을 사용하고 있습니다. 잠시 후 다시 시도하세요.</translation>
+        </message>
+        <message>
+            <source>The history file is damaged or is not an iamport-desk history.</source>
+            <translation>처리 기록 파일이 손상되었거나 iamport-desk의 처리 기록 파일이 아닙니다.</translation>
+        </message>
+        <message>
+            <source>The history was written by a newer version of iamport-desk. Update the app to read it.</source>
+            <translation>처리 기록이 더 새로운 버전의 iamport-desk에서 작성되었습니다. 앱을 업데이트한 뒤 다시 여세요.</translation>
+        </message>
+        <message>
+            <source>The history file could not be read.</source>
+            <translation>처리 기록 파일을 읽을 수 없습니다.</translation>
+        </message>
+        <message>
+            <source>This column cannot be sorted.</source>
+            <translation>이 열은 정렬할 수 없습니다.</translation>
+        </message>
+        <message>
+            <source>Copied {0} row(s).</source>
+            <translation>{0}개 행을 복사했습니다.</translation>
+        </message>
+        <message>
+            <source>This attempt has no receipt link that can be opened (only http and https links are opened).</source>
+            <translation>이 시도에는 열 수 있는 영수증 링크가 없습니다 (http, https 링크만 엽니다).</translation>
+        </message>
+        <message>
+            <source>The browser could not be started to open the receipt.</source>
+            <translation>영수증을 열 브라우저를 실행하지 못했습니다.</translation>
+        </message>
+        <message>
+            <source>No store profile with a saved API secret is selected. Choose or enter one in the main window, then try again.</source>
+            <translation>API 시크릿이 저장된 상점 프로필이 선택되어 있지 않습니다. 기본 창에서 프로필을 선택하거나 입력한 뒤 다시 시도하세요.</translation>
+        </message>
+        <message>
+            <source>The app is closing; nothing was checked.</source>
+            <translation>앱을 닫는 중이라 아무것도 확인하지 않았습니다.</translation>
+        </message>
+        <message>
+            <source>Checking attempts with an unknown outcome...</source>
+            <translation>결과 확인이 필요한 시도를 조회하는 중...</translation>
+        </message>
+        <message>
+            <source>Checked {0} attempt(s) by lookup: {1} cancelled, {2} not cancelled (you can try those again).</source>
+            <translation>{0}건을 조회로 확인했습니다. 취소됨 {1}건, 취소되지 않음 {2}건입니다 (취소되지 않은 건은 다시 시도할 수 있습니다).</translation>
+        </message>
+        <message>
+            <source>Some could not be checked yet: {0}</source>
+            <translation>일부는 아직 확인하지 못했습니다: {0}</translation>
+        </message>
+        <message>
+            <source>Unknown outcomes could not be checked: {0}</source>
+            <translation>결과 확인이 필요한 건을 확인하지 못했습니다: {0}</translation>
+        </message>
+        <message>
+            <source>No attempt of the active store profile has an unknown outcome.</source>
+            <translation>현재 상점 프로필에는 결과 확인이 필요한 시도가 없습니다.</translation>
+        </message>
+        <message>
+            <source>Export the history</source>
+            <translation>처리 기록 내보내기</translation>
+        </message>
+        <message>
+            <source>CSV files (*.csv)</source>
+            <translation>CSV 파일 (*.csv)</translation>
+        </message>
+        <message>
+            <source>Started (KST)</source>
+            <translation>시작 시각 (KST)</translation>
+        </message>
+        <message>
+            <source>Ended (KST)</source>
+            <translation>종료 시각 (KST)</translation>
+        </message>
+        <message>
+            <source>Profile</source>
+            <translation>프로필</translation>
+        </message>
+        <message>
+            <source>Tier code</source>
+            <translation>Tier 코드</translation>
+        </message>
+        <message>
+            <source>Order number</source>
+            <translation>주문번호</translation>
+        </message>
+        <message>
+            <source>Operator</source>
+            <translation>처리자</translation>
+        </message>
+        <message>
+            <source>Outcome</source>
+            <translation>결과</translation>
+        </message>
+        <message>
+            <source>HTTP status</source>
+            <translation>HTTP 상태</translation>
+        </message>
+        <message>
+            <source>Response code</source>
+            <translation>응답 코드</translation>
+        </message>
+        <message>
+            <source>Message</source>
+            <translation>메시지</translation>
+        </message>
+        <message>
+            <source>Amount (won)</source>
+            <translation>금액 (원)</translation>
+        </message>
+        <message>
+            <source>VAT (won)</source>
+            <translation>부가세 (원)</translation>
+        </message>
+        <message>
+            <source>Receipt type</source>
+            <translation>발행 용도</translation>
+        </message>
+        <message>
+            <source>Approval number</source>
+            <translation>승인번호</translation>
+        </message>
+        <message>
+            <source>PG receipt ID</source>
+            <translation>PG 영수증 ID</translation>
+        </message>
+        <message>
+            <source>Receipt URL</source>
+            <translation>영수증 URL</translation>
+        </message>
+        <message>
+            <source>Cancelled at (KST)</source>
+            <translation>취소 시각 (KST)</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>비고</translation>
+        </message>
+        <message>
+            <source>Income deduction (individual)</source>
+            <translation>소득공제(개인)</translation>
+        </message>
+        <message>
+            <source>Proof of expense (business)</source>
+            <translation>지출증빙(사업자)</translation>
+        </message>
+        <message>
+            <source>Exporting...</source>
+            <translation>내보내는 중...</translation>
+        </message>
+        <message>
+            <source>Exported {0} attempt(s) to {1}.</source>
+            <translation>{0}건을 다음 파일로 내보냈습니다: {1}</translation>
+        </message>
+        <message>
+            <source>The export failed: {0}</source>
+            <translation>내보내기에 실패했습니다: {0}</translation>
+        </message>
+        <message>
+            <source>The file could not be saved ({0}). If it is open in Excel, close it; or choose another folder.</source>
+            <translation>파일을 저장하지 못했습니다 ({0}). Excel에서 열려 있다면 닫거나, 다른 폴더를 선택하세요.</translation>
+        </message>
+        <message>
+            <source>The export failed unexpectedly. The details were written to the log file.</source>
+            <translation>내보내는 중 예기치 않은 문제가 발생했습니다. 자세한 내용은 로그 파일에 기록했습니다.</translation>
+        </message>
+    </context>
+    <context>
+        <name>LanguageDialog</name>
+        <message>
+            <source>Language</source>
+            <translation>언어</translation>
+        </message>
+        <message>
+            <source>Follow the system</source>
+            <translation>시스템 설정 따르기</translation>
+        </message>
+        <message>
+            <source>&amp;Language:</source>
+            <translation>언어(&amp;L):</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <source>&amp;Look up</source>
+            <translation>조회(&amp;L)</translation>
+        </message>
+        <message>
+            <source>iamport-desk - cash receipt cancellation</source>
+            <translation>iamport-desk - 현금영수증 발행취소</translation>
+        </message>
+        <message>
+            <source>[DEMO] {0}</source>
+            <translation>[데모] {0}</translation>
+        </message>
+        <message>
+            <source>DEMO - connected to the built-in PortOne simulator. No real receipt is cancelled, and this practice history is kept apart from the real one.</source>
+            <translation>데모 - 내장 PortOne 시뮬레이터에 연결되어 있습니다. 실제 영수증은 취소되지 않으며, 이 연습용 처리 기록은 실제 기록과 따로 보관됩니다.</translation>
+        </message>
+        <message>
+            <source>Store profile</source>
+            <translation>상점 프로필</translation>
+        </message>
+        <message>
+            <source>&amp;Order number (merchant_uid):</source>
+            <translation>주문번호 (merchant_uid)(&amp;O):</translation>
+        </message>
+        <message>
+            <source>Order number</source>
+            <translation>주문번호</translation>
+        </message>
+        <message>
+            <source>The merchant_uid the cash receipt was issued with. Press Enter to look it up.</source>
+            <translation>현금영수증을 발행할 때 사용한 merchant_uid입니다. Enter 키를 누르면 조회합니다.</translation>
+        </message>
+        <message>
+            <source>e.g. ORDER-20261125-0001</source>
+            <translation>예: ORDER-20261125-0001</translation>
+        </message>
+        <message>
+            <source>Practice order numbers</source>
+            <translation>연습용 주문번호</translation>
+        </message>
+        <message>
+            <source>Status message</source>
+            <translation>상태 메시지</translation>
+        </message>
+        <message>
+            <source>Receipt link copied.</source>
+            <translation>영수증 링크를 복사했습니다.</translation>
+        </message>
+        <message>
+            <source>&amp;Cancel this receipt...</source>
+            <translation>이 영수증 발행취소(&amp;C)...</translation>
+        </message>
+        <message>
+            <source>Asks for confirmation, then cancels the cash receipt shown above.</source>
+            <translation>한 번 더 확인한 뒤 위에 표시된 현금영수증을 발행취소합니다.</translation>
+        </message>
+        <message>
+            <source>Recent attempts:</source>
+            <translation>최근 처리 내역:</translation>
+        </message>
+        <message>
+            <source>Check &amp;unknown outcomes</source>
+            <translation>결과 확인 필요 건 조회(&amp;U)</translation>
+        </message>
+        <message>
+            <source>S&amp;tore:</source>
+            <translation>상점(&amp;T):</translation>
+        </message>
+        <message>
+            <source>Cre&amp;dentials...</source>
+            <translation>인증 정보(&amp;D)...</translation>
+        </message>
+        <message>
+            <source>Practice order &amp;numbers (double-click or Enter to use):</source>
+            <translation>연습용 주문번호 (두 번 클릭하거나 Enter 키를 누르면 입력됩니다)(&amp;N):</translation>
+        </message>
+        <message>
+            <source>Full histor&amp;y...</source>
+            <translation>전체 처리 기록(&amp;Y)...</translation>
+        </message>
+        <message>
+            <source>Recent attempts</source>
+            <translation>최근 처리 내역</translation>
+        </message>
+        <message>
+            <source>Time (KST)</source>
+            <translation>시각 (KST)</translation>
+        </message>
+        <message>
+            <source>Result</source>
+            <translation>결과</translation>
+        </message>
+        <message>
+            <source>Amount</source>
+            <translation>금액</translation>
+        </message>
+        <message>
+            <source>Details</source>
+            <translation>상세 내용</translation>
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation>파일(&amp;F)</translation>
+        </message>
+        <message>
+            <source>&amp;Receipt</source>
+            <translation>영수증(&amp;R)</translation>
+        </message>
+        <message>
+            <source>&amp;Settings</source>
+            <translation>설정(&amp;S)</translation>
+        </message>
+        <message>
+            <source>&amp;Help</source>
+            <translation>도움말(&amp;H)</translation>
+        </message>
+        <message>
+            <source>Audit &amp;history...</source>
+            <translation>처리 기록(&amp;H)...</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>끝내기(&amp;Q)</translation>
+        </message>
+        <message>
+            <source>Go to &amp;order number</source>
+            <translation>주문번호 입력란으로 이동(&amp;O)</translation>
+        </message>
+        <message>
+            <source>Copy receipt &amp;link</source>
+            <translation>영수증 링크 복사(&amp;L)</translation>
+        </message>
+        <message>
+            <source>Store profiles and &amp;keys...</source>
+            <translation>상점 프로필 및 API 키(&amp;K)...</translation>
+        </message>
+        <message>
+            <source>&amp;Language...</source>
+            <translation>언어(&amp;L)...</translation>
+        </message>
+        <message>
+            <source>&amp;Keyboard shortcuts</source>
+            <translation>단축키 목록(&amp;K)</translation>
+        </message>
+        <message>
+            <source>&amp;About iamport-desk</source>
+            <translation>iamport-desk 정보(&amp;A)</translation>
+        </message>
+        <message>
+            <source>{0} (Tier {1})</source>
+            <translation>{0} (Tier 코드 {1})</translation>
+        </message>
+        <message>
+            <source>The settings file could not be read and was set aside; defaults are in use. Details: {0}</source>
+            <translation>설정 파일을 읽을 수 없어 따로 옮겨 두고 기본 설정을 사용합니다. 자세한 내용: {0}</translation>
+        </message>
+        <message>
+            <source>Store switched to {0}.</source>
+            <translation>상점을 바꿨습니다: {0}</translation>
+        </message>
+        <message>
+            <source>Enter the REST API key and secret of your PortOne store.</source>
+            <translation>PortOne 상점의 REST API 키와 시크릿을 입력하세요.</translation>
+        </message>
+        <message>
+            <source>The secret of this store is not available on this PC. Enter it again.</source>
+            <translation>이 PC에 이 상점의 시크릿이 없습니다. 다시 입력하세요.</translation>
+        </message>
+        <message>
+            <source>No credentials: enter the store's API key first.</source>
+            <translation>인증 정보가 없습니다. 먼저 상점의 API 키를 입력하세요.</translation>
+        </message>
+        <message>
+            <source>Looking up {0}...</source>
+            <translation>{0} 조회 중...</translation>
+        </message>
+        <message>
+            <source>Enter the store's API key and secret again.</source>
+            <translation>상점의 API 키와 시크릿을 다시 입력하세요.</translation>
+        </message>
+        <message>
+            <source>Nothing was cancelled.</source>
+            <translation>아무것도 취소하지 않았습니다.</translation>
+        </message>
+        <message>
+            <source>Cancelling the cash receipt of {0}...</source>
+            <translation>주문 {0}의 현금영수증을 발행취소하는 중...</translation>
+        </message>
+        <message>
+            <source>Checking attempts with an unknown outcome...</source>
+            <translation>결과 확인이 필요한 시도를 조회하는 중...</translation>
+        </message>
+        <message>
+            <source>{0} cancellation attempt(s) were interrupted last time (the app closed or crashed). Their outcome is being checked.</source>
+            <translation>지난번 발행취소 시도 {0}건이 중단되었습니다 (앱이 닫히거나 비정상 종료됨). 결과를 확인하고 있습니다.</translation>
+        </message>
+        <message>
+            <source>This cash receipt was already cancelled on {0}. There is nothing to cancel.</source>
+            <translation>이 현금영수증은 {0}에 이미 취소되었습니다. 취소할 내용이 없습니다.</translation>
+        </message>
+        <message>
+            <source>Check the receipt below. To cancel it, press “Cancel this receipt”.</source>
+            <translation>아래 영수증을 확인하세요. 취소하려면 “이 영수증 발행취소”를 누르세요.</translation>
+        </message>
+        <message>
+            <source>The history shows this receipt was already cancelled on {0}. No request was sent.</source>
+            <translation>처리 기록에 따르면 이 영수증은 {0}에 이미 취소되었습니다. 요청을 보내지 않았습니다.</translation>
+        </message>
+        <message>
+            <source>The cash receipt was cancelled at {0}.</source>
+            <translation>{0}에 현금영수증을 발행취소했습니다.</translation>
+        </message>
+        <message>
+            <source>Warning: the audit history could not record it: {0}</source>
+            <translation>주의: 처리 기록에 남기지 못했습니다: {0}</translation>
+        </message>
+        <message>
+            <source>Checked {0} attempt(s) by lookup: {1} cancelled, {2} not cancelled (you can try those again).</source>
+            <translation>{0}건을 조회로 확인했습니다. 취소됨 {1}건, 취소되지 않음 {2}건입니다 (취소되지 않은 건은 다시 시도할 수 있습니다).</translation>
+        </message>
+        <message>
+            <source>Unknown outcomes could not be checked yet: {0}</source>
+            <translation>결과 확인이 필요한 건을 아직 확인하지 못했습니다: {0}</translation>
+        </message>
+        <message>
+            <source>{0} attempt(s) with an unknown outcome</source>
+            <translation>결과 확인 필요 {0}건</translation>
+        </message>
+        <message>
+            <source>Cancellation in progress</source>
+            <translation>발행취소 진행 중</translation>
+        </message>
+        <message>
+            <source>A cancellation is being sent to PortOne. The window will close as soon as its outcome is known and recorded.</source>
+            <translation>PortOne에 발행취소 요청을 보내는 중입니다. 결과를 확인하고 기록하는 대로 창이 닫힙니다.</translation>
+        </message>
+        <message>
+            <source>Waiting for the cancellation's outcome before closing...</source>
+            <translation>창을 닫기 전에 발행취소 결과를 기다리는 중...</translation>
+        </message>
+        <message>
+            <source>Cancel the cash receipt?</source>
+            <translation>발행취소 확인</translation>
+        </message>
+        <message>
+            <source>Cancel the cash receipt of order {0} for {1}?
+This cannot be undone.</source>
+            <translation>주문 {0}의 현금영수증({1})을 발행취소하시겠습니까?
+발행취소한 뒤에는 되돌릴 수 없습니다.</translation>
+        </message>
+        <message>
+            <source>Approval number: {0}   Issued: {1}</source>
+            <translation>승인번호: {0}   발행 시각: {1}</translation>
+        </message>
+        <message>
+            <source>&amp;Cancel the receipt</source>
+            <translation>발행취소(&amp;C)</translation>
+        </message>
+        <message>
+            <source>&amp;Keep it</source>
+            <translation>취소하지 않음(&amp;K)</translation>
+        </message>
+    </context>
+    <context>
+        <name>Messages</name>
+        <message>
+            <source>Message from PortOne: {0}</source>
+            <translation>PortOne 메시지: {0}</translation>
+        </message>
+        <message>
+            <source>code {0}</source>
+            <translation>코드 {0}</translation>
+        </message>
+        <message>
+            <source>Enter an order number first.</source>
+            <translation>먼저 주문번호를 입력하세요.</translation>
+        </message>
+        <message>
+            <source>The order number is far too long to be a real order number. Check what was pasted and try again.</source>
+            <translation>주문번호가 너무 깁니다. 붙여 넣은 내용을 확인한 뒤 다시 시도하세요.</translation>
+        </message>
+        <message>
+            <source>The order number contains invisible control characters (for example a line break from copying). Type it again.</source>
+            <translation>주문번호에 보이지 않는 제어 문자(예: 복사할 때 딸려 온 줄바꿈)가 들어 있습니다. 주문번호를 다시 입력하세요.</translation>
+        </message>
+        <message>
+            <source>This order number cannot be sent to PortOne as it is (for example “.” or “..”). Check the number.</source>
+            <translation>이 주문번호는 그대로 PortOne에 보낼 수 없습니다(예: “.” 또는 “..”). 주문번호를 확인하세요.</translation>
+        </message>
+        <message>
+            <source>PortOne did not accept the REST API key or secret. Enter them again in the credentials dialog.</source>
+            <translation>PortOne에서 REST API 키 또는 시크릿을 받아들이지 않았습니다. 인증 정보 창에서 다시 입력하세요.</translation>
+        </message>
+        <message>
+            <source>No cash receipt was issued for this order number. Check the number (and the store or Tier code).</source>
+            <translation>이 주문번호로 발행된 현금영수증이 없습니다. 주문번호와 상점(또는 Tier 코드)을 확인하세요.</translation>
+        </message>
+        <message>
+            <source>The cancellation was sent, but no answer came back, so it is not known whether the receipt was cancelled. Do not cancel it again: look the order number up, or use “Check unknown outcomes” in the history, when the network is back.</source>
+            <translation>발행취소 요청은 보냈지만 응답을 받지 못해 영수증이 취소되었는지 알 수 없습니다(결과 확인 필요). 다시 취소하지 마세요. 네트워크가 복구되면 주문번호를 조회하거나, 처리 기록에서 “결과 확인 필요 건 조회”를 누르세요.</translation>
+        </message>
+        <message>
+            <source>The PortOne server could not be reached (connection refused).</source>
+            <translation>PortOne 서버에 연결할 수 없습니다 (연결 거부).</translation>
+        </message>
+        <message>
+            <source>The PortOne server's name could not be found.</source>
+            <translation>PortOne 서버 주소를 찾을 수 없습니다.</translation>
+        </message>
+        <message>
+            <source>The server's security certificate could not be verified, so the connection was stopped.</source>
+            <translation>서버의 보안 인증서를 확인할 수 없어 연결을 중단했습니다.</translation>
+        </message>
+        <message>
+            <source>Connecting to the PortOne server took too long.</source>
+            <translation>PortOne 서버에 연결하는 데 시간이 너무 오래 걸렸습니다.</translation>
+        </message>
+        <message>
+            <source>The PortOne server did not answer in time.</source>
+            <translation>PortOne 서버가 제시간에 응답하지 않았습니다.</translation>
+        </message>
+        <message>
+            <source>The proxy server refused or failed the connection.</source>
+            <translation>프록시 서버가 연결을 거부했거나 연결에 실패했습니다.</translation>
+        </message>
+        <message>
+            <source>The connection to PortOne failed.</source>
+            <translation>PortOne 연결에 실패했습니다.</translation>
+        </message>
+        <message>
+            <source>Nothing was changed. Check the network or proxy settings and try again.</source>
+            <translation>변경된 내용은 없습니다. 네트워크 또는 프록시 설정을 확인하고 다시 시도하세요.</translation>
+        </message>
+        <message>
+            <source>The proxy server asks for a login. Ask your IT department for the proxy settings.</source>
+            <translation>프록시 서버에서 로그인을 요구합니다. 전산 담당 부서에 프록시 설정을 문의하세요.</translation>
+        </message>
+        <message>
+            <source>The payment gateway refused or failed the cancellation.</source>
+            <translation>PG사에서 발행취소를 거절했거나 처리하지 못했습니다.</translation>
+        </message>
+        <message>
+            <source>PortOne does not support cash receipts for this store's payment gateway.</source>
+            <translation>PortOne은 이 상점의 PG사에 대해 현금영수증을 지원하지 않습니다.</translation>
+        </message>
+        <message>
+            <source>PortOne refused the request.</source>
+            <translation>PortOne에서 요청을 거부했습니다.</translation>
+        </message>
+        <message>
+            <source>PortOne answered with an error.</source>
+            <translation>PortOne에서 오류를 응답했습니다.</translation>
+        </message>
+        <message>
+            <source>PortOne's answer could not be read (it is not in the documented form).</source>
+            <translation>PortOne의 응답을 읽을 수 없습니다(문서에 정해진 형식이 아닙니다).</translation>
+        </message>
+        <message>
+            <source>An unexpected answer came instead of PortOne's (for example a proxy or login page).</source>
+            <translation>PortOne의 응답 대신 예상하지 못한 응답이 왔습니다 (예: 프록시 또는 로그인 페이지).</translation>
+        </message>
+        <message>
+            <source>The receipt was not cancelled. Read the message, then try again or contact PortOne.</source>
+            <translation>영수증은 취소되지 않았습니다. 메시지를 확인한 뒤 다시 시도하거나 PortOne에 문의하세요.</translation>
+        </message>
+        <message>
+            <source>Try again later; if it persists, contact PortOne.</source>
+            <translation>잠시 후 다시 시도하세요. 계속 안 되면 PortOne에 문의하세요.</translation>
+        </message>
+        <message>
+            <source>the history file or folder is read-only</source>
+            <translation>처리 기록 파일 또는 폴더가 읽기 전용</translation>
+        </message>
+        <message>
+            <source>the disk is full</source>
+            <translation>디스크 공간 부족</translation>
+        </message>
+        <message>
+            <source>the history file is locked by another program</source>
+            <translation>다른 프로그램이 처리 기록 파일을 사용 중</translation>
+        </message>
+        <message>
+            <source>the history file is damaged or from a newer version</source>
+            <translation>처리 기록 파일이 손상되었거나 더 새로운 버전의 파일</translation>
+        </message>
+        <message>
+            <source>the history file could not be written</source>
+            <translation>처리 기록 파일 쓰기 실패</translation>
+        </message>
+        <message>
+            <source>The audit history cannot be written ({0}), so nothing was sent to PortOne. Free the disk or fix the folder's permissions, then try again.</source>
+            <translation>처리 기록을 저장할 수 없어({0}) PortOne에 아무것도 보내지 않았습니다. 디스크 공간을 확보하거나 폴더 권한을 바로잡은 뒤 다시 시도하세요.</translation>
+        </message>
+        <message>
+            <source>Something unexpected went wrong. The details were written to the log file.</source>
+            <translation>예기치 않은 문제가 발생했습니다. 자세한 내용은 로그 파일에 기록했습니다.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Outcome</name>
+        <message>
+            <source>In progress</source>
+            <translation>진행 중</translation>
+        </message>
+        <message>
+            <source>Cancelled</source>
+            <translation>취소됨</translation>
+        </message>
+        <message>
+            <source>Failed</source>
+            <translation>실패</translation>
+        </message>
+        <message>
+            <source>Unknown - check</source>
+            <translation>결과 확인 필요</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReceiptView</name>
+        <message>
+            <source>Cash receipt</source>
+            <translation>현금영수증</translation>
+        </message>
+        <message>
+            <source>Co&amp;py link</source>
+            <translation>링크 복사(&amp;P)</translation>
+        </message>
+        <message>
+            <source>Copy the receipt link</source>
+            <translation>영수증 링크 복사</translation>
+        </message>
+        <message>
+            <source>Order number</source>
+            <translation>주문번호</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>상태</translation>
+        </message>
+        <message>
+            <source>Amount</source>
+            <translation>금액</translation>
+        </message>
+        <message>
+            <source>VAT</source>
+            <translation>부가세</translation>
+        </message>
+        <message>
+            <source>Issued for</source>
+            <translation>발행 용도</translation>
+        </message>
+        <message>
+            <source>Approval number</source>
+            <translation>승인번호</translation>
+        </message>
+        <message>
+            <source>PG receipt id</source>
+            <translation>PG 영수증 ID</translation>
+        </message>
+        <message>
+            <source>Issued at</source>
+            <translation>발행 시각</translation>
+        </message>
+        <message>
+            <source>Cancelled at</source>
+            <translation>취소 시각</translation>
+        </message>
+        <message>
+            <source>Receipt</source>
+            <translation>영수증</translation>
+        </message>
+        <message>
+            <source>Income deduction (individual)</source>
+            <translation>소득공제(개인)</translation>
+        </message>
+        <message>
+            <source>Proof of expense (business)</source>
+            <translation>지출증빙(사업자)</translation>
+        </message>
+        <message>
+            <source>Cancelled</source>
+            <translation>취소됨</translation>
+        </message>
+        <message>
+            <source>Issued (not cancelled)</source>
+            <translation>발행됨 (취소 안 됨)</translation>
+        </message>
+        <message>
+            <source>This link cannot be opened safely.</source>
+            <translation>이 링크는 안전하게 열 수 없습니다.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Shortcuts</name>
+        <message>
+            <source>Go to the order number field</source>
+            <translation>주문번호 입력란으로 이동</translation>
+        </message>
+        <message>
+            <source>Look up the receipt (in the order number field)</source>
+            <translation>영수증 조회 (주문번호 입력란에서)</translation>
+        </message>
+        <message>
+            <source>Cancel the receipt shown (asks first)</source>
+            <translation>표시된 영수증 발행취소 (먼저 확인함)</translation>
+        </message>
+        <message>
+            <source>Copy the receipt link</source>
+            <translation>영수증 링크 복사</translation>
+        </message>
+        <message>
+            <source>Store profiles and API keys</source>
+            <translation>상점 프로필 및 API 키</translation>
+        </message>
+        <message>
+            <source>Open the audit history</source>
+            <translation>처리 기록 열기</translation>
+        </message>
+        <message>
+            <source>Check attempts with an unknown outcome</source>
+            <translation>결과 확인 필요 건 조회</translation>
+        </message>
+        <message>
+            <source>Show this list of shortcuts</source>
+            <translation>이 단축키 목록 보기</translation>
+        </message>
+        <message>
+            <source>Quit</source>
+            <translation>끝내기</translation>
+        </message>
+    </context>
+    <context>
+        <name>ShortcutsDialog</name>
+        <message>
+            <source>Keyboard shortcuts</source>
+            <translation>단축키</translation>
+        </message>
+        <message>
+            <source>Keys</source>
+            <translation>키</translation>
+        </message>
+        <message>
+            <source>Action</source>
+            <translation>동작</translation>
+        </message>
+        <message>
+            <source>Alt plus an underlined letter activates that button or field.</source>
+            <translation>Alt 키와 밑줄 친 글자를 함께 누르면 해당 버튼이나 입력란으로 바로 이동합니다.</translation>
+        </message>
+    </context>
+    <context>
+        <name>window</name>
+        <message>
+            <source>Language</source>
+            <translation>언어</translation>
+        </message>
+        <message>
+            <source>The new language applies the next time iamport-desk starts.</source>
+            <translation>새 언어는 iamport-desk를 다음에 시작할 때 적용됩니다.</translation>
+        </message>
+    </context>
 </TS>
