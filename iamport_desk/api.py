@@ -632,9 +632,10 @@ class IamportClient:
             raise AuthenticationError(
                 "the REST API key or secret was refused", status=401, code=code, message=message
             )
-        if envelope is None and is_delete and status in (200, 502, 503, 504):
-            # A gateway (or something pretending to be PortOne) answered: it cannot
-            # tell us whether PortOne processed the cancellation.
+        if envelope is None and is_delete and (status == 200 or status >= 500):
+            # A gateway (or something pretending to be PortOne) answered, possibly after
+            # forwarding the request: it cannot tell whether PortOne processed it. (A 4xx
+            # page such as a proxy's 407 means the request was stopped before PortOne.)
             raise OutcomeUnknown(
                 "an intermediary answered instead of PortOne; the cancellation may or "
                 "may not have happened",

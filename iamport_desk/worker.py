@@ -224,6 +224,9 @@ class ApiWorker(QObject):
         previous = history.last_cancelled(job.merchant_uid, profile=job.profile, tier_code=tier)
         if previous is not None:
             return JobResult(job, already_cancelled=previous)
+        settled = self._settle_unknown_first(job, history)
+        if settled is not None:
+            return settled
         # Audit first: a durable 'pending' row, or no DELETE at all.
         entry_id = history.begin(profile=job.profile, tier_code=tier, merchant_uid=job.merchant_uid)
         client = self._client_for(job.credentials)
@@ -258,6 +261,33 @@ class ApiWorker(QObject):
         return JobResult(
             job, entry=entry, receipt=receipt, error=error, history_error=history_error
         )
+
+    def _settle_unknown_first(self, job: CancelJob, history: History) -> JobResult | None:
+        """An earlier attempt on this order has no known outcome: ask PortOne (GET) before
+        another DELETE, so a cancellation that did go through is never sent twice."""
+        from iamport_desk.api import IamportError, ReceiptNotFound
+
+        earlier = [
+            entry
+            for entry in history.unresolved()
+            if entry.merchant_uid == job.merchant_uid
+            and entry.profile == job.profile
+            and entry.tier_code == job.credentials.tier_code
+        ]
+        if not earlier:
+            return None
+        client = self._client_for(job.credentials)
+        try:
+            receipt: Receipt | None = client.lookup_external_receipt(job.merchant_uid)
+        except ReceiptNotFound:
+            receipt = None
+        except IamportError as exc:
+            return JobResult(job, error=exc)  # still unknown: no DELETE on a guess
+        settled = [history.reconcile(entry.id, receipt) for entry in earlier]
+        self._publish_history()
+        if receipt is not None and receipt.is_cancelled:
+            return JobResult(job, already_cancelled=settled[-1], reconciled=tuple(settled))
+        return None
 
     def _finish(
         self, history: History, entry_id: int, outcome: Outcome, **fields: Any

@@ -235,3 +235,41 @@ def _switch_profiles(qtbot: QtBot, app_paths: AppPaths, simulator: Simulator, Pr
         assert len(token_calls) == 1
         assert simulator.requests[-1].headers.get("Authorization") != first_token
     assert PROFILE != "서초점"
+
+
+def test_a_new_cancel_after_an_unknown_outcome_asks_portone_first(
+        qtbot: QtBot, app_paths: AppPaths, simulator: Simulator) -> None:
+    uid = "ORDER-LOST"
+    with open_window(qtbot, app_paths, simulator) as (window, _):
+        look_up(qtbot, window, uid)
+        cancel(qtbot, window)
+        # The shown receipt is stale after an unknown outcome: nothing to cancel from it.
+        assert not window.cancel_button.isEnabled()
+        assert window.receipt_view.merchant_uid.text() == "-"
+        assert "No answer came back" in window.recent_table.item(0, 4).text()
+        # The clerk looks it up again before the automatic check ran: the (stale) lookup
+        # says "not cancelled", yet the worker checks the unknown attempt before any DELETE.
+        stale = {"code": 0, "message": None, "response": {**simulator.receipt(uid),
+                                                          "cancelled_at": 0}}
+        simulator.inject("GET", "/receipts/external/", Fault(status=200, body=stale))
+        look_up(qtbot, window, uid)
+        simulator.reset_requests()
+        cancel(qtbot, window)
+        assert simulator.count("DELETE") == 0
+        assert simulator.count("GET", "/receipts/external/") == 1
+        assert "already cancelled" in window.message.text()
+    with History(app_paths.history_db) as history:
+        [entry] = history.recent()
+    assert entry.outcome == Outcome.CANCELLED and "lookup" in (entry.note or "")
+
+
+def test_an_html_error_page_on_delete_is_an_unknown_outcome(
+        qtbot: QtBot, app_paths: AppPaths, simulator: Simulator) -> None:
+    simulator.inject("DELETE", "/receipts/external/", Fault(
+        status=500, body="<html><body>Internal error</body></html>",
+        content_type="text/html", apply=True))
+    with open_window(qtbot, app_paths, simulator) as (window, _):
+        look_up(qtbot, window, "ORDER-20261125-0001")
+        cancel(qtbot, window)
+        assert "not known whether" in window.message.text()
+    assert history_rows(app_paths) == [("ORDER-20261125-0001", "unknown", 500, None)]

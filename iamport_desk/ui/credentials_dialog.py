@@ -118,6 +118,15 @@ class CredentialsDialog(QDialog):
                 form.addRow(label, field)
             else:
                 form.addRow(label, field)
+        if api_base_override is not None:
+            # The host chosen here is kept, but this run sends everything elsewhere.
+            self.override_label = plain_label(self)
+            self.override_label.setText(
+                self.tr("For this session every request goes to {0} instead.").format(
+                    api_base_override
+                )
+            )
+            form.addRow(self.override_label)
         self.keychain_label = plain_label(self)
         form.addRow(self.keychain_label)
         test_row = QHBoxLayout()

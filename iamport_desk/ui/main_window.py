@@ -582,6 +582,13 @@ class MainWindow(QMainWindow):
         error = result.error
         if error is None:  # pragma: no cover - the worker always sets one of them
             error = RuntimeError("no result")
+        from iamport_desk.api import OutcomeUnknown
+
+        if isinstance(error, OutcomeUnknown) or (
+            result.entry is not None and result.entry.outcome == Outcome.UNKNOWN
+        ):
+            # What is shown may no longer be true; a new lookup must come first.
+            self._set_receipt(None)
         message = describe_error(error, cancelling=True)
         self.show_message(message, warning=True)
         if message.reenter_credentials:
@@ -610,7 +617,7 @@ class MainWindow(QMainWindow):
     def on_api_history_changed(self, entries: list[HistoryEntry]) -> None:
         self.recent_table.setRowCount(len(entries))
         for row, entry in enumerate(entries):
-            details = entry.message or entry.note or ""
+            details = entry.message or self._note_text(entry)
             if entry.http_status and entry.outcome != Outcome.CANCELLED:
                 details = f"HTTP {entry.http_status}" + (f" - {details}" if details else "")
             values = [
@@ -624,6 +631,21 @@ class MainWindow(QMainWindow):
                 item = QTableWidgetItem(value)
                 item.setToolTip(value)
                 self.recent_table.setItem(row, column, item)
+
+    def _note_text(self, entry: HistoryEntry) -> str:
+        """The history's notes are stored in English for the record; shown translated."""
+        from iamport_desk.history import NOTE_CONFIRMED, NOTE_INTERRUPTED, NOTE_NOT_CANCELLED
+
+        note = entry.note or ""
+        if entry.outcome == Outcome.UNKNOWN:
+            if NOTE_INTERRUPTED in note:
+                return self.tr("Interrupted (the app closed); it will be checked by a lookup.")
+            return self.tr("No answer came back; it will be checked by a lookup.")
+        if NOTE_CONFIRMED in note:
+            return self.tr("Confirmed by a lookup.")
+        if NOTE_NOT_CANCELLED in note:
+            return self.tr("Not cancelled (checked by a lookup); it can be tried again.")
+        return note
 
     @Slot(int)
     def on_api_unresolved_changed(self, count: int) -> None:

@@ -115,6 +115,10 @@
             <translation>REST API s&amp;ecret:</translation>
         </message>
         <message>
+            <source>For this session every request goes to {0} instead.</source>
+            <translation>For this session every request goes to {0} instead.</translation>
+        </message>
+        <message>
             <source>Test co&amp;nnection</source>
             <translation>Test co&amp;nnection</translation>
         </message>
@@ -821,6 +825,22 @@
         <message>
             <source>Unknown outcomes could not be checked yet: {0}</source>
             <translation>Unknown outcomes could not be checked yet: {0}</translation>
+        </message>
+        <message>
+            <source>Interrupted (the app closed); it will be checked by a lookup.</source>
+            <translation>Interrupted (the app closed); it will be checked by a lookup.</translation>
+        </message>
+        <message>
+            <source>No answer came back; it will be checked by a lookup.</source>
+            <translation>No answer came back; it will be checked by a lookup.</translation>
+        </message>
+        <message>
+            <source>Confirmed by a lookup.</source>
+            <translation>Confirmed by a lookup.</translation>
+        </message>
+        <message>
+            <source>Not cancelled (checked by a lookup); it can be tried again.</source>
+            <translation>Not cancelled (checked by a lookup); it can be tried again.</translation>
         </message>
         <message>
             <source>{0} attempt(s) with an unknown outcome</source>

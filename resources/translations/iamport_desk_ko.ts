@@ -115,6 +115,10 @@
             <translation>REST API 시크릿(&amp;E):</translation>
         </message>
         <message>
+            <source>For this session every request goes to {0} instead.</source>
+            <translation>이번 실행에서는 모든 요청이 대신 {0}(으)로 전송됩니다.</translation>
+        </message>
+        <message>
             <source>Test co&amp;nnection</source>
             <translation>연결 테스트(&amp;N)</translation>
         </message>
@@ -821,6 +825,22 @@
         <message>
             <source>Unknown outcomes could not be checked yet: {0}</source>
             <translation>결과 확인이 필요한 건을 아직 확인하지 못했습니다: {0}</translation>
+        </message>
+        <message>
+            <source>Interrupted (the app closed); it will be checked by a lookup.</source>
+            <translation>중단됨(앱이 닫힘). 조회로 결과를 확인합니다.</translation>
+        </message>
+        <message>
+            <source>No answer came back; it will be checked by a lookup.</source>
+            <translation>응답을 받지 못했습니다. 조회로 결과를 확인합니다.</translation>
+        </message>
+        <message>
+            <source>Confirmed by a lookup.</source>
+            <translation>조회로 확인했습니다.</translation>
+        </message>
+        <message>
+            <source>Not cancelled (checked by a lookup); it can be tried again.</source>
+            <translation>취소되지 않았습니다(조회로 확인). 다시 시도할 수 있습니다.</translation>
         </message>
         <message>
             <source>{0} attempt(s) with an unknown outcome</source>
