@@ -298,7 +298,7 @@ def test_copy_row_and_hostile_text(
             "200",
             "0",
             "",
-            f"{amount_of(2):,}won",
+            f"{amount_of(2):,} won",
             "000000002",
             "https://receipt.example.com/cash/2",
         ]

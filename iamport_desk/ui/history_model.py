@@ -28,7 +28,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from iamport_desk.formatting import elide, format_kst_seconds, format_won, safe_link
+from iamport_desk.formatting import elide, format_kst_seconds, safe_link
 from iamport_desk.history import (
     NO_FILTER,
     NOTE_CONFIRMED,
@@ -42,6 +42,7 @@ from iamport_desk.history import (
 from iamport_desk.history_export import guard_text
 from iamport_desk.models import HistoryEntry
 from iamport_desk.ui.main_window import outcome_label
+from iamport_desk.ui.receipt_view import won
 
 log = logging.getLogger(__name__)
 
@@ -68,8 +69,9 @@ _BIDI_AND_INVISIBLE: Final = frozenset(
 )
 
 _RIGHT: Final = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-_ROW_FLAGS: Final = (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-                     | Qt.ItemFlag.ItemNeverHasChildren)
+_ROW_FLAGS: Final = (
+    Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+)
 
 # The raw value of a cell (an int for amounts and status codes), for sorting or tests.
 SortRole: Final = int(Qt.ItemDataRole.UserRole) + 1
@@ -130,8 +132,20 @@ COLUMNS: Final[tuple[Column, ...]] = (
     Column(QT_TRANSLATE_NOOP("HistoryTableModel", "Receipt link"), None),
 )
 
-(COL_STARTED, COL_PROFILE, COL_TIER, COL_ORDER, COL_OPERATOR, COL_OUTCOME, COL_STATUS,
- COL_CODE, COL_MESSAGE, COL_AMOUNT, COL_APPROVAL, COL_URL) = range(len(COLUMNS))
+(
+    COL_STARTED,
+    COL_PROFILE,
+    COL_TIER,
+    COL_ORDER,
+    COL_OPERATOR,
+    COL_OUTCOME,
+    COL_STATUS,
+    COL_CODE,
+    COL_MESSAGE,
+    COL_AMOUNT,
+    COL_APPROVAL,
+    COL_URL,
+) = range(len(COLUMNS))
 
 assert all(c.sort_key is None or c.sort_key in SORT_COLUMNS for c in COLUMNS)
 
@@ -144,14 +158,17 @@ def note_text(note: str | None) -> str:
     """The history's own notes in the user's language; anything else as it is."""
     known = {
         NOTE_INTERRUPTED: QT_TRANSLATE_NOOP(
-            "HistoryTableModel", "Interrupted (the app closed or crashed)"),
+            "HistoryTableModel", "Interrupted (the app closed or crashed)"
+        ),
         NOTE_CONFIRMED: QT_TRANSLATE_NOOP("HistoryTableModel", "Confirmed by lookup"),
         NOTE_NOT_CANCELLED: QT_TRANSLATE_NOOP(
-            "HistoryTableModel", "Not cancelled (checked by lookup)"),
+            "HistoryTableModel", "Not cancelled (checked by lookup)"
+        ),
     }
     if not note:
         return ""
-    return _tr(known[note]) if note in known else note
+    # Reconciliation appends to the earlier note ("interrupted; confirmed by lookup").
+    return "; ".join(_tr(known[part]) if part in known else part for part in note.split("; "))
 
 
 def full_texts(entry: HistoryEntry) -> list[str]:
@@ -167,16 +184,16 @@ def full_texts(entry: HistoryEntry) -> list[str]:
         "" if entry.http_status is None else str(entry.http_status),
         "" if entry.code is None else str(entry.code),
         " \u2014 ".join(details),
-        "" if entry.amount is None else format_won(
-            entry.amount, QCoreApplication.translate("HistoryTableModel", "won")),
+        "" if entry.amount is None else won(entry.amount),
         entry.apply_num or "",
         entry.receipt_url or "",
     ]
 
 
 # Columns whose text comes from outside (a server, another program, the clerk).
-_FOREIGN_TEXT: Final = frozenset({COL_PROFILE, COL_TIER, COL_ORDER, COL_OPERATOR, COL_MESSAGE,
-                                     COL_APPROVAL, COL_URL})
+_FOREIGN_TEXT: Final = frozenset(
+    {COL_PROFILE, COL_TIER, COL_ORDER, COL_OPERATOR, COL_MESSAGE, COL_APPROVAL, COL_URL}
+)
 
 
 def row_text(entry: HistoryEntry) -> str:
@@ -186,15 +203,25 @@ def row_text(entry: HistoryEntry) -> str:
     apostrophe as in the CSV export, since the clerk will paste this into Excel.
     """
     cells = (plain_cell(text, TOOLTIP_LIMIT) for text in full_texts(entry))
-    return "\t".join(guard_text(cell) if column in _FOREIGN_TEXT else cell
-                     for column, cell in enumerate(cells))
+    return "\t".join(
+        guard_text(cell) if column in _FOREIGN_TEXT else cell for column, cell in enumerate(cells)
+    )
 
 
 def _raw_values(entry: HistoryEntry) -> tuple[Any, ...]:
     return (
-        entry.started_at, entry.profile, entry.tier_code, entry.merchant_uid, entry.operator,
-        entry.outcome.value, entry.http_status, entry.code, entry.message, entry.amount,
-        entry.apply_num, entry.receipt_url,
+        entry.started_at,
+        entry.profile,
+        entry.tier_code,
+        entry.merchant_uid,
+        entry.operator,
+        entry.outcome.value,
+        entry.http_status,
+        entry.code,
+        entry.message,
+        entry.amount,
+        entry.apply_num,
+        entry.receipt_url,
     )
 
 
@@ -215,8 +242,9 @@ class _Row:
         tooltips: list[str | None] = []
         for column, (text, cell) in enumerate(zip(texts, cells, strict=True)):
             long_text = column in (COL_MESSAGE, COL_URL, COL_ORDER) or cell != text
-            tooltips.append(html_tooltip(plain_cell(text, TOOLTIP_LIMIT))
-                            if text and long_text else None)
+            tooltips.append(
+                html_tooltip(plain_cell(text, TOOLTIP_LIMIT)) if text and long_text else None
+            )
         self._cells, self._tooltips = cells, tuple(tooltips)
         return cells
 
@@ -353,8 +381,13 @@ class HistoryTableModel(QAbstractTableModel):
         error: HistoryUnavailable | None = None
         try:
             history = self._open()
-            entries = history.query(self._filter, order_by=self._order_by,
-                                    descending=self._descending, offset=0, limit=want)
+            entries = history.query(
+                self._filter,
+                order_by=self._order_by,
+                descending=self._descending,
+                offset=0,
+                limit=want,
+            )
             # A short first page is the whole answer: no second scan to count it.
             matching = len(entries) if len(entries) < want else history.count(self._filter)
             if self._filter == NO_FILTER:
@@ -386,9 +419,13 @@ class HistoryTableModel(QAbstractTableModel):
         if parent.isValid() or not self._more:
             return
         try:
-            entries = self._open().query(self._filter, order_by=self._order_by,
-                                         descending=self._descending,
-                                         offset=self._next_offset, limit=self.PAGE_SIZE)
+            entries = self._open().query(
+                self._filter,
+                order_by=self._order_by,
+                descending=self._descending,
+                offset=self._next_offset,
+                limit=self.PAGE_SIZE,
+            )
         except HistoryUnavailable as exc:
             self._more = False
             self.failed.emit(exc)
@@ -414,8 +451,9 @@ class HistoryTableModel(QAbstractTableModel):
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def data(self, index: QModelIndex | QPersistentModelIndex,
-             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         # Called for every role of every visible cell on each paint: unknown roles first.
         role = int(role)
         if role not in _ROLES or not index.isValid():
@@ -432,16 +470,18 @@ class HistoryTableModel(QAbstractTableModel):
             return _RIGHT if COLUMNS[column].numeric else None
         return _raw_values(row.entry)[column]  # SortRole
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
             return None
         column = COLUMNS[section]
         if role == Qt.ItemDataRole.DisplayRole:
             return _tr(column.title)
         if role == Qt.ItemDataRole.ToolTipRole and column.sort_key is None:
-            return html_tooltip(QCoreApplication.translate(
-                "HistoryTableModel", "This column cannot be sorted."))
+            return html_tooltip(
+                QCoreApplication.translate("HistoryTableModel", "This column cannot be sorted.")
+            )
         if role == Qt.ItemDataRole.TextAlignmentRole and column.numeric:
             return _RIGHT
         return None

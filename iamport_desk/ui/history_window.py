@@ -103,9 +103,10 @@ class HistoryTableView(QTableView):
             self.copy_requested.emit()
             event.accept()
             return
-        if (event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-                and event.modifiers() in (Qt.KeyboardModifier.NoModifier,
-                                          Qt.KeyboardModifier.KeypadModifier)):
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and event.modifiers() in (
+            Qt.KeyboardModifier.NoModifier,
+            Qt.KeyboardModifier.KeypadModifier,
+        ):
             self.open_requested.emit()
             event.accept()
             return
@@ -216,7 +217,8 @@ class HistoryWindow(QWidget):
         self.profile_combo.setObjectName("profile_combo")
         self.profile_combo.setAccessibleName(self.tr("Filter by store profile"))
         self.profile_combo.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
         self.profile_combo.setMinimumContentsLength(14)
         self.profile_combo.addItem(self.tr("All profiles"), None)
         profile_label.setBuddy(self.profile_combo)
@@ -281,9 +283,19 @@ class HistoryWindow(QWidget):
         header.setSectionsClickable(True)
         header.sortIndicatorChanged.connect(self.on_header_sortIndicatorChanged)
         metrics = self.fontMetrics()
-        samples = ("2026-11-25 14:03:07", "main store", "T0001", "order-2026-000000",
-                   "operator", "Unknown - check", "HTTP 000", "-1",
-                   "A message from PortOne of some length", "1,000,000 won", "000000000")
+        samples = (
+            "2026-11-25 14:03:07",
+            "main store",
+            "T0001",
+            "order-2026-000000",
+            "operator",
+            "Unknown - check",
+            "HTTP 000",
+            "-1",
+            "A message from PortOne of some length",
+            "1,000,000 won",
+            "000000000",
+        )
         for column, sample in enumerate(samples):
             title = self.model.headerData(column, Qt.Orientation.Horizontal)
             width = max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(str(title)))
@@ -314,19 +326,26 @@ class HistoryWindow(QWidget):
         self.open_button = QPushButton(self.tr("Open &receipt"), self)
         self.open_button.setObjectName("open_button")
         self.open_button.setToolTip(
-            self.tr("Open the receipt of the selected attempt in the browser"))
+            self.tr("Open the receipt of the selected attempt in the browser")
+        )
         self.open_button.clicked.connect(self.on_open_button_clicked)
         self.reconcile_button = QPushButton(self.tr("Check &unknown outcomes"), self)
         self.reconcile_button.setObjectName("reconcile_button")
-        self.reconcile_button.setToolTip(self.tr(
-            "Look up the receipts of attempts whose outcome is unknown, for the active store "
-            "profile. Nothing is cancelled again."))
+        self.reconcile_button.setToolTip(
+            self.tr(
+                "Look up the receipts of attempts whose outcome is unknown, for the active store "
+                "profile. Nothing is cancelled again."
+            )
+        )
         self.reconcile_button.clicked.connect(self.on_reconcile_button_clicked)
         self.export_button = QPushButton(self.tr("&Export to CSV..."), self)
         self.export_button.setObjectName("export_button")
-        self.export_button.setToolTip(self.tr(
-            "Save the attempts shown (with the current filter and order) as a CSV file "
-            "for Excel"))
+        self.export_button.setToolTip(
+            self.tr(
+                "Save the attempts shown (with the current filter and order) as a CSV file "
+                "for Excel"
+            )
+        )
         self.export_button.clicked.connect(self.on_export_button_clicked)
         buttons.addWidget(self.copy_button)
         buttons.addWidget(self.open_button)
@@ -467,7 +486,7 @@ class HistoryWindow(QWidget):
 
     def _restore_selection(self, ids: list[int], current: int | None) -> None:
         selection = self.table.selectionModel()
-        flags = (selection.SelectionFlag.Select | selection.SelectionFlag.Rows)
+        flags = selection.SelectionFlag.Select | selection.SelectionFlag.Rows
         for entry_id in ids:
             row = self.model.row_of(entry_id)
             if row is not None:
@@ -475,8 +494,9 @@ class HistoryWindow(QWidget):
         if current is not None:
             row = self.model.row_of(current)
             if row is not None:
-                selection.setCurrentIndex(self.model.index(row, 0),
-                                          selection.SelectionFlag.NoUpdate)
+                selection.setCurrentIndex(
+                    self.model.index(row, 0), selection.SelectionFlag.NoUpdate
+                )
         self._update_actions()
 
     @Slot(list)
@@ -504,8 +524,10 @@ class HistoryWindow(QWidget):
             "full": self.tr("The disk that holds the history is full."),
             "locked": self.tr("The history is busy in another program. Try again in a moment."),
             "corrupt": self.tr("The history file is damaged or is not an iamport-desk history."),
-            "newer": self.tr("The history was written by a newer version of iamport-desk. "
-                             "Update the app to read it."),
+            "newer": self.tr(
+                "The history was written by a newer version of iamport-desk. "
+                "Update the app to read it."
+            ),
         }
         return reasons.get(error.reason, self.tr("The history file could not be read."))
 
@@ -515,9 +537,12 @@ class HistoryWindow(QWidget):
             # Keep the arrow where the order really comes from.
             header = self.table.horizontalHeader()
             header.blockSignals(True)
-            header.setSortIndicator(self.model.sort_column(),
-                                    Qt.SortOrder.DescendingOrder if self.model.descending
-                                    else Qt.SortOrder.AscendingOrder)
+            header.setSortIndicator(
+                self.model.sort_column(),
+                Qt.SortOrder.DescendingOrder
+                if self.model.descending
+                else Qt.SortOrder.AscendingOrder,
+            )
             header.blockSignals(False)
             self.show_message(self.tr("This column cannot be sorted."))
             return
@@ -573,14 +598,18 @@ class HistoryWindow(QWidget):
     def _open_row(self, row: int) -> None:
         link = self.model.link(row)
         if link is None:
-            self.show_message(self.tr(
-                "This attempt has no receipt link that can be opened (only http and https "
-                "links are opened)."))
+            self.show_message(
+                self.tr(
+                    "This attempt has no receipt link that can be opened (only http and https "
+                    "links are opened)."
+                )
+            )
             return
         open_url = self.open_url or self._open_url
         if not open_url(link):
-            self.show_message(self.tr("The browser could not be started to open the receipt."),
-                              warning=True)
+            self.show_message(
+                self.tr("The browser could not be started to open the receipt."), warning=True
+            )
 
     def _open_url(self, url: str) -> bool:
         return bool(QDesktopServices.openUrl(QUrl(url, QUrl.ParsingMode.StrictMode)))
@@ -603,9 +632,13 @@ class HistoryWindow(QWidget):
             return
         found = self._credentials()
         if found is None:
-            self.show_message(self.tr(
-                "No store profile with a saved API secret is selected. Choose or enter one "
-                "in the main window, then try again."), warning=True)
+            self.show_message(
+                self.tr(
+                    "No store profile with a saved API secret is selected. Choose or enter one "
+                    "in the main window, then try again."
+                ),
+                warning=True,
+            )
             return
         name, credentials = found
         try:
@@ -628,17 +661,24 @@ class HistoryWindow(QWidget):
         if done:
             text = self.tr(
                 "Checked {0} attempt(s) by lookup: {1} cancelled, {2} not cancelled (you can "
-                "try those again).").format(len(done), cancelled, len(done) - cancelled)
+                "try those again)."
+            ).format(len(done), cancelled, len(done) - cancelled)
             if error is not None:
                 text += " " + self.tr("Some could not be checked yet: {0}").format(
-                    self._error_text(error))
+                    self._error_text(error)
+                )
             self.show_message(text, warning=error is not None)
         elif error is not None:
-            self.show_message(self.tr("Unknown outcomes could not be checked: {0}").format(
-                self._error_text(error)), warning=True)
+            self.show_message(
+                self.tr("Unknown outcomes could not be checked: {0}").format(
+                    self._error_text(error)
+                ),
+                warning=True,
+            )
         else:
-            self.show_message(self.tr(
-                "No attempt of the active store profile has an unknown outcome."))
+            self.show_message(
+                self.tr("No attempt of the active store profile has an unknown outcome.")
+            )
         if self.isVisible():
             self.refresh()
         self.reconcile_finished.emit(result)
@@ -651,14 +691,16 @@ class HistoryWindow(QWidget):
     # ---- export ---------------------------------------------------------------------
 
     def default_export_path(self) -> str:
-        folder = (QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-                  or str(Path.home()))
+        folder = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation
+        ) or str(Path.home())
         name = f"iamport-desk-history-{kst_today():%Y%m%d}.csv"
         return str(Path(folder) / name)
 
     def _ask_save_path(self, default: str) -> str | None:
         path, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Export the history"), default, self.tr("CSV files (*.csv)"))
+            self, self.tr("Export the history"), default, self.tr("CSV files (*.csv)")
+        )
         return path or None
 
     def export_headers(self) -> list[str]:
@@ -715,9 +757,15 @@ class HistoryWindow(QWidget):
             # Its own connection: an sqlite3 connection belongs to the thread that opened it.
             try:
                 with History(path) as history:
-                    rows = history.export_csv(dest, flt, order_by=order_by,
-                                              descending=descending, headers=headers,
-                                              outcome_labels=outcomes, type_labels=types)
+                    rows = history.export_csv(
+                        dest,
+                        flt,
+                        order_by=order_by,
+                        descending=descending,
+                        headers=headers,
+                        outcome_labels=outcomes,
+                        type_labels=types,
+                    )
             except (HistoryUnavailable, OSError) as exc:
                 relay.done.emit(None, exc)
             except Exception as exc:  # a bug: logged, and the user still gets a sentence
@@ -739,8 +787,9 @@ class HistoryWindow(QWidget):
             thread.join()
         self.export_button.setEnabled(True)
         if isinstance(rows, int) and isinstance(detail, Path):
-            self.show_message(self.tr("Exported {0} attempt(s) to {1}.").format(
-                f"{rows:,}", str(detail)))
+            self.show_message(
+                self.tr("Exported {0} attempt(s) to {1}.").format(f"{rows:,}", str(detail))
+            )
             self.export_finished.emit(rows)
             return
         if isinstance(detail, HistoryUnavailable):
@@ -749,10 +798,12 @@ class HistoryWindow(QWidget):
             reason = detail.strerror or type(detail).__name__
             text = self.tr(
                 "The file could not be saved ({0}). If it is open in Excel, close it; or "
-                "choose another folder.").format(reason)
+                "choose another folder."
+            ).format(reason)
         else:
-            text = self.tr("The export failed unexpectedly. The details were written to the "
-                           "log file.")
+            text = self.tr(
+                "The export failed unexpectedly. The details were written to the log file."
+            )
         self.show_message(text, warning=True)
         self.export_finished.emit(detail)
 

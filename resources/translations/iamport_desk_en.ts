@@ -1,1182 +1,1178 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
-    <context>
-        <name>AboutDialog</name>
-        <message>
-            <source>About iamport-desk</source>
-            <translation>About iamport-desk</translation>
-        </message>
-        <message>
-            <source>Cancels cash receipts issued through PortOne for cash sales made outside PortOne. Licence: {0}.</source>
-            <translation>Cancels cash receipts issued through PortOne for cash sales made outside PortOne. Licence: {0}.</translation>
-        </message>
-        <message>
-            <source>Data and history:</source>
-            <translation>Data and history:</translation>
-        </message>
-        <message>
-            <source>Log files:</source>
-            <translation>Log files:</translation>
-        </message>
-        <message>
-            <source>Settings:</source>
-            <translation>Settings:</translation>
-        </message>
-        <message>
-            <source>Open</source>
-            <translation>Open</translation>
-        </message>
-        <message>
-            <source>Open folder {0}</source>
-            <translation>Open folder {0}</translation>
-        </message>
-    </context>
-    <context>
-        <name>CredentialsDialog</name>
-        <message>
-            <source>Store profiles and API keys</source>
-            <translation>Store profiles and API keys</translation>
-        </message>
-        <message>
-            <source>&amp;Profiles:</source>
-            <translation>&amp;Profiles:</translation>
-        </message>
-        <message>
-            <source>Store profiles</source>
-            <translation>Store profiles</translation>
-        </message>
-        <message>
-            <source>&amp;Delete</source>
-            <translation>&amp;Delete</translation>
-        </message>
-        <message>
-            <source>e.g. Gangnam branch</source>
-            <translation>e.g. Gangnam branch</translation>
-        </message>
-        <message>
-            <source>REST API key</source>
-            <translation>REST API key</translation>
-        </message>
-        <message>
-            <source>REST API secret</source>
-            <translation>REST API secret</translation>
-        </message>
-        <message>
-            <source>optional, 3 characters</source>
-            <translation>optional, 3 characters</translation>
-        </message>
-        <message>
-            <source>REST API &amp;key:</source>
-            <translation>REST API &amp;key:</translation>
-        </message>
-        <message>
-            <source>&amp;Tier code:</source>
-            <translation>&amp;Tier code:</translation>
-        </message>
-        <message>
-            <source>API &amp;host:</source>
-            <translation>API &amp;host:</translation>
-        </message>
-        <message>
-            <source>(saved - leave empty to keep it)</source>
-            <translation>(saved - leave empty to keep it)</translation>
-        </message>
-        <message>
-            <source>Delete profile</source>
-            <translation>Delete profile</translation>
-        </message>
-        <message>
-            <source>Delete the profile “{0}” and its saved secret?</source>
-            <translation>Delete the profile “{0}” and its saved secret?</translation>
-        </message>
-        <message>
-            <source>Secrets are kept in the system keychain ({0}).</source>
-            <translation>Secrets are kept in the system keychain ({0}).</translation>
-        </message>
-        <message>
-            <source>No system keychain is available: a secret entered here is kept only until the app closes, and never written to a file.</source>
-            <translation>No system keychain is available: a secret entered here is kept only until the app closes, and never written to a file.</translation>
-        </message>
-        <message>
-            <source>&amp;Add</source>
-            <translation>&amp;Add</translation>
-        </message>
-        <message>
-            <source>Sho&amp;w</source>
-            <translation>Sho&amp;w</translation>
-        </message>
-        <message>
-            <source>Profile na&amp;me:</source>
-            <translation>Profile na&amp;me:</translation>
-        </message>
-        <message>
-            <source>REST API s&amp;ecret:</source>
-            <translation>REST API s&amp;ecret:</translation>
-        </message>
-        <message>
-            <source>For this session every request goes to {0} instead.</source>
-            <translation>For this session every request goes to {0} instead.</translation>
-        </message>
-        <message>
-            <source>Test co&amp;nnection</source>
-            <translation>Test co&amp;nnection</translation>
-        </message>
-        <message>
-            <source>H&amp;ide</source>
-            <translation>H&amp;ide</translation>
-        </message>
-        <message>
-            <source>Profile name</source>
-            <translation>Profile name</translation>
-        </message>
-        <message>
-            <source>Tier code</source>
-            <translation>Tier code</translation>
-        </message>
-        <message>
-            <source>API host</source>
-            <translation>API host</translation>
-        </message>
-        <message>
-            <source>is empty.</source>
-            <translation>is empty.</translation>
-        </message>
-        <message>
-            <source>must not contain spaces or line breaks.</source>
-            <translation>must not contain spaces or line breaks.</translation>
-        </message>
-        <message>
-            <source>contains invisible control characters.</source>
-            <translation>contains invisible control characters.</translation>
-        </message>
-        <message>
-            <source>may only contain English letters, digits and symbols.</source>
-            <translation>may only contain English letters, digits and symbols.</translation>
-        </message>
-        <message>
-            <source>must be exactly 3 capital letters or digits (e.g. AB1).</source>
-            <translation>must be exactly 3 capital letters or digits (e.g. AB1).</translation>
-        </message>
-        <message>
-            <source>must be an https:// address.</source>
-            <translation>must be an https:// address.</translation>
-        </message>
-        <message>
-            <source>is not in the expected format.</source>
-            <translation>is not in the expected format.</translation>
-        </message>
-        <message>
-            <source>is already used by another profile.</source>
-            <translation>is already used by another profile.</translation>
-        </message>
-        <message>
-            <source>is too long.</source>
-            <translation>is too long.</translation>
-        </message>
-        <message>
-            <source>Secret kept for this session only</source>
-            <translation>Secret kept for this session only</translation>
-        </message>
-        <message>
-            <source>No system keychain is available, so the secret will be forgotten when the app closes. It was not written to any file.</source>
-            <translation>No system keychain is available, so the secret will be forgotten when the app closes. It was not written to any file.</translation>
-        </message>
-        <message>
-            <source>Connecting...</source>
-            <translation>Connecting...</translation>
-        </message>
-        <message>
-            <source>Connected: PortOne accepted the key and secret.</source>
-            <translation>Connected: PortOne accepted the key and secret.</translation>
-        </message>
-        <message>
-            <source>Tier: {0}</source>
-            <translation>Tier: {0}</translation>
-        </message>
-    </context>
-    <context>
-        <name>ErrorDialog</name>
-        <message>
-            <source>Something went wrong</source>
-            <translation>Something went wrong</translation>
-        </message>
-        <message>
-            <source>Sorry, iamport-desk hit an unexpected problem. You can keep working; nothing already recorded was lost. The details were written to the log file:
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About iamport-desk</source>
+        <translation>About iamport-desk</translation>
+    </message>
+    <message>
+        <source>Cancels cash receipts issued through PortOne for cash sales made outside PortOne. Licence: {0}.</source>
+        <translation>Cancels cash receipts issued through PortOne for cash sales made outside PortOne. Licence: {0}.</translation>
+    </message>
+    <message>
+        <source>Data and history:</source>
+        <translation>Data and history:</translation>
+    </message>
+    <message>
+        <source>Log files:</source>
+        <translation>Log files:</translation>
+    </message>
+    <message>
+        <source>Settings:</source>
+        <translation>Settings:</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Open folder {0}</source>
+        <translation>Open folder {0}</translation>
+    </message>
+</context>
+<context>
+    <name>CredentialsDialog</name>
+    <message>
+        <source>Store profiles and API keys</source>
+        <translation>Store profiles and API keys</translation>
+    </message>
+    <message>
+        <source>&amp;Profiles:</source>
+        <translation>&amp;Profiles:</translation>
+    </message>
+    <message>
+        <source>Store profiles</source>
+        <translation>Store profiles</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Delete</translation>
+    </message>
+    <message>
+        <source>e.g. Gangnam branch</source>
+        <translation>e.g. Gangnam branch</translation>
+    </message>
+    <message>
+        <source>REST API key</source>
+        <translation>REST API key</translation>
+    </message>
+    <message>
+        <source>REST API secret</source>
+        <translation>REST API secret</translation>
+    </message>
+    <message>
+        <source>optional, 3 characters</source>
+        <translation>optional, 3 characters</translation>
+    </message>
+    <message>
+        <source>REST API &amp;key:</source>
+        <translation>REST API &amp;key:</translation>
+    </message>
+    <message>
+        <source>&amp;Tier code:</source>
+        <translation>&amp;Tier code:</translation>
+    </message>
+    <message>
+        <source>API &amp;host:</source>
+        <translation>API &amp;host:</translation>
+    </message>
+    <message>
+        <source>(saved - leave empty to keep it)</source>
+        <translation>(saved - leave empty to keep it)</translation>
+    </message>
+    <message>
+        <source>Delete profile</source>
+        <translation>Delete profile</translation>
+    </message>
+    <message>
+        <source>Delete the profile “{0}” and its saved secret?</source>
+        <translation>Delete the profile “{0}” and its saved secret?</translation>
+    </message>
+    <message>
+        <source>Secrets are kept in the system keychain ({0}).</source>
+        <translation>Secrets are kept in the system keychain ({0}).</translation>
+    </message>
+    <message>
+        <source>No system keychain is available: a secret entered here is kept only until the app closes, and never written to a file.</source>
+        <translation>No system keychain is available: a secret entered here is kept only until the app closes, and never written to a file.</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Add</translation>
+    </message>
+    <message>
+        <source>Sho&amp;w</source>
+        <translation>Sho&amp;w</translation>
+    </message>
+    <message>
+        <source>Profile na&amp;me:</source>
+        <translation>Profile na&amp;me:</translation>
+    </message>
+    <message>
+        <source>REST API s&amp;ecret:</source>
+        <translation>REST API s&amp;ecret:</translation>
+    </message>
+    <message>
+        <source>For this session every request goes to {0} instead.</source>
+        <translation>For this session every request goes to {0} instead.</translation>
+    </message>
+    <message>
+        <source>Test co&amp;nnection</source>
+        <translation>Test co&amp;nnection</translation>
+    </message>
+    <message>
+        <source>H&amp;ide</source>
+        <translation>H&amp;ide</translation>
+    </message>
+    <message>
+        <source>Profile name</source>
+        <translation>Profile name</translation>
+    </message>
+    <message>
+        <source>Tier code</source>
+        <translation>Tier code</translation>
+    </message>
+    <message>
+        <source>API host</source>
+        <translation>API host</translation>
+    </message>
+    <message>
+        <source>is empty.</source>
+        <translation>is empty.</translation>
+    </message>
+    <message>
+        <source>must not contain spaces or line breaks.</source>
+        <translation>must not contain spaces or line breaks.</translation>
+    </message>
+    <message>
+        <source>contains invisible control characters.</source>
+        <translation>contains invisible control characters.</translation>
+    </message>
+    <message>
+        <source>may only contain English letters, digits and symbols.</source>
+        <translation>may only contain English letters, digits and symbols.</translation>
+    </message>
+    <message>
+        <source>must be exactly 3 capital letters or digits (e.g. AB1).</source>
+        <translation>must be exactly 3 capital letters or digits (e.g. AB1).</translation>
+    </message>
+    <message>
+        <source>must be an https:// address.</source>
+        <translation>must be an https:// address.</translation>
+    </message>
+    <message>
+        <source>is not in the expected format.</source>
+        <translation>is not in the expected format.</translation>
+    </message>
+    <message>
+        <source>is already used by another profile.</source>
+        <translation>is already used by another profile.</translation>
+    </message>
+    <message>
+        <source>is too long.</source>
+        <translation>is too long.</translation>
+    </message>
+    <message>
+        <source>Secret kept for this session only</source>
+        <translation>Secret kept for this session only</translation>
+    </message>
+    <message>
+        <source>No system keychain is available, so the secret will be forgotten when the app closes. It was not written to any file.</source>
+        <translation>No system keychain is available, so the secret will be forgotten when the app closes. It was not written to any file.</translation>
+    </message>
+    <message>
+        <source>Connecting...</source>
+        <translation>Connecting...</translation>
+    </message>
+    <message>
+        <source>Connected: PortOne accepted the key and secret.</source>
+        <translation>Connected: PortOne accepted the key and secret.</translation>
+    </message>
+    <message>
+        <source>Tier: {0}</source>
+        <translation>Tier: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorDialog</name>
+    <message>
+        <source>Something went wrong</source>
+        <translation>Something went wrong</translation>
+    </message>
+    <message>
+        <source>Sorry, iamport-desk hit an unexpected problem. You can keep working; nothing already recorded was lost. The details were written to the log file:
 {0}</source>
-            <translation>Sorry, iamport-desk hit an unexpected problem. You can keep working; nothing already recorded was lost. The details were written to the log file:
+        <translation>Sorry, iamport-desk hit an unexpected problem. You can keep working; nothing already recorded was lost. The details were written to the log file:
 {0}</translation>
-        </message>
-    </context>
-    <context>
-        <name>Format</name>
-        <message>
-            <source>{0} won</source>
-            <translation>{0} won</translation>
-        </message>
-    </context>
-    <context>
-        <name>HistoryTableModel</name>
-        <message>
-            <source>Started (KST)</source>
-            <translation>Started (KST)</translation>
-        </message>
-        <message>
-            <source>Profile</source>
-            <translation>Profile</translation>
-        </message>
-        <message>
-            <source>Tier</source>
-            <translation>Tier</translation>
-        </message>
-        <message>
-            <source>Order number</source>
-            <translation>Order number</translation>
-        </message>
-        <message>
-            <source>Operator</source>
-            <translation>Operator</translation>
-        </message>
-        <message>
-            <source>Outcome</source>
-            <translation>Outcome</translation>
-        </message>
-        <message>
-            <source>HTTP status</source>
-            <translation>HTTP status</translation>
-        </message>
-        <message>
-            <source>Code</source>
-            <translation>Code</translation>
-        </message>
-        <message>
-            <source>Message</source>
-            <translation>Message</translation>
-        </message>
-        <message>
-            <source>Amount</source>
-            <translation>Amount</translation>
-        </message>
-        <message>
-            <source>Approval number</source>
-            <translation>Approval number</translation>
-        </message>
-        <message>
-            <source>Receipt link</source>
-            <translation>Receipt link</translation>
-        </message>
-        <message>
-            <source>Interrupted (the app closed or crashed)</source>
-            <translation>Interrupted (the app closed or crashed)</translation>
-        </message>
-        <message>
-            <source>Confirmed by lookup</source>
-            <translation>Confirmed by lookup</translation>
-        </message>
-        <message>
-            <source>Not cancelled (checked by lookup)</source>
-            <translation>Not cancelled (checked by lookup)</translation>
-        </message>
-        <message>
-            <source>won</source>
-            <translation>won</translation>
-        </message>
-        <message>
-            <source>This column cannot be sorted.</source>
-            <translation>This column cannot be sorted.</translation>
-        </message>
-    </context>
-    <context>
-        <name>HistoryWindow</name>
-        <message>
-            <source>Audit history</source>
-            <translation>Audit history</translation>
-        </message>
-        <message>
-            <source>Order &amp;number:</source>
-            <translation>Order &amp;number:</translation>
-        </message>
-        <message>
-            <source>Part of an order number</source>
-            <translation>Part of an order number</translation>
-        </message>
-        <message>
-            <source>Search by order number</source>
-            <translation>Search by order number</translation>
-        </message>
-        <message>
-            <source>&amp;Outcome:</source>
-            <translation>&amp;Outcome:</translation>
-        </message>
-        <message>
-            <source>Filter by outcome</source>
-            <translation>Filter by outcome</translation>
-        </message>
-        <message>
-            <source>All outcomes</source>
-            <translation>All outcomes</translation>
-        </message>
-        <message>
-            <source>&amp;Profile:</source>
-            <translation>&amp;Profile:</translation>
-        </message>
-        <message>
-            <source>Filter by store profile</source>
-            <translation>Filter by store profile</translation>
-        </message>
-        <message>
-            <source>All profiles</source>
-            <translation>All profiles</translation>
-        </message>
-        <message>
-            <source>&amp;Any date</source>
-            <translation>&amp;Any date</translation>
-        </message>
-        <message>
-            <source>Show attempts of any date</source>
-            <translation>Show attempts of any date</translation>
-        </message>
-        <message>
-            <source>&amp;From:</source>
-            <translation>&amp;From:</translation>
-        </message>
-        <message>
-            <source>First day (Korean time)</source>
-            <translation>First day (Korean time)</translation>
-        </message>
-        <message>
-            <source>&amp;To:</source>
-            <translation>&amp;To:</translation>
-        </message>
-        <message>
-            <source>Last day (Korean time)</source>
-            <translation>Last day (Korean time)</translation>
-        </message>
-        <message>
-            <source>Cancellation attempts</source>
-            <translation>Cancellation attempts</translation>
-        </message>
-        <message>
-            <source>Status</source>
-            <translation>Status</translation>
-        </message>
-        <message>
-            <source>&amp;Copy row</source>
-            <translation>&amp;Copy row</translation>
-        </message>
-        <message>
-            <source>Copy the selected rows as text (Ctrl+C in the table)</source>
-            <translation>Copy the selected rows as text (Ctrl+C in the table)</translation>
-        </message>
-        <message>
-            <source>Open &amp;receipt</source>
-            <translation>Open &amp;receipt</translation>
-        </message>
-        <message>
-            <source>Open the receipt of the selected attempt in the browser</source>
-            <translation>Open the receipt of the selected attempt in the browser</translation>
-        </message>
-        <message>
-            <source>Check &amp;unknown outcomes</source>
-            <translation>Check &amp;unknown outcomes</translation>
-        </message>
-        <message>
-            <source>Look up the receipts of attempts whose outcome is unknown, for the active store profile. Nothing is cancelled again.</source>
-            <translation>Look up the receipts of attempts whose outcome is unknown, for the active store profile. Nothing is cancelled again.</translation>
-        </message>
-        <message>
-            <source>&amp;Export to CSV...</source>
-            <translation>&amp;Export to CSV...</translation>
-        </message>
-        <message>
-            <source>Save the attempts shown (with the current filter and order) as a CSV file for Excel</source>
-            <translation>Save the attempts shown (with the current filter and order) as a CSV file for Excel</translation>
-        </message>
-        <message>
-            <source>Copy row</source>
-            <translation>Copy row</translation>
-        </message>
-        <message>
-            <source>Open receipt</source>
-            <translation>Open receipt</translation>
-        </message>
-        <message>
-            <source>All attempts shown: {0}</source>
-            <translation>All attempts shown: {0}</translation>
-        </message>
-        <message>
-            <source>{0} of {1} attempts shown</source>
-            <translation>{0} of {1} attempts shown</translation>
-        </message>
-        <message>
-            <source>The history file or its folder cannot be used (permissions).</source>
-            <translation>The history file or its folder cannot be used (permissions).</translation>
-        </message>
-        <message>
-            <source>The disk that holds the history is full.</source>
-            <translation>The disk that holds the history is full.</translation>
-        </message>
-        <message>
-            <source>The history is busy in another program. Try again in a moment.</source>
-            <translation>The history is busy in another program. Try again in a moment.</translation>
-        </message>
-        <message>
-            <source>The history file is damaged or is not an iamport-desk history.</source>
-            <translation>The history file is damaged or is not an iamport-desk history.</translation>
-        </message>
-        <message>
-            <source>The history was written by a newer version of iamport-desk. Update the app to read it.</source>
-            <translation>The history was written by a newer version of iamport-desk. Update the app to read it.</translation>
-        </message>
-        <message>
-            <source>The history file could not be read.</source>
-            <translation>The history file could not be read.</translation>
-        </message>
-        <message>
-            <source>This column cannot be sorted.</source>
-            <translation>This column cannot be sorted.</translation>
-        </message>
-        <message>
-            <source>Copied {0} row(s).</source>
-            <translation>Copied {0} row(s).</translation>
-        </message>
-        <message>
-            <source>This attempt has no receipt link that can be opened (only http and https links are opened).</source>
-            <translation>This attempt has no receipt link that can be opened (only http and https links are opened).</translation>
-        </message>
-        <message>
-            <source>The browser could not be started to open the receipt.</source>
-            <translation>The browser could not be started to open the receipt.</translation>
-        </message>
-        <message>
-            <source>No store profile with a saved API secret is selected. Choose or enter one in the main window, then try again.</source>
-            <translation>No store profile with a saved API secret is selected. Choose or enter one in the main window, then try again.</translation>
-        </message>
-        <message>
-            <source>The app is closing; nothing was checked.</source>
-            <translation>The app is closing; nothing was checked.</translation>
-        </message>
-        <message>
-            <source>Checking attempts with an unknown outcome...</source>
-            <translation>Checking attempts with an unknown outcome...</translation>
-        </message>
-        <message>
-            <source>Checked {0} attempt(s) by lookup: {1} cancelled, {2} not cancelled (you can try those again).</source>
-            <translation>Checked {0} attempt(s) by lookup: {1} cancelled, {2} not cancelled (you can try those again).</translation>
-        </message>
-        <message>
-            <source>Some could not be checked yet: {0}</source>
-            <translation>Some could not be checked yet: {0}</translation>
-        </message>
-        <message>
-            <source>Unknown outcomes could not be checked: {0}</source>
-            <translation>Unknown outcomes could not be checked: {0}</translation>
-        </message>
-        <message>
-            <source>No attempt of the active store profile has an unknown outcome.</source>
-            <translation>No attempt of the active store profile has an unknown outcome.</translation>
-        </message>
-        <message>
-            <source>Export the history</source>
-            <translation>Export the history</translation>
-        </message>
-        <message>
-            <source>CSV files (*.csv)</source>
-            <translation>CSV files (*.csv)</translation>
-        </message>
-        <message>
-            <source>Started (KST)</source>
-            <translation>Started (KST)</translation>
-        </message>
-        <message>
-            <source>Ended (KST)</source>
-            <translation>Ended (KST)</translation>
-        </message>
-        <message>
-            <source>Profile</source>
-            <translation>Profile</translation>
-        </message>
-        <message>
-            <source>Tier code</source>
-            <translation>Tier code</translation>
-        </message>
-        <message>
-            <source>Order number</source>
-            <translation>Order number</translation>
-        </message>
-        <message>
-            <source>Operator</source>
-            <translation>Operator</translation>
-        </message>
-        <message>
-            <source>Outcome</source>
-            <translation>Outcome</translation>
-        </message>
-        <message>
-            <source>HTTP status</source>
-            <translation>HTTP status</translation>
-        </message>
-        <message>
-            <source>Response code</source>
-            <translation>Response code</translation>
-        </message>
-        <message>
-            <source>Message</source>
-            <translation>Message</translation>
-        </message>
-        <message>
-            <source>Amount (won)</source>
-            <translation>Amount (won)</translation>
-        </message>
-        <message>
-            <source>VAT (won)</source>
-            <translation>VAT (won)</translation>
-        </message>
-        <message>
-            <source>Receipt type</source>
-            <translation>Receipt type</translation>
-        </message>
-        <message>
-            <source>Approval number</source>
-            <translation>Approval number</translation>
-        </message>
-        <message>
-            <source>PG receipt ID</source>
-            <translation>PG receipt ID</translation>
-        </message>
-        <message>
-            <source>Receipt URL</source>
-            <translation>Receipt URL</translation>
-        </message>
-        <message>
-            <source>Cancelled at (KST)</source>
-            <translation>Cancelled at (KST)</translation>
-        </message>
-        <message>
-            <source>Note</source>
-            <translation>Note</translation>
-        </message>
-        <message>
-            <source>Income deduction (individual)</source>
-            <translation>Income deduction (individual)</translation>
-        </message>
-        <message>
-            <source>Proof of expense (business)</source>
-            <translation>Proof of expense (business)</translation>
-        </message>
-        <message>
-            <source>Exporting...</source>
-            <translation>Exporting...</translation>
-        </message>
-        <message>
-            <source>Exported {0} attempt(s) to {1}.</source>
-            <translation>Exported {0} attempt(s) to {1}.</translation>
-        </message>
-        <message>
-            <source>The export failed: {0}</source>
-            <translation>The export failed: {0}</translation>
-        </message>
-        <message>
-            <source>The file could not be saved ({0}). If it is open in Excel, close it; or choose another folder.</source>
-            <translation>The file could not be saved ({0}). If it is open in Excel, close it; or choose another folder.</translation>
-        </message>
-        <message>
-            <source>The export failed unexpectedly. The details were written to the log file.</source>
-            <translation>The export failed unexpectedly. The details were written to the log file.</translation>
-        </message>
-    </context>
-    <context>
-        <name>LanguageDialog</name>
-        <message>
-            <source>Language</source>
-            <translation>Language</translation>
-        </message>
-        <message>
-            <source>Follow the system</source>
-            <translation>Follow the system</translation>
-        </message>
-        <message>
-            <source>&amp;Language:</source>
-            <translation>&amp;Language:</translation>
-        </message>
-    </context>
-    <context>
-        <name>MainWindow</name>
-        <message>
-            <source>&amp;Look up</source>
-            <translation>&amp;Look up</translation>
-        </message>
-        <message>
-            <source>iamport-desk - cash receipt cancellation</source>
-            <translation>iamport-desk - cash receipt cancellation</translation>
-        </message>
-        <message>
-            <source>[DEMO] {0}</source>
-            <translation>[DEMO] {0}</translation>
-        </message>
-        <message>
-            <source>DEMO - connected to the built-in PortOne simulator. No real receipt is cancelled, and this practice history is kept apart from the real one.</source>
-            <translation>DEMO - connected to the built-in PortOne simulator. No real receipt is cancelled, and this practice history is kept apart from the real one.</translation>
-        </message>
-        <message>
-            <source>Store profile</source>
-            <translation>Store profile</translation>
-        </message>
-        <message>
-            <source>&amp;Order number (merchant_uid):</source>
-            <translation>&amp;Order number (merchant_uid):</translation>
-        </message>
-        <message>
-            <source>Order number</source>
-            <translation>Order number</translation>
-        </message>
-        <message>
-            <source>The merchant_uid the cash receipt was issued with. Press Enter to look it up.</source>
-            <translation>The merchant_uid the cash receipt was issued with. Press Enter to look it up.</translation>
-        </message>
-        <message>
-            <source>e.g. ORDER-20261125-0001</source>
-            <translation>e.g. ORDER-20261125-0001</translation>
-        </message>
-        <message>
-            <source>Practice order numbers</source>
-            <translation>Practice order numbers</translation>
-        </message>
-        <message>
-            <source>Status message</source>
-            <translation>Status message</translation>
-        </message>
-        <message>
-            <source>Receipt link copied.</source>
-            <translation>Receipt link copied.</translation>
-        </message>
-        <message>
-            <source>&amp;Cancel this receipt...</source>
-            <translation>&amp;Cancel this receipt...</translation>
-        </message>
-        <message>
-            <source>Asks for confirmation, then cancels the cash receipt shown above.</source>
-            <translation>Asks for confirmation, then cancels the cash receipt shown above.</translation>
-        </message>
-        <message>
-            <source>Recent attempts:</source>
-            <translation>Recent attempts:</translation>
-        </message>
-        <message>
-            <source>Check &amp;unknown outcomes</source>
-            <translation>Check &amp;unknown outcomes</translation>
-        </message>
-        <message>
-            <source>S&amp;tore:</source>
-            <translation>S&amp;tore:</translation>
-        </message>
-        <message>
-            <source>Cre&amp;dentials...</source>
-            <translation>Cre&amp;dentials...</translation>
-        </message>
-        <message>
-            <source>Practice order &amp;numbers (double-click or Enter to use):</source>
-            <translation>Practice order &amp;numbers (double-click or Enter to use):</translation>
-        </message>
-        <message>
-            <source>Full histor&amp;y...</source>
-            <translation>Full histor&amp;y...</translation>
-        </message>
-        <message>
-            <source>Recent attempts</source>
-            <translation>Recent attempts</translation>
-        </message>
-        <message>
-            <source>Time (KST)</source>
-            <translation>Time (KST)</translation>
-        </message>
-        <message>
-            <source>Result</source>
-            <translation>Result</translation>
-        </message>
-        <message>
-            <source>Amount</source>
-            <translation>Amount</translation>
-        </message>
-        <message>
-            <source>Details</source>
-            <translation>Details</translation>
-        </message>
-        <message>
-            <source>&amp;File</source>
-            <translation>&amp;File</translation>
-        </message>
-        <message>
-            <source>&amp;Receipt</source>
-            <translation>&amp;Receipt</translation>
-        </message>
-        <message>
-            <source>&amp;Settings</source>
-            <translation>&amp;Settings</translation>
-        </message>
-        <message>
-            <source>&amp;Help</source>
-            <translation>&amp;Help</translation>
-        </message>
-        <message>
-            <source>Audit &amp;history...</source>
-            <translation>Audit &amp;history...</translation>
-        </message>
-        <message>
-            <source>&amp;Quit</source>
-            <translation>&amp;Quit</translation>
-        </message>
-        <message>
-            <source>Go to &amp;order number</source>
-            <translation>Go to &amp;order number</translation>
-        </message>
-        <message>
-            <source>Copy receipt &amp;link</source>
-            <translation>Copy receipt &amp;link</translation>
-        </message>
-        <message>
-            <source>Store profiles and &amp;keys...</source>
-            <translation>Store profiles and &amp;keys...</translation>
-        </message>
-        <message>
-            <source>&amp;Language...</source>
-            <translation>&amp;Language...</translation>
-        </message>
-        <message>
-            <source>&amp;Keyboard shortcuts</source>
-            <translation>&amp;Keyboard shortcuts</translation>
-        </message>
-        <message>
-            <source>&amp;About iamport-desk</source>
-            <translation>&amp;About iamport-desk</translation>
-        </message>
-        <message>
-            <source>{0} (Tier {1})</source>
-            <translation>{0} (Tier {1})</translation>
-        </message>
-        <message>
-            <source>The settings file could not be read and was set aside; defaults are in use. Details: {0}</source>
-            <translation>The settings file could not be read and was set aside; defaults are in use. Details: {0}</translation>
-        </message>
-        <message>
-            <source>Store switched to {0}.</source>
-            <translation>Store switched to {0}.</translation>
-        </message>
-        <message>
-            <source>Enter the REST API key and secret of your PortOne store.</source>
-            <translation>Enter the REST API key and secret of your PortOne store.</translation>
-        </message>
-        <message>
-            <source>The secret of this store is not available on this PC. Enter it again.</source>
-            <translation>The secret of this store is not available on this PC. Enter it again.</translation>
-        </message>
-        <message>
-            <source>No credentials: enter the store's API key first.</source>
-            <translation>No credentials: enter the store's API key first.</translation>
-        </message>
-        <message>
-            <source>Looking up {0}...</source>
-            <translation>Looking up {0}...</translation>
-        </message>
-        <message>
-            <source>Enter the store's API key and secret again.</source>
-            <translation>Enter the store's API key and secret again.</translation>
-        </message>
-        <message>
-            <source>Nothing was cancelled.</source>
-            <translation>Nothing was cancelled.</translation>
-        </message>
-        <message>
-            <source>Cancelling the cash receipt of {0}...</source>
-            <translation>Cancelling the cash receipt of {0}...</translation>
-        </message>
-        <message>
-            <source>Checking attempts with an unknown outcome...</source>
-            <translation>Checking attempts with an unknown outcome...</translation>
-        </message>
-        <message>
-            <source>{0} cancellation attempt(s) were interrupted last time (the app closed or crashed). Their outcome is being checked.</source>
-            <translation>{0} cancellation attempt(s) were interrupted last time (the app closed or crashed). Their outcome is being checked.</translation>
-        </message>
-        <message>
-            <source>This cash receipt was already cancelled on {0}. There is nothing to cancel.</source>
-            <translation>This cash receipt was already cancelled on {0}. There is nothing to cancel.</translation>
-        </message>
-        <message>
-            <source>Check the receipt below. To cancel it, press “Cancel this receipt”.</source>
-            <translation>Check the receipt below. To cancel it, press “Cancel this receipt”.</translation>
-        </message>
-        <message>
-            <source>The history shows this receipt was already cancelled on {0}. No request was sent.</source>
-            <translation>The history shows this receipt was already cancelled on {0}. No request was sent.</translation>
-        </message>
-        <message>
-            <source>The cash receipt was cancelled at {0}.</source>
-            <translation>The cash receipt was cancelled at {0}.</translation>
-        </message>
-        <message>
-            <source>Warning: the audit history could not record it: {0}</source>
-            <translation>Warning: the audit history could not record it: {0}</translation>
-        </message>
-        <message>
-            <source>Checked {0} attempt(s) by lookup: {1} cancelled, {2} not cancelled (you can try those again).</source>
-            <translation>Checked {0} attempt(s) by lookup: {1} cancelled, {2} not cancelled (you can try those again).</translation>
-        </message>
-        <message>
-            <source>Unknown outcomes could not be checked yet: {0}</source>
-            <translation>Unknown outcomes could not be checked yet: {0}</translation>
-        </message>
-        <message>
-            <source>Interrupted (the app closed); it will be checked by a lookup.</source>
-            <translation>Interrupted (the app closed); it will be checked by a lookup.</translation>
-        </message>
-        <message>
-            <source>No answer came back; it will be checked by a lookup.</source>
-            <translation>No answer came back; it will be checked by a lookup.</translation>
-        </message>
-        <message>
-            <source>Confirmed by a lookup.</source>
-            <translation>Confirmed by a lookup.</translation>
-        </message>
-        <message>
-            <source>Not cancelled (checked by a lookup); it can be tried again.</source>
-            <translation>Not cancelled (checked by a lookup); it can be tried again.</translation>
-        </message>
-        <message>
-            <source>{0} attempt(s) with an unknown outcome</source>
-            <translation>{0} attempt(s) with an unknown outcome</translation>
-        </message>
-        <message>
-            <source>Cancellation in progress</source>
-            <translation>Cancellation in progress</translation>
-        </message>
-        <message>
-            <source>A cancellation is being sent to PortOne. The window will close as soon as its outcome is known and recorded.</source>
-            <translation>A cancellation is being sent to PortOne. The window will close as soon as its outcome is known and recorded.</translation>
-        </message>
-        <message>
-            <source>Waiting for the cancellation's outcome before closing...</source>
-            <translation>Waiting for the cancellation's outcome before closing...</translation>
-        </message>
-        <message>
-            <source>Cancel the cash receipt?</source>
-            <translation>Cancel the cash receipt?</translation>
-        </message>
-        <message>
-            <source>Cancel the cash receipt of order {0} for {1}?
+    </message>
+</context>
+<context>
+    <name>Format</name>
+    <message>
+        <source>{0} won</source>
+        <translation>{0} won</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryTableModel</name>
+    <message>
+        <source>Started (KST)</source>
+        <translation>Started (KST)</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profile</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>Tier</translation>
+    </message>
+    <message>
+        <source>Order number</source>
+        <translation>Order number</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>HTTP status</source>
+        <translation>HTTP status</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Approval number</source>
+        <translation>Approval number</translation>
+    </message>
+    <message>
+        <source>Receipt link</source>
+        <translation>Receipt link</translation>
+    </message>
+    <message>
+        <source>Interrupted (the app closed or crashed)</source>
+        <translation>Interrupted (the app closed or crashed)</translation>
+    </message>
+    <message>
+        <source>Confirmed by lookup</source>
+        <translation>Confirmed by lookup</translation>
+    </message>
+    <message>
+        <source>Not cancelled (checked by lookup)</source>
+        <translation>Not cancelled (checked by lookup)</translation>
+    </message>
+    <message>
+        <source>This column cannot be sorted.</source>
+        <translation>This column cannot be sorted.</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryWindow</name>
+    <message>
+        <source>Audit history</source>
+        <translation>Audit history</translation>
+    </message>
+    <message>
+        <source>Order &amp;number:</source>
+        <translation>Order &amp;number:</translation>
+    </message>
+    <message>
+        <source>Part of an order number</source>
+        <translation>Part of an order number</translation>
+    </message>
+    <message>
+        <source>Search by order number</source>
+        <translation>Search by order number</translation>
+    </message>
+    <message>
+        <source>&amp;Outcome:</source>
+        <translation>&amp;Outcome:</translation>
+    </message>
+    <message>
+        <source>Filter by outcome</source>
+        <translation>Filter by outcome</translation>
+    </message>
+    <message>
+        <source>All outcomes</source>
+        <translation>All outcomes</translation>
+    </message>
+    <message>
+        <source>&amp;Profile:</source>
+        <translation>&amp;Profile:</translation>
+    </message>
+    <message>
+        <source>Filter by store profile</source>
+        <translation>Filter by store profile</translation>
+    </message>
+    <message>
+        <source>All profiles</source>
+        <translation>All profiles</translation>
+    </message>
+    <message>
+        <source>&amp;Any date</source>
+        <translation>&amp;Any date</translation>
+    </message>
+    <message>
+        <source>Show attempts of any date</source>
+        <translation>Show attempts of any date</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;From:</translation>
+    </message>
+    <message>
+        <source>First day (Korean time)</source>
+        <translation>First day (Korean time)</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;To:</translation>
+    </message>
+    <message>
+        <source>Last day (Korean time)</source>
+        <translation>Last day (Korean time)</translation>
+    </message>
+    <message>
+        <source>Cancellation attempts</source>
+        <translation>Cancellation attempts</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>&amp;Copy row</source>
+        <translation>&amp;Copy row</translation>
+    </message>
+    <message>
+        <source>Copy the selected rows as text (Ctrl+C in the table)</source>
+        <translation>Copy the selected rows as text (Ctrl+C in the table)</translation>
+    </message>
+    <message>
+        <source>Open &amp;receipt</source>
+        <translation>Open &amp;receipt</translation>
+    </message>
+    <message>
+        <source>Open the receipt of the selected attempt in the browser</source>
+        <translation>Open the receipt of the selected attempt in the browser</translation>
+    </message>
+    <message>
+        <source>Check &amp;unknown outcomes</source>
+        <translation>Check &amp;unknown outcomes</translation>
+    </message>
+    <message>
+        <source>Look up the receipts of attempts whose outcome is unknown, for the active store profile. Nothing is cancelled again.</source>
+        <translation>Look up the receipts of attempts whose outcome is unknown, for the active store profile. Nothing is cancelled again.</translation>
+    </message>
+    <message>
+        <source>&amp;Export to CSV...</source>
+        <translation>&amp;Export to CSV...</translation>
+    </message>
+    <message>
+        <source>Save the attempts shown (with the current filter and order) as a CSV file for Excel</source>
+        <translation>Save the attempts shown (with the current filter and order) as a CSV file for Excel</translation>
+    </message>
+    <message>
+        <source>Copy row</source>
+        <translation>Copy row</translation>
+    </message>
+    <message>
+        <source>Open receipt</source>
+        <translation>Open receipt</translation>
+    </message>
+    <message>
+        <source>All attempts shown: {0}</source>
+        <translation>All attempts shown: {0}</translation>
+    </message>
+    <message>
+        <source>{0} of {1} attempts shown</source>
+        <translation>{0} of {1} attempts shown</translation>
+    </message>
+    <message>
+        <source>The history file or its folder cannot be used (permissions).</source>
+        <translation>The history file or its folder cannot be used (permissions).</translation>
+    </message>
+    <message>
+        <source>The disk that holds the history is full.</source>
+        <translation>The disk that holds the history is full.</translation>
+    </message>
+    <message>
+        <source>The history is busy in another program. Try again in a moment.</source>
+        <translation>The history is busy in another program. Try again in a moment.</translation>
+    </message>
+    <message>
+        <source>The history file is damaged or is not an iamport-desk history.</source>
+        <translation>The history file is damaged or is not an iamport-desk history.</translation>
+    </message>
+    <message>
+        <source>The history was written by a newer version of iamport-desk. Update the app to read it.</source>
+        <translation>The history was written by a newer version of iamport-desk. Update the app to read it.</translation>
+    </message>
+    <message>
+        <source>The history file could not be read.</source>
+        <translation>The history file could not be read.</translation>
+    </message>
+    <message>
+        <source>This column cannot be sorted.</source>
+        <translation>This column cannot be sorted.</translation>
+    </message>
+    <message>
+        <source>Copied {0} row(s).</source>
+        <translation>Copied {0} row(s).</translation>
+    </message>
+    <message>
+        <source>This attempt has no receipt link that can be opened (only http and https links are opened).</source>
+        <translation>This attempt has no receipt link that can be opened (only http and https links are opened).</translation>
+    </message>
+    <message>
+        <source>The browser could not be started to open the receipt.</source>
+        <translation>The browser could not be started to open the receipt.</translation>
+    </message>
+    <message>
+        <source>No store profile with a saved API secret is selected. Choose or enter one in the main window, then try again.</source>
+        <translation>No store profile with a saved API secret is selected. Choose or enter one in the main window, then try again.</translation>
+    </message>
+    <message>
+        <source>The app is closing; nothing was checked.</source>
+        <translation>The app is closing; nothing was checked.</translation>
+    </message>
+    <message>
+        <source>Checking attempts with an unknown outcome...</source>
+        <translation>Checking attempts with an unknown outcome...</translation>
+    </message>
+    <message>
+        <source>Checked {0} attempt(s) by lookup: {1} cancelled, {2} not cancelled (you can try those again).</source>
+        <translation>Checked {0} attempt(s) by lookup: {1} cancelled, {2} not cancelled (you can try those again).</translation>
+    </message>
+    <message>
+        <source>Some could not be checked yet: {0}</source>
+        <translation>Some could not be checked yet: {0}</translation>
+    </message>
+    <message>
+        <source>Unknown outcomes could not be checked: {0}</source>
+        <translation>Unknown outcomes could not be checked: {0}</translation>
+    </message>
+    <message>
+        <source>No attempt of the active store profile has an unknown outcome.</source>
+        <translation>No attempt of the active store profile has an unknown outcome.</translation>
+    </message>
+    <message>
+        <source>Export the history</source>
+        <translation>Export the history</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>Started (KST)</source>
+        <translation>Started (KST)</translation>
+    </message>
+    <message>
+        <source>Ended (KST)</source>
+        <translation>Ended (KST)</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profile</translation>
+    </message>
+    <message>
+        <source>Tier code</source>
+        <translation>Tier code</translation>
+    </message>
+    <message>
+        <source>Order number</source>
+        <translation>Order number</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>HTTP status</source>
+        <translation>HTTP status</translation>
+    </message>
+    <message>
+        <source>Response code</source>
+        <translation>Response code</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Amount (won)</source>
+        <translation>Amount (won)</translation>
+    </message>
+    <message>
+        <source>VAT (won)</source>
+        <translation>VAT (won)</translation>
+    </message>
+    <message>
+        <source>Receipt type</source>
+        <translation>Receipt type</translation>
+    </message>
+    <message>
+        <source>Approval number</source>
+        <translation>Approval number</translation>
+    </message>
+    <message>
+        <source>PG receipt ID</source>
+        <translation>PG receipt ID</translation>
+    </message>
+    <message>
+        <source>Receipt URL</source>
+        <translation>Receipt URL</translation>
+    </message>
+    <message>
+        <source>Cancelled at (KST)</source>
+        <translation>Cancelled at (KST)</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Income deduction (individual)</source>
+        <translation>Income deduction (individual)</translation>
+    </message>
+    <message>
+        <source>Proof of expense (business)</source>
+        <translation>Proof of expense (business)</translation>
+    </message>
+    <message>
+        <source>Exporting...</source>
+        <translation>Exporting...</translation>
+    </message>
+    <message>
+        <source>Exported {0} attempt(s) to {1}.</source>
+        <translation>Exported {0} attempt(s) to {1}.</translation>
+    </message>
+    <message>
+        <source>The export failed: {0}</source>
+        <translation>The export failed: {0}</translation>
+    </message>
+    <message>
+        <source>The file could not be saved ({0}). If it is open in Excel, close it; or choose another folder.</source>
+        <translation>The file could not be saved ({0}). If it is open in Excel, close it; or choose another folder.</translation>
+    </message>
+    <message>
+        <source>The export failed unexpectedly. The details were written to the log file.</source>
+        <translation>The export failed unexpectedly. The details were written to the log file.</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageDialog</name>
+    <message>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>Follow the system</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Language:</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>&amp;Look up</source>
+        <translation>&amp;Look up</translation>
+    </message>
+    <message>
+        <source>iamport-desk - cash receipt cancellation</source>
+        <translation>iamport-desk - cash receipt cancellation</translation>
+    </message>
+    <message>
+        <source>[DEMO] {0}</source>
+        <translation>[DEMO] {0}</translation>
+    </message>
+    <message>
+        <source>DEMO - connected to the built-in PortOne simulator. No real receipt is cancelled, and this practice history is kept apart from the real one.</source>
+        <translation>DEMO - connected to the built-in PortOne simulator. No real receipt is cancelled, and this practice history is kept apart from the real one.</translation>
+    </message>
+    <message>
+        <source>Store profile</source>
+        <translation>Store profile</translation>
+    </message>
+    <message>
+        <source>&amp;Order number (merchant_uid):</source>
+        <translation>&amp;Order number (merchant_uid):</translation>
+    </message>
+    <message>
+        <source>Order number</source>
+        <translation>Order number</translation>
+    </message>
+    <message>
+        <source>The merchant_uid the cash receipt was issued with. Press Enter to look it up.</source>
+        <translation>The merchant_uid the cash receipt was issued with. Press Enter to look it up.</translation>
+    </message>
+    <message>
+        <source>e.g. ORDER-20261125-0001</source>
+        <translation>e.g. ORDER-20261125-0001</translation>
+    </message>
+    <message>
+        <source>Practice order numbers</source>
+        <translation>Practice order numbers</translation>
+    </message>
+    <message>
+        <source>Status message</source>
+        <translation>Status message</translation>
+    </message>
+    <message>
+        <source>Receipt link copied.</source>
+        <translation>Receipt link copied.</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel this receipt...</source>
+        <translation>&amp;Cancel this receipt...</translation>
+    </message>
+    <message>
+        <source>Asks for confirmation, then cancels the cash receipt shown above.</source>
+        <translation>Asks for confirmation, then cancels the cash receipt shown above.</translation>
+    </message>
+    <message>
+        <source>Recent attempts:</source>
+        <translation>Recent attempts:</translation>
+    </message>
+    <message>
+        <source>Check &amp;unknown outcomes</source>
+        <translation>Check &amp;unknown outcomes</translation>
+    </message>
+    <message>
+        <source>S&amp;tore:</source>
+        <translation>S&amp;tore:</translation>
+    </message>
+    <message>
+        <source>Cre&amp;dentials...</source>
+        <translation>Cre&amp;dentials...</translation>
+    </message>
+    <message>
+        <source>Practice order &amp;numbers (double-click or Enter to use):</source>
+        <translation>Practice order &amp;numbers (double-click or Enter to use):</translation>
+    </message>
+    <message>
+        <source>Full histor&amp;y...</source>
+        <translation>Full histor&amp;y...</translation>
+    </message>
+    <message>
+        <source>Recent attempts</source>
+        <translation>Recent attempts</translation>
+    </message>
+    <message>
+        <source>Time (KST)</source>
+        <translation>Time (KST)</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;Receipt</source>
+        <translation>&amp;Receipt</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>&amp;Settings</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>Audit &amp;history...</source>
+        <translation>Audit &amp;history...</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>Go to &amp;order number</source>
+        <translation>Go to &amp;order number</translation>
+    </message>
+    <message>
+        <source>Copy receipt &amp;link</source>
+        <translation>Copy receipt &amp;link</translation>
+    </message>
+    <message>
+        <source>Store profiles and &amp;keys...</source>
+        <translation>Store profiles and &amp;keys...</translation>
+    </message>
+    <message>
+        <source>&amp;Language...</source>
+        <translation>&amp;Language...</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>&amp;About iamport-desk</source>
+        <translation>&amp;About iamport-desk</translation>
+    </message>
+    <message>
+        <source>{0} (Tier {1})</source>
+        <translation>{0} (Tier {1})</translation>
+    </message>
+    <message>
+        <source>The settings file could not be read and was set aside; defaults are in use. Details: {0}</source>
+        <translation>The settings file could not be read and was set aside; defaults are in use. Details: {0}</translation>
+    </message>
+    <message>
+        <source>Store switched to {0}.</source>
+        <translation>Store switched to {0}.</translation>
+    </message>
+    <message>
+        <source>Enter the REST API key and secret of your PortOne store.</source>
+        <translation>Enter the REST API key and secret of your PortOne store.</translation>
+    </message>
+    <message>
+        <source>The secret of this store is not available on this PC. Enter it again.</source>
+        <translation>The secret of this store is not available on this PC. Enter it again.</translation>
+    </message>
+    <message>
+        <source>No credentials: enter the store&apos;s API key first.</source>
+        <translation>No credentials: enter the store&apos;s API key first.</translation>
+    </message>
+    <message>
+        <source>Looking up {0}...</source>
+        <translation>Looking up {0}...</translation>
+    </message>
+    <message>
+        <source>Enter the store&apos;s API key and secret again.</source>
+        <translation>Enter the store&apos;s API key and secret again.</translation>
+    </message>
+    <message>
+        <source>Nothing was cancelled.</source>
+        <translation>Nothing was cancelled.</translation>
+    </message>
+    <message>
+        <source>Cancelling the cash receipt of {0}...</source>
+        <translation>Cancelling the cash receipt of {0}...</translation>
+    </message>
+    <message>
+        <source>Checking attempts with an unknown outcome...</source>
+        <translation>Checking attempts with an unknown outcome...</translation>
+    </message>
+    <message>
+        <source>{0} cancellation attempt(s) were interrupted last time (the app closed or crashed). Their outcome is being checked.</source>
+        <translation>{0} cancellation attempt(s) were interrupted last time (the app closed or crashed). Their outcome is being checked.</translation>
+    </message>
+    <message>
+        <source>This cash receipt was already cancelled on {0}. There is nothing to cancel.</source>
+        <translation>This cash receipt was already cancelled on {0}. There is nothing to cancel.</translation>
+    </message>
+    <message>
+        <source>Check the receipt below. To cancel it, press “Cancel this receipt”.</source>
+        <translation>Check the receipt below. To cancel it, press “Cancel this receipt”.</translation>
+    </message>
+    <message>
+        <source>The history shows this receipt was already cancelled on {0}. No request was sent.</source>
+        <translation>The history shows this receipt was already cancelled on {0}. No request was sent.</translation>
+    </message>
+    <message>
+        <source>The cash receipt was cancelled at {0}.</source>
+        <translation>The cash receipt was cancelled at {0}.</translation>
+    </message>
+    <message>
+        <source>Warning: the audit history could not record it: {0}</source>
+        <translation>Warning: the audit history could not record it: {0}</translation>
+    </message>
+    <message>
+        <source>Checked {0} attempt(s) by lookup: {1} cancelled, {2} not cancelled (you can try those again).</source>
+        <translation>Checked {0} attempt(s) by lookup: {1} cancelled, {2} not cancelled (you can try those again).</translation>
+    </message>
+    <message>
+        <source>Unknown outcomes could not be checked yet: {0}</source>
+        <translation>Unknown outcomes could not be checked yet: {0}</translation>
+    </message>
+    <message>
+        <source>Interrupted (the app closed); it will be checked by a lookup.</source>
+        <translation>Interrupted (the app closed); it will be checked by a lookup.</translation>
+    </message>
+    <message>
+        <source>No answer came back; it will be checked by a lookup.</source>
+        <translation>No answer came back; it will be checked by a lookup.</translation>
+    </message>
+    <message>
+        <source>Confirmed by a lookup.</source>
+        <translation>Confirmed by a lookup.</translation>
+    </message>
+    <message>
+        <source>Not cancelled (checked by a lookup); it can be tried again.</source>
+        <translation>Not cancelled (checked by a lookup); it can be tried again.</translation>
+    </message>
+    <message>
+        <source>{0} attempt(s) with an unknown outcome</source>
+        <translation>{0} attempt(s) with an unknown outcome</translation>
+    </message>
+    <message>
+        <source>Cancellation in progress</source>
+        <translation>Cancellation in progress</translation>
+    </message>
+    <message>
+        <source>A cancellation is being sent to PortOne. The window will close as soon as its outcome is known and recorded.</source>
+        <translation>A cancellation is being sent to PortOne. The window will close as soon as its outcome is known and recorded.</translation>
+    </message>
+    <message>
+        <source>Waiting for the cancellation&apos;s outcome before closing...</source>
+        <translation>Waiting for the cancellation&apos;s outcome before closing...</translation>
+    </message>
+    <message>
+        <source>Cancel the cash receipt?</source>
+        <translation>Cancel the cash receipt?</translation>
+    </message>
+    <message>
+        <source>Cancel the cash receipt of order {0} for {1}?
 This cannot be undone.</source>
-            <translation>Cancel the cash receipt of order {0} for {1}?
+        <translation>Cancel the cash receipt of order {0} for {1}?
 This cannot be undone.</translation>
-        </message>
-        <message>
-            <source>Approval number: {0}   Issued: {1}</source>
-            <translation>Approval number: {0}   Issued: {1}</translation>
-        </message>
-        <message>
-            <source>&amp;Cancel the receipt</source>
-            <translation>&amp;Cancel the receipt</translation>
-        </message>
-        <message>
-            <source>&amp;Keep it</source>
-            <translation>&amp;Keep it</translation>
-        </message>
-    </context>
-    <context>
-        <name>Messages</name>
-        <message>
-            <source>Message from PortOne: {0}</source>
-            <translation>Message from PortOne: {0}</translation>
-        </message>
-        <message>
-            <source>code {0}</source>
-            <translation>code {0}</translation>
-        </message>
-        <message>
-            <source>Enter an order number first.</source>
-            <translation>Enter an order number first.</translation>
-        </message>
-        <message>
-            <source>The order number is far too long to be a real order number. Check what was pasted and try again.</source>
-            <translation>The order number is far too long to be a real order number. Check what was pasted and try again.</translation>
-        </message>
-        <message>
-            <source>The order number contains invisible control characters (for example a line break from copying). Type it again.</source>
-            <translation>The order number contains invisible control characters (for example a line break from copying). Type it again.</translation>
-        </message>
-        <message>
-            <source>This order number cannot be sent to PortOne as it is (for example “.” or “..”). Check the number.</source>
-            <translation>This order number cannot be sent to PortOne as it is (for example “.” or “..”). Check the number.</translation>
-        </message>
-        <message>
-            <source>PortOne did not accept the REST API key or secret. Enter them again in the credentials dialog.</source>
-            <translation>PortOne did not accept the REST API key or secret. Enter them again in the credentials dialog.</translation>
-        </message>
-        <message>
-            <source>No cash receipt was issued for this order number. Check the number (and the store or Tier code).</source>
-            <translation>No cash receipt was issued for this order number. Check the number (and the store or Tier code).</translation>
-        </message>
-        <message>
-            <source>The cancellation was sent, but no answer came back, so it is not known whether the receipt was cancelled. Do not cancel it again: look the order number up, or use “Check unknown outcomes” in the history, when the network is back.</source>
-            <translation>The cancellation was sent, but no answer came back, so it is not known whether the receipt was cancelled. Do not cancel it again: look the order number up, or use “Check unknown outcomes” in the history, when the network is back.</translation>
-        </message>
-        <message>
-            <source>The PortOne server could not be reached (connection refused).</source>
-            <translation>The PortOne server could not be reached (connection refused).</translation>
-        </message>
-        <message>
-            <source>The PortOne server's name could not be found.</source>
-            <translation>The PortOne server's name could not be found.</translation>
-        </message>
-        <message>
-            <source>The server's security certificate could not be verified, so the connection was stopped.</source>
-            <translation>The server's security certificate could not be verified, so the connection was stopped.</translation>
-        </message>
-        <message>
-            <source>Connecting to the PortOne server took too long.</source>
-            <translation>Connecting to the PortOne server took too long.</translation>
-        </message>
-        <message>
-            <source>The PortOne server did not answer in time.</source>
-            <translation>The PortOne server did not answer in time.</translation>
-        </message>
-        <message>
-            <source>The proxy server refused or failed the connection.</source>
-            <translation>The proxy server refused or failed the connection.</translation>
-        </message>
-        <message>
-            <source>The connection to PortOne failed.</source>
-            <translation>The connection to PortOne failed.</translation>
-        </message>
-        <message>
-            <source>Nothing was changed. Check the network or proxy settings and try again.</source>
-            <translation>Nothing was changed. Check the network or proxy settings and try again.</translation>
-        </message>
-        <message>
-            <source>The proxy server asks for a login. Ask your IT department for the proxy settings.</source>
-            <translation>The proxy server asks for a login. Ask your IT department for the proxy settings.</translation>
-        </message>
-        <message>
-            <source>The payment gateway refused or failed the cancellation.</source>
-            <translation>The payment gateway refused or failed the cancellation.</translation>
-        </message>
-        <message>
-            <source>PortOne does not support cash receipts for this store's payment gateway.</source>
-            <translation>PortOne does not support cash receipts for this store's payment gateway.</translation>
-        </message>
-        <message>
-            <source>PortOne refused the request.</source>
-            <translation>PortOne refused the request.</translation>
-        </message>
-        <message>
-            <source>PortOne answered with an error.</source>
-            <translation>PortOne answered with an error.</translation>
-        </message>
-        <message>
-            <source>PortOne's answer could not be read (it is not in the documented form).</source>
-            <translation>PortOne's answer could not be read (it is not in the documented form).</translation>
-        </message>
-        <message>
-            <source>An unexpected answer came instead of PortOne's (for example a proxy or login page).</source>
-            <translation>An unexpected answer came instead of PortOne's (for example a proxy or login page).</translation>
-        </message>
-        <message>
-            <source>The receipt was not cancelled. Read the message, then try again or contact PortOne.</source>
-            <translation>The receipt was not cancelled. Read the message, then try again or contact PortOne.</translation>
-        </message>
-        <message>
-            <source>Try again later; if it persists, contact PortOne.</source>
-            <translation>Try again later; if it persists, contact PortOne.</translation>
-        </message>
-        <message>
-            <source>the history file or folder is read-only</source>
-            <translation>the history file or folder is read-only</translation>
-        </message>
-        <message>
-            <source>the disk is full</source>
-            <translation>the disk is full</translation>
-        </message>
-        <message>
-            <source>the history file is locked by another program</source>
-            <translation>the history file is locked by another program</translation>
-        </message>
-        <message>
-            <source>the history file is damaged or from a newer version</source>
-            <translation>the history file is damaged or from a newer version</translation>
-        </message>
-        <message>
-            <source>the history file could not be written</source>
-            <translation>the history file could not be written</translation>
-        </message>
-        <message>
-            <source>The audit history cannot be written ({0}), so nothing was sent to PortOne. Free the disk or fix the folder's permissions, then try again.</source>
-            <translation>The audit history cannot be written ({0}), so nothing was sent to PortOne. Free the disk or fix the folder's permissions, then try again.</translation>
-        </message>
-        <message>
-            <source>Something unexpected went wrong. The details were written to the log file.</source>
-            <translation>Something unexpected went wrong. The details were written to the log file.</translation>
-        </message>
-    </context>
-    <context>
-        <name>Outcome</name>
-        <message>
-            <source>In progress</source>
-            <translation>In progress</translation>
-        </message>
-        <message>
-            <source>Cancelled</source>
-            <translation>Cancelled</translation>
-        </message>
-        <message>
-            <source>Failed</source>
-            <translation>Failed</translation>
-        </message>
-        <message>
-            <source>Unknown - check</source>
-            <translation>Unknown - check</translation>
-        </message>
-    </context>
-    <context>
-        <name>ReceiptView</name>
-        <message>
-            <source>Cash receipt</source>
-            <translation>Cash receipt</translation>
-        </message>
-        <message>
-            <source>Co&amp;py link</source>
-            <translation>Co&amp;py link</translation>
-        </message>
-        <message>
-            <source>Copy the receipt link</source>
-            <translation>Copy the receipt link</translation>
-        </message>
-        <message>
-            <source>Order number</source>
-            <translation>Order number</translation>
-        </message>
-        <message>
-            <source>Status</source>
-            <translation>Status</translation>
-        </message>
-        <message>
-            <source>Amount</source>
-            <translation>Amount</translation>
-        </message>
-        <message>
-            <source>VAT</source>
-            <translation>VAT</translation>
-        </message>
-        <message>
-            <source>Issued for</source>
-            <translation>Issued for</translation>
-        </message>
-        <message>
-            <source>Approval number</source>
-            <translation>Approval number</translation>
-        </message>
-        <message>
-            <source>PG receipt id</source>
-            <translation>PG receipt id</translation>
-        </message>
-        <message>
-            <source>Issued at</source>
-            <translation>Issued at</translation>
-        </message>
-        <message>
-            <source>Cancelled at</source>
-            <translation>Cancelled at</translation>
-        </message>
-        <message>
-            <source>Receipt</source>
-            <translation>Receipt</translation>
-        </message>
-        <message>
-            <source>Income deduction (individual)</source>
-            <translation>Income deduction (individual)</translation>
-        </message>
-        <message>
-            <source>Proof of expense (business)</source>
-            <translation>Proof of expense (business)</translation>
-        </message>
-        <message>
-            <source>Cancelled</source>
-            <translation>Cancelled</translation>
-        </message>
-        <message>
-            <source>Issued (not cancelled)</source>
-            <translation>Issued (not cancelled)</translation>
-        </message>
-        <message>
-            <source>This link cannot be opened safely.</source>
-            <translation>This link cannot be opened safely.</translation>
-        </message>
-    </context>
-    <context>
-        <name>Shortcuts</name>
-        <message>
-            <source>Go to the order number field</source>
-            <translation>Go to the order number field</translation>
-        </message>
-        <message>
-            <source>Look up the receipt (in the order number field)</source>
-            <translation>Look up the receipt (in the order number field)</translation>
-        </message>
-        <message>
-            <source>Cancel the receipt shown (asks first)</source>
-            <translation>Cancel the receipt shown (asks first)</translation>
-        </message>
-        <message>
-            <source>Copy the receipt link</source>
-            <translation>Copy the receipt link</translation>
-        </message>
-        <message>
-            <source>Store profiles and API keys</source>
-            <translation>Store profiles and API keys</translation>
-        </message>
-        <message>
-            <source>Open the audit history</source>
-            <translation>Open the audit history</translation>
-        </message>
-        <message>
-            <source>Check attempts with an unknown outcome</source>
-            <translation>Check attempts with an unknown outcome</translation>
-        </message>
-        <message>
-            <source>Show this list of shortcuts</source>
-            <translation>Show this list of shortcuts</translation>
-        </message>
-        <message>
-            <source>Quit</source>
-            <translation>Quit</translation>
-        </message>
-    </context>
-    <context>
-        <name>ShortcutsDialog</name>
-        <message>
-            <source>Keyboard shortcuts</source>
-            <translation>Keyboard shortcuts</translation>
-        </message>
-        <message>
-            <source>Keys</source>
-            <translation>Keys</translation>
-        </message>
-        <message>
-            <source>Action</source>
-            <translation>Action</translation>
-        </message>
-        <message>
-            <source>Alt plus an underlined letter activates that button or field.</source>
-            <translation>Alt plus an underlined letter activates that button or field.</translation>
-        </message>
-    </context>
-    <context>
-        <name>window</name>
-        <message>
-            <source>Language</source>
-            <translation>Language</translation>
-        </message>
-        <message>
-            <source>The new language applies the next time iamport-desk starts.</source>
-            <translation>The new language applies the next time iamport-desk starts.</translation>
-        </message>
-    </context>
+    </message>
+    <message>
+        <source>Approval number: {0}   Issued: {1}</source>
+        <translation>Approval number: {0}   Issued: {1}</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel the receipt</source>
+        <translation>&amp;Cancel the receipt</translation>
+    </message>
+    <message>
+        <source>&amp;Keep it</source>
+        <translation>&amp;Keep it</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <source>Message from PortOne: {0}</source>
+        <translation>Message from PortOne: {0}</translation>
+    </message>
+    <message>
+        <source>code {0}</source>
+        <translation>code {0}</translation>
+    </message>
+    <message>
+        <source>Enter an order number first.</source>
+        <translation>Enter an order number first.</translation>
+    </message>
+    <message>
+        <source>The order number is far too long to be a real order number. Check what was pasted and try again.</source>
+        <translation>The order number is far too long to be a real order number. Check what was pasted and try again.</translation>
+    </message>
+    <message>
+        <source>The order number contains invisible control characters (for example a line break from copying). Type it again.</source>
+        <translation>The order number contains invisible control characters (for example a line break from copying). Type it again.</translation>
+    </message>
+    <message>
+        <source>This order number cannot be sent to PortOne as it is (for example “.” or “..”). Check the number.</source>
+        <translation>This order number cannot be sent to PortOne as it is (for example “.” or “..”). Check the number.</translation>
+    </message>
+    <message>
+        <source>PortOne did not accept the REST API key or secret. Enter them again in the credentials dialog.</source>
+        <translation>PortOne did not accept the REST API key or secret. Enter them again in the credentials dialog.</translation>
+    </message>
+    <message>
+        <source>No cash receipt was issued for this order number. Check the number (and the store or Tier code).</source>
+        <translation>No cash receipt was issued for this order number. Check the number (and the store or Tier code).</translation>
+    </message>
+    <message>
+        <source>The cancellation was sent, but no answer came back, so it is not known whether the receipt was cancelled. Do not cancel it again: look the order number up, or use “Check unknown outcomes” in the history, when the network is back.</source>
+        <translation>The cancellation was sent, but no answer came back, so it is not known whether the receipt was cancelled. Do not cancel it again: look the order number up, or use “Check unknown outcomes” in the history, when the network is back.</translation>
+    </message>
+    <message>
+        <source>The PortOne server could not be reached (connection refused).</source>
+        <translation>The PortOne server could not be reached (connection refused).</translation>
+    </message>
+    <message>
+        <source>The PortOne server&apos;s name could not be found.</source>
+        <translation>The PortOne server&apos;s name could not be found.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s security certificate could not be verified, so the connection was stopped.</source>
+        <translation>The server&apos;s security certificate could not be verified, so the connection was stopped.</translation>
+    </message>
+    <message>
+        <source>Connecting to the PortOne server took too long.</source>
+        <translation>Connecting to the PortOne server took too long.</translation>
+    </message>
+    <message>
+        <source>The PortOne server did not answer in time.</source>
+        <translation>The PortOne server did not answer in time.</translation>
+    </message>
+    <message>
+        <source>The proxy server refused or failed the connection.</source>
+        <translation>The proxy server refused or failed the connection.</translation>
+    </message>
+    <message>
+        <source>The connection to PortOne failed.</source>
+        <translation>The connection to PortOne failed.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed. Check the network or proxy settings and try again.</source>
+        <translation>Nothing was changed. Check the network or proxy settings and try again.</translation>
+    </message>
+    <message>
+        <source>The proxy server asks for a login. Ask your IT department for the proxy settings.</source>
+        <translation>The proxy server asks for a login. Ask your IT department for the proxy settings.</translation>
+    </message>
+    <message>
+        <source>The payment gateway refused or failed the cancellation.</source>
+        <translation>The payment gateway refused or failed the cancellation.</translation>
+    </message>
+    <message>
+        <source>PortOne does not support cash receipts for this store&apos;s payment gateway.</source>
+        <translation>PortOne does not support cash receipts for this store&apos;s payment gateway.</translation>
+    </message>
+    <message>
+        <source>PortOne refused the request.</source>
+        <translation>PortOne refused the request.</translation>
+    </message>
+    <message>
+        <source>PortOne answered with an error.</source>
+        <translation>PortOne answered with an error.</translation>
+    </message>
+    <message>
+        <source>PortOne&apos;s answer could not be read (it is not in the documented form).</source>
+        <translation>PortOne&apos;s answer could not be read (it is not in the documented form).</translation>
+    </message>
+    <message>
+        <source>An unexpected answer came instead of PortOne&apos;s (for example a proxy or login page).</source>
+        <translation>An unexpected answer came instead of PortOne&apos;s (for example a proxy or login page).</translation>
+    </message>
+    <message>
+        <source>The receipt was not cancelled. Read the message, then try again or contact PortOne.</source>
+        <translation>The receipt was not cancelled. Read the message, then try again or contact PortOne.</translation>
+    </message>
+    <message>
+        <source>Try again later; if it persists, contact PortOne.</source>
+        <translation>Try again later; if it persists, contact PortOne.</translation>
+    </message>
+    <message>
+        <source>the history file or folder is read-only</source>
+        <translation>the history file or folder is read-only</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>the disk is full</translation>
+    </message>
+    <message>
+        <source>the history file is locked by another program</source>
+        <translation>the history file is locked by another program</translation>
+    </message>
+    <message>
+        <source>the history file is damaged or from a newer version</source>
+        <translation>the history file is damaged or from a newer version</translation>
+    </message>
+    <message>
+        <source>the history file could not be written</source>
+        <translation>the history file could not be written</translation>
+    </message>
+    <message>
+        <source>The audit history cannot be written ({0}), so nothing was sent to PortOne. Free the disk or fix the folder&apos;s permissions, then try again.</source>
+        <translation>The audit history cannot be written ({0}), so nothing was sent to PortOne. Free the disk or fix the folder&apos;s permissions, then try again.</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong. The details were written to the log file.</source>
+        <translation>Something unexpected went wrong. The details were written to the log file.</translation>
+    </message>
+</context>
+<context>
+    <name>Outcome</name>
+    <message>
+        <source>In progress</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>Unknown - check</source>
+        <translation>Unknown - check</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptView</name>
+    <message>
+        <source>Cash receipt</source>
+        <translation>Cash receipt</translation>
+    </message>
+    <message>
+        <source>Co&amp;py link</source>
+        <translation>Co&amp;py link</translation>
+    </message>
+    <message>
+        <source>Copy the receipt link</source>
+        <translation>Copy the receipt link</translation>
+    </message>
+    <message>
+        <source>Order number</source>
+        <translation>Order number</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>VAT</source>
+        <translation>VAT</translation>
+    </message>
+    <message>
+        <source>Issued for</source>
+        <translation>Issued for</translation>
+    </message>
+    <message>
+        <source>Approval number</source>
+        <translation>Approval number</translation>
+    </message>
+    <message>
+        <source>PG receipt id</source>
+        <translation>PG receipt id</translation>
+    </message>
+    <message>
+        <source>Issued at</source>
+        <translation>Issued at</translation>
+    </message>
+    <message>
+        <source>Cancelled at</source>
+        <translation>Cancelled at</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <source>Income deduction (individual)</source>
+        <translation>Income deduction (individual)</translation>
+    </message>
+    <message>
+        <source>Proof of expense (business)</source>
+        <translation>Proof of expense (business)</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>Issued (not cancelled)</source>
+        <translation>Issued (not cancelled)</translation>
+    </message>
+    <message>
+        <source>This link cannot be opened safely.</source>
+        <translation>This link cannot be opened safely.</translation>
+    </message>
+</context>
+<context>
+    <name>Shortcuts</name>
+    <message>
+        <source>Go to the order number field</source>
+        <translation>Go to the order number field</translation>
+    </message>
+    <message>
+        <source>Look up the receipt (in the order number field)</source>
+        <translation>Look up the receipt (in the order number field)</translation>
+    </message>
+    <message>
+        <source>Cancel the receipt shown (asks first)</source>
+        <translation>Cancel the receipt shown (asks first)</translation>
+    </message>
+    <message>
+        <source>Copy the receipt link</source>
+        <translation>Copy the receipt link</translation>
+    </message>
+    <message>
+        <source>Store profiles and API keys</source>
+        <translation>Store profiles and API keys</translation>
+    </message>
+    <message>
+        <source>Open the audit history</source>
+        <translation>Open the audit history</translation>
+    </message>
+    <message>
+        <source>Check attempts with an unknown outcome</source>
+        <translation>Check attempts with an unknown outcome</translation>
+    </message>
+    <message>
+        <source>Show this list of shortcuts</source>
+        <translation>Show this list of shortcuts</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quit</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Keys</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Alt plus an underlined letter activates that button or field.</source>
+        <translation>Alt plus an underlined letter activates that button or field.</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>The new language applies the next time iamport-desk starts.</source>
+        <translation>The new language applies the next time iamport-desk starts.</translation>
+    </message>
+</context>
 </TS>

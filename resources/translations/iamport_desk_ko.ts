@@ -278,10 +278,6 @@
             <translation>취소되지 않음 (조회로 확인)</translation>
         </message>
         <message>
-            <source>won</source>
-            <translation>원</translation>
-        </message>
-        <message>
             <source>This column cannot be sorted.</source>
             <translation>이 열은 정렬할 수 없습니다.</translation>
         </message>
