@@ -629,3 +629,30 @@ def test_every_string_looked_up_in_korean_is_translated(
     missing = ours - translated
     assert not missing, ("looked up at run time but not in iamport_desk_ko.ts:\n"
                          + "\n".join(f"[{c}] {s!r}" for c, s in sorted(missing)))
+
+
+def test_switching_the_language_applies_at_once_and_keeps_working(
+        qtbot: QtBot, qapp: QApplication, languages: Languages, app_paths: AppPaths,
+        simulator: Simulator, api: ApiThread, profiles: ProfileStore) -> None:
+    """Settings > Language rebuilds the window in the new language, on the same API thread."""
+    from iamport_desk.app import Desk
+
+    languages.install("en")
+    desk = Desk(qapp, app_paths, profiles, api, api_base=simulator.base_url,
+                demo_orders=None, translators=languages.installed)
+    first = desk.show_window()
+    qtbot.addWidget(first)
+    assert first.lookup_button.text() == "&Look up"
+    desk.switch_language("ko")
+    languages.installed = desk.translators  # so the fixture removes what is installed now
+    second = desk.window
+    assert second is not None and second is not first
+    qtbot.addWidget(second)
+    assert second.lookup_button.text() == "조회(&L)"
+    assert not first.isVisible() and second.isVisible()
+    # The rebuilt window still talks to the same worker thread.
+    second.order_edit.setText("ORDER-20261125-0001")
+    with qtbot.waitSignal(second.receipt_shown, timeout=10_000):
+        second.lookup()
+    assert second.receipt_view.amount.text() == "33,000원"
+    second.close()
