@@ -58,8 +58,9 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Every test gets its own app folders; nothing reaches the user's real ones."""
     home = tmp_path / "home"
     monkeypatch.setenv(HOME_ENV, str(home))
-    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"):
-        monkeypatch.delenv(name, raising=False)
+    for scheme in ("HTTP", "HTTPS", "ALL"):
+        for name in (f"{scheme}_PROXY", f"{scheme.lower()}_proxy"):
+            monkeypatch.delenv(name, raising=False)
     return home
 
 
