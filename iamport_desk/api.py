@@ -12,7 +12,6 @@ server is never sent again. When no usable answer comes back, the caller gets
 
 from __future__ import annotations
 
-import ipaddress
 import json
 import logging
 import re
@@ -30,6 +29,7 @@ import httpx
 import truststore
 
 from iamport_desk import __version__
+from iamport_desk.hosts import is_loopback_host
 from iamport_desk.logsetup import register_secret
 from iamport_desk.models import DEFAULT_API_BASE, Receipt
 
@@ -198,16 +198,6 @@ def _shorten(text: str, limit: int = 200) -> str:
     return text if len(text) <= limit else text[:limit] + "…"
 
 
-def _is_loopback_host(host: str) -> bool:
-    host = host.strip("[]").lower()
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
-
-
 def validate_base_url(url: str) -> str:
     """Return the API base without a trailing "/", or raise ValueError.
 
@@ -233,7 +223,7 @@ def validate_base_url(url: str) -> str:
         raise ValueError("The API address must not contain a user name or password.")
     if parts.query or parts.fragment or "?" in text or "#" in text:
         raise ValueError("The API address must not contain '?' or '#'.")
-    if scheme == "http" and not _is_loopback_host(host):
+    if scheme == "http" and not is_loopback_host(host):
         raise ValueError(
             f"The API address {text!r} uses plain http. Only https is allowed, except "
             "http://127.0.0.1, http://[::1] or http://localhost for the built-in simulator."
@@ -465,7 +455,7 @@ class IamportClient:
         self._token: str | None = None
         self._token_deadline = 0.0  # in self._clock() time
         self._token_lock = threading.RLock()
-        loopback = _is_loopback_host(urllib.parse.urlsplit(self._base_url).hostname or "")
+        loopback = is_loopback_host(urllib.parse.urlsplit(self._base_url).hostname or "")
         # The OS trust store, so corporate TLS inspection roots are honoured.
         verify = truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
         if transport is None:

@@ -12,7 +12,6 @@ time and the first window must appear before the keychain is needed.
 from __future__ import annotations
 
 import dataclasses
-import ipaddress
 import logging
 import re
 import unicodedata
@@ -22,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from iamport_desk.hosts import is_loopback_host
 from iamport_desk.logsetup import register_secret
 from iamport_desk.models import Credentials, Profile
 from iamport_desk.settings import LANGUAGES, Settings, load_settings, save_settings
@@ -200,7 +200,7 @@ def validate_api_base(raw: str) -> str:
         raise bad_format()
     if parts.path.rstrip("/") or parts.query or parts.fragment or text.endswith(("?", "#")):
         raise bad_format()
-    if scheme == "http" and not _is_loopback(host):
+    if scheme == "http" and not is_loopback_host(host):
         raise CredentialError(
             f"{label} must start with https:// (http only for this computer).",
             field="api_base",
@@ -210,15 +210,6 @@ def validate_api_base(raw: str) -> str:
     if port is not None:
         netloc = f"{netloc}:{port}"
     return f"{scheme}://{netloc}"
-
-
-def _is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 @dataclass(frozen=True)
