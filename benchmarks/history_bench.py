@@ -61,12 +61,14 @@ def make_history(path: Path, rows: int, export_rows: int) -> tuple[list[str], fl
             uid = uid_of(i, started)
             roll = rng.random()
             amount = rng.randrange(1_000, 500_000, 100)
+            cancelled: int | None = None
             if roll < 0.9:
-                outcome, status, code, message, cancelled = "cancelled", 200, 0, None, int(started) + 1
+                outcome, status, code, message = "cancelled", 200, 0, None
+                cancelled = int(started) + 1
             elif roll < 0.99:
-                outcome, status, code, message, cancelled = "failed", 500, -1, "원거래 없음", None
+                outcome, status, code, message = "failed", 500, -1, "원거래 없음"
             else:
-                outcome, status, code, message, cancelled = "unknown", None, None, None, None
+                outcome, status, code, message = "unknown", None, None, None
             tid = f"rcpt_{i:012d}"
             yield (started, started + 0.8, profiles[i % n_profiles], None, uid, "clerk",
                    outcome, status, code, message, amount, amount // 11, "person",
@@ -77,7 +79,7 @@ def make_history(path: Path, rows: int, export_rows: int) -> tuple[list[str], fl
     try:
         with conn:
             conn.executemany(
-                f"INSERT INTO attempts ({COLUMNS}) VALUES ({', '.join('?' * 22)})",  # noqa: S608
+                f"INSERT INTO attempts ({COLUMNS}) VALUES ({', '.join('?' * 22)})",
                 generate(),
             )
     finally:

@@ -88,7 +88,7 @@ class PaintSpy(QObject):
         self.last = 0.0
         widget.installEventFilter(self)
 
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint:
             self.last = time.perf_counter()
         return False

@@ -18,6 +18,7 @@ alive, token fetched once) against the same simulator, same latency.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import sys
 import tempfile
@@ -32,7 +33,7 @@ DEMO_UID = "ORDER-20261125-0001"
 def max_gap(ticks: list[float], start: float, end: float) -> float:
     """The longest interval between consecutive ticks that overlaps [start, end]."""
     gap = 0.0
-    for before, after in zip(ticks, ticks[1:], strict=False):
+    for before, after in itertools.pairwise(ticks):
         if after >= start and before <= end:
             gap = max(gap, after - before)
     return gap
@@ -118,8 +119,8 @@ def measure_window(sim: SimProcess, runs: int) -> dict[str, list[float] | list[i
     window.receipt_shown.connect(lambda _receipt: shown.append(time.perf_counter()))
     busy = {"value": False}
 
-    def on_busy(value: bool) -> None:
-        busy["value"] = value
+    def on_busy(value: str) -> None:
+        busy["value"] = bool(value)
 
     window.busy_changed.connect(on_busy)
 
