@@ -85,11 +85,6 @@ class ReconcileJob(Job):
     profile: str
 
 
-@dataclass(frozen=True)
-class RefreshHistoryJob(Job):
-    pass
-
-
 # ---- results (worker -> GUI) ----------------------------------------------------------
 
 
@@ -182,9 +177,6 @@ class ApiWorker(QObject):
     def _dispatch(self, job: Job) -> JobResult:
         if isinstance(job, StartupJob):
             return self._startup(job)
-        if isinstance(job, RefreshHistoryJob):
-            self._publish_history()
-            return JobResult(job)
         if isinstance(job, LookupJob):
             # Imported here, not above: the StartupJob runs while the window is first
             # shown, and importing httpx then would compete with it for the GIL.
@@ -381,28 +373,17 @@ class ApiThread(QObject):
         worker.moveToThread(self._thread)
         self.submitted.connect(worker.run)
         self._shutdown.connect(worker.shutdown)
-        worker.finished.connect(self._on_worker_finished)
+        worker.finished.connect(self.finished)
         worker.history_changed.connect(self.history_changed)
         worker.unresolved_changed.connect(self.unresolved_changed)
-        self._busy: set[int] = set()
         self._stopped = False
         self._thread.start()
 
     def submit(self, job: Job) -> int:
         if self._stopped:
             raise RuntimeError("the API thread was stopped")
-        self._busy.add(job.job_id)
         self.submitted.emit(job)
         return job.job_id
-
-    @Slot(object)
-    def _on_worker_finished(self, result: JobResult) -> None:
-        self._busy.discard(result.job.job_id)
-        self.finished.emit(result)
-
-    @property
-    def busy(self) -> bool:
-        return bool(self._busy)
 
     def request_stop(self) -> None:
         """Ask the thread to stop after the jobs already queued, without waiting.
@@ -425,12 +406,8 @@ class ApiThread(QObject):
             log.error("API thread did not stop within %d ms", timeout_ms)
         return bool(ok)
 
-    @property
-    def stopped(self) -> bool:
-        return self._thread.isFinished()
 
-
-__all__: list[Any] = [
+__all__ = [
     "ApiThread",
     "ApiWorker",
     "CancelJob",
@@ -438,7 +415,6 @@ __all__: list[Any] = [
     "JobResult",
     "LookupJob",
     "ReconcileJob",
-    "RefreshHistoryJob",
     "StartupJob",
     "TestConnectionJob",
 ]
