@@ -153,6 +153,7 @@ class CredentialsDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         outer.addWidget(self.buttons)
         api.finished.connect(self.on_api_finished)
+        self._listening = True
         self.setTabOrder(self.profile_list, self.name_edit)
         self.setTabOrder(self.name_edit, self.key_edit)
         self.setTabOrder(self.key_edit, self.secret_edit)
@@ -378,7 +379,10 @@ class CredentialsDialog(QDialog):
             self.test_result.setText(describe_error(result.error).full_text())
 
     def done(self, result: int) -> None:
-        # The dialog may close while a test runs; stop listening either way.
-        with contextlib.suppress(RuntimeError, TypeError):
-            self.api.finished.disconnect(self.on_api_finished)
+        # The dialog may close while a test runs; stop listening either way (once: a second
+        # disconnect makes PySide print a warning).
+        if self._listening:
+            self._listening = False
+            with contextlib.suppress(RuntimeError, TypeError):
+                self.api.finished.disconnect(self.on_api_finished)
         super().done(result)
