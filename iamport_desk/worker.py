@@ -18,7 +18,8 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 from iamport_desk.models import Credentials, HistoryEntry, Outcome, Receipt
 
 if TYPE_CHECKING:
-    from iamport_desk.api import IamportClient, IamportError
+    from iamport_desk.api import IamportClient
+    from iamport_desk.errors import IamportError
     from iamport_desk.history import History
 
 log = logging.getLogger(__name__)
@@ -180,7 +181,7 @@ class ApiWorker(QObject):
         if isinstance(job, LookupJob):
             # Imported here, not above: the StartupJob runs while the window is first
             # shown, and importing httpx then would compete with it for the GIL.
-            from iamport_desk.api import IamportError
+            from iamport_desk.errors import IamportError
 
             try:
                 receipt = self._client_for(job.credentials).lookup_external_receipt(
@@ -209,7 +210,7 @@ class ApiWorker(QObject):
         self.unresolved_changed.emit(len(history.unresolved()))
 
     def _cancel(self, job: CancelJob) -> JobResult:
-        from iamport_desk.api import IamportError, OutcomeUnknown
+        from iamport_desk.errors import IamportError, OutcomeUnknown
 
         history = self._open_history()  # HistoryUnavailable -> no request is sent
         tier = job.credentials.tier_code
@@ -257,7 +258,7 @@ class ApiWorker(QObject):
     def _settle_unknown_first(self, job: CancelJob, history: History) -> JobResult | None:
         """An earlier attempt on this order has no known outcome: ask PortOne (GET) before
         another DELETE, so a cancellation that did go through is never sent twice."""
-        from iamport_desk.api import IamportError, ReceiptNotFound
+        from iamport_desk.errors import IamportError, ReceiptNotFound
 
         earlier = [
             entry
@@ -299,7 +300,7 @@ class ApiWorker(QObject):
         return entry, None
 
     def _test_connection(self, job: TestConnectionJob) -> JobResult:
-        from iamport_desk.api import IamportError
+        from iamport_desk.errors import IamportError
 
         # A fresh client: testing must not disturb the one in use, nor reuse its token.
         client = self._client_factory(job.credentials)
@@ -315,7 +316,7 @@ class ApiWorker(QObject):
             client.close()
 
     def _reconcile(self, job: ReconcileJob) -> JobResult:
-        from iamport_desk.api import IamportError, ReceiptNotFound
+        from iamport_desk.errors import IamportError, ReceiptNotFound
 
         history = self._open_history()
         client = self._client_for(job.credentials)

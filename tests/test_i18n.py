@@ -568,7 +568,7 @@ class RecordingTranslator(QTranslator):
 def all_error_messages() -> list[str]:
     from iamport_desk import api
     from iamport_desk.history import HistoryUnavailable
-    from iamport_desk.ui.messages import describe_error
+    from iamport_desk.ui.words import describe_error
 
     errors: list[BaseException] = [
         api.InvalidMerchantUid("x"), api.AuthenticationError("x", message="m"),

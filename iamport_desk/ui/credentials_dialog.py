@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 
 from iamport_desk.credentials import CredentialError, ProfileStore
 from iamport_desk.models import DEFAULT_API_BASE, STATIC_API_BASE, Credentials, Profile
-from iamport_desk.ui.messages import describe_error
 from iamport_desk.ui.receipt_view import plain_label
+from iamport_desk.ui.words import describe_error
 from iamport_desk.worker import ApiThread, JobResult, TestConnectionJob
 
 

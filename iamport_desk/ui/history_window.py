@@ -56,8 +56,8 @@ from iamport_desk.history import History, HistoryFilter, HistoryUnavailable
 from iamport_desk.models import Credentials, Outcome
 from iamport_desk.ui.history_model import COLUMNS, HistoryTableModel, row_text
 from iamport_desk.ui.main_window import outcome_label
-from iamport_desk.ui.messages import describe_error
 from iamport_desk.ui.receipt_view import plain_label
+from iamport_desk.ui.words import describe_error
 from iamport_desk.worker import ApiThread, JobResult, ReconcileJob
 
 if TYPE_CHECKING:

@@ -30,9 +30,9 @@ from PySide6.QtWidgets import (
 from iamport_desk.formatting import elide, format_kst
 from iamport_desk.models import HistoryEntry, Outcome, Receipt
 from iamport_desk.ui import shortcuts
-from iamport_desk.ui.messages import UserMessage, describe_error
 from iamport_desk.ui.noop import QT_TRANSLATE_NOOP
 from iamport_desk.ui.receipt_view import ReceiptView, plain_label, won
+from iamport_desk.ui.words import UserMessage, describe_error
 from iamport_desk.worker import (
     ApiThread,
     CancelJob,
@@ -582,7 +582,7 @@ class MainWindow(QMainWindow):
         error = result.error
         if error is None:  # pragma: no cover - the worker always sets one of them
             error = RuntimeError("no result")
-        from iamport_desk.api import OutcomeUnknown
+        from iamport_desk.errors import OutcomeUnknown
 
         if isinstance(error, OutcomeUnknown) or (
             result.entry is not None and result.entry.outcome == Outcome.UNKNOWN

@@ -44,10 +44,12 @@ def _status_detail(status: int | None, code: int | None) -> str:
 
 def describe_error(error: BaseException, *, cancelling: bool = False) -> UserMessage:
     """Map an exception value from the worker to a sentence."""
-    from iamport_desk import api
+    from iamport_desk import errors
 
-    server = elide(error.message) if isinstance(error, api.IamportError) and error.message else None
-    if isinstance(error, api.InvalidMerchantUid):
+    server = (
+        elide(error.message) if isinstance(error, errors.IamportError) and error.message else None
+    )
+    if isinstance(error, errors.InvalidMerchantUid):
         reasons = {
             "empty": QCoreApplication.translate("Messages", "Enter an order number first."),
             "too_long": QCoreApplication.translate(
@@ -71,7 +73,7 @@ def describe_error(error: BaseException, *, cancelling: bool = False) -> UserMes
                 ),
             )
         )
-    if isinstance(error, api.AuthenticationError):
+    if isinstance(error, errors.AuthenticationError):
         return UserMessage(
             QCoreApplication.translate(
                 "Messages",
@@ -81,7 +83,7 @@ def describe_error(error: BaseException, *, cancelling: bool = False) -> UserMes
             server,
             reenter_credentials=True,
         )
-    if isinstance(error, api.ReceiptNotFound):
+    if isinstance(error, errors.ReceiptNotFound):
         return UserMessage(
             QCoreApplication.translate(
                 "Messages",
@@ -90,7 +92,7 @@ def describe_error(error: BaseException, *, cancelling: bool = False) -> UserMes
             ),
             server,
         )
-    if isinstance(error, api.OutcomeUnknown):
+    if isinstance(error, errors.OutcomeUnknown):
         return UserMessage(
             QCoreApplication.translate(
                 "Messages",
@@ -100,7 +102,7 @@ def describe_error(error: BaseException, *, cancelling: bool = False) -> UserMes
             ),
             server,
         )
-    if isinstance(error, api.NetworkError):
+    if isinstance(error, errors.NetworkError):
         texts = {
             "refused": QCoreApplication.translate(
                 "Messages", "The PortOne server could not be reached (connection refused)."
@@ -134,7 +136,7 @@ def describe_error(error: BaseException, *, cancelling: bool = False) -> UserMes
                 "Nothing was changed. Check the network or proxy settings and try again.",
             )
         )
-    if isinstance(error, api.ApiError):
+    if isinstance(error, errors.ApiError):
         detail = _status_detail(error.status, error.code)
         if error.status == 407:
             text = QCoreApplication.translate(
