@@ -41,16 +41,10 @@ from iamport_desk.simulator import (
     Fault,
     Simulator,
 )
+from tests.fakes import FakeClock
 
 UID = "ORDER-20261125-0001"
 
-
-class FakeClock:
-    def __init__(self, now: float = 1000.0) -> None:
-        self.now = now
-
-    def __call__(self) -> float:
-        return self.now
 
 
 @pytest.fixture
@@ -135,7 +129,7 @@ def test_skewed_clocks_do_not_matter(
 
 
 def test_expired_token_is_replaced(make_client: Callable[..., IamportClient]) -> None:
-    local = FakeClock()
+    local = FakeClock(1000.0)
     server = FakeClock(1_790_000_000)
     with Simulator(clock=server) as sim:
         client = make_client(base_url=sim.base_url, clock=local)

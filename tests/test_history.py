@@ -27,21 +27,15 @@ from iamport_desk.history import (
 )
 from iamport_desk.history_export import DEFAULT_HEADERS, write_csv
 from iamport_desk.models import HistoryEntry, Outcome, Receipt
+from tests.fakes import FakeClock
 
 T0 = 1_700_000_000.0  # 2023-11-15 07:13:20 KST
 
 
-class FakeClock:
-    def __init__(self, now: float = T0) -> None:
-        self.now = now
-
-    def __call__(self) -> float:
-        return self.now
-
 
 @pytest.fixture
 def clock() -> FakeClock:
-    return FakeClock()
+    return FakeClock(T0)
 
 
 @pytest.fixture

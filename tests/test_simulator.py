@@ -31,6 +31,7 @@ from iamport_desk.simulator import (
     Fault,
     Simulator,
 )
+from tests.fakes import FakeClock
 
 SPEC_PATH = Path(__file__).parent / "data" / "openapi-v1-subset.json"
 SHARED_SPEC = (
@@ -74,15 +75,6 @@ def check(response: httpx.Response, status: int, definition: str | None = None) 
         assert payload["response"] is None
     return payload
 
-
-class FakeClock:
-    """The server's wall clock, moved by hand."""
-
-    def __init__(self, now: float = 1_790_000_000.0) -> None:
-        self.now = now
-
-    def __call__(self) -> float:
-        return self.now
 
 
 @pytest.fixture
