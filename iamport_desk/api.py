@@ -464,6 +464,21 @@ class IamportClient:
                 code=0,
             ) from None
 
+    # ---- the ReceiptApi seam (iamport_desk.receipt_api): the names the worker uses
+
+    def lookup(self, order_id: str) -> Receipt:
+        """``ReceiptApi.lookup``: the V1 external receipt of this merchant_uid."""
+        return self.lookup_external_receipt(order_id)
+
+    def cancel(self, order_id: str) -> Receipt:
+        """``ReceiptApi.cancel``: the V1 DELETE of this merchant_uid, sent at most once."""
+        return self.cancel_external_receipt(order_id)
+
+    def check_access(self) -> str | None:
+        """``ReceiptApi.check_access``: a token, and the Tier's name when one is set."""
+        self.get_token()
+        return self.get_tier(self._tier_code) if self._tier_code else None
+
     def get_tier(self, tier_code: str) -> str:
         """``GET /tiers/{code}`` with the master token and no Tier header: the tier's name."""
         code = validate_tier_code(tier_code)

@@ -68,3 +68,13 @@ def safe_link(url: str | None) -> str | None:
 def elide(text: str, limit: int = 300) -> str:
     """Keep huge server strings from flooding a label."""
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+# First-strong isolate ... pop directional isolate: an id shown inside a sentence keeps its own
+# direction and cannot reorder the words around it (a U+202E in an id once reversed an amount).
+_FSI, _PDI = "\u2068", "\u2069"
+
+
+def isolate(text: str) -> str:
+    """``text`` wrapped as a bidi isolate, for an id or server value inside a sentence."""
+    return f"{_FSI}{text}{_PDI}"

@@ -18,17 +18,17 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 from iamport_desk.models import Credentials, HistoryEntry, Outcome, Receipt
 
 if TYPE_CHECKING:
-    from iamport_desk.api import IamportClient
     from iamport_desk.errors import IamportError
     from iamport_desk.history import History
+    from iamport_desk.receipt_api import ReceiptApi
 
 log = logging.getLogger(__name__)
 
-ClientFactory = Callable[[Credentials], "IamportClient"]
+ClientFactory = Callable[[Credentials], "ReceiptApi"]
 _job_ids = itertools.count(1)
 
 
-def default_client_factory(credentials: Credentials) -> IamportClient:
+def default_client_factory(credentials: Credentials) -> ReceiptApi:
     from iamport_desk.api import IamportClient
 
     return IamportClient(
@@ -131,12 +131,12 @@ class ApiWorker(QObject):
         self._client_factory = client_factory
         self._history_factory = history_factory
         self._history: History | None = None
-        self._client: IamportClient | None = None
+        self._client: ReceiptApi | None = None
         self._client_credentials: Credentials | None = None
 
     # The client is rebuilt whenever the credentials differ (another profile, a
     # re-entered secret): a token is never carried over to another key or Tier.
-    def _client_for(self, credentials: Credentials) -> IamportClient:
+    def _client_for(self, credentials: Credentials) -> ReceiptApi:
         if self._client is None or self._client_credentials != credentials:
             self._close_client()
             self._client = self._client_factory(credentials)
@@ -184,9 +184,7 @@ class ApiWorker(QObject):
             from iamport_desk.errors import IamportError
 
             try:
-                receipt = self._client_for(job.credentials).lookup_external_receipt(
-                    job.merchant_uid
-                )
+                receipt = self._client_for(job.credentials).lookup(job.merchant_uid)
             except IamportError as exc:
                 return JobResult(job, error=exc)
             return JobResult(job, receipt=receipt)
@@ -226,7 +224,7 @@ class ApiWorker(QObject):
         receipt: Receipt | None = None
         error: BaseException | None = None
         try:
-            receipt = client.cancel_external_receipt(job.merchant_uid)
+            receipt = client.cancel(job.merchant_uid)
         except OutcomeUnknown as exc:
             error = exc
             outcome, fields = Outcome.UNKNOWN, _error_fields(exc)
@@ -271,7 +269,7 @@ class ApiWorker(QObject):
             return None
         client = self._client_for(job.credentials)
         try:
-            receipt: Receipt | None = client.lookup_external_receipt(job.merchant_uid)
+            receipt: Receipt | None = client.lookup(job.merchant_uid)
         except ReceiptNotFound:
             receipt = None
         except IamportError as exc:
@@ -305,11 +303,7 @@ class ApiWorker(QObject):
         # A fresh client: testing must not disturb the one in use, nor reuse its token.
         client = self._client_factory(job.credentials)
         try:
-            client.get_token()
-            tier_name = None
-            if job.credentials.tier_code:
-                tier_name = client.get_tier(job.credentials.tier_code)
-            return JobResult(job, tier_name=tier_name)
+            return JobResult(job, tier_name=client.check_access())
         except IamportError as exc:
             return JobResult(job, error=exc)
         finally:
@@ -326,7 +320,7 @@ class ApiWorker(QObject):
             if entry.profile != job.profile or entry.tier_code != job.credentials.tier_code:
                 continue
             try:
-                receipt: Receipt | None = client.lookup_external_receipt(entry.merchant_uid)
+                receipt: Receipt | None = client.lookup(entry.merchant_uid)
             except ReceiptNotFound:
                 receipt = None
             except IamportError as exc:

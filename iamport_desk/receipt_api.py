@@ -1,0 +1,34 @@
+"""The seam between the desk and one store's receipt API, whichever PortOne generation it is.
+
+The worker, the history and reconciliation talk to a ``ReceiptApi`` only; a PortOne V1 store
+(``iamport_desk.api.IamportClient``) and a V2 store (``iamport_desk.portone_v2``) each provide
+one. Every method raises only the classes of ``iamport_desk.errors``.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from iamport_desk.models import Receipt
+
+__all__ = ["ReceiptApi"]
+
+
+class ReceiptApi(Protocol):
+    """One store's receipt calls. ``order_id`` is V1's merchant_uid or V2's paymentId."""
+
+    def lookup(self, order_id: str) -> Receipt:
+        """The receipt as PortOne has it now (``ReceiptNotFound`` when none was issued)."""
+        ...
+
+    def cancel(self, order_id: str) -> Receipt:
+        """Cancel the whole receipt, sent at most once (``OutcomeUnknown`` when in doubt)."""
+        ...
+
+    def check_access(self) -> str | None:
+        """Prove the credentials work; the sub-store's name when the profile names one."""
+        ...
+
+    def close(self) -> None:
+        """Release the connection pool; the object is not used afterwards."""
+        ...
