@@ -1,0 +1,52 @@
+"""Which proxy a URL goes through: manual first, then the environment, NO_PROXY honoured."""
+
+from __future__ import annotations
+
+import pytest
+
+from iamport_desk.proxies import proxy_for
+
+PROXY_VARS = (
+    "HTTPS_PROXY",
+    "https_proxy",
+    "HTTP_PROXY",
+    "http_proxy",
+    "ALL_PROXY",
+    "all_proxy",
+    "NO_PROXY",
+    "no_proxy",
+)
+
+
+@pytest.fixture(autouse=True)
+def clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in PROXY_VARS:
+        monkeypatch.delenv(name, raising=False)
+
+
+def test_direct_without_any_proxy() -> None:
+    assert proxy_for("https://api.iamport.kr/users/getToken") is None
+
+
+def test_environment_proxy_for_https(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HTTPS_PROXY", "http://proxy.office.example:3128")
+    assert proxy_for("https://api.iamport.kr/x") == "http://proxy.office.example:3128"
+
+
+def test_all_proxy_is_the_fallback(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ALL_PROXY", "http://all.example:8080")
+    assert proxy_for("https://api.iamport.kr/x") == "http://all.example:8080"
+
+
+def test_no_proxy_bypasses(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HTTPS_PROXY", "http://proxy.office.example:3128")
+    monkeypatch.setenv("NO_PROXY", "iamport.kr")
+    assert proxy_for("https://api.iamport.kr/x") is None
+    assert proxy_for("https://api.portone.io/x") == "http://proxy.office.example:3128"
+
+
+def test_manual_proxy_wins(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HTTPS_PROXY", "http://proxy.office.example:3128")
+    assert proxy_for("https://api.iamport.kr/x", manual="http://10.0.0.1:8080") == (
+        "http://10.0.0.1:8080"
+    )
