@@ -27,6 +27,8 @@ __all__ = [
     "ZERO_WIDTH",
     "RefusedCharacter",
     "RuleError",
+    "TypedInHangulMode",
+    "hangul_mode_keys",
     "normalize_merchant_uid",
     "order_key",
     "typed_in_hangul_mode",
@@ -54,6 +56,18 @@ BIDI_CONTROLS = frozenset(
 # Hangul Compatibility Jamo: what a Latin-letter key gives while the IME is in 한글 mode and
 # no syllable forms (ORDER -> ㅐㄱㅇㄷㄱ). Written Korean never leaves them standing alone.
 _COMPAT_JAMO = range(0x3131, 0x318F)
+# The keys of the standard (2-beolsik) layout, for U+3131..U+3163 in block order: consonants
+# (clusters as their two keys), then vowels. Shift gives ㄲㄸㅃㅆㅉ and ㅒㅖ; other keys lose
+# their case in 한글 mode.
+_KEYS = (  # noqa: SIM905 - two rows of a table read better than 51 quoted items
+    "r R rt s sw sg e E f fr fa fq ft fx fv fg a q Q qt t T d w W c z x v g "
+    "k o i O j p u P h hk ho hl y n nj np nl b m ml l"
+).split()
+_JAMO_KEYS = {chr(0x3131 + i): keys for i, keys in enumerate(_KEYS)}
+# A precomposed syllable is initial * 588 + medial * 28 + final (Unicode's Hangul algorithm).
+_INITIALS = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
+_MEDIALS = "ㅏㅐㅑㅒㅓㅔㅕㅖㅗㅘㅙㅚㅛㅜㅝㅞㅟㅠㅡㅢㅣ"
+_FINALS = ("", *"ㄱㄲㄳㄴㄵㄶㄷㄹㄺㄻㄼㄽㄾㄿㅀㅁㅂㅄㅅㅆㅇㅈㅊㅋㅌㅍㅎ")
 
 _TIER_RE = re.compile(r"[A-Z0-9]{3}", re.ASCII)
 # A DNS name (underscores tolerated: some office gateways have them) or an IPv4 address.
@@ -61,6 +75,21 @@ _LABEL = r"[a-z0-9](?:[a-z0-9_-]{0,61}[a-z0-9])?"
 _HOST_RE = re.compile(rf"{_LABEL}(?:\.{_LABEL})*", re.ASCII)
 # One path segment of RFC 3986 (pchar), with percent escapes that are complete.
 _SEGMENT_RE = re.compile(r"(?:[A-Za-z0-9._~!$&'()*+,;=:@-]|%[0-9A-Fa-f]{2})+", re.ASCII)
+
+
+class TypedInHangulMode(InvalidMerchantUid):
+    """An order number typed while the input method was in 한글 mode (reason "hangul_mode").
+
+    ``keys`` is what the same keys spell on an English keyboard ("order-1001"), in lower
+    case because 한글 mode drops the case of most letters.
+    """
+
+    def __init__(self, keys: str) -> None:
+        super().__init__(
+            "The order number looks typed with the input method in Hangul mode.",
+            reason="hangul_mode",
+        )
+        self.keys = keys
 
 
 class RuleError(ValueError):
@@ -162,10 +191,7 @@ def normalize_merchant_uid(raw: str) -> str:
     if uid in (".", ".."):
         raise InvalidMerchantUid("The order number cannot be sent in a URL path (. or ..).")
     if typed_in_hangul_mode(uid):
-        raise InvalidMerchantUid(
-            "The order number looks typed with the input method in Hangul mode.",
-            reason="hangul_mode",
-        )
+        raise TypedInHangulMode(hangul_mode_keys(uid))
     return uid
 
 
@@ -203,6 +229,25 @@ def typed_in_hangul_mode(uid: str) -> bool:
         elif unicodedata.category(char).startswith("L") and not _is_hangul(char):
             return False
     return has_jamo
+
+
+def hangul_mode_keys(text: str) -> str:
+    """The keys that give ``text`` in 한글 mode, read on an English keyboard: ㅐㄱㅇㄷㄱ -> "order".
+
+    Jamo and precomposed syllables are read back key by key (노 -> "sh"), in lower case (Shift
+    gives only some jamo, so the case cannot be known); everything else is kept as it is.
+    """
+    out: list[str] = []
+    for char in text:
+        index = ord(char) - 0xAC00
+        if 0 <= index < 11172:
+            initial, rest = divmod(index, 588)
+            medial, final = divmod(rest, 28)
+            for jamo in (_INITIALS[initial], _MEDIALS[medial], _FINALS[final]):
+                out.append(_JAMO_KEYS.get(jamo, "").lower())
+        else:
+            out.append(_JAMO_KEYS[char].lower() if char in _JAMO_KEYS else char)
+    return "".join(out)
 
 
 def _is_hangul(char: str) -> bool:

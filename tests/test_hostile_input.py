@@ -39,7 +39,7 @@ REFUSALS = {
     "unsendable": "This order number cannot be sent to PortOne as it is",
     "invisible": "The order number contains an invisible character, ",
     "bidi": "The order number contains a text-direction control character, ",
-    "hangul_mode": "The order number was typed while the input method was in Korean (한글) mode.",
+    "hangul_mode": "The order number was typed while the input method was in Korean (한글) mode",
 }
 
 HOSTILE_IDS = [
@@ -257,6 +257,7 @@ def test_an_id_typed_in_hangul_mode_is_refused_with_the_hint(
         assert simulator.count() == 0
         text = window.message.text()
         assert text.startswith(REFUSALS["hangul_mode"]), text
+        assert f"these keys spell \u201c{isolate('order-1001')}\u201d." in text
         assert "한/영" in text
 
 

@@ -23,6 +23,8 @@ from iamport_desk.rules import (
     ZERO_WIDTH,
     RefusedCharacter,
     RuleError,
+    TypedInHangulMode,
+    hangul_mode_keys,
     normalize_merchant_uid,
     order_key,
     typed_in_hangul_mode,
@@ -227,7 +229,6 @@ def test_control_characters_have_a_name_too() -> None:
         (".", "unsendable"),
         ("..", "unsendable"),
         ("A\ud800B", "unsendable"),
-        ("ㅐㄱㅇㄷㄱ-1001", "hangul_mode"),
     ],
 )
 def test_other_refusals(raw: str, reason: str) -> None:
@@ -283,6 +284,38 @@ def test_hangul_ids_are_sent_as_typed_but_filed_as_one_order() -> None:
 )
 def test_typed_in_hangul_mode(uid: str, expected: bool) -> None:
     assert typed_in_hangul_mode(uid) is expected
+
+
+@pytest.mark.parametrize(
+    ("typed", "keys"),
+    [
+        ("ㅐㄱㅇㄷㄱ-1001", "order-1001"),
+        ("ㅒㄲㅇㄸㄲ-1001", "order-1001"),  # with Shift: the case cannot be read back
+        ("ㅊㅁ노-2026-07", "cash-2026-07"),  # a syllable is read back key by key
+        ("ㅑㅜㅍ_0001", "inv_0001"),
+        ("ㅇ뮤-ㅏㅐㄱㄷㅁ", "dab-korea"),
+        ("뷁ㄳ", "qnpfrrt"),  # compound vowel and finals are two keys each
+        ("12-34", "12-34"),
+    ],
+)
+def test_hangul_mode_keys_reads_the_keys_back(typed: str, keys: str) -> None:
+    assert hangul_mode_keys(typed) == keys
+
+
+def test_an_id_typed_in_hangul_mode_carries_its_english_reading() -> None:
+    with pytest.raises(TypedInHangulMode) as caught:
+        normalize_merchant_uid("  ㅐㄱㅇㄷㄱ-1001 ")
+    assert (caught.value.reason, caught.value.keys) == ("hangul_mode", "order-1001")
+    assert isinstance(caught.value, InvalidMerchantUid)
+
+
+@given(st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=12))
+def test_every_jamo_key_reads_back_as_its_key(keys: str) -> None:
+    # Typed one key at a time with no syllable forming: each key gives exactly one jamo.
+    from iamport_desk.rules import _JAMO_KEYS
+
+    by_key = {k: j for j, k in _JAMO_KEYS.items() if len(k) == 1}
+    assert hangul_mode_keys("".join(by_key[k] for k in keys)) == keys
 
 
 @given(st.text(max_size=40))

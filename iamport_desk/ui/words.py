@@ -48,8 +48,15 @@ def _status_detail(status: int | None, code: int | None) -> str:
 
 def describe_invalid_merchant_uid(error: InvalidMerchantUid) -> str:
     """Why an order number was refused before anything was sent, and what to do instead."""
-    from iamport_desk.rules import RefusedCharacter
+    from iamport_desk.rules import RefusedCharacter, TypedInHangulMode
 
+    if isinstance(error, TypedInHangulMode):
+        return QCoreApplication.translate(
+            "Messages",
+            "The order number was typed while the input method was in Korean (한글) mode: "
+            "on an English keyboard these keys spell \u201c{0}\u201d. Switch to English with "
+            "the 한/영 key and type the number again (mind upper and lower case).",
+        ).format(isolate(elide(error.keys, 80)))
     if isinstance(error, RefusedCharacter) and error.reason in ("invisible", "bidi"):
         # The character is named, never shown: shown, it would hide or reorder the sentence.
         where = isolate(error.label), error.position
@@ -77,11 +84,6 @@ def describe_invalid_merchant_uid(error: InvalidMerchantUid) -> str:
             "Messages",
             "The order number contains invisible control characters (for "
             "example a line break from copying). Type it again.",
-        ),
-        "hangul_mode": QCoreApplication.translate(
-            "Messages",
-            "The order number was typed while the input method was in Korean (한글) mode. "
-            "Switch to English with the 한/영 key and type it again.",
         ),
     }
     return reasons.get(

@@ -908,8 +908,8 @@ This cannot be undone.</translation>
         <translation>The order number contains invisible control characters (for example a line break from copying). Type it again.</translation>
     </message>
     <message>
-        <source>The order number was typed while the input method was in Korean (한글) mode. Switch to English with the 한/영 key and type it again.</source>
-        <translation>The order number was typed while the input method was in Korean (한글) mode. Switch to English with the 한/영 key and type it again.</translation>
+        <source>The order number was typed while the input method was in Korean (한글) mode: on an English keyboard these keys spell “{0}”. Switch to English with the 한/영 key and type the number again (mind upper and lower case).</source>
+        <translation>The order number was typed while the input method was in Korean (한글) mode: on an English keyboard these keys spell “{0}”. Switch to English with the 한/영 key and type the number again (mind upper and lower case).</translation>
     </message>
     <message>
         <source>This order number cannot be sent to PortOne as it is (for example “.” or “..”). Check the number.</source>

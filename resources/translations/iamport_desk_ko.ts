@@ -908,8 +908,8 @@ This cannot be undone.</source>
             <translation>주문번호에 보이지 않는 제어 문자(예: 복사할 때 딸려 온 줄바꿈)가 들어 있습니다. 주문번호를 다시 입력하세요.</translation>
         </message>
         <message>
-            <source>The order number was typed while the input method was in Korean (한글) mode. Switch to English with the 한/영 key and type it again.</source>
-            <translation>입력기가 한글 모드인 상태에서 주문번호를 입력했습니다. 한/영 키로 영문 모드로 바꾼 뒤 다시 입력하세요.</translation>
+            <source>The order number was typed while the input method was in Korean (한글) mode: on an English keyboard these keys spell “{0}”. Switch to English with the 한/영 key and type the number again (mind upper and lower case).</source>
+            <translation>입력기가 한글 모드인 상태에서 주문번호를 입력했습니다. 영문 자판으로는 “{0}”입니다. 한/영 키로 영문 모드로 바꾼 뒤 대소문자에 유의하여 주문번호를 다시 입력하세요.</translation>
         </message>
         <message>
             <source>This order number cannot be sent to PortOne as it is (for example “.” or “..”). Check the number.</source>
