@@ -1,7 +1,7 @@
 """The rules module: each rule once, and its cases (no Qt, no network).
 
 The two rules that used to disagree (a path prefix in the API address, a lower-case Tier
-code) are pinned here; tests/test_hostile_input.py runs the same inputs through every caller
+code) are pinned here; tests/test_rules_callers.py runs the same inputs through every caller
 (client, settings file, credentials store and the dialog) and checks that they agree.
 """
 
