@@ -28,6 +28,7 @@ __all__ = [
     "RefusedCharacter",
     "RuleError",
     "TypedInHangulMode",
+    "character_name",
     "hangul_mode_keys",
     "normalize_merchant_uid",
     "order_key",
@@ -77,21 +78,6 @@ _HOST_RE = re.compile(rf"{_LABEL}(?:\.{_LABEL})*", re.ASCII)
 _SEGMENT_RE = re.compile(r"(?:[A-Za-z0-9._~!$&'()*+,;=:@-]|%[0-9A-Fa-f]{2})+", re.ASCII)
 
 
-class TypedInHangulMode(InvalidMerchantUid):
-    """An order number typed while the input method was in 한글 mode (reason "hangul_mode").
-
-    ``keys`` is what the same keys spell on an English keyboard ("order-1001"), in lower
-    case because 한글 mode drops the case of most letters.
-    """
-
-    def __init__(self, keys: str) -> None:
-        super().__init__(
-            "The order number looks typed with the input method in Hangul mode.",
-            reason="hangul_mode",
-        )
-        self.keys = keys
-
-
 class RuleError(ValueError):
     """A value that breaks a rule; the message never contains the value.
 
@@ -130,6 +116,21 @@ class RefusedCharacter(InvalidMerchantUid):
     def label(self) -> str:
         """'U+200B ZERO WIDTH SPACE': how the character is named in a sentence."""
         return f"U+{self.codepoint:04X} {self.char_name}"
+
+
+class TypedInHangulMode(InvalidMerchantUid):
+    """An order number typed while the input method was in 한글 mode (reason "hangul_mode").
+
+    ``keys`` is what the same keys spell on an English keyboard ("order-1001"), in lower
+    case because 한글 mode drops the case of most letters.
+    """
+
+    def __init__(self, keys: str) -> None:
+        super().__init__(
+            "The order number looks typed with the input method in Hangul mode.",
+            reason="hangul_mode",
+        )
+        self.keys = keys
 
 
 def character_name(char: str) -> str:
