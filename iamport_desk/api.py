@@ -14,12 +14,10 @@ from __future__ import annotations
 
 import json
 import logging
-import re
 import socket
 import ssl
 import threading
 import time
-import unicodedata
 import urllib.parse
 from collections.abc import Callable
 from types import TracebackType
@@ -43,9 +41,16 @@ from iamport_desk.errors import (
 from iamport_desk.hosts import is_loopback_host
 from iamport_desk.logsetup import register_secret
 from iamport_desk.models import DEFAULT_API_BASE, Receipt
+from iamport_desk.rules import (
+    MAX_MERCHANT_UID_LENGTH,
+    normalize_merchant_uid,
+    validate_base_url,
+    validate_tier_code,
+)
 
 __all__ = [
     "DEFAULT_TIMEOUT",
+    "MAX_MERCHANT_UID_LENGTH",
     "ApiError",
     "AuthenticationError",
     "IamportClient",
@@ -75,85 +80,9 @@ TOKEN_REFRESH_MARGIN = 60.0
 MAX_BODY_BYTES = 1 << 20
 
 RECEIPTS_PREFIX = "/receipts/external/"
-# PortOne publishes no limit for these paths (other V1 endpoints allow 40 characters).
-# Far longer is a paste mistake, and HTTP front ends refuse long URLs anyway.
-MAX_MERCHANT_UID_LENGTH = 1000
 TOKEN_PATH = "/users/getToken"  # noqa: S105 - a path, not a password
 
-_TIER_RE = re.compile(r"[A-Z0-9]{3}", re.ASCII)
-
-
 # --------------------------------------------------------------------------- helpers
-
-
-def validate_base_url(url: str) -> str:
-    """Return the API base without a trailing "/", or raise ValueError.
-
-    Only https is allowed, except plain http to this computer (the built-in
-    simulator): a token sent over plain http to anywhere else could be read on the way.
-    """
-    text = url.strip()
-    if not text:
-        raise ValueError("The API address is empty.")
-    try:
-        parts = urllib.parse.urlsplit(text)
-        port = parts.port
-    except ValueError as exc:
-        raise ValueError(f"The API address {text!r} is not a valid URL.") from exc
-    scheme = parts.scheme.lower()
-    host = parts.hostname or ""
-    if scheme not in ("http", "https") or not host:
-        raise ValueError(
-            f"The API address {text!r} must look like https://api.iamport.kr "
-            "(https:// followed by a host name)."
-        )
-    if parts.username is not None or parts.password is not None:
-        raise ValueError("The API address must not contain a user name or password.")
-    if parts.query or parts.fragment or "?" in text or "#" in text:
-        raise ValueError("The API address must not contain '?' or '#'.")
-    if scheme == "http" and not is_loopback_host(host):
-        raise ValueError(
-            f"The API address {text!r} uses plain http. Only https is allowed, except "
-            "http://127.0.0.1, http://[::1] or http://localhost for the built-in simulator."
-        )
-    netloc = f"[{host}]" if ":" in host else host
-    if port is not None:
-        netloc = f"{netloc}:{port}"
-    return f"{scheme}://{netloc}{parts.path.rstrip('/')}"
-
-
-def normalize_merchant_uid(raw: str) -> str:
-    """Strip surrounding whitespace and refuse what cannot be an order number.
-
-    Refused: empty ids; ids over MAX_MERCHANT_UID_LENGTH characters; control
-    characters (Unicode category Cc: a pasted tab or line break is a mistake, not part
-    of an id); lone surrogates (not encodable); and the ids "." and ".." (URL
-    normalisation turns them into another path on the way).
-    Format characters such as right-to-left marks are kept; they are sent encoded.
-    """
-    if not isinstance(raw, str):
-        raise InvalidMerchantUid("The order number must be text.", reason="empty")
-    uid = raw.strip()
-    if not uid:
-        raise InvalidMerchantUid("The order number is empty.", reason="empty")
-    if len(uid) > MAX_MERCHANT_UID_LENGTH:
-        raise InvalidMerchantUid(
-            f"The order number is too long ({len(uid):,} characters; "
-            f"at most {MAX_MERCHANT_UID_LENGTH:,}).",
-            reason="too_long",
-        )
-    for ch in uid:
-        category = unicodedata.category(ch)
-        if category == "Cc":
-            raise InvalidMerchantUid(
-                f"The order number contains a control character (U+{ord(ch):04X}).",
-                reason="control",
-            )
-        if category == "Cs":
-            raise InvalidMerchantUid("The order number contains an invalid character.")
-    if uid in (".", ".."):
-        raise InvalidMerchantUid(f"The order number {uid!r} cannot be sent in a URL path.")
-    return uid
 
 
 def receipt_path(merchant_uid: str) -> str:
@@ -162,21 +91,6 @@ def receipt_path(merchant_uid: str) -> str:
     ``safe=""`` encodes "/" too; otherwise "A/B" would address another resource.
     """
     return RECEIPTS_PREFIX + urllib.parse.quote(merchant_uid, safe="")
-
-
-def validate_tier_code(raw: str | None) -> str | None:
-    """None for "no sub-merchant"; else the 3-character code (A-Z, 0-9), or ValueError."""
-    if raw is None:
-        return None
-    code = raw.strip()
-    if not code:
-        return None
-    if not _TIER_RE.fullmatch(code):
-        raise ValueError(
-            f"The sub-merchant (Tier) code {code!r} must be exactly 3 characters, "
-            "uppercase letters A-Z or digits 0-9."
-        )
-    return code
 
 
 def _is_int(value: object) -> bool:

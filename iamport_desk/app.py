@@ -143,7 +143,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     api_base: str | None = None
     if args.api_base:
-        from iamport_desk.api import validate_base_url
+        from iamport_desk.rules import validate_base_url
 
         try:
             api_base = validate_base_url(args.api_base)

@@ -13,15 +13,12 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-import re
-import unicodedata
-import urllib.parse
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from iamport_desk.hosts import is_loopback_host
+from iamport_desk import rules
 from iamport_desk.logsetup import register_secret
 from iamport_desk.models import Credentials, Profile
 from iamport_desk.settings import LANGUAGES, Settings, load_settings, save_settings
@@ -29,187 +26,58 @@ from iamport_desk.settings import LANGUAGES, Settings, load_settings, save_setti
 log = logging.getLogger(__name__)
 
 KEYRING_SERVICE = "iamport-desk"
-MAX_NAME_LENGTH = 40
-MAX_TOKEN_LENGTH = 200  # PortOne keys are ~16 and secrets ~80 characters
-_TIER_RE = re.compile(r"[A-Z0-9]{3}")
 
 
-class CredentialError(ValueError):
+class CredentialError(rules.RuleError):
     """A problem the user can fix in the form; never carries the value it refers to.
 
     ``field`` is one of "name", "imp_key", "imp_secret", "tier_code", "api_base";
     ``kind`` says what is wrong ("empty", "whitespace", "control", "non_ascii", "format",
     "duplicate", "too_long") so the UI can show a translated sentence. An http address to
     another computer is a "format" error of "api_base" (the fix is the same: use https).
+    The rules themselves live in :mod:`iamport_desk.rules`; the functions below only turn
+    their RuleError into this type, which the dialog catches.
     """
-
-    def __init__(self, message: str, *, field: str, kind: str) -> None:
-        super().__init__(message)
-        self.field = field
-        self.kind = kind
 
     def __repr__(self) -> str:
         return f"CredentialError(field={self.field!r}, kind={self.kind!r}, message={self!s})"
 
 
-_FIELD_LABELS = {
-    "imp_key": "The REST API key",
-    "imp_secret": "The REST API secret",
-    "api_base": "The API address",
-}
+_T = TypeVar("_T")
 
 
-def _is_control(char: str) -> bool:
-    # Cc/Cf/Cs/Co/Cn and line/paragraph separators: invisible or layout-breaking
-    # characters, which also make two names look the same.
-    return unicodedata.category(char)[0] == "C" or unicodedata.category(char) in ("Zl", "Zp")
+def _checked(rule: Callable[[], _T]) -> _T:
+    try:
+        return rule()
+    except CredentialError:
+        raise
+    except rules.RuleError as exc:
+        raise CredentialError(str(exc), field=exc.field, kind=exc.kind) from None
 
 
 def validate_profile_name(raw: str, existing: Iterable[str] = ()) -> str:
-    """Return the cleaned profile name (stripped, Unicode NFC) or raise CredentialError.
-
-    NFC matters for Korean: text pasted on macOS may arrive decomposed into jamo, which
-    would otherwise make "본점" and "본점" two different profiles.
-    """
-    name = unicodedata.normalize("NFC", raw.strip())
-    if not name:
-        raise CredentialError("Enter a name for this store.", field="name", kind="empty")
-    if any(_is_control(c) for c in name):
-        raise CredentialError(
-            "The name contains an invisible control character.", field="name", kind="control"
-        )
-    if len(name) > MAX_NAME_LENGTH:
-        raise CredentialError(
-            f"The name is longer than {MAX_NAME_LENGTH} characters.", field="name", kind="too_long"
-        )
-    if name in set(existing):
-        raise CredentialError(
-            "Another store already has this name.", field="name", kind="duplicate"
-        )
-    return name
-
-
-def _validate_token(raw: str, field: str) -> str:
-    """Shared rules for the key and the secret; messages never include the value."""
-    label = _FIELD_LABELS[field]
-    value = raw.strip()
-    if not value:
-        raise CredentialError(f"{label} is empty.", field=field, kind="empty")
-    for char in value:
-        if char.isspace():
-            raise CredentialError(
-                f"{label} contains a space, tab or line break in the middle.",
-                field=field,
-                kind="whitespace",
-            )
-        if ord(char) < 0x20 or ord(char) == 0x7F:
-            raise CredentialError(
-                f"{label} contains a control character.", field=field, kind="control"
-            )
-        if ord(char) > 0x7E:
-            raise CredentialError(
-                f"{label} contains a character other than English letters, digits and "
-                "symbols (perhaps an invisible character was copied along).",
-                field=field,
-                kind="non_ascii",
-            )
-    if len(value) > MAX_TOKEN_LENGTH:
-        raise CredentialError(
-            f"{label} is longer than {MAX_TOKEN_LENGTH} characters.", field=field, kind="too_long"
-        )
-    return value
+    """Return the cleaned profile name (stripped, Unicode NFC) or raise CredentialError."""
+    return _checked(lambda: rules.validate_profile_name(raw, existing))
 
 
 def validate_imp_key(raw: str) -> str:
     """Return the REST API key without surrounding whitespace, or raise CredentialError."""
-    return _validate_token(raw, "imp_key")
+    return _checked(lambda: rules.validate_imp_key(raw))
 
 
 def validate_imp_secret(raw: str) -> str:
     """Like the key; the error message never contains the value."""
-    return _validate_token(raw, "imp_secret")
+    return _checked(lambda: rules.validate_imp_secret(raw))
 
 
 def validate_tier_code(raw: str | None) -> str | None:
-    """Return the 3-character tier code in upper case, or None when none was given.
-
-    Lowercase letters are accepted and upper-cased: PortOne codes are upper case and a
-    clerk who types "ab1" means "AB1".
-    """
-    if raw is None:
-        return None
-    code = raw.strip()
-    if not code:
-        return None
-    if any(c.isspace() for c in code):
-        raise CredentialError(
-            "The tier code contains a space.", field="tier_code", kind="whitespace"
-        )
-    if not code.isascii():
-        raise CredentialError(
-            "The tier code uses only English letters and digits.",
-            field="tier_code",
-            kind="non_ascii",
-        )
-    code = code.upper()
-    if not _TIER_RE.fullmatch(code):
-        raise CredentialError(
-            "The tier code is exactly 3 letters (A-Z) or digits.", field="tier_code", kind="format"
-        )
-    return code
+    """The 3-character tier code in upper case, None when none was given, or CredentialError."""
+    return _checked(lambda: rules.validate_tier_code(raw))
 
 
 def validate_api_base(raw: str) -> str:
-    """Return ``scheme://host[:port]`` without a trailing slash, or raise CredentialError.
-
-    Only https is allowed, except plain http to this computer (the built-in simulator):
-    anything else would send the secret over the network in clear text.
-    """
-    label = _FIELD_LABELS["api_base"]
-    text = raw.strip()
-    if not text:
-        raise CredentialError(f"{label} is empty.", field="api_base", kind="empty")
-    if any(c.isspace() for c in text):
-        raise CredentialError(f"{label} contains a space.", field="api_base", kind="whitespace")
-    if any(_is_control(c) for c in text):
-        raise CredentialError(
-            f"{label} contains a control character.", field="api_base", kind="control"
-        )
-    if not text.isascii():
-        raise CredentialError(
-            f"{label} may only contain English letters and symbols.",
-            field="api_base",
-            kind="non_ascii",
-        )
-
-    def bad_format() -> CredentialError:
-        return CredentialError(
-            f"{label} must look like https://api.iamport.kr.", field="api_base", kind="format"
-        )
-
-    try:
-        parts = urllib.parse.urlsplit(text)
-        port = parts.port
-    except ValueError:
-        raise bad_format() from None
-    scheme = parts.scheme.lower()
-    host = (parts.hostname or "").lower()
-    if scheme not in ("https", "http") or not host:
-        raise bad_format()
-    if parts.username is not None or parts.password is not None:
-        raise bad_format()
-    if parts.path.rstrip("/") or parts.query or parts.fragment or text.endswith(("?", "#")):
-        raise bad_format()
-    if scheme == "http" and not is_loopback_host(host):
-        raise CredentialError(
-            f"{label} must start with https:// (http only for this computer).",
-            field="api_base",
-            kind="format",
-        )
-    netloc = f"[{host}]" if ":" in host else host
-    if port is not None:
-        netloc = f"{netloc}:{port}"
-    return f"{scheme}://{netloc}"
+    """``scheme://host[:port][/prefix]`` without a trailing slash, or CredentialError."""
+    return _checked(lambda: rules.validate_base_url(raw))
 
 
 @dataclass(frozen=True)

@@ -13,14 +13,11 @@ import csv
 import os
 import secrets
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
 from pathlib import Path
 
+from iamport_desk.formatting import KST
 from iamport_desk.models import HistoryEntry, Outcome
-
-# Korea has had no daylight saving time since 1988, so a fixed offset is exact and
-# needs no tzdata (which Windows installs often lack).
-KST = timezone(timedelta(hours=9), "KST")
 
 DEFAULT_HEADERS: tuple[str, ...] = (
     "시작 시각",

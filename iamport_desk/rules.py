@@ -1,14 +1,148 @@
-"""The rules, each defined once: what a valid order number, Tier code, host, key or name is.
+"""The rules, each defined once: what a valid order number, Tier code, address, key or name is.
 
 The client, the settings, the history and the dialogs all call these; none keeps a copy.
-No Qt, no httpx, no I/O.
+No Qt, no httpx, no I/O. A broken rule raises :class:`RuleError` (a ``ValueError`` with a
+``field`` and a ``kind``) or, for order numbers, ``errors.InvalidMerchantUid``; callers that
+need another error type (``credentials.CredentialError``) wrap these in a thin adapter.
+No message ever contains the value it refers to: a key, a secret or an address with a
+password in it must not end up in a log line through an exception.
 """
 
 from __future__ import annotations
 
+import ipaddress
+import re
 import unicodedata
+import urllib.parse
+from collections.abc import Iterable
 
-__all__ = ["order_key"]
+from iamport_desk.errors import InvalidMerchantUid
+from iamport_desk.hosts import is_loopback_host
+
+__all__ = [
+    "BIDI_CONTROLS",
+    "MAX_MERCHANT_UID_LENGTH",
+    "MAX_NAME_LENGTH",
+    "MAX_TOKEN_LENGTH",
+    "ZERO_WIDTH",
+    "RefusedCharacter",
+    "RuleError",
+    "TypedInHangulMode",
+    "character_name",
+    "hangul_mode_keys",
+    "normalize_merchant_uid",
+    "order_key",
+    "typed_in_hangul_mode",
+    "validate_base_url",
+    "validate_imp_key",
+    "validate_imp_secret",
+    "validate_profile_name",
+    "validate_tier_code",
+]
+
+# PortOne publishes no limit for the receipt paths (other V1 endpoints allow 40 characters).
+# Far longer is a paste mistake, and HTTP front ends refuse long URLs anyway.
+MAX_MERCHANT_UID_LENGTH = 1000
+MAX_NAME_LENGTH = 40
+MAX_TOKEN_LENGTH = 200  # PortOne keys are ~16 and secrets ~80 characters
+
+# Characters that take no room on screen: an id holding one looks like another id.
+ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff")
+# Characters that reorder the text around them ("Trojan source"): U+202E once reversed an
+# amount in the confirmation sentence.
+BIDI_CONTROLS = frozenset(
+    "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u061c"
+)
+
+# Hangul Compatibility Jamo: what a Latin-letter key gives while the IME is in 한글 mode and
+# no syllable forms (ORDER -> ㅐㄱㅇㄷㄱ). Written Korean never leaves them standing alone.
+_COMPAT_JAMO = range(0x3131, 0x318F)
+# The keys of the standard (2-beolsik) layout, for U+3131..U+3163 in block order: consonants
+# (clusters as their two keys), then vowels. Shift gives ㄲㄸㅃㅆㅉ and ㅒㅖ; other keys lose
+# their case in 한글 mode.
+_KEYS = (  # noqa: SIM905 - two rows of a table read better than 51 quoted items
+    "r R rt s sw sg e E f fr fa fq ft fx fv fg a q Q qt t T d w W c z x v g "
+    "k o i O j p u P h hk ho hl y n nj np nl b m ml l"
+).split()
+_JAMO_KEYS = {chr(0x3131 + i): keys for i, keys in enumerate(_KEYS)}
+# A precomposed syllable is initial * 588 + medial * 28 + final (Unicode's Hangul algorithm).
+_INITIALS = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
+_MEDIALS = "ㅏㅐㅑㅒㅓㅔㅕㅖㅗㅘㅙㅚㅛㅜㅝㅞㅟㅠㅡㅢㅣ"
+_FINALS = ("", *"ㄱㄲㄳㄴㄵㄶㄷㄹㄺㄻㄼㄽㄾㄿㅀㅁㅂㅄㅅㅆㅇㅈㅊㅋㅌㅍㅎ")
+
+_TIER_RE = re.compile(r"[A-Z0-9]{3}", re.ASCII)
+# A DNS name (underscores tolerated: some office gateways have them) or an IPv4 address.
+_LABEL = r"[a-z0-9](?:[a-z0-9_-]{0,61}[a-z0-9])?"
+_HOST_RE = re.compile(rf"{_LABEL}(?:\.{_LABEL})*", re.ASCII)
+# One path segment of RFC 3986 (pchar), with percent escapes that are complete.
+_SEGMENT_RE = re.compile(r"(?:[A-Za-z0-9._~!$&'()*+,;=:@-]|%[0-9A-Fa-f]{2})+", re.ASCII)
+
+
+class RuleError(ValueError):
+    """A value that breaks a rule; the message never contains the value.
+
+    ``field`` is one of "name", "imp_key", "imp_secret", "tier_code", "api_base";
+    ``kind`` says what is wrong: "empty", "whitespace", "control", "non_ascii", "format",
+    "duplicate" or "too_long" (the dialogs choose their sentence by these two).
+    """
+
+    def __init__(self, message: str, *, field: str, kind: str) -> None:
+        super().__init__(message)
+        self.field = field
+        self.kind = kind
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(field={self.field!r}, kind={self.kind!r}, message={self!s})"
+
+
+class RefusedCharacter(InvalidMerchantUid):
+    """An order number refused for one character, which the clerk is told about.
+
+    ``reason`` is "control", "invisible" (zero-width or another format character, a BOM
+    included) or "bidi" (a text-direction control); ``codepoint`` is the character's number
+    (0x200B), ``char_name`` its Unicode name ("ZERO WIDTH SPACE") and ``position`` where it
+    is, counting from 1 in the number as stripped of surrounding whitespace.
+    """
+
+    def __init__(self, *, reason: str, char: str, position: int) -> None:
+        self.codepoint = ord(char)
+        self.char_name = character_name(char)
+        self.position = position
+        super().__init__(
+            f"The order number contains {self.label} at position {position}.", reason=reason
+        )
+
+    @property
+    def label(self) -> str:
+        """'U+200B ZERO WIDTH SPACE': how the character is named in a sentence."""
+        return f"U+{self.codepoint:04X} {self.char_name}"
+
+
+class TypedInHangulMode(InvalidMerchantUid):
+    """An order number typed while the input method was in 한글 mode (reason "hangul_mode").
+
+    ``keys`` is what the same keys spell on an English keyboard ("order-1001"), in lower
+    case because 한글 mode drops the case of most letters.
+    """
+
+    def __init__(self, keys: str) -> None:
+        super().__init__(
+            "The order number looks typed with the input method in Hangul mode.",
+            reason="hangul_mode",
+        )
+        self.keys = keys
+
+
+def character_name(char: str) -> str:
+    """The Unicode name of ``char``; controls, which have none, by their usual name."""
+    name = unicodedata.name(char, "")
+    if name:
+        return name
+    known = {0x09: "TAB", 0x0A: "LINE FEED", 0x0D: "CARRIAGE RETURN", 0x00: "NULL"}
+    return known.get(ord(char), "CONTROL CHARACTER")
+
+
+# --------------------------------------------------------------------------- order numbers
 
 
 def order_key(merchant_uid: str) -> str:
@@ -17,3 +151,294 @@ def order_key(merchant_uid: str) -> str:
     Two spellings of one Hangul id (NFC and NFD) are one order: both map to NFC.
     """
     return unicodedata.normalize("NFC", merchant_uid)
+
+
+def normalize_merchant_uid(raw: str) -> str:
+    """Strip surrounding whitespace and refuse what cannot be an order number.
+
+    Refused, each with its own ``reason``: empty ids ("empty"); ids over
+    MAX_MERCHANT_UID_LENGTH characters ("too_long"); control characters and line or
+    paragraph separators ("control": a pasted tab or line break is a mistake, not part of an
+    id); zero-width characters, a BOM and other invisible format characters ("invisible");
+    text-direction controls ("bidi": they make the id on screen differ from the id sent);
+    an id typed while the input method was in 한글 mode ("hangul_mode", see
+    :func:`typed_in_hangul_mode`); lone surrogates and the ids "." and ".." ("unsendable":
+    URL normalisation turns those into another path on the way).
+
+    Everything else is returned exactly as typed, Hangul included, and NOT normalised to
+    NFC: PortOne compares the bytes the store's system used when it issued the receipt, so
+    an id sent as typed finds a receipt issued under that spelling, while a rewritten id
+    could never find a receipt issued decomposed (NFD, e.g. from a Mac). The history files
+    both spellings under one :func:`order_key`, so its search and its guard against a second
+    cancellation still see them as one order.
+    """
+    if not isinstance(raw, str):
+        raise InvalidMerchantUid("The order number must be text.", reason="empty")
+    uid = raw.strip()
+    if not uid:
+        raise InvalidMerchantUid("The order number is empty.", reason="empty")
+    if len(uid) > MAX_MERCHANT_UID_LENGTH:
+        raise InvalidMerchantUid(
+            f"The order number is too long ({len(uid):,} characters; "
+            f"at most {MAX_MERCHANT_UID_LENGTH:,}).",
+            reason="too_long",
+        )
+    for position, char in enumerate(uid, start=1):
+        reason = _refusal(char)
+        if reason == "unsendable":
+            raise InvalidMerchantUid("The order number contains an invalid character.")
+        if reason is not None:
+            raise RefusedCharacter(reason=reason, char=char, position=position)
+    if uid in (".", ".."):
+        raise InvalidMerchantUid("The order number cannot be sent in a URL path (. or ..).")
+    if typed_in_hangul_mode(uid):
+        raise TypedInHangulMode(hangul_mode_keys(uid))
+    return uid
+
+
+def _refusal(char: str) -> str | None:
+    """Why one character cannot be part of an order number, or None when it can."""
+    if char in BIDI_CONTROLS:
+        return "bidi"
+    if char in ZERO_WIDTH:
+        return "invisible"
+    category = unicodedata.category(char)
+    if category in ("Cc", "Zl", "Zp"):
+        return "control"
+    if category == "Cf":  # soft hyphen, invisible operators, tag characters...
+        return "invisible"
+    if category == "Cs":
+        return "unsendable"
+    return None
+
+
+def typed_in_hangul_mode(uid: str) -> bool:
+    """True when ``uid`` reads like Latin keys typed while the IME was in 한글 mode.
+
+    That is: at least one standalone Hangul compatibility jamo (ㄱ, ㅐ, ...), and no letter
+    other than Hangul (digits and punctuation do not count). Typing ORDER-1001 in 한글 mode
+    gives ㅐㄱㅇㄷㄱ-1001. Such ids are refused before sending rather than hinted at after a
+    "not found": written Korean never leaves jamo standing alone and an order number is
+    generated by the store's system, so no real id is made of them, and refusing at once
+    tells the clerk the cause without a request. Ids whose keys all happened to form
+    syllables (GOTO -> 해새) cannot be told from Korean words and are sent as typed.
+    """
+    has_jamo = False
+    for char in uid:
+        if ord(char) in _COMPAT_JAMO:
+            has_jamo = True
+        elif unicodedata.category(char).startswith("L") and not _is_hangul(char):
+            return False
+    return has_jamo
+
+
+def hangul_mode_keys(text: str) -> str:
+    """The keys that give ``text`` in 한글 mode, read on an English keyboard: ㅐㄱㅇㄷㄱ -> "order".
+
+    Jamo and precomposed syllables are read back key by key (노 -> "sh"), in lower case (Shift
+    gives only some jamo, so the case cannot be known); everything else is kept as it is.
+    """
+    out: list[str] = []
+    for char in text:
+        index = ord(char) - 0xAC00
+        if 0 <= index < 11172:
+            initial, rest = divmod(index, 588)
+            medial, final = divmod(rest, 28)
+            for jamo in (_INITIALS[initial], _MEDIALS[medial], _FINALS[final]):
+                out.append(_JAMO_KEYS.get(jamo, "").lower())
+        else:
+            out.append(_JAMO_KEYS[char].lower() if char in _JAMO_KEYS else char)
+    return "".join(out)
+
+
+def _is_hangul(char: str) -> bool:
+    return "HANGUL" in unicodedata.name(char, "")
+
+
+# --------------------------------------------------------------------------- store profiles
+
+
+def _is_control(char: str) -> bool:
+    # Cc/Cf/Cs/Co/Cn and line/paragraph separators: invisible or layout-breaking
+    # characters, which also make two names look the same.
+    return unicodedata.category(char)[0] == "C" or unicodedata.category(char) in ("Zl", "Zp")
+
+
+def validate_profile_name(raw: str, existing: Iterable[str] = ()) -> str:
+    """Return the cleaned profile name (stripped, Unicode NFC) or raise RuleError.
+
+    NFC matters for Korean: text pasted on macOS may arrive decomposed into jamo, which
+    would otherwise make "본점" and "본점" two different profiles.
+    """
+    name = unicodedata.normalize("NFC", raw.strip())
+    if not name:
+        raise RuleError("Enter a name for this store.", field="name", kind="empty")
+    if any(_is_control(c) for c in name):
+        raise RuleError(
+            "The name contains an invisible control character.", field="name", kind="control"
+        )
+    if len(name) > MAX_NAME_LENGTH:
+        raise RuleError(
+            f"The name is longer than {MAX_NAME_LENGTH} characters.", field="name", kind="too_long"
+        )
+    if name in set(existing):
+        raise RuleError("Another store already has this name.", field="name", kind="duplicate")
+    return name
+
+
+_FIELD_LABELS = {
+    "imp_key": "The REST API key",
+    "imp_secret": "The REST API secret",
+    "api_base": "The API address",
+    "tier_code": "The sub-merchant (Tier) code",
+}
+
+
+def _validate_token(raw: str, field: str) -> str:
+    """Shared rules for the key and the secret; messages never include the value."""
+    label = _FIELD_LABELS[field]
+    value = raw.strip()
+    if not value:
+        raise RuleError(f"{label} is empty.", field=field, kind="empty")
+    for char in value:
+        if char.isspace():
+            raise RuleError(
+                f"{label} contains a space, tab or line break in the middle.",
+                field=field,
+                kind="whitespace",
+            )
+        if ord(char) < 0x20 or ord(char) == 0x7F:
+            raise RuleError(f"{label} contains a control character.", field=field, kind="control")
+        if ord(char) > 0x7E:
+            raise RuleError(
+                f"{label} contains a character other than English letters, digits and "
+                "symbols (perhaps an invisible character was copied along).",
+                field=field,
+                kind="non_ascii",
+            )
+    if len(value) > MAX_TOKEN_LENGTH:
+        raise RuleError(
+            f"{label} is longer than {MAX_TOKEN_LENGTH} characters.", field=field, kind="too_long"
+        )
+    return value
+
+
+def validate_imp_key(raw: str) -> str:
+    """Return the REST API key without surrounding whitespace, or raise RuleError."""
+    return _validate_token(raw, "imp_key")
+
+
+def validate_imp_secret(raw: str) -> str:
+    """Like the key; the error message never contains the value."""
+    return _validate_token(raw, "imp_secret")
+
+
+def validate_tier_code(raw: str | None) -> str | None:
+    """None for "no sub-merchant"; else the 3-character code in upper case, or RuleError.
+
+    One rule for the client, the settings and the dialog: strip, refuse anything that is
+    not ASCII (checked before upper-casing, because "ı".upper() is "I" and "ﬀ".upper() is
+    "FF"), upper-case, then exactly 3 of A-Z and 0-9. PortOne's codes are upper case and a
+    clerk who types "ab1" means "AB1"; refusing it would only send them back to the form.
+    """
+    if raw is None:
+        return None
+    code = raw.strip()
+    if not code:
+        return None
+    label = _FIELD_LABELS["tier_code"]
+    rule = "must be exactly 3 characters, English letters A-Z or digits 0-9"
+    if any(c.isspace() for c in code):
+        raise RuleError(f"{label} {rule}, without spaces.", field="tier_code", kind="whitespace")
+    if not code.isascii():
+        raise RuleError(
+            f"{label} {rule} (not Korean or full-width characters).",
+            field="tier_code",
+            kind="non_ascii",
+        )
+    code = code.upper()
+    if not _TIER_RE.fullmatch(code):
+        raise RuleError(f"{label} {rule}.", field="tier_code", kind="format")
+    return code
+
+
+# --------------------------------------------------------------------------- the API address
+
+
+def validate_base_url(raw: str) -> str:
+    """Return the API base as ``scheme://host[:port][/prefix]`` without a trailing "/".
+
+    The one rule for the client, the settings and the dialog (they used to differ on path
+    prefixes): https with a host, an optional port and an optional path prefix (an office
+    gateway such as ``https://gw.example.co.kr/iamport`` forwards PortOne's paths under
+    one); no user name or password (it would travel in every log of the URL), no query and
+    no fragment (the client appends paths, which would land inside them). Plain http only to
+    this computer (the built-in simulator): a token sent in clear text to anywhere else could
+    be read on the way. Only ASCII: an internationalised host is entered as punycode, so a
+    look-alike letter cannot point the secret at another server. Raises RuleError with
+    ``field="api_base"``; http to another computer is a "format" error (the fix: https).
+    """
+    label = _FIELD_LABELS["api_base"]
+    text = raw.strip()
+    if not text:
+        raise RuleError(f"{label} is empty.", field="api_base", kind="empty")
+    if any(c.isspace() for c in text):
+        raise RuleError(f"{label} contains a space.", field="api_base", kind="whitespace")
+    if any(_is_control(c) for c in text):
+        raise RuleError(f"{label} contains a control character.", field="api_base", kind="control")
+    if not text.isascii():
+        raise RuleError(
+            f"{label} may only contain English letters, digits and symbols.",
+            field="api_base",
+            kind="non_ascii",
+        )
+
+    def bad(why: str) -> RuleError:
+        return RuleError(
+            f"{label} must look like https://api.iamport.kr ({why}).",
+            field="api_base",
+            kind="format",
+        )
+
+    try:
+        parts = urllib.parse.urlsplit(text)
+        port = parts.port
+    except ValueError:
+        raise bad("it is not a valid address") from None
+    scheme = parts.scheme.lower()
+    host = (parts.hostname or "").lower()
+    if scheme not in ("https", "http") or not host:
+        raise bad("https:// followed by a host name")
+    if parts.username is not None or parts.password is not None:
+        raise bad("without a user name or password")
+    if parts.query or parts.fragment or "?" in text or "#" in text:
+        raise bad("without '?' or '#'")
+    if port == 0:
+        raise bad("port 0 is not a port")
+    if not _valid_host(host):
+        raise bad("the host name is not valid")
+    prefix = parts.path.rstrip("/")
+    if prefix and not all(
+        _SEGMENT_RE.fullmatch(s) and s not in (".", "..") for s in prefix[1:].split("/")
+    ):
+        raise bad("the path after the host is not valid")
+    if scheme == "http" and not is_loopback_host(host):
+        raise RuleError(
+            f"{label} must start with https://. Plain http is allowed only to this computer "
+            "(127.0.0.1, [::1] or localhost, for the built-in simulator).",
+            field="api_base",
+            kind="format",
+        )
+    netloc = f"[{host}]" if ":" in host else host
+    if port is not None:
+        netloc = f"{netloc}:{port}"
+    return f"{scheme}://{netloc}{prefix}"
+
+
+def _valid_host(host: str) -> bool:
+    if ":" in host:  # an IPv6 literal; a zone id ("%eth0") cannot be written back safely
+        try:
+            return "%" not in host and ipaddress.IPv6Address(host) is not None
+        except ValueError:
+            return False
+    return _HOST_RE.fullmatch(host) is not None

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from iamport_desk import rules
 from iamport_desk.models import DEFAULT_API_BASE, Profile
 
 log = logging.getLogger(__name__)
@@ -156,15 +157,6 @@ def _profile_from_entry(entry: object, existing: list[str]) -> Profile | None:
     Validation matters for safety, not only tidiness: a hand-edited ``api_base`` of
     ``http://example.com`` would otherwise send the secret in clear text.
     """
-    # Imported here: credentials imports this module at its top.
-    from iamport_desk.credentials import (
-        CredentialError,
-        validate_api_base,
-        validate_imp_key,
-        validate_profile_name,
-        validate_tier_code,
-    )
-
     if not isinstance(entry, dict):
         return None
     name, key = entry.get("name"), entry.get("imp_key")
@@ -177,12 +169,12 @@ def _profile_from_entry(entry: object, existing: list[str]) -> Profile | None:
         return None
     try:
         return Profile(
-            name=validate_profile_name(name, existing),
-            imp_key=validate_imp_key(key),
-            tier_code=validate_tier_code(tier),
-            api_base=validate_api_base(base),
+            name=rules.validate_profile_name(name, existing),
+            imp_key=rules.validate_imp_key(key),
+            tier_code=rules.validate_tier_code(tier),
+            api_base=rules.validate_base_url(base),
         )
-    except CredentialError as exc:
+    except rules.RuleError as exc:
         log.warning("Skipping a stored profile: %s (%s)", exc.field, exc.kind)
         return None
 

@@ -228,8 +228,10 @@ def test_get_tier_uses_no_tier_header(
         client.get_tier("XYZ")
     assert caught.value.status == 404 and caught.value.message
     assert isinstance(caught.value, ApiError)
+    assert client.get_tier(" dm1 ") == DEMO_TIER_NAME  # one Tier rule: lower case means upper
+    assert simulator.requests[-1].raw_path == "/tiers/DM1"
     with pytest.raises(ValueError, match="3 characters"):
-        client.get_tier("dm1")
+        client.get_tier("dm12")
 
 
 def test_unknown_tier_header_is_not_found(make_client: Callable[..., IamportClient]) -> None:
@@ -614,13 +616,13 @@ def test_client_refuses_plain_http_to_a_remote_host() -> None:
 
 @pytest.mark.parametrize(
     ("raw", "expected"),
-    [(None, None), ("", None), ("   ", None), ("DM1", "DM1"), (" 0A9 ", "0A9")],
+    [(None, None), ("", None), ("   ", None), ("DM1", "DM1"), (" 0A9 ", "0A9"), ("dm1", "DM1")],
 )
 def test_validate_tier_code_accepts(raw: str | None, expected: str | None) -> None:
     assert validate_tier_code(raw) == expected
 
 
-@pytest.mark.parametrize("raw", ["dm1", "DM", "DM12", "D-1", "ＤＭ１", "DM\u0661"])
+@pytest.mark.parametrize("raw", ["dm", "DM", "DM12", "D-1", "ＤＭ１", "DM\u0661", "dmı"])
 def test_validate_tier_code_refuses(raw: str) -> None:
     with pytest.raises(ValueError, match="3 characters"):
         validate_tier_code(raw)
@@ -631,7 +633,6 @@ def test_validate_tier_code_refuses(raw: str) -> None:
     [
         ("  ORDER-1 \t\n", "ORDER-1"),
         ("주문-한글", "주문-한글"),
-        ("\u200fRTL-1", "\u200fRTL-1"),
         ("a/b?c#d%2F+", "a/b?c#d%2F+"),
         ("...", "..."),
     ],
@@ -641,7 +642,11 @@ def test_normalize_merchant_uid_accepts(raw: str, expected: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "raw", ["", "   ", "A\tB", "A\x00B", "A\x7fB", "A\x85B", ".", " .. ", "x" * 1001, "\ud800"]
+    "raw",
+    [
+        *("", "   ", "A\tB", "A\x00B", "A\x7fB", "A\x85B", ".", " .. ", "x" * 1001, "\ud800"),
+        *("\u200fRTL-1", "A\u200bB", "\ufeffA"),  # bidi and zero-width characters are refused
+    ],
 )
 def test_normalize_merchant_uid_refuses(raw: str) -> None:
     with pytest.raises(InvalidMerchantUid) as caught:

@@ -152,6 +152,9 @@ def test_tier_code_errors(raw: str, kind: str) -> None:
         ("http://127.1.2.3:1", "http://127.1.2.3:1"),
         ("http://localhost:9000", "http://localhost:9000"),
         ("http://[::1]:9000", "http://[::1]:9000"),
+        # A path prefix (an office gateway): the client always accepted it, now the form does too.
+        ("https://api.iamport.kr/v1", "https://api.iamport.kr/v1"),
+        ("https://gw.example.co.kr/iamport/", "https://gw.example.co.kr/iamport"),
     ],
 )
 def test_api_base_accepts(raw: str, expected: str) -> None:
@@ -169,7 +172,7 @@ def test_api_base_accepts(raw: str, expected: str) -> None:
         ("api.iamport.kr", "format"),
         ("https://", "format"),
         ("https://user:pw@api.iamport.kr", "format"),
-        ("https://api.iamport.kr/v1", "format"),
+        ("https://api.iamport.kr/../v1", "format"),
         ("https://api.iamport.kr?x=1", "format"),
         ("https://api.iamport.kr#frag", "format"),
         ("https://api.iamport.kr:99999", "format"),

@@ -566,12 +566,16 @@ class RecordingTranslator(QTranslator):
 
 
 def all_error_messages() -> list[str]:
-    from iamport_desk import api
+    from iamport_desk import api, rules
     from iamport_desk.history import HistoryUnavailable
     from iamport_desk.ui.words import describe_error
 
     errors: list[BaseException] = [
         api.InvalidMerchantUid("x"), api.AuthenticationError("x", message="m"),
+        *(api.InvalidMerchantUid("x", reason=reason) for reason in ("empty", "too_long")),
+        *(rules.RefusedCharacter(reason=reason, char=char, position=3)
+          for reason, char in (("control", "\t"), ("invisible", "\u200b"), ("bidi", "\u202e"))),
+        rules.TypedInHangulMode("order-1001"),
         api.ReceiptNotFound("x", status=404), api.OutcomeUnknown("x"),
         *(api.NetworkError("x", kind=kind) for kind in
           ("refused", "dns", "tls", "connect_timeout", "read_timeout", "proxy", "other")),
@@ -656,3 +660,21 @@ def test_switching_the_language_applies_at_once_and_keeps_working(
         second.lookup()
     assert second.receipt_view.amount.text() == "33,000원"
     second.close()
+
+
+def test_refused_order_number_sentences_in_korean(languages: Languages) -> None:
+    from iamport_desk import rules
+    from iamport_desk.formatting import isolate
+    from iamport_desk.ui.words import describe_error
+
+    languages.install("ko")
+    zwsp = rules.RefusedCharacter(reason="invisible", char="\u200b", position=7)
+    text = describe_error(zwsp).text
+    assert text.startswith("주문번호의 7번째 글자에 보이지 않는 문자 ")
+    assert isolate("U+200B ZERO WIDTH SPACE") in text
+    rlo = rules.RefusedCharacter(reason="bidi", char="\u202e", position=1)
+    assert "글자 방향 제어 문자 " + isolate("U+202E RIGHT-TO-LEFT OVERRIDE") in describe_error(
+        rlo
+    ).text
+    hangul = describe_error(rules.TypedInHangulMode("order-1001")).text
+    assert "영문 자판으로는 “" + isolate("order-1001") + "”입니다." in hangul

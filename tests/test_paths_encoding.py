@@ -15,12 +15,9 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from iamport_desk.api import (
-    MAX_MERCHANT_UID_LENGTH,
-    IamportClient,
-    InvalidMerchantUid,
-    ReceiptNotFound,
-)
+from iamport_desk.api import IamportClient
+from iamport_desk.errors import InvalidMerchantUid, ReceiptNotFound
+from iamport_desk.rules import MAX_MERCHANT_UID_LENGTH
 from iamport_desk.simulator import DEMO_IMP_KEY, DEMO_IMP_SECRET, Simulator
 
 HOSTILE = [
@@ -41,6 +38,10 @@ HOSTILE = [
     "🧾💸",
     "\u200fRTL",
     "\u202etxet",
+    "ORDER\u200b-1",
+    "\ufeffBOM",
+    "ㅐㄱㅇㄷㄱ-1001",
+    "\u1112\u1161\u11ab-NFD",
     "A/B 2026#7?x",
     "x" * 10_000,
     "x" * MAX_MERCHANT_UID_LENGTH,
@@ -67,12 +68,22 @@ def live() -> Iterator[tuple[Simulator, IamportClient]]:
 
 
 def must_refuse(stripped: str) -> bool:
-    """An oracle written independently of normalize_merchant_uid."""
+    """An oracle written independently of normalize_merchant_uid.
+
+    Controls, separators, invisible format characters (zero-width, BOM, bidi controls) and
+    surrogates are refused, and so is a standalone Hangul jamo (typed in 한글 mode) in an id
+    whose letters are all Hangul.
+    """
+    letters = [ch for ch in stripped if ch.isalpha()]
     return (
         not stripped
         or stripped in (".", "..")
         or len(stripped) > MAX_MERCHANT_UID_LENGTH
-        or any(unicodedata.category(ch) in ("Cc", "Cs") for ch in stripped)
+        or any(unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Zl", "Zp") for ch in stripped)
+        or (
+            any("\u3131" <= ch <= "\u318e" for ch in stripped)
+            and all("HANGUL" in unicodedata.name(ch, "") for ch in letters)
+        )
     )
 
 
@@ -95,6 +106,7 @@ def must_refuse(stripped: str) -> bool:
 @example(uid="%2F", exists=True)
 @example(uid="x" * 10_000, exists=True)
 @example(uid="\u200f", exists=True)
+@example(uid="\u1112\u1161\u11ab-NFD", exists=True)
 def test_id_is_sent_as_one_segment_or_not_at_all(
     live: tuple[Simulator, IamportClient], uid: str, exists: bool
 ) -> None:

@@ -447,7 +447,8 @@ class MainWindow(QMainWindow):
             return
         # Finish any Hangul composition so the last syllable is part of the text.
         QGuiApplication.inputMethod().commit()
-        from iamport_desk.api import InvalidMerchantUid, normalize_merchant_uid
+        from iamport_desk.errors import InvalidMerchantUid
+        from iamport_desk.rules import normalize_merchant_uid
 
         try:
             uid = normalize_merchant_uid(self.order_edit.text())

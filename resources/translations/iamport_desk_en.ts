@@ -888,6 +888,14 @@ This cannot be undone.</translation>
         <translation>code {0}</translation>
     </message>
     <message>
+        <source>The order number contains an invisible character, {0}, at position {1} (usually copied along from a web page, a chat or a spreadsheet). Type the number again instead of pasting it.</source>
+        <translation>The order number contains an invisible character, {0}, at position {1} (usually copied along from a web page, a chat or a spreadsheet). Type the number again instead of pasting it.</translation>
+    </message>
+    <message>
+        <source>The order number contains a text-direction control character, {0}, at position {1}; it makes the number on screen differ from the one that would be sent. Type the number again instead of pasting it.</source>
+        <translation>The order number contains a text-direction control character, {0}, at position {1}; it makes the number on screen differ from the one that would be sent. Type the number again instead of pasting it.</translation>
+    </message>
+    <message>
         <source>Enter an order number first.</source>
         <translation>Enter an order number first.</translation>
     </message>
@@ -898,6 +906,10 @@ This cannot be undone.</translation>
     <message>
         <source>The order number contains invisible control characters (for example a line break from copying). Type it again.</source>
         <translation>The order number contains invisible control characters (for example a line break from copying). Type it again.</translation>
+    </message>
+    <message>
+        <source>The order number was typed while the input method was in Korean (한글) mode: on an English keyboard these keys spell “{0}”. Switch to English with the 한/영 key and type the number again (mind upper and lower case).</source>
+        <translation>The order number was typed while the input method was in Korean (한글) mode: on an English keyboard these keys spell “{0}”. Switch to English with the 한/영 key and type the number again (mind upper and lower case).</translation>
     </message>
     <message>
         <source>This order number cannot be sent to PortOne as it is (for example “.” or “..”). Check the number.</source>

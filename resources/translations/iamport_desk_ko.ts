@@ -888,6 +888,14 @@ This cannot be undone.</source>
             <translation>코드 {0}</translation>
         </message>
         <message>
+            <source>The order number contains an invisible character, {0}, at position {1} (usually copied along from a web page, a chat or a spreadsheet). Type the number again instead of pasting it.</source>
+            <translation>주문번호의 {1}번째 글자에 보이지 않는 문자 {0}이(가) 들어 있습니다(대개 웹 페이지, 메신저 또는 스프레드시트에서 복사할 때 딸려 옵니다). 붙여 넣지 말고 주문번호를 직접 다시 입력하세요.</translation>
+        </message>
+        <message>
+            <source>The order number contains a text-direction control character, {0}, at position {1}; it makes the number on screen differ from the one that would be sent. Type the number again instead of pasting it.</source>
+            <translation>주문번호의 {1}번째 글자에 글자 방향 제어 문자 {0}이(가) 들어 있습니다. 이 문자 때문에 화면에 보이는 주문번호와 실제로 보내는 주문번호가 달라집니다. 붙여 넣지 말고 주문번호를 직접 다시 입력하세요.</translation>
+        </message>
+        <message>
             <source>Enter an order number first.</source>
             <translation>먼저 주문번호를 입력하세요.</translation>
         </message>
@@ -898,6 +906,10 @@ This cannot be undone.</source>
         <message>
             <source>The order number contains invisible control characters (for example a line break from copying). Type it again.</source>
             <translation>주문번호에 보이지 않는 제어 문자(예: 복사할 때 딸려 온 줄바꿈)가 들어 있습니다. 주문번호를 다시 입력하세요.</translation>
+        </message>
+        <message>
+            <source>The order number was typed while the input method was in Korean (한글) mode: on an English keyboard these keys spell “{0}”. Switch to English with the 한/영 key and type the number again (mind upper and lower case).</source>
+            <translation>입력기가 한글 모드인 상태에서 주문번호를 입력했습니다. 영문 자판으로는 “{0}”입니다. 한/영 키로 영문 모드로 바꾼 뒤 대소문자에 유의하여 주문번호를 다시 입력하세요.</translation>
         </message>
         <message>
             <source>This order number cannot be sent to PortOne as it is (for example “.” or “..”). Check the number.</source>
