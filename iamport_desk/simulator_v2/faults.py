@@ -9,6 +9,7 @@ docs/portone-v2.md says what a shared simulator-side module could hold.
 from __future__ import annotations
 
 import json
+import threading
 from dataclasses import dataclass
 from typing import Any
 
@@ -32,6 +33,8 @@ class Fault:
     happens too (e.g. the cancel is done, then the connection drops); None means "yes for
     ``status`` None, no when ``status`` replaces the answer". A normal answer that is delivered
     always implies processing. ``times`` is how many requests it applies to (None = forever).
+    ``gate`` holds the answer until the event is set (after ``latency``): a request "in
+    progress" for as long as a test needs, without guessing a duration.
     """
 
     status: int | None = None
@@ -42,6 +45,7 @@ class Fault:
     byte_delay: float = 0.0
     apply: bool | None = None
     times: int | None = 1
+    gate: threading.Event | None = None
 
     def applies_state(self) -> bool:
         if self.status is None and not self.drop:

@@ -40,6 +40,7 @@ __all__ = ["RecordedRequest", "SimulatorV2"]
 _RECEIPT_PATH = re.compile(r"/payments/([^/]+)/cash-receipt(/cancel)?")
 _LIST_PATH = "/cash-receipts"
 _ROUTED_PREFIXES = ("/payments/", _LIST_PATH)
+GATE_LIMIT = 30.0  # a gate nobody opens must not hold a server thread forever
 
 
 @dataclass
@@ -265,6 +266,8 @@ class SimulatorV2:
             time.sleep(self.latency)
         if fault is not None and fault.latency > 0:
             time.sleep(fault.latency)
+        if fault is not None and fault.gate is not None:
+            fault.gate.wait(GATE_LIMIT)
         if pending is not None:
             # Processed unless the request was dropped before PortOne acted on it.
             done = not (fault is not None and fault.drop and not fault.applies_state())
