@@ -667,3 +667,16 @@ def test_default_base_url() -> None:
     with PortOneV2Client(DEMO_API_SECRET) as api:
         assert api.base_url == "https://api.portone.io"
         assert "***" in repr(api) and DEMO_API_SECRET not in repr(api)
+
+
+def test_the_client_imports_no_qt_and_no_simulator() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, iamport_desk.portone_v2\n"
+        "print([m for m in sys.modules if m.split('.')[0] == 'PySide6'"
+        " or m.startswith('iamport_desk.simulator')])\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

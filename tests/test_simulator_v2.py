@@ -526,3 +526,26 @@ def test_command_line_serves_until_sigterm() -> None:
         if process.poll() is None:
             process.kill()
             process.wait(5)
+
+
+def test_latency_delays_receipt_calls_not_login() -> None:
+    with SimulatorV2(latency=5.0) as sim:
+        with httpx.Client(base_url=sim.base_url, trust_env=False, timeout=3) as http:
+            login = http.post("/login/api-secret", json={"apiSecret": DEMO_API_SECRET})
+            check_answer(login, "/login/api-secret", "POST", 200)
+        with (
+            httpx.Client(base_url=sim.base_url, trust_env=False, timeout=0.5) as http,
+            pytest.raises(httpx.ReadTimeout),
+        ):
+            http.get(path_of("pay-lost"), headers=AUTH)
+
+
+def test_the_simulator_imports_no_client_and_no_qt() -> None:
+    code = (
+        "import sys, iamport_desk.simulator_v2\n"
+        "bad = [m for m in sys.modules if m.split('.')[0] in ('PySide6', 'httpx')\n"
+        "       or m in ('iamport_desk.api', 'iamport_desk.portone_v2')]\n"
+        "print(bad)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

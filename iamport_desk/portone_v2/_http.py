@@ -4,8 +4,10 @@ Kept in one private module on purpose: the V1 client's HTTP reading is being rew
 (bounded decompression, deadline, masking) and this is the one place to switch to it.
 
 The deadline is overall, not per read: the exchange runs on a short-lived thread and the
-caller stops waiting when the deadline passes (a trickling answer cannot stretch it). The
-abandoned thread stops at its next read, each read bounded by the time the call had left.
+caller stops waiting when the deadline passes (a trickling answer, head included, cannot
+stretch it). An abandoned thread stops at its next body chunk; while a head still trickles
+in it lives on until the server stops sending or the client is closed (each read is bounded
+by the time the call had left, so a silent server ends it soon).
 
 No exception leaving here holds httpx's request (its headers carry the secret).
 """
