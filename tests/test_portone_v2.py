@@ -680,3 +680,12 @@ def test_the_client_imports_no_qt_and_no_simulator() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+@pytest.mark.timeout(20)
+def test_a_call_after_an_abandoned_one_is_not_held_up(sim: SimulatorV2) -> None:
+    sim.inject("GET", "/payments/", Fault(byte_delay=0.5))  # this one answer takes a minute
+    with PortOneV2Client(DEMO_API_SECRET, base_url=sim.base_url, deadline=1.0) as api:
+        with pytest.raises(NetworkError):
+            api.lookup("pay-lost")
+        assert api.lookup("pay-slow").amount == 47000  # not queued behind the stuck read

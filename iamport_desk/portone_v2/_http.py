@@ -1,9 +1,9 @@
-"""The V2 client's one HTTP exchange: send, read at most MAX_BODY_BYTES, within one deadline.
+"""The V2 client's HTTP exchange: send, read at most MAX_BODY_BYTES, within one deadline.
 
 Kept in one private module on purpose: the V1 client's HTTP reading is being rewritten
 (bounded decompression, deadline, masking) and this is the one place to switch to it.
 
-The deadline is overall, not per read: the exchange runs on a short-lived thread and the
+The deadline is overall, not per read: the exchange runs on a helper thread and the
 caller stops waiting when the deadline passes (a trickling answer, head included, cannot
 stretch it). An abandoned thread stops at its next body chunk; while a head still trickles
 in it lives on until the server stops sending or the client is closed (each read is bounded
@@ -16,12 +16,13 @@ from __future__ import annotations
 
 import base64
 import json
+import queue
 import socket
 import ssl
 import threading
 import time
 import urllib.parse
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -29,7 +30,7 @@ import httpx
 
 from iamport_desk.errors import shorten
 
-__all__ = ["MAX_BODY_BYTES", "Answer", "TransportFailure", "exchange", "mask_secret"]
+__all__ = ["MAX_BODY_BYTES", "Answer", "Exchanger", "TransportFailure", "mask_secret"]
 
 # A PortOne answer is a few kilobytes at most; anything far bigger is not one of ours.
 MAX_BODY_BYTES = 1 << 20
@@ -168,68 +169,107 @@ def _exchange_now(
     raise failure
 
 
-def exchange(
-    http: httpx.Client,
-    method: str,
-    path: str,
-    *,
-    params: Mapping[str, str] | None,
-    headers: Mapping[str, str],
-    body: bytes | None,
-    timeout: httpx.Timeout,
-    deadline: float,
-) -> Answer:
-    """One request and its whole answer within ``deadline`` seconds, or TransportFailure.
+def _serve_jobs(jobs: queue.SimpleQueue[Callable[[], None] | None]) -> None:
+    while (job := jobs.get()) is not None:
+        job()
 
-    ``body`` is sent as application/json. Compressed answers are not asked for (the client
-    sends ``Accept-Encoding: identity``), so the size cap is the size read.
+
+class Exchanger:
+    """Runs one client's exchanges on a daemon thread of its own, one at a time.
+
+    The thread is kept between calls (starting one per call costs more than a loopback round
+    trip); when a call is abandoned at its deadline, that thread is retired and the next call
+    gets a fresh one, so a stuck read never delays a later call.
     """
-    progress: dict[str, bool] = {}
 
-    def trace(event: str, _info: dict[str, Any]) -> None:
-        # From the first byte of the request on, the server may have seen it.
-        if event.endswith("send_request_headers.started"):
-            progress["sent"] = True
+    def __init__(self, http: httpx.Client) -> None:
+        self._http = http
+        self._lock = threading.Lock()
+        self._jobs: queue.SimpleQueue[Callable[[], None] | None] | None = None
 
-    send_headers = dict(headers)
-    if body is not None:
-        send_headers["Content-Type"] = "application/json"
-    try:
-        request = http.build_request(
-            method,
-            path,
-            params=params,
-            headers=send_headers,
-            content=body,
-            timeout=_capped(timeout, deadline),
-            extensions={"trace": trace},
-        )
-    except httpx.InvalidURL as exc:
-        raise TransportFailure("invalid_url", _describe(exc), sent=False) from None
-    end = time.monotonic() + deadline
-    abandoned = threading.Event()
-    done = threading.Event()
-    box: list[Answer | TransportFailure] = []
+    def _submit(self, job: Callable[[], None]) -> None:
+        with self._lock:
+            if self._jobs is None:
+                self._jobs = queue.SimpleQueue()
+                threading.Thread(
+                    target=_serve_jobs, args=(self._jobs,), name="portone-v2-request", daemon=True
+                ).start()
+            self._jobs.put(job)
 
-    def run() -> None:
+    def _retire(self) -> None:
+        with self._lock:
+            if self._jobs is not None:
+                self._jobs.put(None)  # the thread ends after the job it is on
+                self._jobs = None
+
+    def close(self) -> None:
+        self._retire()
+
+    def exchange(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, str] | None,
+        headers: Mapping[str, str],
+        body: bytes | None,
+        timeout: httpx.Timeout,
+        deadline: float,
+    ) -> Answer:
+        """One request and its whole answer within ``deadline`` seconds, or TransportFailure.
+
+        ``body`` is sent as application/json. Compressed answers are not asked for (the client
+        sends ``Accept-Encoding: identity``), so the size cap is the size read.
+        """
+        http = self._http
+        progress: dict[str, bool] = {}
+
+        def trace(event: str, _info: dict[str, Any]) -> None:
+            # From the first byte of the request on, the server may have seen it.
+            if event.endswith("send_request_headers.started"):
+                progress["sent"] = True
+
+        send_headers = dict(headers)
+        if body is not None:
+            send_headers["Content-Type"] = "application/json"
         try:
-            box.append(_exchange_now(http, request, end, abandoned, progress))
-        except TransportFailure as failure:
-            box.append(failure)
-        except Exception as exc:  # a bug below must reach the caller, not a dead thread
-            box.append(TransportFailure("other", _describe(exc), sent=progress.get("sent", False)))
-        finally:
-            done.set()
+            request = http.build_request(
+                method,
+                path,
+                params=params,
+                headers=send_headers,
+                content=body,
+                timeout=_capped(timeout, deadline),
+                extensions={"trace": trace},
+            )
+        except httpx.InvalidURL as exc:
+            raise TransportFailure("invalid_url", _describe(exc), sent=False) from None
+        end = time.monotonic() + deadline
+        abandoned = threading.Event()
+        done = threading.Event()
+        box: list[Answer | TransportFailure] = []
 
-    threading.Thread(target=run, name="portone-v2-request", daemon=True).start()
-    if not done.wait(max(0.0, end - time.monotonic())):
-        abandoned.set()  # the thread stops at its next read, each bounded by the deadline
-        raise TransportFailure(
-            "read_timeout",
-            f"no complete answer within {deadline:g} s",
-            sent=progress.get("sent", False),
-        )
-    result = box[0]
-    if isinstance(result, TransportFailure):
-        raise result
-    return result
+        def run() -> None:
+            try:
+                box.append(_exchange_now(http, request, end, abandoned, progress))
+            except TransportFailure as failure:
+                box.append(failure)
+            except Exception as exc:  # a bug below must reach the caller, not a dead thread
+                sent = progress.get("sent", False)
+                box.append(TransportFailure("other", _describe(exc), sent=sent))
+            finally:
+                done.set()
+
+        self._submit(run)
+        if not done.wait(max(0.0, end - time.monotonic())):
+            abandoned.set()
+            self._retire()
+            raise TransportFailure(
+                "read_timeout",
+                f"no complete answer within {deadline:g} s",
+                sent=progress.get("sent", False),
+            )
+        result = box[0]
+        if isinstance(result, TransportFailure):
+            raise result
+        return result

@@ -36,7 +36,7 @@ from iamport_desk.errors import IamportError, InvalidMerchantUid, NetworkError
 from iamport_desk.hosts import is_loopback_host
 from iamport_desk.logsetup import register_secret
 from iamport_desk.models import Receipt
-from iamport_desk.portone_v2._http import Answer, TransportFailure, exchange, mask_secret
+from iamport_desk.portone_v2._http import Answer, Exchanger, TransportFailure, mask_secret
 from iamport_desk.portone_v2.errors import (
     PortOneV2Error,
     ReceiptAlreadyIssued,
@@ -178,6 +178,7 @@ class PortOneV2Client:
                 "Accept-Encoding": "identity",
             },
         )
+        self._exchanger = Exchanger(self._http)
 
     # -- plumbing -------------------------------------------------------------
 
@@ -199,6 +200,7 @@ class PortOneV2Client:
         self.close()
 
     def close(self) -> None:
+        self._exchanger.close()
         self._http.close()
 
     @property
@@ -389,8 +391,7 @@ class PortOneV2Client:
         failure: IamportError | None = None
         answer: Answer | None = None
         try:
-            answer = exchange(
-                self._http,
+            answer = self._exchanger.exchange(
                 method,
                 path,
                 params=query or None,
