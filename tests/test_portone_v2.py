@@ -689,3 +689,18 @@ def test_a_call_after_an_abandoned_one_is_not_held_up(sim: SimulatorV2) -> None:
         with pytest.raises(NetworkError):
             api.lookup("pay-lost")
         assert api.lookup("pay-slow").amount == 47000  # not queued behind the stuck read
+
+
+def test_a_dropped_client_ends_its_helper_thread(sim: SimulatorV2) -> None:
+    import gc
+    import threading
+
+    before = set(threading.enumerate())
+    api = PortOneV2Client(DEMO_API_SECRET, base_url=sim.base_url)
+    api.lookup("pay-lost")
+    helpers = [t for t in set(threading.enumerate()) - before if t.name == "portone-v2-request"]
+    assert len(helpers) == 1
+    del api
+    gc.collect()
+    helpers[0].join(5)
+    assert not helpers[0].is_alive()

@@ -20,6 +20,7 @@ import time
 import unicodedata
 import urllib.parse
 import uuid
+import weakref
 from collections import OrderedDict
 from collections.abc import Callable
 from types import TracebackType
@@ -179,6 +180,8 @@ class PortOneV2Client:
             },
         )
         self._exchanger = Exchanger(self._http)
+        # A client dropped without close() must not leave its helper thread waiting forever.
+        weakref.finalize(self, self._exchanger.close)
 
     # -- plumbing -------------------------------------------------------------
 
