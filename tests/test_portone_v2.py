@@ -81,8 +81,16 @@ def issue_request(payment_id: str = "fix-0001", **change: Any) -> IssueRequest:
 # ------------------------------------------------------------------ lookup
 
 
-def test_lookup_maps_every_field(sim: SimulatorV2, client: PortOneV2Client) -> None:
+def test_lookup_maps_every_field(
+    sim: SimulatorV2, client: PortOneV2Client, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO, logger="iamport_desk.portone_v2")
     receipt = client.lookup_cash_receipt("pay-20261125-0002")
+    # The receipt's own "type" (CORPORATE) is not an error type.
+    assert [r.getMessage().split(" -> ")[1].split(" ")[:2] for r in caplog.records] == [
+        ["HTTP", "200"]
+    ]
+    assert "type=" not in caplog.text
     truth = sim.receipt("pay-20261125-0002")
     assert truth is not None
     assert receipt.merchant_uid == "pay-20261125-0002"

@@ -438,7 +438,8 @@ class PortOneV2Client:
                 readable = True
             except ValueError:
                 readable = False
-        error = parse_error_body(data) if readable else None
+        # A receipt has a "type" too: only a refusal's body is read as an error object.
+        error = parse_error_body(data) if readable and status != 200 else None
         logger.info(
             "%s %s -> HTTP %s%s %.0f ms",
             method,
