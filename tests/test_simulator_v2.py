@@ -130,12 +130,16 @@ def test_receipt_calls_need_the_api_secret(http: httpx.Client, authorization: st
     assert answer["type"] == "UNAUTHORIZED"
     refused = http.post(path_of("pay-lost", cancel=True), headers=headers)
     check_answer(refused, CANCEL, "POST", 401)
+    check_answer(http.get(RECEIPTS, headers=headers), RECEIPTS, "GET", 401)
+    check_answer(http.post(RECEIPTS, headers=headers, json=issue_body()), RECEIPTS, "POST", 401)
 
 
 def test_a_secret_without_permission_is_forbidden(sim: SimulatorV2, http: httpx.Client) -> None:
     headers = {"Authorization": f"PortOne {DEMO_FORBIDDEN_SECRET}", "Idempotency-Key": "k"}
     check_answer(http.get(path_of("pay-lost"), headers=headers), RECEIPT, "GET", 403)
     check_answer(http.post(path_of("pay-lost", cancel=True), headers=headers), CANCEL, "POST", 403)
+    check_answer(http.get(RECEIPTS, headers=headers), RECEIPTS, "GET", 403)
+    check_answer(http.post(RECEIPTS, headers=headers, json=issue_body()), RECEIPTS, "POST", 403)
     assert sim.receipt("pay-lost")["status"] == "ISSUED"  # type: ignore[index]
 
 
