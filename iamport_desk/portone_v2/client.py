@@ -30,9 +30,6 @@ import httpx
 import truststore
 
 from iamport_desk import __version__
-
-# The V1 validators, moving to iamport_desk.rules; imported here only.
-from iamport_desk.api import normalize_merchant_uid, validate_base_url
 from iamport_desk.errors import IamportError, InvalidMerchantUid, NetworkError
 from iamport_desk.hosts import is_loopback_host
 from iamport_desk.logsetup import register_secret
@@ -59,7 +56,9 @@ from iamport_desk.portone_v2.parsing import (
     parse_error_body,
     parse_issue_answer,
 )
-from iamport_desk.rules import order_key
+
+# The V1 validators, moving to iamport_desk.rules; imported here only.
+from iamport_desk.rules import normalize_merchant_uid, order_key, validate_base_url
 
 __all__ = [
     "DEFAULT_BASE_URL",
