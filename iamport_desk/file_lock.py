@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -27,37 +28,37 @@ class LockTimeoutError(TimeoutError):
         self.path = path
 
 
-def _try_lock(handle: IO[bytes]) -> bool:
-    if os.name == "nt":
-        import msvcrt
+# Chosen once at import: the mechanism is the OS's, and faking sys.platform in a test
+# (to exercise Windows branches elsewhere) must not switch it.
+if sys.platform == "win32":
+    import msvcrt
 
+    def _try_lock(handle: IO[bytes]) -> bool:
         try:
             handle.seek(0)
             msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
         except OSError:
             return False
         return True
-    import fcntl
 
-    try:
-        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError:
-        return False
-    return True
-
-
-def _unlock(handle: IO[bytes]) -> None:
-    if os.name == "nt":
-        import msvcrt
-
+    def _unlock(handle: IO[bytes]) -> None:
         with contextlib.suppress(OSError):
             handle.seek(0)
             msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
-        return
+
+else:
     import fcntl
 
-    with contextlib.suppress(OSError):
-        fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+    def _try_lock(handle: IO[bytes]) -> bool:
+        try:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            return False
+        return True
+
+    def _unlock(handle: IO[bytes]) -> None:
+        with contextlib.suppress(OSError):
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
 
 
 class FileLock:
