@@ -251,6 +251,10 @@ class ProfileStore:
     def secrets(self) -> SecretStore:
         return self._secrets
 
+    @property
+    def settings_path(self) -> Path:
+        return self._path
+
     def profiles(self) -> tuple[Profile, ...]:
         return self._settings.profiles
 
