@@ -156,12 +156,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_smoke_test()
 
     from iamport_desk.logsetup import configure_logging, install_excepthook
-    from iamport_desk.paths import AppPaths
+    from iamport_desk.paths import AppPaths, migrate_legacy_folders
 
     paths = AppPaths.default(demo=args.demo)
+    # Before logging starts, so that the old log files move too; said in the log after.
+    moved = migrate_legacy_folders(AppPaths.default(), AppPaths.legacy())
     paths.ensure()
     log_file = configure_logging(paths.log_dir)
     log.info("iamport-desk %s starting (demo=%s)", __version__, args.demo)
+    for note in moved:
+        log.info("Folder migration: %s", note)
 
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
