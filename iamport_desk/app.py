@@ -31,7 +31,10 @@ DEMO_PROFILE = "데모 상점"
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(
+    from iamport_desk.no_console import WindowedArgumentParser
+
+    # The windowed exe has no console: what argparse prints goes to the log and a box.
+    parser = WindowedArgumentParser(
         prog="iamport-desk",
         description="Cancel PortOne (iamport) cash receipts issued for external cash sales.",
     )
@@ -164,6 +167,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     paths.ensure()
     log_file = configure_logging(paths.log_dir)
     log.info("iamport-desk %s starting (demo=%s)", __version__, args.demo)
+    from iamport_desk.no_console import install_windowed_traces
+
+    if install_windowed_traces(paths.log_dir):
+        log.info("No console: native crashes go to crash.log, Qt messages to this log")
     for note in moved:
         log.info("Folder migration: %s", note)
 
