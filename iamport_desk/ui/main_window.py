@@ -310,6 +310,7 @@ class MainWindow(QMainWindow):
             lambda: self.edit_credentials(None),
         )
         self._add_action("settings", self.tr("&Language..."), None, self.choose_language)
+        self._add_action("settings", self.tr("&Network..."), None, self.show_network)
         self._add_action(
             "help", self.tr("&Keyboard shortcuts"), shortcuts.HELP, self.show_shortcuts
         )
@@ -711,6 +712,12 @@ class MainWindow(QMainWindow):
         from iamport_desk.ui.help_dialogs import AboutDialog
 
         AboutDialog(self.paths, self).exec()
+
+    @Slot()
+    def show_network(self) -> None:
+        from iamport_desk.ui.network_dialog import NetworkDialog
+
+        NetworkDialog(self.profiles, api_base_override=self.api_base_override, parent=self).exec()
 
     @Slot()
     def choose_language(self) -> None:

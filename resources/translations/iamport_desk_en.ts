@@ -868,6 +868,10 @@ This cannot be undone.</translation>
         <source>&amp;Keep it</source>
         <translation>&amp;Keep it</translation>
     </message>
+    <message>
+        <source>&amp;Network...</source>
+        <translation>&amp;Network...</translation>
+    </message>
 </context>
 <context>
     <name>Messages</name>
@@ -1223,6 +1227,61 @@ This cannot be undone.</translation>
     <message>
         <source>The file {0} could not be saved ({1}), so nothing was changed. Check that the disk is not full and that the folder can be written, then try again.</source>
         <translation>The file {0} could not be saved ({1}), so nothing was changed. Check that the disk is not full and that the folder can be written, then try again.</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkDialog</name>
+    <message>
+        <source>Network</source>
+        <translation>Network</translation>
+    </message>
+    <message>
+        <source>Store's host:</source>
+        <translation>Store's host:</translation>
+    </message>
+    <message>
+        <source>Requests go through:</source>
+        <translation>Requests go through:</translation>
+    </message>
+    <message>
+        <source>&amp;Proxy set by hand:</source>
+        <translation>&amp;Proxy set by hand:</translation>
+    </message>
+    <message>
+        <source>e.g. http://proxy.example:8080</source>
+        <translation>e.g. http://proxy.example:8080</translation>
+    </message>
+    <message>
+        <source>Proxy set by hand</source>
+        <translation>Proxy set by hand</translation>
+    </message>
+    <message>
+        <source>Leave it empty to use the proxy of Windows or macOS, or of the environment (HTTPS_PROXY). A user name or password is not kept here.</source>
+        <translation>Leave it empty to use the proxy of Windows or macOS, or of the environment (HTTPS_PROXY). A user name or password is not kept here.</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>C&amp;lear</source>
+        <translation>C&amp;lear</translation>
+    </message>
+    <message>
+        <source>a direct connection (no proxy)</source>
+        <translation>a direct connection (no proxy)</translation>
+    </message>
+    <message>
+        <source>{0} (set by hand)</source>
+        <translation>{0} (set by hand)</translation>
+    </message>
+    <message>
+        <source>{0} (from the system or the environment)</source>
+        <translation>{0} (from the system or the environment)</translation>
+    </message>
+    <message>
+        <source>The proxy must look like http://proxy.example:8080 (http or https, a host and a port, no user name or password).</source>
+        <translation>The proxy must look like http://proxy.example:8080 (http or https, a host and a port, no user name or password).</translation>
     </message>
 </context>
 </TS>

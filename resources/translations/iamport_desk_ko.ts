@@ -868,6 +868,10 @@ This cannot be undone.</source>
             <source>&amp;Keep it</source>
             <translation>취소하지 않음(&amp;K)</translation>
         </message>
+        <message>
+            <source>&amp;Network...</source>
+            <translation>네트워크(&amp;N)...</translation>
+        </message>
     </context>
     <context>
         <name>Messages</name>
@@ -1223,6 +1227,61 @@ This cannot be undone.</source>
         <message>
             <source>The file {0} could not be saved ({1}), so nothing was changed. Check that the disk is not full and that the folder can be written, then try again.</source>
             <translation>{0} 파일을 저장하지 못해({1}) 아무것도 바뀌지 않았습니다. 디스크가 가득 차지 않았는지, 폴더에 쓸 수 있는지 확인한 뒤 다시 시도하세요.</translation>
+        </message>
+    </context>
+    <context>
+        <name>NetworkDialog</name>
+        <message>
+            <source>Network</source>
+            <translation>네트워크</translation>
+        </message>
+        <message>
+            <source>Store's host:</source>
+            <translation>상점 API 호스트:</translation>
+        </message>
+        <message>
+            <source>Requests go through:</source>
+            <translation>요청 경로:</translation>
+        </message>
+        <message>
+            <source>&amp;Proxy set by hand:</source>
+            <translation>직접 지정한 프록시(&amp;P):</translation>
+        </message>
+        <message>
+            <source>e.g. http://proxy.example:8080</source>
+            <translation>예: http://proxy.example:8080</translation>
+        </message>
+        <message>
+            <source>Proxy set by hand</source>
+            <translation>직접 지정한 프록시</translation>
+        </message>
+        <message>
+            <source>Leave it empty to use the proxy of Windows or macOS, or of the environment (HTTPS_PROXY). A user name or password is not kept here.</source>
+            <translation>비워 두면 Windows 또는 macOS의 프록시나 환경 변수(HTTPS_PROXY)의 프록시를 사용합니다. 사용자 이름과 비밀번호는 여기에 저장하지 않습니다.</translation>
+        </message>
+        <message>
+            <source>&amp;Save</source>
+            <translation>저장(&amp;S)</translation>
+        </message>
+        <message>
+            <source>C&amp;lear</source>
+            <translation>지우기(&amp;L)</translation>
+        </message>
+        <message>
+            <source>a direct connection (no proxy)</source>
+            <translation>직접 연결(프록시 없음)</translation>
+        </message>
+        <message>
+            <source>{0} (set by hand)</source>
+            <translation>{0} (직접 지정)</translation>
+        </message>
+        <message>
+            <source>{0} (from the system or the environment)</source>
+            <translation>{0} (시스템 또는 환경 변수 설정)</translation>
+        </message>
+        <message>
+            <source>The proxy must look like http://proxy.example:8080 (http or https, a host and a port, no user name or password).</source>
+            <translation>프록시는 http://proxy.example:8080 형식이어야 합니다(http 또는 https, 호스트와 포트, 사용자 이름과 비밀번호 없이).</translation>
         </message>
     </context>
 </TS>
