@@ -78,3 +78,52 @@ def test_language_change_while_settings_are_held_is_not_applied(
     assert help_dialogs.choose_language(parent, profiles) is False
     assert profiles.settings.language == "system"
     assert len(warnings) == 1 and "settings.json" in warnings[0]
+
+
+def test_credentials_save_while_settings_are_held_keeps_the_dialog_open(
+    qtbot: QtBot, app_paths: AppPaths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from iamport_desk.ui.credentials_dialog import CredentialsDialog
+    from iamport_desk.worker import ApiThread, ApiWorker
+
+    profiles = make_profiles(app_paths)
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: warnings.append(text))
+    api = ApiThread(ApiWorker(app_paths.history_db))
+    try:
+        dialog = CredentialsDialog(profiles, api)
+        qtbot.addWidget(dialog)
+        dialog.new_profile()
+        dialog.name_edit.setText("본점")
+        dialog.key_edit.setText(DEMO_IMP_KEY)
+        dialog.secret_edit.setText(DEMO_IMP_SECRET)
+        _hold_settings(monkeypatch)
+        dialog.save()
+        assert dialog.result() != dialog.DialogCode.Accepted
+        assert [p.name for p in profiles.profiles()] == ["강남점"]
+        assert profiles.secrets.get("본점") is None  # nothing half-saved
+        assert len(warnings) == 1 and "settings.json" in warnings[0]
+        dialog.close()
+    finally:
+        api.stop()
+
+
+def test_closing_the_window_while_settings_are_held_just_logs(
+    qtbot: QtBot,
+    app_paths: AppPaths,
+    simulator: Simulator,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    boxes: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: boxes.append(text))
+    with open_window(qtbot, app_paths, simulator) as (window, _):
+        _hold_settings(monkeypatch)
+        with caplog.at_level("WARNING"):
+            window.close()
+    assert boxes == []  # nobody would read a box at exit
+    assert "Settings not saved: FileInUseError" in caplog.text
