@@ -31,7 +31,10 @@ DEMO_PROFILE = "데모 상점"
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(
+    from iamport_desk.no_console import WindowedArgumentParser
+
+    # The windowed exe has no console: what argparse prints goes to the log and a box.
+    parser = WindowedArgumentParser(
         prog="iamport-desk",
         description="Cancel PortOne (iamport) cash receipts issued for external cash sales.",
     )
@@ -156,12 +159,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_smoke_test()
 
     from iamport_desk.logsetup import configure_logging, install_excepthook
-    from iamport_desk.paths import AppPaths
+    from iamport_desk.paths import AppPaths, migrate_legacy_folders
 
     paths = AppPaths.default(demo=args.demo)
+    # Before logging starts, so that the old log files move too; said in the log after.
+    moved = migrate_legacy_folders(AppPaths.default(), AppPaths.legacy())
     paths.ensure()
     log_file = configure_logging(paths.log_dir)
     log.info("iamport-desk %s starting (demo=%s)", __version__, args.demo)
+    from iamport_desk.no_console import install_windowed_traces
+
+    if install_windowed_traces(paths.log_dir):
+        log.info("No console: native crashes go to crash.log, Qt messages to this log")
+    for note in moved:
+        log.info("Folder migration: %s", note)
 
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
 
+from iamport_desk.atomic_files import replace_with_retry
 from iamport_desk.formatting import KST
 from iamport_desk.models import HistoryEntry, Outcome
 
@@ -163,7 +164,7 @@ def write_csv(
                 rows += 1
             fh.flush()
             os.fsync(fh.fileno())
-        os.replace(tmp, dest)
+        replace_with_retry(tmp, dest)  # an antivirus or OneDrive may hold it a moment
     except BaseException:
         with contextlib.suppress(OSError):
             tmp.unlink()

@@ -2,13 +2,22 @@
 
 Support staff ask clerks for the log file, so it must be safe to e-mail: the code tries
 never to log a secret, and this module is the second line of defence when it does.
+
+Each running copy of the app writes a log file of its own (``iamport-desk.log`` for the
+first, ``iamport-desk-2.log`` for a second copy started beside it, ...), claimed with an OS
+lock that dies with the process: on Windows a file another process holds open cannot be
+renamed, so two copies sharing one file would each lose every record once the other
+rotated it. Log files are created readable by their user only (0600).
 """
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import logging
 import logging.handlers
+import os
 import re
 import sys
 import threading
@@ -16,10 +25,15 @@ import urllib.parse
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
+from typing import Any
+
+from iamport_desk.file_lock import FileLock
 
 LOG_FILE_NAME = "iamport-desk.log"
 MAX_BYTES = 1_000_000
 BACKUP_COUNT = 5
+MAX_COPIES = 9  # log slots for copies running at once; a tenth copy logs to a file per pid
+PRIVATE_MODE = 0o600
 LOG_FORMAT = "%(asctime)s %(levelname)-8s %(name)s [%(threadName)s] %(message)s"
 MIN_SECRET_LENGTH = 6
 REDACTED = "***"
@@ -125,24 +139,71 @@ class RedactingFilter(logging.Filter):
         return True
 
 
+class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """A RotatingFileHandler whose files are 0600 and which holds its slot's lock until closed."""
+
+    def __init__(self, filename: Path, slot: FileLock | None, **kwargs: Any) -> None:
+        self.slot = slot
+        super().__init__(filename, **kwargs)
+
+    def _open(self) -> io.TextIOWrapper:
+        flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_BINARY", 0)
+        fd = os.open(self.baseFilename, flags, PRIVATE_MODE)
+        with contextlib.suppress(OSError):
+            os.chmod(self.baseFilename, PRIVATE_MODE)  # a file left by an older version
+        return open(fd, "a", encoding=self.encoding, errors=self.errors)
+
+    def close(self) -> None:
+        try:
+            super().close()
+        finally:
+            if self.slot is not None:
+                self.slot.release()
+
+
+def log_file_name(copy: int) -> str:
+    """The log file of the ``copy``-th copy running at once (1-based)."""
+    return LOG_FILE_NAME if copy == 1 else LOG_FILE_NAME.replace(".log", f"-{copy}.log")
+
+
+def _claim_log_file(log_dir: Path) -> tuple[Path, FileLock | None]:
+    """The first log file no running copy holds, with its lock."""
+    for copy in range(1, MAX_COPIES + 1):
+        name = log_file_name(copy)
+        slot = FileLock(log_dir / f".{name}.lock")
+        if slot.acquire(0):
+            return log_dir / name, slot
+    return log_dir / LOG_FILE_NAME.replace(".log", f"-pid{os.getpid()}.log"), None
+
+
+def _make_private(log_file: Path) -> None:
+    """Existing rotations from an older version may be 0644: make them the user's only."""
+    for path in log_file.parent.glob(f"{log_file.name}*"):
+        with contextlib.suppress(OSError):
+            os.chmod(path, PRIVATE_MODE)
+
+
 def configure_logging(log_dir: Path, *, level: int = logging.INFO, console: bool = False) -> Path:
     """Send the root logger to a rotating UTF-8 file in ``log_dir``; returns its path.
 
-    Calling it again replaces the handlers it installed before instead of adding more.
+    The file is this copy's own (see the module docstring), so it is ``iamport-desk.log``
+    unless another copy is running. Calling it again replaces the handlers it installed
+    before instead of adding more.
     """
     log_dir.mkdir(parents=True, exist_ok=True)
-    log_file = log_dir / LOG_FILE_NAME
     root = logging.getLogger()
     for handler in list(root.handlers):
         if getattr(handler, _HANDLER_MARK, False):
             root.removeHandler(handler)
             handler.close()
 
+    log_file, slot = _claim_log_file(log_dir)
+    _make_private(log_file)
     formatter = logging.Formatter(LOG_FORMAT)
     redactor = RedactingFilter()
     handlers: list[logging.Handler] = [
-        logging.handlers.RotatingFileHandler(
-            log_file, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8"
+        PrivateRotatingFileHandler(
+            log_file, slot, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8"
         )
     ]
     # A windowed (PyInstaller) build has no stderr at all.

@@ -61,11 +61,12 @@ class Credentials:
     imp_secret: str = field(repr=False)
     tier_code: str | None = None
     api_base: str = DEFAULT_API_BASE
+    proxy: str | None = None  # set by hand in Settings; None: the system's or none
 
     def __repr__(self) -> str:
         return (
             f"Credentials(imp_key={self.imp_key!r}, imp_secret='***', "
-            f"tier_code={self.tier_code!r}, api_base={self.api_base!r})"
+            f"tier_code={self.tier_code!r}, api_base={self.api_base!r}, proxy={self.proxy!r})"
         )
 
 

@@ -3,7 +3,12 @@
 A clerk must never lose their store profiles because one byte of the file went bad, so
 reading keeps whatever is still valid and moves (or copies) a damaged file aside instead
 of overwriting it. Writing goes through a temporary file and ``os.replace`` so that a
-crash or a full disk leaves either the old file or the new one, never half of each.
+crash or a full disk leaves either the old file or the new one, never half of each; a
+replace that another program blocks for a moment (Windows) is retried.
+
+Two copies of the app may run at once (two windows, or the clerk started it twice), so a
+change is never "write my whole copy": ``update_settings`` re-reads the file under an OS
+lock, applies only the one change this copy made, and writes the result.
 """
 
 from __future__ import annotations
@@ -15,18 +20,22 @@ import os
 import shutil
 import tempfile
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from iamport_desk import rules
+from iamport_desk.atomic_files import replace_with_retry
+from iamport_desk.file_lock import locked
 from iamport_desk.models import DEFAULT_API_BASE, Profile
+from iamport_desk.rules import validate_proxy_url
 
 log = logging.getLogger(__name__)
 
 LANGUAGES = ("system", "ko", "en")
 SETTINGS_VERSION = 1
+LOCK_TIMEOUT = 10.0  # seconds another copy may hold the settings lock (it needs milliseconds)
 
 
 @dataclass(frozen=True)
@@ -37,6 +46,10 @@ class Settings:
     active_profile: str | None = None
     language: str = "system"
     window_geometry: str | None = None  # base64 of QWidget.saveGeometry, opaque here
+    proxy: str | None = None  # set by hand (http(s)://host:port); None: the system's or none
+
+
+SettingsChange = Callable[[Settings], Settings]
 
 
 def load_settings(path: Path) -> tuple[Settings, str | None]:
@@ -81,10 +94,35 @@ def load_settings(path: Path) -> tuple[Settings, str | None]:
     return settings, f"{dropped} damaged store profile {noun} skipped{kept}."
 
 
+def lock_path(path: Path) -> Path:
+    """The file whose OS lock serialises the changes of every copy of the app."""
+    return path.with_name(f".{path.name}.lock")
+
+
+def update_settings(path: Path, change: SettingsChange) -> Settings:
+    """Apply ``change`` to the settings as they are on disk now, and write the result.
+
+    Under the settings lock, so another copy's change made since this copy last read the
+    file is kept instead of overwritten. Returns what was written. ``change`` may raise
+    (e.g. KeyError when the profile it edits was removed by the other copy): nothing is
+    written then. Raises OSError (FileInUseError, LockTimeoutError) when it cannot write; the
+    file is then intact.
+    """
+    with locked(lock_path(path), LOCK_TIMEOUT):
+        current, notice = load_settings(path)
+        if notice is not None:
+            log.warning("While merging settings: %s", notice)
+        updated = change(current)
+        if updated != current or notice is not None:  # a damaged file is rewritten clean
+            save_settings(path, updated)
+    return updated
+
+
 def save_settings(path: Path, settings: Settings) -> None:
     """Write the settings atomically (temp file, fsync, replace, fsync of the folder).
 
-    Raises OSError when the file cannot be written; the previous file is then intact.
+    Raises OSError when the file cannot be written (FileInUseError when another program
+    kept it open); the previous file is then intact.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     document = _settings_to_dict(settings)
@@ -96,7 +134,7 @@ def save_settings(path: Path, settings: Settings) -> None:
             handle.write("\n")
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(tmp, path)
+        replace_with_retry(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
             tmp.unlink()
@@ -119,6 +157,7 @@ def _settings_to_dict(settings: Settings) -> dict[str, Any]:
         "active_profile": settings.active_profile,
         "language": settings.language,
         "window_geometry": settings.window_geometry,
+        "proxy": settings.proxy,
     }
 
 
@@ -143,12 +182,24 @@ def _settings_from_dict(data: Mapping[str, Any]) -> tuple[Settings, int]:
     language = data.get("language")
     geometry = data.get("window_geometry")
     settings = Settings(
+        proxy=_proxy_from(data.get("proxy")),
         profiles=tuple(profiles),
         active_profile=active_profile,
         language=language if isinstance(language, str) and language in LANGUAGES else "system",
         window_geometry=geometry if isinstance(geometry, str) and geometry else None,
     )
     return settings, dropped
+
+
+def _proxy_from(value: object) -> str | None:
+    """A hand-set proxy, or None (also for a damaged one: the system's proxy then applies)."""
+    if not isinstance(value, str):
+        return None
+    try:
+        return validate_proxy_url(value)
+    except ValueError:
+        log.warning("Ignoring the stored proxy: it is not an http(s)://host:port address")
+        return None
 
 
 def _profile_from_entry(entry: object, existing: list[str]) -> Profile | None:

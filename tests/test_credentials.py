@@ -510,7 +510,7 @@ def test_write_failure_leaves_store_unchanged(
     def explode(*args: object, **kwargs: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("iamport_desk.credentials.save_settings", explode)
+    monkeypatch.setattr("iamport_desk.settings.save_settings", explode)
     with pytest.raises(OSError):
         store.save_profile(Profile("강남점", "1234"), None, previous_name="본점")
     with pytest.raises(OSError):

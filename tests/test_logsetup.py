@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
+import os
+import subprocess
 import sys
 import threading
 from collections.abc import Iterator
@@ -230,3 +232,80 @@ def test_failing_on_error_does_not_escape(tmp_path: Path) -> None:
     sys.excepthook(ValueError, exc, None)
     _flush()
     assert "The error handler itself failed" in path.read_text(encoding="utf-8")
+
+
+# --- two copies at once, and private files (issue 17 item 2, issue 12 item 9) -------------
+
+
+def _hold_log_dir(log_dir: Path) -> subprocess.Popen[str]:
+    """Another copy of the app, logging to ``log_dir`` until killed."""
+    code = (
+        "import sys, time, logging; from pathlib import Path;"
+        "from iamport_desk.logsetup import configure_logging;"
+        "print(configure_logging(Path(sys.argv[1])).name, flush=True);"
+        "logging.getLogger('other').info('the other copy');"
+        "time.sleep(60)"
+    )
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
+    return subprocess.Popen(
+        [sys.executable, "-c", code, str(log_dir)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+@pytest.mark.timeout(60)
+def test_second_copy_rotates_its_own_file_even_where_open_files_cannot_be_renamed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    other = _hold_log_dir(tmp_path)
+    try:
+        assert other.stdout is not None
+        held = tmp_path / other.stdout.readline().strip()
+        assert held.name == "iamport-desk.log"
+        real_rename = os.rename
+
+        def windows_rename(src: str, dst: str) -> None:
+            # Windows: a file another process has open cannot be renamed.
+            if Path(src).resolve() == held.resolve():
+                raise PermissionError(13, "The process cannot access the file")
+            real_rename(src, dst)
+
+        monkeypatch.setattr(os, "rename", windows_rename)
+        path = configure_logging(tmp_path)
+        assert path != held and path.name == "iamport-desk-2.log"
+        logger = logging.getLogger("copy-b")
+        for n in range(1500):
+            logger.info("record %05d %s", n, "x" * 1000)
+        _flush()
+        written = "".join(
+            p.read_text(encoding="utf-8") for p in tmp_path.glob("iamport-desk-2.log*")
+        )
+        assert (tmp_path / "iamport-desk-2.log.1").exists()  # it did rotate
+        assert all(f"record {n:05d}" in written for n in range(1500))
+        assert "the other copy" in held.read_text(encoding="utf-8")
+    finally:
+        other.kill()
+        other.wait(timeout=30)
+
+
+def test_a_copy_that_ended_frees_its_log_file(tmp_path: Path) -> None:
+    assert configure_logging(tmp_path).name == "iamport-desk.log"
+    assert configure_logging(tmp_path).name == "iamport-desk.log"  # our own slot, reclaimed
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permission bits")
+def test_log_files_and_rotations_are_private(tmp_path: Path) -> None:
+    old = tmp_path / "iamport-desk.log.3"
+    old.write_text("from an older version\n")
+    old.chmod(0o644)
+    path = configure_logging(tmp_path)
+    logger = logging.getLogger("private")
+    for _ in range(1200):
+        logger.info("y" * 1000)
+    _flush()
+    files = sorted(tmp_path.glob("iamport-desk.log*"))
+    assert path in files and len(files) >= 3
+    assert {p.name: p.stat().st_mode & 0o777 for p in files} == {p.name: 0o600 for p in files}

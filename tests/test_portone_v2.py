@@ -87,7 +87,8 @@ def test_lookup_maps_every_field(
     caplog.set_level(logging.INFO, logger="iamport_desk.portone_v2")
     receipt = client.lookup_cash_receipt("pay-20261125-0002")
     # The receipt's own "type" (CORPORATE) is not an error type.
-    assert [r.getMessage().split(" -> ")[1].split(" ")[:2] for r in caplog.records] == [
+    ours = [r for r in caplog.records if r.name == "iamport_desk.portone_v2"]
+    assert [r.getMessage().split(" -> ")[1].split(" ")[:2] for r in ours] == [
         ["HTTP", "200"]
     ]
     assert "type=" not in caplog.text

@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 from iamport_desk.credentials import CredentialError, ProfileStore
 from iamport_desk.models import DEFAULT_API_BASE, STATIC_API_BASE, Credentials, Profile
 from iamport_desk.ui.receipt_view import plain_label
-from iamport_desk.ui.words import describe_error
+from iamport_desk.ui.settings_guard import save_or_warn
+from iamport_desk.ui.words import describe_error, keychain_reason_text
 from iamport_desk.worker import ApiThread, JobResult, TestConnectionJob
 
 
@@ -230,7 +231,10 @@ class CredentialsDialog(QDialog):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        self.profiles.delete_profile(name)
+        if not save_or_warn(
+            self, self.profiles.settings_path, lambda: self.profiles.delete_profile(name)
+        ):
+            return
         self._fill_list()
         active = self.profiles.active()
         if active is not None:
@@ -247,12 +251,7 @@ class CredentialsDialog(QDialog):
                 )
             )
         else:
-            self.keychain_label.setText(
-                self.tr(
-                    "No system keychain is available: a secret entered here is kept only until "
-                    "the app closes, and never written to a file."
-                )
-            )
+            self.keychain_label.setText(keychain_reason_text(status.code or "no_keychain"))
             self.keychain_label.setStyleSheet("color: #b02a37;")
 
     # ---- form ------------------------------------------------------------------------
@@ -321,19 +320,27 @@ class CredentialsDialog(QDialog):
                 CredentialError("The REST API secret is empty.", field="imp_secret", kind="empty")
             )
             return
-        persistent = self.profiles.save_profile(profile, secret, previous_name=self._editing)
-        self.profiles.set_active(profile.name)
-        if secret is not None and not persistent:
+        saved: list[bool] = []
+
+        def write() -> None:
+            saved.append(self.profiles.save_profile(profile, secret, previous_name=self._editing))
+            self.profiles.set_active(profile.name)
+
+        try:
+            if not save_or_warn(self, self.profiles.settings_path, write):
+                return
+        except CredentialError as error:  # e.g. a name another copy of the app took meanwhile
+            self._show_form_error(error)
+            return
+        if secret is not None and not saved[0]:
             from PySide6.QtWidgets import QMessageBox
 
             QMessageBox.information(
                 self,
                 self.tr("Secret kept for this session only"),
-                self.tr(
-                    "No system keychain is available, so the secret will be forgotten when the app "
-                    "closes. It was not written to any file."
-                ),
+                keychain_reason_text(self.profiles.secrets.reason(profile.name)),
             )
+            self._show_keychain_status()
         self.accept()
 
     @Slot()

@@ -148,7 +148,10 @@ def choose_language(window: QWidget, profiles: ProfileStore) -> bool:
     language = dialog.language()
     if language == profiles.settings.language:
         return False
-    profiles.set_language(language)
+    from iamport_desk.ui.settings_guard import save_or_warn
+
+    if not save_or_warn(window, profiles.settings_path, lambda: profiles.set_language(language)):
+        return False
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance()

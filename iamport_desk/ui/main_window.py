@@ -32,7 +32,8 @@ from iamport_desk.models import HistoryEntry, Outcome, Receipt
 from iamport_desk.ui import shortcuts
 from iamport_desk.ui.noop import QT_TRANSLATE_NOOP
 from iamport_desk.ui.receipt_view import ReceiptView, plain_label, won
-from iamport_desk.ui.words import UserMessage, describe_error
+from iamport_desk.ui.settings_guard import save_or_warn
+from iamport_desk.ui.words import UserMessage, describe_error, keychain_reason_text
 from iamport_desk.worker import (
     ApiThread,
     CancelJob,
@@ -309,6 +310,7 @@ class MainWindow(QMainWindow):
             lambda: self.edit_credentials(None),
         )
         self._add_action("settings", self.tr("&Language..."), None, self.choose_language)
+        self._add_action("settings", self.tr("&Network..."), None, self.show_network)
         self._add_action(
             "help", self.tr("&Keyboard shortcuts"), shortcuts.HELP, self.show_shortcuts
         )
@@ -343,7 +345,10 @@ class MainWindow(QMainWindow):
     def on_profile_combo_activated(self, index: int) -> None:
         name = self.profile_combo.itemData(index)
         if isinstance(name, str):
-            self.profiles.set_active(name)
+            if not save_or_warn(
+                self, self.profiles.settings_path, lambda: self.profiles.set_active(name)
+            ):
+                return
             self._set_receipt(None)
             self.statusBar().showMessage(self.tr("Store switched to {0}.").format(name), 4000)
 
@@ -406,13 +411,26 @@ class MainWindow(QMainWindow):
             credentials = replace(credentials, api_base=self.api_base_override)
         return credentials
 
+    def _keychain_block(self) -> str | None:
+        """The sentence when the keychain is locked or denied access: the secret is saved,
+        so asking for it again is not the fix (issue 18)."""
+        active = self.profiles.active()
+        code = self.profiles.secrets.reason(active.name) if active is not None else None
+        return keychain_reason_text(code) if code in ("locked", "denied") else None
+
     def _credentials_or_ask(self) -> Credentials | None:
         """The active profile's credentials; asks for them when there are none."""
         credentials = self.credentials()
         if credentials is None:
+            if self._keychain_block() is not None:
+                return None
+            active = self.profiles.active()
+            code = self.profiles.secrets.reason(active.name) if active is not None else None
             reason = (
                 self.tr("Enter the REST API key and secret of your PortOne store.")
-                if self.profiles.active() is None
+                if active is None
+                else keychain_reason_text(code)
+                if code not in (None, "absent")
                 else self.tr(
                     "The secret of this store is not available on this PC. Enter it again."
                 )
@@ -460,7 +478,9 @@ class MainWindow(QMainWindow):
         credentials = self._credentials_or_ask()
         if credentials is None:
             self.show_message(
-                self.tr("No credentials: enter the store's API key first."), warning=True
+                self._keychain_block()
+                or self.tr("No credentials: enter the store's API key first."),
+                warning=True,
             )
             return
         self._set_receipt(None)
@@ -475,7 +495,11 @@ class MainWindow(QMainWindow):
         profile = self.profiles.active()
         credentials = self.credentials()
         if profile is None or credentials is None:
-            self.edit_credentials(self.tr("Enter the store's API key and secret again."))
+            blocked = self._keychain_block()
+            if blocked is not None:
+                self.show_message(blocked, warning=True)
+            else:
+                self.edit_credentials(self.tr("Enter the store's API key and secret again."))
             return
         if not self._confirm(self, receipt):
             self.show_message(self.tr("Nothing was cancelled."))
@@ -691,6 +715,12 @@ class MainWindow(QMainWindow):
         AboutDialog(self.paths, self).exec()
 
     @Slot()
+    def show_network(self) -> None:
+        from iamport_desk.ui.network_dialog import NetworkDialog
+
+        NetworkDialog(self.profiles, api_base_override=self.api_base_override, parent=self).exec()
+
+    @Slot()
     def choose_language(self) -> None:
         from iamport_desk.ui.help_dialogs import choose_language
 
@@ -733,7 +763,13 @@ class MainWindow(QMainWindow):
             self._reconcile_timer.stop()
             if self._history_window is not None:
                 self._history_window.close()
-            self.profiles.set_window_geometry(self.saveGeometry().toBase64().toStdString())
+            geometry = self.saveGeometry().toBase64().toStdString()
+            save_or_warn(
+                self,
+                self.profiles.settings_path,
+                lambda: self.profiles.set_window_geometry(geometry),
+                quiet=True,
+            )
             self.hide()
             # Not waiting here: a lookup in flight is abandoned (its answer is ignored);
             # the thread ends after it, and the app waits for that only at exit.

@@ -1,7 +1,14 @@
-"""Every keyboard shortcut of the app, in one place, so the help dialog lists them all."""
+"""Every keyboard shortcut of the app, in one place, so the help dialog lists them all.
+
+On macOS Qt maps Ctrl to ⌘, where several keys belong to the system (⌘H hides the app,
+⌘M minimises, ⌘, opens the preferences...): a shortcut that would collide gets a
+``mac_key`` of its own. Only Quit keeps ⌘Q, because that is the system's meaning too
+(``system_role``).
+"""
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
@@ -14,9 +21,16 @@ from iamport_desk.ui.noop import QT_TRANSLATE_NOOP
 class Shortcut:
     key: str  # portable text form, e.g. "Ctrl+L"
     description: str  # untranslated source text (context "Shortcuts")
+    mac_key: str | None = None  # used instead of ``key`` on macOS, where ``key`` is the system's
+    system_role: str | None = None  # the system's meaning this shortcut deliberately shares
+
+    def key_for(self, platform: str | None = None) -> str:
+        """The portable key text on ``platform`` (default: the running one)."""
+        on_mac = (platform or sys.platform) == "darwin"
+        return self.mac_key if on_mac and self.mac_key else self.key
 
     def sequence(self) -> QKeySequence:
-        return QKeySequence(self.key)
+        return QKeySequence(self.key_for())
 
     def label(self) -> str:
         return QCoreApplication.translate("Shortcuts", self.description)
@@ -34,12 +48,15 @@ CANCEL_RECEIPT = Shortcut(
 )
 COPY_URL = Shortcut("Ctrl+Shift+C", QT_TRANSLATE_NOOP("Shortcuts", "Copy the receipt link"))
 CREDENTIALS = Shortcut("Ctrl+K", QT_TRANSLATE_NOOP("Shortcuts", "Store profiles and API keys"))
-HISTORY = Shortcut("Ctrl+H", QT_TRANSLATE_NOOP("Shortcuts", "Open the audit history"))
+# ⌘H is the system's "Hide"; ⌘Y is "Show History" in Safari and Finder.
+HISTORY = Shortcut(
+    "Ctrl+H", QT_TRANSLATE_NOOP("Shortcuts", "Open the audit history"), mac_key="Ctrl+Y"
+)
 RECONCILE = Shortcut(
     "Ctrl+R", QT_TRANSLATE_NOOP("Shortcuts", "Check attempts with an unknown outcome")
 )
 HELP = Shortcut("F1", QT_TRANSLATE_NOOP("Shortcuts", "Show this list of shortcuts"))
-QUIT = Shortcut("Ctrl+Q", QT_TRANSLATE_NOOP("Shortcuts", "Quit"))
+QUIT = Shortcut("Ctrl+Q", QT_TRANSLATE_NOOP("Shortcuts", "Quit"), system_role="quit")
 
 ALL: tuple[Shortcut, ...] = (
     FOCUS_ORDER,

@@ -7,6 +7,7 @@ PG); they are shown as plain text by the caller, never parsed.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
@@ -242,4 +243,92 @@ def describe_error(error: BaseException, *, cancelling: bool = False) -> UserMes
         QCoreApplication.translate(
             "Messages", "Something unexpected went wrong. The details were written to the log file."
         )
+    )
+
+
+# --- keychain and files held by other programs (platform) ------------------------------
+
+
+def keychain_reason_text(code: str | None) -> str:
+    """One sentence for a ``keychain.KeychainReason`` code: what happened, what to do."""
+    texts = {
+        "absent": QCoreApplication.translate(
+            "Keychain", "No secret is saved for this store on this PC. Enter it again."
+        ),
+        "no_keychain": QCoreApplication.translate(
+            "Keychain",
+            "No system keychain is available: a secret entered here is kept only until the app "
+            "closes, and never written to a file.",
+        ),
+        "disabled": QCoreApplication.translate(
+            "Keychain",
+            "The keychain is turned off in the keyring configuration: a secret entered here is "
+            "kept only until the app closes.",
+        ),
+        "unsafe": QCoreApplication.translate(
+            "Keychain",
+            "Only a file-based keyring is installed, which is not a safe keychain: a secret "
+            "entered here is kept only until the app closes.",
+        ),
+        "locked": QCoreApplication.translate(
+            "Keychain",
+            "The system keychain is locked, so the saved secret could not be used. Unlock the "
+            "keychain (sign in to it), then try again: the secret does not need to be entered "
+            "again.",
+        ),
+        "denied": QCoreApplication.translate(
+            "Keychain",
+            "Access to the system keychain was denied, so the saved secret could not be used. "
+            "Restart the app and choose \u201cAllow\u201d when the system asks, or enter the "
+            "secret again.",
+        ),
+        "no_session": QCoreApplication.translate(
+            "Keychain",
+            "Windows has no credential store in this session (for example when the app runs as "
+            "administrator or in a remote session), so the secret is kept only until the app "
+            "closes. Start the app normally to save it.",
+        ),
+        "refused": QCoreApplication.translate(
+            "Keychain",
+            "The system keychain refused to read or save the secret (the log file has the "
+            "details), so it is kept only until the app closes.",
+        ),
+        "write_failed": QCoreApplication.translate(
+            "Keychain",
+            "The system keychain accepted the secret but did not keep it, so it is kept only "
+            "until the app closes.",
+        ),
+    }
+    return texts.get(code or "absent", texts["absent"])
+
+
+def describe_file_error(error: OSError, path: Path | None = None) -> UserMessage:
+    """A settings or export file (``path``) that could not be written: which, and what to do."""
+    from iamport_desk.atomic_files import FileInUseError
+    from iamport_desk.file_lock import LockTimeoutError
+
+    if isinstance(error, FileInUseError):
+        return UserMessage(
+            QCoreApplication.translate(
+                "Files",
+                "The file {0} is in use by another program (for example an antivirus, a backup "
+                "or OneDrive), so it could not be saved. Close the program that has it open, or "
+                "wait a moment, then try again.",
+            ).format(str(error.path))
+        )
+    if isinstance(error, LockTimeoutError):
+        return UserMessage(
+            QCoreApplication.translate(
+                "Files",
+                "Another copy of iamport-desk kept the settings busy, so nothing was changed. "
+                "Try again.",
+            )
+        )
+    where = str(path) if path is not None else str(error.filename or "")
+    return UserMessage(
+        QCoreApplication.translate(
+            "Files",
+            "The file {0} could not be saved ({1}), so nothing was changed. Check that the disk "
+            "is not full and that the folder can be written, then try again.",
+        ).format(where, error.strerror or type(error).__name__)
     )

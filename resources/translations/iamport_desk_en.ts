@@ -95,10 +95,6 @@
         <translation>Secrets are kept in the system keychain ({0}).</translation>
     </message>
     <message>
-        <source>No system keychain is available: a secret entered here is kept only until the app closes, and never written to a file.</source>
-        <translation>No system keychain is available: a secret entered here is kept only until the app closes, and never written to a file.</translation>
-    </message>
-    <message>
         <source>&amp;Add</source>
         <translation>&amp;Add</translation>
     </message>
@@ -177,10 +173,6 @@
     <message>
         <source>Secret kept for this session only</source>
         <translation>Secret kept for this session only</translation>
-    </message>
-    <message>
-        <source>No system keychain is available, so the secret will be forgotten when the app closes. It was not written to any file.</source>
-        <translation>No system keychain is available, so the secret will be forgotten when the app closes. It was not written to any file.</translation>
     </message>
     <message>
         <source>Connecting...</source>
@@ -876,6 +868,10 @@ This cannot be undone.</translation>
         <source>&amp;Keep it</source>
         <translation>&amp;Keep it</translation>
     </message>
+    <message>
+        <source>&amp;Network...</source>
+        <translation>&amp;Network...</translation>
+    </message>
 </context>
 <context>
     <name>Messages</name>
@@ -1185,6 +1181,119 @@ This cannot be undone.</translation>
     <message>
         <source>The new language applies the next time iamport-desk starts.</source>
         <translation>The new language applies the next time iamport-desk starts.</translation>
+    </message>
+</context>
+<context>
+    <name>Keychain</name>
+    <message>
+        <source>No secret is saved for this store on this PC. Enter it again.</source>
+        <translation>No secret is saved for this store on this PC. Enter it again.</translation>
+    </message>
+    <message>
+        <source>No system keychain is available: a secret entered here is kept only until the app closes, and never written to a file.</source>
+        <translation>No system keychain is available: a secret entered here is kept only until the app closes, and never written to a file.</translation>
+    </message>
+    <message>
+        <source>The keychain is turned off in the keyring configuration: a secret entered here is kept only until the app closes.</source>
+        <translation>The keychain is turned off in the keyring configuration: a secret entered here is kept only until the app closes.</translation>
+    </message>
+    <message>
+        <source>Only a file-based keyring is installed, which is not a safe keychain: a secret entered here is kept only until the app closes.</source>
+        <translation>Only a file-based keyring is installed, which is not a safe keychain: a secret entered here is kept only until the app closes.</translation>
+    </message>
+    <message>
+        <source>The system keychain is locked, so the saved secret could not be used. Unlock the keychain (sign in to it), then try again: the secret does not need to be entered again.</source>
+        <translation>The system keychain is locked, so the saved secret could not be used. Unlock the keychain (sign in to it), then try again: the secret does not need to be entered again.</translation>
+    </message>
+    <message>
+        <source>Access to the system keychain was denied, so the saved secret could not be used. Restart the app and choose “Allow” when the system asks, or enter the secret again.</source>
+        <translation>Access to the system keychain was denied, so the saved secret could not be used. Restart the app and choose “Allow” when the system asks, or enter the secret again.</translation>
+    </message>
+    <message>
+        <source>Windows has no credential store in this session (for example when the app runs as administrator or in a remote session), so the secret is kept only until the app closes. Start the app normally to save it.</source>
+        <translation>Windows has no credential store in this session (for example when the app runs as administrator or in a remote session), so the secret is kept only until the app closes. Start the app normally to save it.</translation>
+    </message>
+    <message>
+        <source>The system keychain refused to read or save the secret (the log file has the details), so it is kept only until the app closes.</source>
+        <translation>The system keychain refused to read or save the secret (the log file has the details), so it is kept only until the app closes.</translation>
+    </message>
+    <message>
+        <source>The system keychain accepted the secret but did not keep it, so it is kept only until the app closes.</source>
+        <translation>The system keychain accepted the secret but did not keep it, so it is kept only until the app closes.</translation>
+    </message>
+</context>
+<context>
+    <name>Files</name>
+    <message>
+        <source>Settings not saved</source>
+        <translation>Settings not saved</translation>
+    </message>
+    <message>
+        <source>The file {0} is in use by another program (for example an antivirus, a backup or OneDrive), so it could not be saved. Close the program that has it open, or wait a moment, then try again.</source>
+        <translation>The file {0} is in use by another program (for example an antivirus, a backup or OneDrive), so it could not be saved. Close the program that has it open, or wait a moment, then try again.</translation>
+    </message>
+    <message>
+        <source>Another copy of iamport-desk kept the settings busy, so nothing was changed. Try again.</source>
+        <translation>Another copy of iamport-desk kept the settings busy, so nothing was changed. Try again.</translation>
+    </message>
+    <message>
+        <source>The file {0} could not be saved ({1}), so nothing was changed. Check that the disk is not full and that the folder can be written, then try again.</source>
+        <translation>The file {0} could not be saved ({1}), so nothing was changed. Check that the disk is not full and that the folder can be written, then try again.</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkDialog</name>
+    <message>
+        <source>Network</source>
+        <translation>Network</translation>
+    </message>
+    <message>
+        <source>Store's host:</source>
+        <translation>Store's host:</translation>
+    </message>
+    <message>
+        <source>Requests go through:</source>
+        <translation>Requests go through:</translation>
+    </message>
+    <message>
+        <source>&amp;Proxy set by hand:</source>
+        <translation>&amp;Proxy set by hand:</translation>
+    </message>
+    <message>
+        <source>e.g. http://proxy.example:8080</source>
+        <translation>e.g. http://proxy.example:8080</translation>
+    </message>
+    <message>
+        <source>Proxy set by hand</source>
+        <translation>Proxy set by hand</translation>
+    </message>
+    <message>
+        <source>Leave it empty to use the proxy of Windows or macOS, or of the environment (HTTPS_PROXY). A user name or password is not kept here.</source>
+        <translation>Leave it empty to use the proxy of Windows or macOS, or of the environment (HTTPS_PROXY). A user name or password is not kept here.</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>C&amp;lear</source>
+        <translation>C&amp;lear</translation>
+    </message>
+    <message>
+        <source>a direct connection (no proxy)</source>
+        <translation>a direct connection (no proxy)</translation>
+    </message>
+    <message>
+        <source>{0} (set by hand)</source>
+        <translation>{0} (set by hand)</translation>
+    </message>
+    <message>
+        <source>{0} (from the system or the environment)</source>
+        <translation>{0} (from the system or the environment)</translation>
+    </message>
+    <message>
+        <source>The proxy must look like http://proxy.example:8080 (http or https, a host and a port, no user name or password).</source>
+        <translation>The proxy must look like http://proxy.example:8080 (http or https, a host and a port, no user name or password).</translation>
     </message>
 </context>
 </TS>

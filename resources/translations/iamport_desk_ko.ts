@@ -95,10 +95,6 @@
             <translation>시크릿은 시스템 키체인({0})에 보관됩니다.</translation>
         </message>
         <message>
-            <source>No system keychain is available: a secret entered here is kept only until the app closes, and never written to a file.</source>
-            <translation>사용할 수 있는 시스템 키체인이 없습니다. 여기에 입력한 시크릿은 앱을 닫을 때까지만 보관되며, 파일에는 저장되지 않습니다.</translation>
-        </message>
-        <message>
             <source>&amp;Add</source>
             <translation>추가(&amp;A)</translation>
         </message>
@@ -177,10 +173,6 @@
         <message>
             <source>Secret kept for this session only</source>
             <translation>시크릿 임시 보관</translation>
-        </message>
-        <message>
-            <source>No system keychain is available, so the secret will be forgotten when the app closes. It was not written to any file.</source>
-            <translation>사용할 수 있는 시스템 키체인이 없어, 앱을 닫으면 시크릿이 지워집니다. 시크릿은 어떤 파일에도 저장되지 않았습니다.</translation>
         </message>
         <message>
             <source>Connecting...</source>
@@ -876,6 +868,10 @@ This cannot be undone.</source>
             <source>&amp;Keep it</source>
             <translation>취소하지 않음(&amp;K)</translation>
         </message>
+        <message>
+            <source>&amp;Network...</source>
+            <translation>네트워크(&amp;N)...</translation>
+        </message>
     </context>
     <context>
         <name>Messages</name>
@@ -1185,6 +1181,119 @@ This cannot be undone.</source>
         <message>
             <source>The new language applies the next time iamport-desk starts.</source>
             <translation>새 언어는 iamport-desk를 다음에 시작할 때 적용됩니다.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Keychain</name>
+        <message>
+            <source>No secret is saved for this store on this PC. Enter it again.</source>
+            <translation>이 PC에는 이 상점의 시크릿이 저장되어 있지 않습니다. 다시 입력하세요.</translation>
+        </message>
+        <message>
+            <source>No system keychain is available: a secret entered here is kept only until the app closes, and never written to a file.</source>
+            <translation>사용할 수 있는 시스템 키체인이 없습니다. 여기에 입력한 시크릿은 앱을 닫을 때까지만 보관되며, 파일에는 저장되지 않습니다.</translation>
+        </message>
+        <message>
+            <source>The keychain is turned off in the keyring configuration: a secret entered here is kept only until the app closes.</source>
+            <translation>keyring 설정에서 키체인이 꺼져 있습니다. 여기에 입력한 시크릿은 앱을 닫을 때까지만 보관됩니다.</translation>
+        </message>
+        <message>
+            <source>Only a file-based keyring is installed, which is not a safe keychain: a secret entered here is kept only until the app closes.</source>
+            <translation>안전한 키체인이 아닌 파일 기반 keyring만 설치되어 있습니다. 여기에 입력한 시크릿은 앱을 닫을 때까지만 보관됩니다.</translation>
+        </message>
+        <message>
+            <source>The system keychain is locked, so the saved secret could not be used. Unlock the keychain (sign in to it), then try again: the secret does not need to be entered again.</source>
+            <translation>시스템 키체인이 잠겨 있어 저장된 시크릿을 쓸 수 없습니다. 키체인 잠금을 해제(로그인)한 뒤 다시 시도하세요. 시크릿을 다시 입력할 필요는 없습니다.</translation>
+        </message>
+        <message>
+            <source>Access to the system keychain was denied, so the saved secret could not be used. Restart the app and choose “Allow” when the system asks, or enter the secret again.</source>
+            <translation>시스템 키체인 접근이 거부되어 저장된 시크릿을 쓸 수 없습니다. 앱을 다시 시작한 뒤 시스템이 물으면 “허용”을 선택하거나, 시크릿을 다시 입력하세요.</translation>
+        </message>
+        <message>
+            <source>Windows has no credential store in this session (for example when the app runs as administrator or in a remote session), so the secret is kept only until the app closes. Start the app normally to save it.</source>
+            <translation>이 세션에는 Windows 자격 증명 저장소가 없어(예: 관리자 권한이나 원격 세션으로 실행한 경우) 시크릿은 앱을 닫을 때까지만 보관됩니다. 저장하려면 앱을 일반 방식으로 시작하세요.</translation>
+        </message>
+        <message>
+            <source>The system keychain refused to read or save the secret (the log file has the details), so it is kept only until the app closes.</source>
+            <translation>시스템 키체인이 시크릿 읽기 또는 저장을 거부하여(자세한 내용은 로그 파일에 있습니다) 시크릿은 앱을 닫을 때까지만 보관됩니다.</translation>
+        </message>
+        <message>
+            <source>The system keychain accepted the secret but did not keep it, so it is kept only until the app closes.</source>
+            <translation>시스템 키체인이 시크릿을 받았지만 보관하지 않아, 시크릿은 앱을 닫을 때까지만 보관됩니다.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Files</name>
+        <message>
+            <source>Settings not saved</source>
+            <translation>설정을 저장하지 못함</translation>
+        </message>
+        <message>
+            <source>The file {0} is in use by another program (for example an antivirus, a backup or OneDrive), so it could not be saved. Close the program that has it open, or wait a moment, then try again.</source>
+            <translation>다른 프로그램(예: 백신, 백업 또는 OneDrive)이 {0} 파일을 사용하고 있어 저장하지 못했습니다. 이 파일을 연 프로그램을 닫거나 잠시 기다린 뒤 다시 시도하세요.</translation>
+        </message>
+        <message>
+            <source>Another copy of iamport-desk kept the settings busy, so nothing was changed. Try again.</source>
+            <translation>다른 iamport-desk 창이 설정을 사용하고 있어 아무것도 바뀌지 않았습니다. 다시 시도하세요.</translation>
+        </message>
+        <message>
+            <source>The file {0} could not be saved ({1}), so nothing was changed. Check that the disk is not full and that the folder can be written, then try again.</source>
+            <translation>{0} 파일을 저장하지 못해({1}) 아무것도 바뀌지 않았습니다. 디스크가 가득 차지 않았는지, 폴더에 쓸 수 있는지 확인한 뒤 다시 시도하세요.</translation>
+        </message>
+    </context>
+    <context>
+        <name>NetworkDialog</name>
+        <message>
+            <source>Network</source>
+            <translation>네트워크</translation>
+        </message>
+        <message>
+            <source>Store's host:</source>
+            <translation>상점 API 호스트:</translation>
+        </message>
+        <message>
+            <source>Requests go through:</source>
+            <translation>요청 경로:</translation>
+        </message>
+        <message>
+            <source>&amp;Proxy set by hand:</source>
+            <translation>직접 지정한 프록시(&amp;P):</translation>
+        </message>
+        <message>
+            <source>e.g. http://proxy.example:8080</source>
+            <translation>예: http://proxy.example:8080</translation>
+        </message>
+        <message>
+            <source>Proxy set by hand</source>
+            <translation>직접 지정한 프록시</translation>
+        </message>
+        <message>
+            <source>Leave it empty to use the proxy of Windows or macOS, or of the environment (HTTPS_PROXY). A user name or password is not kept here.</source>
+            <translation>비워 두면 Windows 또는 macOS의 프록시나 환경 변수(HTTPS_PROXY)의 프록시를 사용합니다. 사용자 이름과 비밀번호는 여기에 저장하지 않습니다.</translation>
+        </message>
+        <message>
+            <source>&amp;Save</source>
+            <translation>저장(&amp;S)</translation>
+        </message>
+        <message>
+            <source>C&amp;lear</source>
+            <translation>지우기(&amp;L)</translation>
+        </message>
+        <message>
+            <source>a direct connection (no proxy)</source>
+            <translation>직접 연결(프록시 없음)</translation>
+        </message>
+        <message>
+            <source>{0} (set by hand)</source>
+            <translation>{0} (직접 지정)</translation>
+        </message>
+        <message>
+            <source>{0} (from the system or the environment)</source>
+            <translation>{0} (시스템 또는 환경 변수 설정)</translation>
+        </message>
+        <message>
+            <source>The proxy must look like http://proxy.example:8080 (http or https, a host and a port, no user name or password).</source>
+            <translation>프록시는 http://proxy.example:8080 형식이어야 합니다(http 또는 https, 호스트와 포트, 사용자 이름과 비밀번호 없이).</translation>
         </message>
     </context>
 </TS>
