@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import ast
 import importlib.metadata
 import importlib.util
 import re
+import shutil
+import subprocess
 import sys
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt, QTranslator
@@ -204,3 +208,243 @@ def test_version_has_one_source() -> None:
     except importlib.metadata.PackageNotFoundError:
         pytest.skip("iamport-desk is not installed (pip install -e .)")
     assert installed == iamport_desk.__version__
+
+
+# --- a fresh machine: README's lines, the test extra, the layering -----------------------------
+
+readme_commands = _load_module("readme_commands", ROOT / ".ci" / "readme_commands.py")
+
+
+def _pyproject() -> dict[str, Any]:
+    import tomllib
+
+    return tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+
+
+def _dist_name(requirement: str) -> str:
+    """PEP 503 name of a requirement string (``PySide6-Essentials>=6.6`` -> pyside6-essentials)."""
+    match = re.match(r"\s*([A-Za-z0-9][A-Za-z0-9._-]*)", requirement)
+    assert match, requirement
+    return re.sub(r"[-_.]+", "-", match.group(1)).lower()
+
+
+def _imported_top_names(source: Path) -> set[str]:
+    """Top-level names a file imports anywhere (in functions too), and importorskip()s."""
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names.update(alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            names.add(node.module.split(".")[0])
+        elif (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr == "importorskip"
+            and node.args
+            and isinstance(node.args[0], ast.Constant)
+            and isinstance(node.args[0].value, str)
+        ):
+            names.add(node.args[0].value.split(".")[0])
+    return names
+
+
+def _third_party_imports_of_the_tests() -> dict[str, set[str]]:
+    """Third-party top-level module -> the files under tests/ (or modules they load) using it."""
+    tests = ROOT / "tests"
+    local = {p.stem for p in tests.rglob("*.py")} | {p.name for p in tests.rglob("*") if p.is_dir()}
+    local |= {"tests", "iamport_desk"}
+    files = sorted(tests.rglob("*.py"))
+    users: dict[str, set[str]] = {}
+    seen: set[Path] = set()
+    while files:
+        source = files.pop()
+        if source in seen:
+            continue
+        seen.add(source)
+        for name in _imported_top_names(source):
+            if name in sys.stdlib_module_names or name in local or name == "__future__":
+                continue
+            if (ROOT / f"{name}.py").is_file():  # a top-level module such as hatch_build.py
+                files.append(ROOT / f"{name}.py")
+                continue
+            users.setdefault(name, set()).add(str(source.relative_to(ROOT)))
+    return users
+
+
+def _requirement_closure(requirements: list[str]) -> set[str]:
+    """The distributions *requirements* bring, following installed metadata (no extras)."""
+    wanted = [_dist_name(r) for r in requirements]
+    closure: set[str] = set()
+    while wanted:
+        name = wanted.pop()
+        if name in closure:
+            continue
+        closure.add(name)
+        try:
+            requires = importlib.metadata.requires(name) or []
+        except importlib.metadata.PackageNotFoundError:
+            continue
+        wanted += [_dist_name(r) for r in requires if "extra ==" not in r.replace("'", '"')]
+    return closure
+
+
+def test_the_test_extra_carries_everything_the_tests_import() -> None:
+    """`pip install -e '.[test]'` alone must be enough for pytest to collect and run."""
+    project = _pyproject()["project"]
+    closure = _requirement_closure(
+        project["dependencies"] + project["optional-dependencies"]["test"]
+    )
+    providers = importlib.metadata.packages_distributions()
+    problems = []
+    for module, files in sorted(_third_party_imports_of_the_tests().items()):
+        dists = {_dist_name(d) for d in providers.get(module, [])}
+        if not dists:
+            problems.append(f"{module} (imported by {sorted(files)}) is not installed here")
+        elif not dists & closure:
+            problems.append(
+                f"{module} (from {sorted(dists)}, imported by {sorted(files)}) "
+                "is not brought by the dependencies or the test extra"
+            )
+    assert not problems, "\n".join(problems)
+
+
+def test_the_scan_finds_hatchling_through_hatch_build() -> None:
+    """The check above follows top-level modules the tests load (hatch_build -> hatchling)."""
+    users = _third_party_imports_of_the_tests()
+    assert "hatch_build.py" in users["hatchling"]
+    assert "pytestqt" in users and "PySide6" in users
+
+
+def test_import_contracts_name_every_qt_free_core_module() -> None:
+    """A Qt-free top-level module (portone_v2, simulator_v2 when they land) is in contract 1."""
+    grimp = pytest.importorskip("grimp")
+    contracts = _pyproject()["tool"]["importlinter"]["contracts"]
+    core = next(c for c in contracts if c["name"] == "The core imports no Qt")
+    graph = grimp.build_graph("iamport_desk", include_external_packages=True)
+    top_level = sorted(m for m in graph.modules if m.count(".") == 1)
+    assert "iamport_desk.api" in top_level
+    qt_free = [
+        m
+        for m in top_level
+        if m != "iamport_desk.__main__" and not graph.chain_exists(m, "PySide6", as_packages=True)
+    ]
+    missing = [m for m in qt_free if m not in core["source_modules"]]
+    assert not missing, f"Qt-free modules missing from {core['name']!r}: {missing}"
+    listed_but_qt = [
+        m for m in core["source_modules"] if graph.chain_exists(m, "PySide6", as_packages=True)
+    ]
+    assert not listed_but_qt
+
+
+@pytest.mark.timeout(120)
+def test_lint_imports_keeps_every_contract() -> None:
+    lint_imports = shutil.which("lint-imports", path=str(Path(sys.executable).parent))
+    if lint_imports is None:
+        pytest.skip("import-linter is not installed (pip install -e '.[test]')")
+    result = subprocess.run(
+        [lint_imports, "--no-cache"], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    assert re.search(r"Contracts: [1-9]\d* kept, 0 broken", result.stdout), result.stdout
+
+
+def test_readme_has_one_line_per_marked_command() -> None:
+    commands = readme_commands.marked_commands((ROOT / "README.md").read_text(encoding="utf-8"))
+    assert set(commands) == {
+        "apt",
+        "demo",
+        "test",
+        "demo-windows",
+        "test-windows",
+        "demo-macos",
+        "test-macos",
+    }
+    assert commands["apt"].startswith("sudo apt-get install -y python3-venv ")
+    for name in ("demo", "test", "demo-macos", "test-macos"):
+        line = commands[name]
+        # the line makes its own venv and never pips into the system python (PEP 668)
+        assert line.startswith("python3 -m venv .venv && .venv/bin/python -m pip install "), line
+    assert commands["demo"].endswith(" && .venv/bin/iamport-desk --demo")
+    assert commands["test"].endswith(" && .venv/bin/python -m pytest")
+    assert "-e '.[test]'" in commands["test"]
+    assert commands["test-windows"].startswith("py -m venv .venv; ")
+    assert commands["test-windows"].endswith(r".\.venv\Scripts\python -m pytest")
+
+
+def test_every_readme_command_ci_runs_exists() -> None:
+    """.ci/run and the workflows name README commands; each of them is marked in README.md."""
+    commands = readme_commands.marked_commands((ROOT / "README.md").read_text(encoding="utf-8"))
+    used: set[str] = set()
+    for script in [ROOT / ".ci" / "run", *sorted((ROOT / ".github" / "workflows").glob("*.yml"))]:
+        used |= set(re.findall(r"readme_commands\.py ([a-z0-9-]+)", script.read_text("utf-8")))
+    assert {"apt", "demo", "test", "test-windows", "test-macos"} <= used
+    assert used <= set(commands)
+
+
+@pytest.mark.parametrize(
+    ("text", "error"),
+    [
+        ("<!-- ci: demo -->\n```sh\nline one\nline two\n```\n", "has 2 lines"),
+        ("<!-- ci: demo -->\n```sh\na\n```\n<!-- ci: demo -->\n```sh\nb\n```\n", "twice"),
+        ("<!-- ci: demo -->\nnot a fence\n", "not followed by a fenced block"),
+        ("<!-- ci: demo -->\n```sh\na\n", "never ends"),
+    ],
+)
+def test_readme_commands_refuses_an_ambiguous_readme(text: str, error: str) -> None:
+    with pytest.raises(readme_commands.ReadmeCommandError, match=error):
+        readme_commands.marked_commands(text)
+
+
+def test_readme_command_reads_a_marked_line(tmp_path: Path) -> None:
+    readme = tmp_path / "README.md"
+    readme.write_text("x\n<!-- ci: test -->\n```sh\n\n  run it  \n```\n", encoding="utf-8")
+    assert readme_commands.readme_command("test", readme) == "run it"
+    with pytest.raises(readme_commands.ReadmeCommandError, match="no command marked"):
+        readme_commands.readme_command("demo", readme)
+
+
+# --- the Windows installer (makensis compiles it in .ci/run; this checks what it promises) ------
+
+
+def _nsi() -> str:
+    raw = (ROOT / "installer" / "iamport-desk.nsi").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf"), "UTF-8 with BOM, so makensis reads the Korean text"
+    return raw.decode("utf-8-sig")
+
+
+def test_installer_is_per_user_without_admin_rights() -> None:
+    nsi = _nsi()
+    assert re.search(r"^RequestExecutionLevel user$", nsi, re.MULTILINE)
+    assert 'InstallDir "$LOCALAPPDATA\\Programs\\${APP}"' in nsi
+    assert "HKLM" not in nsi and "$PROGRAMFILES" not in nsi
+    assert '"Software\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\${APP}"' in nsi
+    assert 'WriteRegStr HKCU "${UNINSTALL_KEY}" "UninstallString"' in nsi
+    assert 'CreateShortCut "$SMPROGRAMS\\' in nsi
+
+
+def test_installer_uninstall_keeps_the_clerks_data() -> None:
+    nsi = _nsi()
+    uninstall = nsi[nsi.index('Section "Uninstall"') :]
+    removed = re.findall(r"^\s*(?:RMDir|Delete)\b(.*)$", uninstall, re.MULTILINE)
+    assert removed
+    for target in removed:
+        # only the program folder's own files; never a recursive delete of the folder itself
+        assert "$INSTDIR\\" in target or "$SMPROGRAMS" in target or target.strip() == '"$INSTDIR"'
+        assert "$LOCALAPPDATA" not in target and "$APPDATA" not in target
+    assert not re.search(r'RMDir /r "\$INSTDIR"\s*$', uninstall, re.MULTILINE)
+    # the confirmation page says so, in both languages
+    keeps = re.findall(r"^LangString KeepsData \$\{LANG_(\w+)\} \"(.*)\"$", nsi, re.MULTILINE)
+    assert dict(keeps).keys() == {"KOREAN", "ENGLISH"}
+    assert all("%LOCALAPPDATA%\\iamport-desk" in text for _, text in keeps)
+    assert '!define MUI_UNCONFIRMPAGE_TEXT_TOP "$(KeepsData)"' in nsi
+
+
+def test_installer_takes_version_and_payload_from_the_command_line() -> None:
+    nsi = _nsi()
+    for name in ("VERSION", "PAYLOAD"):
+        assert f"!ifndef {name}\n  !error" in nsi
+    assert 'File /r "${PAYLOAD}/*"' in nsi
+    assert '!insertmacro MUI_LANGUAGE "Korean"' in nsi
+    assert '!insertmacro MUI_LANGUAGE "English"' in nsi
+    run = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert "makensis -WX" in run and '-DPAYLOAD="$BUNDLE"' in run
