@@ -12,16 +12,15 @@ server is never sent again. When no usable answer comes back, the caller gets
 
 from __future__ import annotations
 
-import json
 import logging
 import re
-import socket
 import ssl
 import threading
 import time
 import unicodedata
 import urllib.parse
 from collections.abc import Callable
+from dataclasses import dataclass
 from types import TracebackType
 from typing import Any
 
@@ -29,29 +28,45 @@ import httpx
 import truststore
 
 from iamport_desk import __version__
+from iamport_desk.answer_body import (
+    ACCEPT_ENCODING,
+    MAX_BODY_BYTES,
+    UnreadableBody,
+    decode_body,
+    read_capped,
+)
 from iamport_desk.errors import (
     ApiError,
     AuthenticationError,
     IamportError,
     InvalidMerchantUid,
     NetworkError,
+    OtherOrderAnswer,
     OutcomeUnknown,
     ReceiptNotFound,
     TierNotFound,
-    shorten,
 )
 from iamport_desk.hosts import is_loopback_host
 from iamport_desk.logsetup import register_secret
 from iamport_desk.models import DEFAULT_API_BASE, Receipt
+from iamport_desk.proxies import proxy_for
+from iamport_desk.rules import order_key
+from iamport_desk.secret_mask import SecretMask
+from iamport_desk.transport import CallGuard, GuardedTransport
+from iamport_desk.transport_errors import map_transport_error
+from iamport_desk.v1_answers import is_int, parse_envelope, parse_receipt, unexpected
 
 __all__ = [
+    "DEFAULT_DEADLINE",
     "DEFAULT_TIMEOUT",
+    "MAX_BODY_BYTES",
     "ApiError",
     "AuthenticationError",
     "IamportClient",
     "IamportError",
     "InvalidMerchantUid",
     "NetworkError",
+    "OtherOrderAnswer",
     "OutcomeUnknown",
     "ReceiptNotFound",
     "TierNotFound",
@@ -71,8 +86,9 @@ DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
 # Refresh the token when less than this is left, so it cannot expire in flight.
 TOKEN_REFRESH_MARGIN = 60.0
 
-# A PortOne answer is a few hundred bytes; anything far bigger is not one of ours.
-MAX_BODY_BYTES = 1 << 20
+# On top of the connect and read timeouts: a server that trickles a byte every few seconds
+# must not hold a call (and the window) forever.
+DEFAULT_DEADLINE = 60.0
 
 RECEIPTS_PREFIX = "/receipts/external/"
 # PortOne publishes no limit for these paths (other V1 endpoints allow 40 characters).
@@ -179,146 +195,29 @@ def validate_tier_code(raw: str | None) -> str | None:
     return code
 
 
-def _is_int(value: object) -> bool:
-    # bool is an int subclass in Python; true/false in JSON is not a number.
-    return isinstance(value, int) and not isinstance(value, bool)
-
-
-def _unexpected(what: str) -> ApiError:
-    # Our own diagnosis goes in the summary: ``message`` is reserved for PortOne's words.
-    return ApiError(f"unexpected answer from the server: {what}", status=200, code=0)
-
-
-def parse_receipt(data: object) -> Receipt:
-    """Build a Receipt from the envelope's ``response`` (ExternalReceiptAnnotation).
-
-    Strict on types (the spec's required fields must be there with the right type),
-    tolerant on values: unknown ``type`` strings and long strings are kept as sent.
-    ``cancelled_at`` of 0, null or absent means "not cancelled".
-    """
-    if not isinstance(data, dict):
-        raise _unexpected(f"receipt is {type(data).__name__}, not an object")
-
-    def text(name: str, *, required: bool) -> str | None:
-        value = data.get(name)
-        if value is None and not required:
-            return None
-        if not isinstance(value, str):
-            raise _unexpected(f"receipt field {name!r} is not text")
-        return value
-
-    def number(name: str, *, required: bool) -> int | None:
-        value = data.get(name)
-        if value is None and not required:
-            return None
-        if not _is_int(value):
-            raise _unexpected(f"receipt field {name!r} is not an integer")
-        assert isinstance(value, int)
-        return value
-
-    merchant_uid = text("merchant_uid", required=True)
-    apply_num = text("apply_num", required=True)
-    receipt_type = text("type", required=True)
-    amount = number("amount", required=True)
-    vat = number("vat", required=True)
-    applied_at = number("applied_at", required=True)
-    cancelled_at = number("cancelled_at", required=False)
-    assert merchant_uid is not None and apply_num is not None and receipt_type is not None
-    assert amount is not None and vat is not None and applied_at is not None
-    return Receipt(
-        merchant_uid=merchant_uid,
-        receipt_tid=text("receipt_tid", required=False),
-        apply_num=apply_num,
-        type=receipt_type,
-        amount=amount,
-        vat=vat,
-        receipt_url=text("receipt_url", required=False),
-        applied_at=applied_at,
-        cancelled_at=cancelled_at or None,
-    )
-
-
-def _parse_envelope(body: bytes) -> dict[str, Any] | None:
-    """PortOne's ``{"code", "message", "response"}``, or None for anything else.
-
-    An HTML page from a proxy, an empty body or JSON of another shape is not an
-    answer from PortOne and must not be read as one.
-    """
-    if not body:
-        return None
-    try:
-        data = json.loads(body)
-    except (ValueError, RecursionError):
-        return None
-    if not isinstance(data, dict) or not _is_int(data.get("code")):
-        return None
-    message = data.get("message")
-    if message is not None and not isinstance(message, str):
-        return None
-    return data
-
-
-def _causes(exc: BaseException) -> list[BaseException]:
-    chain: list[BaseException] = []
-    current: BaseException | None = exc
-    while current is not None and current not in chain and len(chain) < 10:
-        chain.append(current)
-        current = current.__cause__ or current.__context__
-    return chain
-
-
-def _connect_kind(exc: BaseException) -> str:
-    """Tell a refused connection from a DNS or TLS failure, for a useful message."""
-    chain = _causes(exc)
-    for cause in chain:
-        if isinstance(cause, ssl.SSLError):  # includes SSLCertVerificationError
-            return "tls"
-        if isinstance(cause, socket.gaierror):
-            return "dns"
-        if isinstance(cause, ConnectionRefusedError):
-            return "refused"
-    text = " ".join(str(cause) for cause in chain).lower()
-    if "certificate" in text or "ssl" in text or "tls" in text:
-        return "tls"
-    if (
-        "name or service not known" in text
-        or "nodename nor servname" in text
-        or "getaddrinfo" in text
-        or "name resolution" in text
-    ):
-        return "dns"
-    if "refused" in text or "10061" in text:
-        return "refused"
-    return "other"
-
-
-def _describe(exc: BaseException) -> str:
-    """The root cause as text for logs: no request object, so no header, token or body."""
-    root = _causes(exc)[-1]
-    return shorten(f"{type(root).__name__}: {root}", 300)
-
-
-_NETWORK_SUMMARIES = {
-    "refused": "connection refused by the server",
-    "dns": "the server name could not be resolved",
-    "tls": "secure connection (TLS) failed",
-    "connect_timeout": "timed out while connecting",
-    "read_timeout": "timed out waiting for the answer",
-    "protocol": "the connection broke before a complete answer",
-    "proxy": "the proxy refused or failed the connection",
-    "other": "network failure",
-}
-
-
 # --------------------------------------------------------------------------- client
+
+
+@dataclass(frozen=True)
+class _Answer:
+    """One answer as read: status, the decoded body (empty when unreadable) and why not."""
+
+    status: int
+    body: bytes
+    content_type: str | None
+    unreadable: str | None = None
 
 
 class IamportClient:
     """One store's connection to PortOne V1: a cached token and the receipt calls.
 
     Not thread-safe for concurrent calls on purpose: the app uses it from its single
-    API worker thread (the token cache is locked anyway). ``clock`` is monotonic
-    time, injectable for tests. ``transport`` lets tests swap the network.
+    API worker thread (the token cache is locked anyway); only ``abort()`` may be called
+    from another thread. ``clock`` is monotonic time for the token's life, injectable for
+    tests. ``transport`` lets tests swap the network (then ``proxy`` and the deadline's
+    socket guard are not used). ``proxy`` is a proxy URL set by hand; without it the
+    environment's or the OS's proxy is used (``iamport_desk.proxies.proxy_for``), never for
+    the simulator on this computer. ``deadline`` caps each request as a whole, in seconds.
     """
 
     def __init__(
@@ -331,34 +230,53 @@ class IamportClient:
         timeout: httpx.Timeout = DEFAULT_TIMEOUT,
         transport: httpx.BaseTransport | None = None,
         clock: Callable[[], float] = time.monotonic,
+        deadline: float = DEFAULT_DEADLINE,
+        proxy: str | None = None,
     ) -> None:
         if not imp_key or not imp_secret:
             raise ValueError("The REST API key and secret must not be empty.")
+        if not deadline > 0:
+            raise ValueError("The deadline must be a positive number of seconds.")
         self._imp_key = imp_key
         self._imp_secret = imp_secret
         register_secret(imp_secret)
+        self._mask = SecretMask(imp_secret)
         self._base_url = validate_base_url(base_url)
         self._tier_code = validate_tier_code(tier_code)
         self._clock = clock
+        self._deadline = deadline
         self._token: str | None = None
         self._token_deadline = 0.0  # in self._clock() time
         self._token_lock = threading.RLock()
+        self._guard = CallGuard()
         loopback = is_loopback_host(urllib.parse.urlsplit(self._base_url).hostname or "")
-        # The OS trust store, so corporate TLS inspection roots are honoured.
-        verify = truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+        # A corporate proxy cannot reach our 127.0.0.1: the simulator is always direct.
+        self._proxy = None if loopback else proxy_for(self._base_url, manual=proxy)
         if transport is None:
-            # retries=0: never reconnect-and-resend behind our back (a DELETE!).
-            transport = httpx.HTTPTransport(verify=verify, retries=0)
+            # The OS trust store, so corporate TLS inspection roots are honoured.
+            verify = truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+            try:
+                transport = GuardedTransport(
+                    ssl_context=verify, proxy=self._proxy, guard=self._guard
+                )
+            except (ValueError, TypeError) as exc:
+                raise ValueError(
+                    "The proxy address is not valid (it must look like http://host:port)."
+                ) from exc
+        else:
+            self._proxy = None
         self._http = httpx.Client(
             base_url=self._base_url,
             timeout=timeout,
-            verify=verify,
-            # Proxies from the environment are honoured, but never for the simulator
-            # on this computer (a corporate proxy cannot reach our 127.0.0.1).
-            trust_env=not loopback,
+            # The proxy is chosen above (environment, OS or by hand); nothing else to read.
+            trust_env=False,
             transport=transport,
             follow_redirects=False,
-            headers={"User-Agent": f"iamport-desk/{__version__}", "Accept": "application/json"},
+            headers={
+                "User-Agent": f"iamport-desk/{__version__}",
+                "Accept": "application/json",
+                "Accept-Encoding": ACCEPT_ENCODING,
+            },
         )
 
     # -- plumbing -------------------------------------------------------------
@@ -367,6 +285,7 @@ class IamportClient:
         return (
             f"IamportClient(imp_key={self._imp_key!r}, imp_secret='***', "
             f"base_url={self._base_url!r}, tier_code={self._tier_code!r}, "
+            f"proxy={'yes' if self._proxy else 'none'}, "
             f"token={'cached' if self._token else 'none'})"
         )
 
@@ -384,6 +303,15 @@ class IamportClient:
     def close(self) -> None:
         self._http.close()
 
+    def abort(self) -> None:
+        """Cut the request in flight, from any thread; the blocked call returns promptly.
+
+        A lookup so cut raises NetworkError (kind "aborted"); a DELETE that may have been
+        sent raises OutcomeUnknown. Without a call in flight this does nothing, and the
+        client stays usable for the next call.
+        """
+        self._guard.abort()
+
     @property
     def base_url(self) -> str:
         return self._base_url
@@ -391,6 +319,11 @@ class IamportClient:
     @property
     def tier_code(self) -> str | None:
         return self._tier_code
+
+    @property
+    def uses_proxy(self) -> bool:
+        """True when requests go through a proxy (set by hand, or the environment's/OS's)."""
+        return self._proxy is not None
 
     # -- token ----------------------------------------------------------------
 
@@ -413,21 +346,23 @@ class IamportClient:
                 assert self._token is not None
                 return self._token
             body = {"imp_key": self._imp_key, "imp_secret": self._imp_secret}
-            response = self._send("POST", TOKEN_PATH, json_body=body, token=None, tier=False)
+            answer = self._send("POST", TOKEN_PATH, json_body=body, token=None, tier=False)
             arrived = self._clock()
-            data = self._read_success(response, "POST", TOKEN_PATH, auth_call=True)
+            data = self._read_success(answer, "POST", TOKEN_PATH, auth_call=True)
             if not isinstance(data, dict):
-                raise _unexpected("token answer is not an object")
+                raise unexpected("token answer is not an object")
             token = data.get("access_token")
             now = data.get("now")
             expired_at = data.get("expired_at")
-            if not isinstance(token, str) or not token or not _is_int(now):
-                raise _unexpected("token answer lacks access_token or now")
-            if not _is_int(expired_at):
-                raise _unexpected("token answer lacks expired_at")
+            if not isinstance(token, str) or not token or not is_int(now):
+                raise unexpected("token answer lacks access_token or now")
+            if not is_int(expired_at):
+                raise unexpected("token answer lacks expired_at")
             assert isinstance(now, int) and isinstance(expired_at, int)
-            # Defence in depth: should a token ever reach a log line, it is masked there.
+            # Defence in depth: should a token ever reach a log line, it is masked there;
+            # a server echoing it is masked before any error holds its words.
             register_secret(token)
+            self._mask.add(token)
             self._token = token
             self._token_deadline = arrived + (expired_at - now)
             return token
@@ -441,20 +376,33 @@ class IamportClient:
     # -- calls ----------------------------------------------------------------
 
     def lookup_external_receipt(self, merchant_uid: str) -> Receipt:
-        """``GET /receipts/external/{merchant_uid}``: the receipt as PortOne has it now."""
-        path = receipt_path(normalize_merchant_uid(merchant_uid))
-        return parse_receipt(self._authorized("GET", path, tier=True))
+        """``GET /receipts/external/{merchant_uid}``: the receipt as PortOne has it now.
+
+        An answer naming another order raises OtherOrderAnswer (NFC and NFD spellings of
+        one id are the same order).
+        """
+        uid = normalize_merchant_uid(merchant_uid)
+        receipt = parse_receipt(self._authorized("GET", receipt_path(uid), tier=True))
+        if order_key(receipt.merchant_uid) != order_key(uid):
+            raise OtherOrderAnswer(
+                "the answer is about another order than the one looked up",
+                answered_uid=receipt.merchant_uid,
+                status=200,
+                code=0,
+            )
+        return receipt
 
     def cancel_external_receipt(self, merchant_uid: str) -> Receipt:
         """``DELETE /receipts/external/{merchant_uid}``: sent at most once per call.
 
         Only a 401 (not processed) is retried, once, after a token refresh. Any doubt
-        about whether PortOne processed it raises OutcomeUnknown.
+        about whether PortOne processed it raises OutcomeUnknown, including an answer
+        that names another order: only a lookup of the order asked can settle it.
         """
-        path = receipt_path(normalize_merchant_uid(merchant_uid))
-        data = self._authorized("DELETE", path, tier=True)
+        uid = normalize_merchant_uid(merchant_uid)
+        data = self._authorized("DELETE", receipt_path(uid), tier=True)
         try:
-            return parse_receipt(data)
+            receipt = parse_receipt(data)
         except ApiError:
             # PortOne said code 0 (done) but the receipt is unreadable: it was
             # probably cancelled; only a lookup can tell.
@@ -463,6 +411,13 @@ class IamportClient:
                 status=200,
                 code=0,
             ) from None
+        if order_key(receipt.merchant_uid) != order_key(uid):
+            raise OutcomeUnknown(
+                "the server reported success for another order than the one cancelled",
+                status=200,
+                code=0,
+            )
+        return receipt
 
     # ---- the ReceiptApi seam (iamport_desk.receipt_api): the names the worker uses
 
@@ -487,43 +442,55 @@ class IamportClient:
         path = "/tiers/" + urllib.parse.quote(code, safe="")
         data = self._authorized("GET", path, tier=False)
         if not isinstance(data, dict) or not isinstance(data.get("tier_name"), str):
-            raise _unexpected("tier answer lacks tier_name")
+            raise unexpected("tier answer lacks tier_name")
         name: str = data["tier_name"]
         return name
 
     def _authorized(self, method: str, path: str, *, tier: bool) -> Any:
         """One call with the token; on 401 refresh once and retry once (401 = not processed)."""
         token = self.get_token()
-        response = self._send(method, path, json_body=None, token=token, tier=tier)
-        if response.status_code == 401:
+        answer = self._send(method, path, json_body=None, token=token, tier=tier)
+        if answer.status == 401:
             self._forget_token(token)
             token = self.get_token()
-            response = self._send(method, path, json_body=None, token=token, tier=tier)
-            if response.status_code == 401:
+            answer = self._send(method, path, json_body=None, token=token, tier=tier)
+            if answer.status == 401:
                 self._forget_token(token)
-                envelope = _parse_envelope(response.content)
+                envelope = parse_envelope(answer.body)
                 raise AuthenticationError(
                     "the server refused the access token even after a refresh",
                     status=401,
                     code=envelope["code"] if envelope else None,
-                    message=envelope.get("message") if envelope else None,
+                    message=self._mask.mask(envelope.get("message")) if envelope else None,
                 )
-        return self._read_success(response, method, path, auth_call=False)
+        return self._read_success(answer, method, path, auth_call=False)
 
-    def _read_success(
-        self, response: httpx.Response, method: str, path: str, *, auth_call: bool
-    ) -> Any:
-        """The envelope's ``response`` for HTTP 200 + code 0; otherwise the right error."""
-        status = response.status_code
-        envelope = _parse_envelope(response.content)
+    def _read_success(self, answer: _Answer, method: str, path: str, *, auth_call: bool) -> Any:
+        """The envelope's ``response`` for HTTP 200 + code 0; otherwise the right error.
+
+        The server's message is masked here, before any error holds it.
+        """
+        status = answer.status
+        envelope = parse_envelope(answer.body)
         code: int | None = envelope["code"] if envelope else None
-        message: str | None = envelope.get("message") if envelope else None
+        message = self._mask.mask(envelope.get("message")) if envelope else None
         if status == 200 and envelope is not None and code == 0:
             return envelope.get("response")
         is_delete = method == "DELETE"
         if auth_call and status == 401:
             raise AuthenticationError(
                 "the REST API key or secret was refused", status=401, code=code, message=message
+            )
+        if is_delete and 300 <= status < 400:
+            # Never followed: a redirect says nothing about whether PortOne processed it.
+            raise OutcomeUnknown(
+                "the cancellation was answered with a redirect; it may or may not have happened",
+                status=status,
+            )
+        if is_delete and answer.unreadable is not None:
+            raise OutcomeUnknown(
+                "the answer to the cancellation could not be read; it may or may not have happened",
+                status=status,
             )
         if envelope is None and is_delete and (status == 200 or status >= 500):
             # A gateway (or something pretending to be PortOne) answered, possibly after
@@ -563,8 +530,8 @@ class IamportClient:
         json_body: dict[str, str] | None,
         token: str | None,
         tier: bool,
-    ) -> httpx.Response:
-        """Send one request, read at most MAX_BODY_BYTES, map transport failures.
+    ) -> _Answer:
+        """Send one request within the deadline, read and decode at most MAX_BODY_BYTES.
 
         The typed error is raised outside the ``except`` block so it carries no
         reference to httpx's request (whose headers hold the token).
@@ -576,69 +543,56 @@ class IamportClient:
             headers["Tier"] = self._tier_code
         started = time.perf_counter()
         failure: IamportError | None = None
-        response: httpx.Response | None = None
-        try:
-            with self._http.stream(method, path, headers=headers, json=json_body) as streamed:
-                chunks: list[bytes] = []
-                size = 0
-                for chunk in streamed.iter_bytes():
-                    size += len(chunk)
-                    if size > MAX_BODY_BYTES:
-                        chunks = []  # far too big for a PortOne answer: read as "not ours"
-                        break
-                    chunks.append(chunk)
-                response = httpx.Response(
-                    streamed.status_code, headers=streamed.headers, content=b"".join(chunks)
+        answer: _Answer | None = None
+        with self._guard.call(self._deadline):
+            try:
+                with self._http.stream(method, path, headers=headers, json=json_body) as streamed:
+                    content_type = streamed.headers.get("content-type")
+                    try:
+                        if streamed.is_stream_consumed:
+                            # An in-process transport (tests) handed over a body already read.
+                            body = read_capped([streamed.content])
+                        else:
+                            raw = read_capped(streamed.iter_raw())
+                            body = decode_body(raw, streamed.headers.get("content-encoding"))
+                        answer = _Answer(streamed.status_code, body, content_type)
+                    except UnreadableBody as exc:
+                        answer = _Answer(streamed.status_code, b"", content_type, str(exc))
+            except httpx.HTTPError as exc:
+                failure = map_transport_error(
+                    exc,
+                    method,
+                    proxied=self._proxy is not None,
+                    tcp_connected=self._guard.tcp_connected,
+                    aborted=self._guard.aborted,
+                    deadline_hit=self._guard.deadline_hit,
+                    mask=self._mask_text,
                 )
-        except httpx.HTTPError as exc:
-            failure = self._map_transport_error(exc, method)
-        except httpx.InvalidURL:
-            # Raised before anything is sent; only the id varies in our URLs.
-            failure = InvalidMerchantUid("The order number cannot be sent in a URL.")
+            except httpx.InvalidURL:
+                # Raised before anything is sent; only the id varies in our URLs.
+                failure = InvalidMerchantUid("The order number cannot be sent in a URL.")
         elapsed_ms = (time.perf_counter() - started) * 1000
         if failure is not None:
             logger.info(
                 "%s %s -> no answer (%s) %.0f ms", method, path, type(failure).__name__, elapsed_ms
             )
             raise failure
-        assert response is not None
-        envelope = _parse_envelope(response.content)
+        assert answer is not None
+        envelope = parse_envelope(answer.body)
         logger.info(
             "%s %s -> HTTP %s code=%s %.0f ms%s",
             method,
             path,
-            response.status_code,
+            answer.status,
             envelope["code"] if envelope else None,
             elapsed_ms,
-            "" if envelope else f" (not a PortOne answer: {response.headers.get('content-type')})",
+            ""
+            if envelope
+            else f" (not a PortOne answer: {answer.content_type}"
+            f"{'; ' + answer.unreadable if answer.unreadable else ''})",
         )
-        return response
+        return answer
 
-    @staticmethod
-    def _map_transport_error(exc: httpx.HTTPError, method: str) -> IamportError:
-        detail = _describe(exc)
-        kind: str | None = None
-        if isinstance(exc, httpx.ConnectTimeout):
-            kind = "connect_timeout"
-        elif isinstance(exc, httpx.ProxyError):
-            kind = "proxy"
-        elif isinstance(exc, httpx.ConnectError):
-            kind = _connect_kind(exc)
-        elif isinstance(exc, httpx.PoolTimeout | httpx.UnsupportedProtocol):
-            kind = "other"  # no connection was used: nothing was sent
-        if kind is not None:
-            return NetworkError(_NETWORK_SUMMARIES[kind], kind=kind, detail=detail)
-        # From here on the request may have been (partly) sent.
-        if method == "DELETE":
-            return OutcomeUnknown(
-                "the connection failed after the cancellation was sent; it may or may "
-                "not have happened",
-                detail=detail,
-            )
-        if isinstance(exc, httpx.ReadTimeout | httpx.WriteTimeout):
-            kind = "read_timeout"
-        elif isinstance(exc, httpx.RemoteProtocolError | httpx.ReadError | httpx.WriteError):
-            kind = "protocol"
-        else:
-            kind = "other"
-        return NetworkError(_NETWORK_SUMMARIES[kind], kind=kind, detail=detail)
+    def _mask_text(self, text: str) -> str:
+        masked = self._mask.mask(text)
+        return masked if masked is not None else text

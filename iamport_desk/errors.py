@@ -13,6 +13,7 @@ __all__ = [
     "IamportError",
     "InvalidMerchantUid",
     "NetworkError",
+    "OtherOrderAnswer",
     "OutcomeUnknown",
     "ReceiptNotFound",
     "TierNotFound",
@@ -20,7 +21,21 @@ __all__ = [
 ]
 
 NETWORK_KINDS = frozenset(
-    {"refused", "dns", "tls", "connect_timeout", "read_timeout", "protocol", "proxy", "other"}
+    {
+        "refused",
+        "dns",
+        "tls",
+        "connect_timeout",
+        "read_timeout",
+        "deadline",
+        "aborted",
+        "protocol",
+        "proxy",
+        "proxy_auth",
+        "proxy_unreachable",
+        "proxy_page",
+        "other",
+    }
 )
 
 
@@ -80,6 +95,26 @@ class ApiError(IamportError):
     """Any other failure answer: non-200, code != 0, or a body that is not PortOne's envelope."""
 
 
+class OtherOrderAnswer(ApiError):  # noqa: N818 - names the case, like ReceiptNotFound
+    """A lookup was answered with the receipt of another order than the one asked for.
+
+    Never a success: nothing of that receipt is shown as the asked order's, and nothing is
+    offered to cancel. ``answered_uid`` is the order number the answer named (for the log and
+    the sentence; the clerk's own number is the one to keep using).
+    """
+
+    def __init__(
+        self,
+        summary: str = "",
+        *,
+        answered_uid: str,
+        status: int | None = None,
+        code: int | None = None,
+    ) -> None:
+        super().__init__(summary, status=status, code=code)
+        self.answered_uid = answered_uid
+
+
 class TierNotFound(ApiError):  # noqa: N818 - the agreed public name
     """``GET /tiers/{code}`` answered 404: the sub-merchant code is not registered."""
 
@@ -87,10 +122,13 @@ class TierNotFound(ApiError):  # noqa: N818 - the agreed public name
 class NetworkError(IamportError):
     """Nothing was delivered to the server, so the same call may safely be tried again.
 
-    ``kind`` is one of "refused", "dns", "tls", "connect_timeout", "read_timeout",
-    "protocol", "proxy", "other" so the UI can suggest what to check. For GET and
-    getToken "read_timeout"/"protocol" mean the request was sent but the answer was
-    lost; those calls change nothing, so retrying is still safe.
+    ``kind`` is one of NETWORK_KINDS so the UI can suggest what to check: "refused", "dns",
+    "tls", "connect_timeout", "read_timeout", "deadline" (the call's overall deadline passed),
+    "aborted" (``abort()`` cut it), "protocol", "proxy_auth" (the proxy asks for a sign-in,
+    407), "proxy_unreachable", "proxy_page" (the proxy answered with a page of its own),
+    "proxy" (another proxy failure), "other". For GET and getToken "read_timeout",
+    "deadline", "aborted" and "protocol" mean the request may have been sent but the answer
+    was lost; those calls change nothing, so retrying is still safe.
     """
 
     def __init__(
