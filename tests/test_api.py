@@ -46,7 +46,6 @@ from tests.fakes import FakeClock
 UID = "ORDER-20261125-0001"
 
 
-
 @pytest.fixture
 def make_client(simulator: Simulator) -> Iterator[Callable[..., IamportClient]]:
     clients: list[IamportClient] = []

@@ -26,8 +26,9 @@ pytestmark = pytest.mark.timeout(60)
 
 def fill_and_save(window: MainWindow, secret: str) -> bool:
     """Drives the real credentials dialog the way a clerk would, then presses Save."""
-    dialog = CredentialsDialog(window.profiles, window.api, parent=window,
-                               api_base_override=window.api_base_override)
+    dialog = CredentialsDialog(
+        window.profiles, window.api, parent=window, api_base_override=window.api_base_override
+    )
     try:
         if window.profiles.active() is None:
             dialog.name_edit.setText("본점")
@@ -62,8 +63,12 @@ def restore_hooks():
 
 
 def test_no_secret_or_token_reaches_any_file_or_log(
-        qtbot: QtBot, app_paths: AppPaths, caplog: pytest.LogCaptureFixture,
-        monkeypatch: pytest.MonkeyPatch, restore_hooks: None) -> None:
+    qtbot: QtBot,
+    app_paths: AppPaths,
+    caplog: pytest.LogCaptureFixture,
+    monkeypatch: pytest.MonkeyPatch,
+    restore_hooks: None,
+) -> None:
     from PySide6.QtWidgets import QMessageBox
 
     caplog.set_level(logging.DEBUG)
@@ -82,8 +87,10 @@ def test_no_secret_or_token_reaches_any_file_or_log(
     dialogs.on_credentials = lambda window: fill_and_save(window, next(answers))
     profiles = ProfileStore(app_paths.settings_file, SecretStore())
     try:
-        with open_window(qtbot, app_paths, simulator, profiles=profiles,
-                         dialogs=dialogs) as (window, _):
+        with open_window(qtbot, app_paths, simulator, profiles=profiles, dialogs=dialogs) as (
+            window,
+            _,
+        ):
             # 1. No profile: the dialog asks, and the clerk types a wrong secret.
             look_up(qtbot, window, "LEAK-0001")
             assert "did not accept" in window.message.text()
@@ -94,8 +101,14 @@ def test_no_secret_or_token_reaches_any_file_or_log(
             assert "cancelled" in window.message.text()
             # 3. The token stops working and getToken refuses once: 401, re-enter, go on.
             simulator.revoke_tokens()
-            simulator.inject("POST", "/users/getToken", Fault(status=401, body={
-                "code": -1, "message": "인증에 실패했습니다", "response": None}))
+            simulator.inject(
+                "POST",
+                "/users/getToken",
+                Fault(
+                    status=401,
+                    body={"code": -1, "message": "인증에 실패했습니다", "response": None},
+                ),
+            )
             look_up(qtbot, window, "LEAK-0002")
             assert len(dialogs.credential_reasons) == 3
             look_up(qtbot, window, "LEAK-0002")
@@ -111,8 +124,12 @@ def test_no_secret_or_token_reaches_any_file_or_log(
             qtbot.waitUntil(lambda: bool(apologies), timeout=5000)
             assert window.isVisible(), "the app keeps running after an unexpected error"
             # repr of everything that holds the secret
-            for holder in (window.profiles, window.profiles.secrets, window.credentials(),
-                           window.api.worker):
+            for holder in (
+                window.profiles,
+                window.profiles.secrets,
+                window.credentials(),
+                window.api.worker,
+            ):
                 assert SECRET not in repr(holder)
     finally:
         simulator.stop()
@@ -134,4 +151,5 @@ def test_no_secret_or_token_reaches_any_file_or_log(
         # caplog sees records before the file handler's filter: the raw message itself
         # must not carry secrets, except the deliberately planted exception text above.
         assert needle.decode() not in captured.replace(
-            f"unexpected failure while using {SECRET}", "")
+            f"unexpected failure while using {SECRET}", ""
+        )

@@ -76,7 +76,6 @@ def check(response: httpx.Response, status: int, definition: str | None = None) 
     return payload
 
 
-
 @pytest.fixture
 def http(simulator: Simulator) -> Iterator[httpx.Client]:
     with httpx.Client(base_url=simulator.base_url, trust_env=False, timeout=10) as client:
