@@ -416,6 +416,7 @@ class IamportClient:
                 "the server reported success for another order than the one cancelled",
                 status=200,
                 code=0,
+                reason="other_order",
             )
         return receipt
 
@@ -486,11 +487,13 @@ class IamportClient:
             raise OutcomeUnknown(
                 "the cancellation was answered with a redirect; it may or may not have happened",
                 status=status,
+                reason="redirect",
             )
         if is_delete and answer.unreadable is not None:
             raise OutcomeUnknown(
                 "the answer to the cancellation could not be read; it may or may not have happened",
                 status=status,
+                reason="unreadable",
             )
         if envelope is None and is_delete and (status == 200 or status >= 500):
             # A gateway (or something pretending to be PortOne) answered, possibly after

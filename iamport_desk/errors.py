@@ -38,6 +38,13 @@ NETWORK_KINDS = frozenset(
     }
 )
 
+# Why a cancellation's outcome is unknown: nothing usable came back; the answer could not be
+# read (a bomb, an unknown encoding); it named another order; a redirect; the call's overall
+# deadline passed; the call was abandoned (the app closing).
+UNKNOWN_REASONS = frozenset(
+    {"no_answer", "unreadable", "other_order", "redirect", "deadline", "aborted"}
+)
+
 
 def shorten(text: str, limit: int = 200) -> str:
     return text if len(text) <= limit else text[:limit] + "…"
@@ -151,7 +158,8 @@ class OutcomeUnknown(IamportError):  # noqa: N818 - the agreed public name
     """A DELETE may have reached PortOne, but no usable answer came back.
 
     The receipt may or may not be cancelled. Never resend the DELETE: look the
-    receipt up and trust its ``cancelled_at``.
+    receipt up and trust its ``cancelled_at``. ``reason`` says why it is unknown, for the
+    sentence: one of UNKNOWN_REASONS ("no_answer" when nothing usable came back at all).
     """
 
     def __init__(
@@ -162,9 +170,11 @@ class OutcomeUnknown(IamportError):  # noqa: N818 - the agreed public name
         code: int | None = None,
         message: str | None = None,
         detail: str | None = None,
+        reason: str = "no_answer",
     ) -> None:
         super().__init__(summary, status=status, code=code, message=message)
         self.detail = detail
+        self.reason = reason if reason in UNKNOWN_REASONS else "no_answer"
 
 
 class InvalidMerchantUid(IamportError, ValueError):  # noqa: N818 - the agreed public name

@@ -125,7 +125,9 @@ def map_transport_error(
             "aborted": "the cancellation was abandoned after it was sent",
             "deadline": "no answer came to the cancellation within the overall deadline",
         }.get(cut or "", "the connection failed after the cancellation was sent")
-        return OutcomeUnknown(why + "; it may or may not have happened", detail=detail)
+        return OutcomeUnknown(
+            why + "; it may or may not have happened", detail=detail, reason=cut or "no_answer"
+        )
     if cut is not None:
         return network(cut)
     if isinstance(exc, httpx.ReadTimeout | httpx.WriteTimeout):
