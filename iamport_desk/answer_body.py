@@ -9,9 +9,18 @@ Anything that cannot be read within the cap is ``UnreadableBody``. No Qt, no htt
 from __future__ import annotations
 
 import zlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 
-__all__ = ["ACCEPT_ENCODING", "MAX_BODY_BYTES", "UnreadableBody", "decode_body", "read_capped"]
+__all__ = [
+    "ACCEPT_ENCODING",
+    "MAX_BODY_BYTES",
+    "Answer",
+    "UnreadableBody",
+    "decode_body",
+    "read_answer",
+    "read_capped",
+]
 
 # A PortOne answer is a few hundred bytes; anything far bigger is not one of ours.
 MAX_BODY_BYTES = 1 << 20
@@ -83,3 +92,34 @@ def _inflate(data: bytes, wbits: int, limit: int) -> bytes:
         # A second gzip member: legal, but no front end sends one; refuse rather than guess.
         raise UnreadableBody("data after the compressed body")
     return out
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One answer as read: status, the decoded body (empty when unreadable) and why not."""
+
+    status: int
+    body: bytes
+    content_type: str | None
+    unreadable: str | None = None
+
+
+def read_answer(
+    status: int,
+    headers: Mapping[str, str],
+    chunks: Iterable[bytes] | bytes,
+    *,
+    already_decoded: bool = False,
+) -> Answer:
+    """Read the raw body (capped), undo its Content-Encoding (capped); never raise."""
+    content_type = headers.get("content-type")
+    try:
+        if already_decoded:
+            assert isinstance(chunks, bytes)
+            body = read_capped([chunks])
+        else:
+            raw = read_capped([chunks] if isinstance(chunks, bytes) else chunks)
+            body = decode_body(raw, headers.get("content-encoding"))
+    except UnreadableBody as exc:
+        return Answer(status, b"", content_type, str(exc))
+    return Answer(status, body, content_type)

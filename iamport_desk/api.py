@@ -12,29 +12,18 @@ server is never sent again. When no usable answer comes back, the caller gets
 
 from __future__ import annotations
 
-import logging
 import re
-import ssl
 import threading
 import time
 import unicodedata
 import urllib.parse
 from collections.abc import Callable
-from dataclasses import dataclass
 from types import TracebackType
 from typing import Any
 
 import httpx
-import truststore
 
-from iamport_desk import __version__
-from iamport_desk.answer_body import (
-    ACCEPT_ENCODING,
-    MAX_BODY_BYTES,
-    UnreadableBody,
-    decode_body,
-    read_capped,
-)
+from iamport_desk.answer_body import MAX_BODY_BYTES, Answer
 from iamport_desk.errors import (
     ApiError,
     AuthenticationError,
@@ -49,12 +38,17 @@ from iamport_desk.errors import (
 from iamport_desk.hosts import is_loopback_host
 from iamport_desk.logsetup import register_secret
 from iamport_desk.models import DEFAULT_API_BASE, Receipt
-from iamport_desk.proxies import proxy_for
 from iamport_desk.rules import order_key
 from iamport_desk.secret_mask import SecretMask
-from iamport_desk.transport import CallGuard, GuardedTransport
-from iamport_desk.transport_errors import map_transport_error
-from iamport_desk.v1_answers import is_int, parse_envelope, parse_receipt, unexpected
+from iamport_desk.v1_answers import (
+    RECEIPTS_PREFIX,
+    error_for_answer,
+    is_int,
+    parse_envelope,
+    parse_receipt,
+    unexpected,
+)
+from iamport_desk.v1_wire import ApiWire
 
 __all__ = [
     "DEFAULT_DEADLINE",
@@ -77,8 +71,6 @@ __all__ = [
     "validate_tier_code",
 ]
 
-logger = logging.getLogger("iamport_desk.api")
-
 # Connect quickly or fail; read long, because a cancellation goes through to the PG
 # (PortOne's own Java client reads for 30 s for the same reason).
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
@@ -90,7 +82,6 @@ TOKEN_REFRESH_MARGIN = 60.0
 # must not hold a call (and the window) forever.
 DEFAULT_DEADLINE = 60.0
 
-RECEIPTS_PREFIX = "/receipts/external/"
 # PortOne publishes no limit for these paths (other V1 endpoints allow 40 characters).
 # Far longer is a paste mistake, and HTTP front ends refuse long URLs anyway.
 MAX_MERCHANT_UID_LENGTH = 1000
@@ -198,16 +189,6 @@ def validate_tier_code(raw: str | None) -> str | None:
 # --------------------------------------------------------------------------- client
 
 
-@dataclass(frozen=True)
-class _Answer:
-    """One answer as read: status, the decoded body (empty when unreadable) and why not."""
-
-    status: int
-    body: bytes
-    content_type: str | None
-    unreadable: str | None = None
-
-
 class IamportClient:
     """One store's connection to PortOne V1: a cached token and the receipt calls.
 
@@ -244,39 +225,16 @@ class IamportClient:
         self._base_url = validate_base_url(base_url)
         self._tier_code = validate_tier_code(tier_code)
         self._clock = clock
-        self._deadline = deadline
         self._token: str | None = None
         self._token_deadline = 0.0  # in self._clock() time
         self._token_lock = threading.RLock()
-        self._guard = CallGuard()
-        loopback = is_loopback_host(urllib.parse.urlsplit(self._base_url).hostname or "")
-        # A corporate proxy cannot reach our 127.0.0.1: the simulator is always direct.
-        self._proxy = None if loopback else proxy_for(self._base_url, manual=proxy)
-        if transport is None:
-            # The OS trust store, so corporate TLS inspection roots are honoured.
-            verify = truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
-            try:
-                transport = GuardedTransport(
-                    ssl_context=verify, proxy=self._proxy, guard=self._guard
-                )
-            except (ValueError, TypeError) as exc:
-                raise ValueError(
-                    "The proxy address is not valid (it must look like http://host:port)."
-                ) from exc
-        else:
-            self._proxy = None
-        self._http = httpx.Client(
-            base_url=self._base_url,
+        self._wire = ApiWire(
+            self._base_url,
             timeout=timeout,
-            # The proxy is chosen above (environment, OS or by hand); nothing else to read.
-            trust_env=False,
             transport=transport,
-            follow_redirects=False,
-            headers={
-                "User-Agent": f"iamport-desk/{__version__}",
-                "Accept": "application/json",
-                "Accept-Encoding": ACCEPT_ENCODING,
-            },
+            deadline=deadline,
+            proxy=proxy,
+            mask=self._mask,
         )
 
     # -- plumbing -------------------------------------------------------------
@@ -285,7 +243,7 @@ class IamportClient:
         return (
             f"IamportClient(imp_key={self._imp_key!r}, imp_secret='***', "
             f"base_url={self._base_url!r}, tier_code={self._tier_code!r}, "
-            f"proxy={'yes' if self._proxy else 'none'}, "
+            f"proxy={'yes' if self._wire.proxy else 'none'}, "
             f"token={'cached' if self._token else 'none'})"
         )
 
@@ -301,7 +259,7 @@ class IamportClient:
         self.close()
 
     def close(self) -> None:
-        self._http.close()
+        self._wire.close()
 
     def abort(self) -> None:
         """Cut the request in flight, from any thread; the blocked call returns promptly.
@@ -310,7 +268,7 @@ class IamportClient:
         sent raises OutcomeUnknown. Without a call in flight this does nothing, and the
         client stays usable for the next call.
         """
-        self._guard.abort()
+        self._wire.abort()
 
     @property
     def base_url(self) -> str:
@@ -323,7 +281,7 @@ class IamportClient:
     @property
     def uses_proxy(self) -> bool:
         """True when requests go through a proxy (set by hand, or the environment's/OS's)."""
-        return self._proxy is not None
+        return self._wire.proxy is not None
 
     # -- token ----------------------------------------------------------------
 
@@ -466,64 +424,14 @@ class IamportClient:
                 )
         return self._read_success(answer, method, path, auth_call=False)
 
-    def _read_success(self, answer: _Answer, method: str, path: str, *, auth_call: bool) -> Any:
-        """The envelope's ``response`` for HTTP 200 + code 0; otherwise the right error.
-
-        The server's message is masked here, before any error holds it.
-        """
-        status = answer.status
+    def _read_success(self, answer: Answer, method: str, path: str, *, auth_call: bool) -> Any:
+        """The envelope's ``response`` for HTTP 200 + code 0; otherwise the right error."""
         envelope = parse_envelope(answer.body)
-        code: int | None = envelope["code"] if envelope else None
-        message = self._mask.mask(envelope.get("message")) if envelope else None
-        if status == 200 and envelope is not None and code == 0:
+        if answer.status == 200 and envelope is not None and envelope["code"] == 0:
             return envelope.get("response")
-        is_delete = method == "DELETE"
-        if auth_call and status == 401:
-            raise AuthenticationError(
-                "the REST API key or secret was refused", status=401, code=code, message=message
-            )
-        if is_delete and 300 <= status < 400:
-            # Never followed: a redirect says nothing about whether PortOne processed it.
-            raise OutcomeUnknown(
-                "the cancellation was answered with a redirect; it may or may not have happened",
-                status=status,
-                reason="redirect",
-            )
-        if is_delete and answer.unreadable is not None:
-            raise OutcomeUnknown(
-                "the answer to the cancellation could not be read; it may or may not have happened",
-                status=status,
-                reason="unreadable",
-            )
-        if envelope is None and is_delete and (status == 200 or status >= 500):
-            # A gateway (or something pretending to be PortOne) answered, possibly after
-            # forwarding the request: it cannot tell whether PortOne processed it. (A 4xx
-            # page such as a proxy's 407 means the request was stopped before PortOne.)
-            raise OutcomeUnknown(
-                "an intermediary answered instead of PortOne; the cancellation may or "
-                "may not have happened",
-                status=status,
-            )
-        if status == 404 and envelope is not None:
-            if path.startswith(RECEIPTS_PREFIX):
-                raise ReceiptNotFound(
-                    "no receipt was issued for this order number",
-                    status=404,
-                    code=code,
-                    message=message,
-                )
-            if path.startswith("/tiers/"):
-                raise TierNotFound(
-                    "the sub-merchant code is not registered",
-                    status=404,
-                    code=code,
-                    message=message,
-                )
-        if envelope is None:
-            summary = f"unexpected answer (not from PortOne) to {method}"
-        else:
-            summary = f"PortOne refused the {method} call"
-        raise ApiError(summary, status=status, code=code, message=message)
+        raise error_for_answer(
+            answer, envelope, method, path, auth_call=auth_call, mask=self._wire.mask_text
+        )
 
     def _send(
         self,
@@ -533,69 +441,10 @@ class IamportClient:
         json_body: dict[str, str] | None,
         token: str | None,
         tier: bool,
-    ) -> _Answer:
-        """Send one request within the deadline, read and decode at most MAX_BODY_BYTES.
-
-        The typed error is raised outside the ``except`` block so it carries no
-        reference to httpx's request (whose headers hold the token).
-        """
+    ) -> Answer:
         headers: dict[str, str] = {}
         if token is not None:
             headers["Authorization"] = f"Bearer {token}"
         if tier and self._tier_code:
             headers["Tier"] = self._tier_code
-        started = time.perf_counter()
-        failure: IamportError | None = None
-        answer: _Answer | None = None
-        with self._guard.call(self._deadline):
-            try:
-                with self._http.stream(method, path, headers=headers, json=json_body) as streamed:
-                    content_type = streamed.headers.get("content-type")
-                    try:
-                        if streamed.is_stream_consumed:
-                            # An in-process transport (tests) handed over a body already read.
-                            body = read_capped([streamed.content])
-                        else:
-                            raw = read_capped(streamed.iter_raw())
-                            body = decode_body(raw, streamed.headers.get("content-encoding"))
-                        answer = _Answer(streamed.status_code, body, content_type)
-                    except UnreadableBody as exc:
-                        answer = _Answer(streamed.status_code, b"", content_type, str(exc))
-            except httpx.HTTPError as exc:
-                failure = map_transport_error(
-                    exc,
-                    method,
-                    proxied=self._proxy is not None,
-                    tcp_connected=self._guard.tcp_connected,
-                    aborted=self._guard.aborted,
-                    deadline_hit=self._guard.deadline_hit,
-                    mask=self._mask_text,
-                )
-            except httpx.InvalidURL:
-                # Raised before anything is sent; only the id varies in our URLs.
-                failure = InvalidMerchantUid("The order number cannot be sent in a URL.")
-        elapsed_ms = (time.perf_counter() - started) * 1000
-        if failure is not None:
-            logger.info(
-                "%s %s -> no answer (%s) %.0f ms", method, path, type(failure).__name__, elapsed_ms
-            )
-            raise failure
-        assert answer is not None
-        envelope = parse_envelope(answer.body)
-        logger.info(
-            "%s %s -> HTTP %s code=%s %.0f ms%s",
-            method,
-            path,
-            answer.status,
-            envelope["code"] if envelope else None,
-            elapsed_ms,
-            ""
-            if envelope
-            else f" (not a PortOne answer: {answer.content_type}"
-            f"{'; ' + answer.unreadable if answer.unreadable else ''})",
-        )
-        return answer
-
-    def _mask_text(self, text: str) -> str:
-        masked = self._mask.mask(text)
-        return masked if masked is not None else text
+        return self._wire.send(method, path, headers=headers, json_body=json_body)

@@ -7,12 +7,31 @@ readers of it could disagree on what it says. No Qt, no httpx.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
-from iamport_desk.errors import ApiError
+from iamport_desk.answer_body import Answer
+from iamport_desk.errors import (
+    ApiError,
+    AuthenticationError,
+    IamportError,
+    OutcomeUnknown,
+    ReceiptNotFound,
+    TierNotFound,
+)
 from iamport_desk.models import Receipt
 
-__all__ = ["is_int", "loads_strict", "parse_envelope", "parse_receipt", "unexpected"]
+__all__ = [
+    "RECEIPTS_PREFIX",
+    "error_for_answer",
+    "is_int",
+    "loads_strict",
+    "parse_envelope",
+    "parse_receipt",
+    "unexpected",
+]
+
+RECEIPTS_PREFIX = "/receipts/external/"
 
 
 class _DuplicateKeyError(ValueError):
@@ -110,3 +129,67 @@ def parse_receipt(data: object) -> Receipt:
         applied_at=applied_at,
         cancelled_at=cancelled_at or None,
     )
+
+
+def error_for_answer(
+    answer: Answer,
+    envelope: dict[str, Any] | None,
+    method: str,
+    path: str,
+    *,
+    auth_call: bool,
+    mask: Callable[[str], str],
+) -> IamportError:
+    """The typed error for any answer that is not HTTP 200 + code 0.
+
+    The server's message is masked (``mask``) here, before any error holds it. A DELETE
+    answered so that PortOne may have processed it becomes OutcomeUnknown.
+    """
+    status = answer.status
+    code: int | None = envelope["code"] if envelope else None
+    raw_message = envelope.get("message") if envelope else None
+    message = mask(raw_message) if raw_message else raw_message
+    is_delete = method == "DELETE"
+    if auth_call and status == 401:
+        return AuthenticationError(
+            "the REST API key or secret was refused", status=401, code=code, message=message
+        )
+    if is_delete and 300 <= status < 400:
+        # Never followed: a redirect says nothing about whether PortOne processed it.
+        return OutcomeUnknown(
+            "the cancellation was answered with a redirect; it may or may not have happened",
+            status=status,
+            reason="redirect",
+        )
+    if is_delete and answer.unreadable is not None:
+        return OutcomeUnknown(
+            "the answer to the cancellation could not be read; it may or may not have happened",
+            status=status,
+            reason="unreadable",
+        )
+    if envelope is None and is_delete and (status == 200 or status >= 500):
+        # A gateway (or something pretending to be PortOne) answered, possibly after
+        # forwarding the request: it cannot tell whether PortOne processed it. (A 4xx
+        # page such as a proxy's 407 means the request was stopped before PortOne.)
+        return OutcomeUnknown(
+            "an intermediary answered instead of PortOne; the cancellation may or "
+            "may not have happened",
+            status=status,
+        )
+    if status == 404 and envelope is not None:
+        if path.startswith(RECEIPTS_PREFIX):
+            return ReceiptNotFound(
+                "no receipt was issued for this order number",
+                status=404,
+                code=code,
+                message=message,
+            )
+        if path.startswith("/tiers/"):
+            return TierNotFound(
+                "the sub-merchant code is not registered", status=404, code=code, message=message
+            )
+    if envelope is None:
+        summary = f"unexpected answer (not from PortOne) to {method}"
+    else:
+        summary = f"PortOne refused the {method} call"
+    return ApiError(summary, status=status, code=code, message=message)
