@@ -7,14 +7,10 @@ PG); they are shown as plain text by the caller, never parsed.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
-from iamport_desk.formatting import elide, isolate
-
-if TYPE_CHECKING:
-    from iamport_desk import errors
+from iamport_desk.formatting import elide
 
 
 @dataclass(frozen=True)
@@ -97,10 +93,12 @@ def describe_error(error: BaseException, *, cancelling: bool = False) -> UserMes
             server,
         )
     if isinstance(error, errors.OutcomeUnknown):
-        return _describe_unknown(error, server)
+        return _describe_unknown(error.reason, server)
     if isinstance(error, errors.NetworkError) and error.kind in _NEW_NETWORK_KINDS:
-        return _describe_network(error, cancelling=cancelling)
+        return _describe_network(error.kind, error.status, cancelling=cancelling)
     if isinstance(error, errors.OtherOrderAnswer):
+        from iamport_desk.formatting import isolate
+
         return UserMessage(
             QCoreApplication.translate(
                 "Messages",
@@ -228,8 +226,8 @@ _NEW_NETWORK_KINDS = frozenset(
 )
 
 
-def _describe_network(error: errors.NetworkError, *, cancelling: bool) -> UserMessage:
-    detail = _status_detail(error.status, None)
+def _describe_network(kind: str, status: int | None, *, cancelling: bool) -> UserMessage:
+    detail = _status_detail(status, None)
     what = {
         "proxy_auth": QCoreApplication.translate(
             "Messages",
@@ -254,7 +252,7 @@ def _describe_network(error: errors.NetworkError, *, cancelling: bool) -> UserMe
         "aborted": QCoreApplication.translate(
             "Messages", "The request was stopped before PortOne answered. Try again when ready."
         ),
-    }[error.kind].format(detail)
+    }[kind].format(detail)
     outcome = (
         QCoreApplication.translate("Messages", "The receipt was not cancelled.")
         if cancelling
@@ -263,7 +261,7 @@ def _describe_network(error: errors.NetworkError, *, cancelling: bool) -> UserMe
     return UserMessage(outcome + " " + what)
 
 
-def _describe_unknown(error: errors.OutcomeUnknown, server: str | None) -> UserMessage:
+def _describe_unknown(reason: str, server: str | None) -> UserMessage:
     why = {
         "unreadable": QCoreApplication.translate(
             "Messages",
@@ -291,7 +289,7 @@ def _describe_unknown(error: errors.OutcomeUnknown, server: str | None) -> UserM
             "stopped before its answer arrived.",
         ),
     }
-    if error.reason not in why:
+    if reason not in why:
         return UserMessage(
             QCoreApplication.translate(
                 "Messages",
@@ -302,7 +300,7 @@ def _describe_unknown(error: errors.OutcomeUnknown, server: str | None) -> UserM
             server,
         )
     return UserMessage(
-        why[error.reason]
+        why[reason]
         + " "
         + QCoreApplication.translate(
             "Messages",
