@@ -18,7 +18,7 @@ import truststore
 
 from iamport_desk import __version__
 from iamport_desk.answer_body import ACCEPT_ENCODING, Answer, read_answer
-from iamport_desk.errors import IamportError, InvalidMerchantUid
+from iamport_desk.errors import IamportError, InvalidMerchantUid, NetworkError, shorten
 from iamport_desk.hosts import is_loopback_host
 from iamport_desk.proxies import proxy_for
 from iamport_desk.secret_mask import SecretMask
@@ -54,6 +54,9 @@ class ApiWire:
         loopback = is_loopback_host(urllib.parse.urlsplit(base_url).hostname or "")
         # A corporate proxy cannot reach our 127.0.0.1: the simulator is always direct.
         self.proxy = None if loopback else proxy_for(base_url, manual=proxy)
+        # A proxy from the environment that cannot be used (e.g. socks5://): every call fails
+        # as a proxy failure, with nothing sent, rather than the client failing to exist.
+        self._unusable_proxy: str | None = None
         if transport is None:
             # The OS trust store, so corporate TLS inspection roots are honoured.
             verify = truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
@@ -62,9 +65,12 @@ class ApiWire:
                     ssl_context=verify, proxy=self.proxy, guard=self._guard
                 )
             except (ValueError, TypeError) as exc:
-                raise ValueError(
-                    "The proxy address is not valid (it must look like http://host:port)."
-                ) from exc
+                if proxy:
+                    raise ValueError(
+                        "The proxy address is not valid (it must look like http://host:port)."
+                    ) from exc
+                self._unusable_proxy = shorten(str(exc), 100)
+                transport = GuardedTransport(ssl_context=verify, proxy=None, guard=self._guard)
         else:
             self.proxy = None
         self._http = httpx.Client(
@@ -104,6 +110,12 @@ class ApiWire:
         The typed error is raised outside the ``except`` block so it carries no
         reference to httpx's request (whose headers hold the token).
         """
+        if self._unusable_proxy is not None:
+            raise NetworkError(
+                "the proxy named by the environment cannot be used",
+                kind="proxy",
+                detail=self._unusable_proxy,
+            )
         started = time.perf_counter()
         failure: IamportError | None = None
         answer: Answer | None = None

@@ -138,3 +138,16 @@ def test_an_unreachable_proxy_is_proxy_unreachable(monkeypatch: pytest.MonkeyPat
 def test_a_proxy_address_that_is_not_a_url_is_refused_at_once() -> None:
     with pytest.raises(ValueError, match="proxy"):
         IamportClient(DEMO_IMP_KEY, DEMO_IMP_SECRET, base_url=PORTONE, proxy="socks5://x:1")
+
+
+def test_an_unusable_environment_proxy_fails_each_call_without_sending(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("ALL_PROXY", "socks5://127.0.0.1:1080")
+    with (
+        IamportClient(DEMO_IMP_KEY, DEMO_IMP_SECRET, base_url=PORTONE) as client,
+        pytest.raises(NetworkError) as caught,
+    ):
+        client.cancel(UID)
+    assert caught.value.kind == "proxy"
+    assert "socks5" in (caught.value.detail or "")
