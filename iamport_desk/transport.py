@@ -72,27 +72,30 @@ class CallGuard:
 
     def remaining(
         self, timeout: float | None, failure: type[Exception], cut: type[Exception]
-    ) -> float | None:
-        """The timeout for one socket operation: the given one, cut to what is left.
+    ) -> tuple[float | None, bool]:
+        """The timeout for one socket operation, and whether it is the deadline's.
 
-        ``failure`` is raised when the deadline has passed, ``cut`` after ``abort()``: each
-        the error of the phase it happens in, so the mapping can tell "nothing sent" apart.
+        The given timeout, cut to what is left until the deadline. ``failure`` is raised when
+        the deadline has passed, ``cut`` after ``abort()``: each the error of the phase it
+        happens in, so the mapping can tell "nothing sent" apart.
         """
         with self._lock:
             if self.aborted:
                 raise cut("the request was aborted")
             if self._deadline is None:
-                return timeout
+                return timeout, False
             left = self._deadline - time.monotonic()
             if left <= 0:
                 self.deadline_hit = True
                 raise failure("the request's overall deadline passed")
-        return left if timeout is None else min(timeout, left)
+        if timeout is None or left < timeout:
+            return left, True
+        return timeout, False
 
-    def note_timeout(self) -> None:
-        """A socket timed out: was it because the deadline had come?"""
-        with self._lock:
-            if self._deadline is not None and self._deadline - time.monotonic() <= 0.001:
+    def timed_out(self, by_deadline: bool) -> None:
+        """A socket operation timed out; if its timeout was the deadline's, say so."""
+        if by_deadline:
+            with self._lock:
                 self.deadline_hit = True
 
     def register(self, sock: socket.socket) -> None:
@@ -128,22 +131,24 @@ class _GuardedStream(httpcore.NetworkStream):
         self._guard = guard
 
     def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
-        left = self._guard.remaining(timeout, httpcore.ReadTimeout, httpcore.ReadError)
+        left, by_deadline = self._guard.remaining(timeout, httpcore.ReadTimeout, httpcore.ReadError)
         try:
             data = self._inner.read(max_bytes, left)
         except httpcore.TimeoutException:
-            self._guard.note_timeout()
+            self._guard.timed_out(by_deadline)
             raise
         if self._guard.aborted:
             raise httpcore.ReadError("the request was aborted")
         return data
 
     def write(self, buffer: bytes, timeout: float | None = None) -> None:
-        left = self._guard.remaining(timeout, httpcore.WriteTimeout, httpcore.WriteError)
+        left, by_deadline = self._guard.remaining(
+            timeout, httpcore.WriteTimeout, httpcore.WriteError
+        )
         try:
             self._inner.write(buffer, left)
         except httpcore.TimeoutException:
-            self._guard.note_timeout()
+            self._guard.timed_out(by_deadline)
             raise
 
     def close(self) -> None:
@@ -156,11 +161,13 @@ class _GuardedStream(httpcore.NetworkStream):
         server_hostname: str | None = None,
         timeout: float | None = None,
     ) -> httpcore.NetworkStream:
-        left = self._guard.remaining(timeout, httpcore.ConnectTimeout, httpcore.ConnectError)
+        left, by_deadline = self._guard.remaining(
+            timeout, httpcore.ConnectTimeout, httpcore.ConnectError
+        )
         try:
             upgraded = self._inner.start_tls(ssl_context, server_hostname, left)
         except httpcore.TimeoutException:
-            self._guard.note_timeout()
+            self._guard.timed_out(by_deadline)
             raise
         return _GuardedStream(upgraded, self._raw, self._guard)
 
@@ -181,11 +188,13 @@ class _GuardedBackend(httpcore.NetworkBackend):
         local_address: str | None = None,
         socket_options: Iterable[typing.Any] | None = None,
     ) -> httpcore.NetworkStream:
-        left = self._guard.remaining(timeout, httpcore.ConnectTimeout, httpcore.ConnectError)
+        left, by_deadline = self._guard.remaining(
+            timeout, httpcore.ConnectTimeout, httpcore.ConnectError
+        )
         try:
             stream = self._inner.connect_tcp(host, port, left, local_address, socket_options)
         except httpcore.TimeoutException:
-            self._guard.note_timeout()
+            self._guard.timed_out(by_deadline)
             raise
         raw = stream.get_extra_info("socket")
         assert isinstance(raw, socket.socket)
