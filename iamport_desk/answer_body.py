@@ -37,6 +37,10 @@ class UnreadableBody(Exception):  # noqa: N818 - a reason, not an error family m
     """The body is over the cap (raw or decoded), in an unknown encoding, or corrupt."""
 
 
+class _TooLarge(UnreadableBody):
+    """Over the cap: no other way of decoding can make it fit."""
+
+
 def read_capped(chunks: Iterable[bytes], limit: int = MAX_BODY_BYTES) -> bytes:
     """Join raw chunks, or raise UnreadableBody as soon as they exceed ``limit``."""
     parts: list[bytes] = []
@@ -44,7 +48,7 @@ def read_capped(chunks: Iterable[bytes], limit: int = MAX_BODY_BYTES) -> bytes:
     for chunk in chunks:
         size += len(chunk)
         if size > limit:
-            raise UnreadableBody(f"the answer is over {limit} bytes")
+            raise _TooLarge(f"the answer is over {limit} bytes")
         parts.append(chunk)
     return b"".join(parts)
 
@@ -70,9 +74,9 @@ def _decode_layer(data: bytes, encoding: str, limit: int) -> bytes:
         # RFC 9110 says zlib-wrapped; some servers send raw deflate. Try both, as browsers do.
         try:
             return _inflate(data, zlib.MAX_WBITS, limit)
-        except UnreadableBody as wrapped:
-            if "over" in str(wrapped):
-                raise
+        except _TooLarge:
+            raise
+        except UnreadableBody:
             return _inflate(data, -zlib.MAX_WBITS, limit)
     raise UnreadableBody(f"unsupported content encoding {encoding!r}")
 
@@ -85,7 +89,7 @@ def _inflate(data: bytes, wbits: int, limit: int) -> bytes:
     except zlib.error as exc:
         raise UnreadableBody(f"corrupt compressed body: {exc}") from None
     if len(out) > limit:
-        raise UnreadableBody(f"the decoded answer is over {limit} bytes")
+        raise _TooLarge(f"the decoded answer is over {limit} bytes")
     if not decoder.eof:
         raise UnreadableBody("truncated compressed body")
     if decoder.unused_data.strip(b"\0"):

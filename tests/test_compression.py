@@ -155,3 +155,9 @@ def test_decode_body_caps_every_layer(layers: int) -> None:
 def test_decode_body_refuses_what_it_cannot_read(wire: bytes, encoding: str) -> None:
     with pytest.raises(UnreadableBody):
         decode_body(wire, encoding)
+
+
+def test_an_oversized_deflate_body_is_not_retried_as_raw_deflate() -> None:
+    wire = zlib.compress(b"\0" * (MAX_BODY_BYTES + 1))
+    with pytest.raises(UnreadableBody, match="over"):
+        decode_body(wire, "deflate")
