@@ -13,6 +13,7 @@ __all__ = [
     "IamportError",
     "InvalidMerchantUid",
     "NetworkError",
+    "OtherOrderAnswer",
     "OutcomeUnknown",
     "ReceiptNotFound",
     "TierNotFound",
@@ -20,7 +21,28 @@ __all__ = [
 ]
 
 NETWORK_KINDS = frozenset(
-    {"refused", "dns", "tls", "connect_timeout", "read_timeout", "protocol", "proxy", "other"}
+    {
+        "refused",
+        "dns",
+        "tls",
+        "connect_timeout",
+        "read_timeout",
+        "deadline",
+        "aborted",
+        "protocol",
+        "proxy",
+        "proxy_auth",
+        "proxy_unreachable",
+        "proxy_page",
+        "other",
+    }
+)
+
+# Why a cancellation's outcome is unknown: nothing usable came back; the answer could not be
+# read (a bomb, an unknown encoding); it named another order; a redirect; the call's overall
+# deadline passed; the call was abandoned (the app closing).
+UNKNOWN_REASONS = frozenset(
+    {"no_answer", "unreadable", "other_order", "redirect", "deadline", "aborted"}
 )
 
 
@@ -80,6 +102,26 @@ class ApiError(IamportError):
     """Any other failure answer: non-200, code != 0, or a body that is not PortOne's envelope."""
 
 
+class OtherOrderAnswer(ApiError):  # noqa: N818 - names the case, like ReceiptNotFound
+    """A lookup was answered with the receipt of another order than the one asked for.
+
+    Never a success: nothing of that receipt is shown as the asked order's, and nothing is
+    offered to cancel. ``answered_uid`` is the order number the answer named (for the log and
+    the sentence; the clerk's own number is the one to keep using).
+    """
+
+    def __init__(
+        self,
+        summary: str = "",
+        *,
+        answered_uid: str,
+        status: int | None = None,
+        code: int | None = None,
+    ) -> None:
+        super().__init__(summary, status=status, code=code)
+        self.answered_uid = answered_uid
+
+
 class TierNotFound(ApiError):  # noqa: N818 - the agreed public name
     """``GET /tiers/{code}`` answered 404: the sub-merchant code is not registered."""
 
@@ -87,10 +129,13 @@ class TierNotFound(ApiError):  # noqa: N818 - the agreed public name
 class NetworkError(IamportError):
     """Nothing was delivered to the server, so the same call may safely be tried again.
 
-    ``kind`` is one of "refused", "dns", "tls", "connect_timeout", "read_timeout",
-    "protocol", "proxy", "other" so the UI can suggest what to check. For GET and
-    getToken "read_timeout"/"protocol" mean the request was sent but the answer was
-    lost; those calls change nothing, so retrying is still safe.
+    ``kind`` is one of NETWORK_KINDS so the UI can suggest what to check: "refused", "dns",
+    "tls", "connect_timeout", "read_timeout", "deadline" (the call's overall deadline passed),
+    "aborted" (``abort()`` cut it), "protocol", "proxy_auth" (the proxy asks for a sign-in,
+    407), "proxy_unreachable", "proxy_page" (the proxy answered with a page of its own),
+    "proxy" (another proxy failure), "other". For GET and getToken "read_timeout",
+    "deadline", "aborted" and "protocol" mean the request may have been sent but the answer
+    was lost; those calls change nothing, so retrying is still safe.
     """
 
     def __init__(
@@ -113,7 +158,8 @@ class OutcomeUnknown(IamportError):  # noqa: N818 - the agreed public name
     """A DELETE may have reached PortOne, but no usable answer came back.
 
     The receipt may or may not be cancelled. Never resend the DELETE: look the
-    receipt up and trust its ``cancelled_at``.
+    receipt up and trust its ``cancelled_at``. ``reason`` says why it is unknown, for the
+    sentence: one of UNKNOWN_REASONS ("no_answer" when nothing usable came back at all).
     """
 
     def __init__(
@@ -124,9 +170,11 @@ class OutcomeUnknown(IamportError):  # noqa: N818 - the agreed public name
         code: int | None = None,
         message: str | None = None,
         detail: str | None = None,
+        reason: str = "no_answer",
     ) -> None:
         super().__init__(summary, status=status, code=code, message=message)
         self.detail = detail
+        self.reason = reason if reason in UNKNOWN_REASONS else "no_answer"
 
 
 class InvalidMerchantUid(IamportError, ValueError):  # noqa: N818 - the agreed public name

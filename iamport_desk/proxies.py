@@ -10,16 +10,30 @@ from __future__ import annotations
 import urllib.request
 from urllib.parse import urlsplit
 
-__all__ = ["proxy_for"]
+__all__ = ["proxy_for", "without_credentials"]
 
 
 def proxy_for(url: str, manual: str | None = None) -> str | None:
     """The proxy URL that a request to ``url`` goes through, or None for a direct connection."""
     if manual:
-        return manual
+        return _with_scheme(manual.strip())
     parts = urlsplit(url)
     host = parts.hostname or ""
     if not host or urllib.request.proxy_bypass(host):
         return None
     proxies = urllib.request.getproxies()
-    return proxies.get(parts.scheme) or proxies.get("all") or None
+    found = proxies.get(parts.scheme) or proxies.get("all") or None
+    return _with_scheme(found) if found else None
+
+
+def _with_scheme(proxy: str) -> str:
+    # "proxy.office:3128" (no scheme) is common in the environment; it means http.
+    return proxy if "://" in proxy else "http://" + proxy
+
+
+def without_credentials(proxy: str) -> str:
+    """The proxy URL as it may be shown or logged: any ``user:password@`` replaced by ``***@``."""
+    parts = urlsplit(proxy)
+    if "@" not in parts.netloc:
+        return proxy
+    return parts._replace(netloc="***@" + parts.netloc.rsplit("@", 1)[1]).geturl()

@@ -46,7 +46,6 @@ from tests.fakes import FakeClock
 UID = "ORDER-20261125-0001"
 
 
-
 @pytest.fixture
 def make_client(simulator: Simulator) -> Iterator[Callable[..., IamportClient]]:
     clients: list[IamportClient] = []
@@ -465,7 +464,12 @@ def test_tls_to_a_plain_http_server_is_tls_error(simulator: Simulator) -> None:
 
 
 def _raising(exc: Exception) -> httpx.MockTransport:
+    """Answers getToken like PortOne, then fails every other request with ``exc``."""
+
     def handler(request: httpx.Request) -> httpx.Response:
+        if request.url.path == "/users/getToken":
+            answer = {"access_token": "t" * 40, "now": 0, "expired_at": 1800}
+            return httpx.Response(200, json={"code": 0, "message": None, "response": answer})
         raise exc
 
     return httpx.MockTransport(handler)
@@ -492,7 +496,9 @@ def _with_cause(exc: Exception, cause: BaseException) -> Exception:
         ),
         (httpx.ConnectError("[Errno 111] Connection refused"), "refused"),
         (httpx.ConnectTimeout("slow"), "connect_timeout"),
-        (httpx.ProxyError("407"), "proxy"),
+        (httpx.ProxyError("tunnel failed"), "proxy"),
+        (httpx.ProxyError("407 Proxy Authentication Required"), "proxy_auth"),
+        (httpx.ProxyError("403 Forbidden"), "proxy_page"),
         (httpx.ConnectError("something else"), "other"),
     ],
 )
@@ -503,7 +509,7 @@ def test_connect_failures_are_network_errors_even_for_delete(
     """Nothing was sent when connecting failed, so even a DELETE is safe to retry."""
     transport = _raising(exc)
     with IamportClient(DEMO_IMP_KEY, DEMO_IMP_SECRET, transport=transport) as client:
-        client._token, client._token_deadline = "t", 1e12  # skip getToken
+        client.get_token()
         call = client.lookup_external_receipt if method == "GET" else client.cancel_external_receipt
         with pytest.raises(NetworkError) as caught:
             call(UID)
@@ -521,7 +527,7 @@ def test_connect_failures_are_network_errors_even_for_delete(
 )
 def test_failures_after_sending_a_delete_are_outcome_unknown(exc: Exception) -> None:
     with IamportClient(DEMO_IMP_KEY, DEMO_IMP_SECRET, transport=_raising(exc)) as client:
-        client._token, client._token_deadline = "t", 1e12
+        client.get_token()
         with pytest.raises(OutcomeUnknown):
             client.cancel_external_receipt(UID)
         with pytest.raises(NetworkError):

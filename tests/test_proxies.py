@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from iamport_desk.proxies import proxy_for
+from iamport_desk.proxies import proxy_for, without_credentials
 
 PROXY_VARS = (
     "HTTPS_PROXY",
@@ -50,3 +50,16 @@ def test_manual_proxy_wins(monkeypatch: pytest.MonkeyPatch) -> None:
     assert proxy_for("https://api.iamport.kr/x", manual="http://10.0.0.1:8080") == (
         "http://10.0.0.1:8080"
     )
+
+
+def test_a_proxy_without_scheme_means_http(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HTTPS_PROXY", "proxy.office.example:3128")
+    assert proxy_for("https://api.iamport.kr/x") == "http://proxy.office.example:3128"
+    assert proxy_for("https://api.iamport.kr/x", manual=" 10.0.0.1:8080 ") == (
+        "http://10.0.0.1:8080"
+    )
+
+
+def test_credentials_are_hidden_for_display() -> None:
+    assert without_credentials("http://clerk:s3cret@proxy:3128") == "http://***@proxy:3128"
+    assert without_credentials("http://proxy:3128") == "http://proxy:3128"

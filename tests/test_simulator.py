@@ -76,7 +76,6 @@ def check(response: httpx.Response, status: int, definition: str | None = None) 
     return payload
 
 
-
 @pytest.fixture
 def http(simulator: Simulator) -> Iterator[httpx.Client]:
     with httpx.Client(base_url=simulator.base_url, trust_env=False, timeout=10) as client:
@@ -538,3 +537,51 @@ def test_command_line_serves_until_sigterm() -> None:
             if proc.poll() is None:
                 proc.kill()
                 proc.wait()
+
+
+# ------------------------------------------------------------------ encodings and extra headers
+
+
+def test_fault_encodings_are_applied_and_named_in_order(
+    simulator: Simulator, http: httpx.Client
+) -> None:
+    import gzip
+    import zlib
+
+    token = token_for(http)
+    simulator.inject("GET", "/receipts/", Fault(encodings=("gzip", "deflate")))
+    with http.stream(
+        "GET", "/receipts/external/ORDER-20261125-0001", headers=auth(token)
+    ) as answer:
+        raw = b"".join(answer.iter_raw())
+        assert answer.headers["content-encoding"] == "gzip, deflate"
+    body = json.loads(gzip.decompress(zlib.decompress(raw)))
+    assert body["response"]["merchant_uid"] == "ORDER-20261125-0001"
+
+
+def test_a_bomb_is_small_on_the_wire_and_huge_decoded(
+    simulator: Simulator, http: httpx.Client
+) -> None:
+    import zlib
+
+    simulator.inject("GET", "/receipts/", Fault(status=200, bomb=32 << 20, encodings=("gzip",)))
+    with http.stream("GET", "/receipts/external/x") as answer:
+        raw = b"".join(answer.iter_raw())
+        assert answer.headers["content-encoding"] == "gzip, gzip"
+    assert len(raw) < 64 << 10
+    inner = zlib.decompress(raw, zlib.MAX_WBITS | 16)
+    decoder = zlib.decompressobj(zlib.MAX_WBITS | 16)
+    size = 0
+    chunk = decoder.decompress(inner, 1 << 20)
+    while chunk:
+        size += len(chunk)
+        chunk = decoder.decompress(decoder.unconsumed_tail, 1 << 20)
+    assert size == 32 << 20
+
+
+def test_fault_headers_are_sent(simulator: Simulator, http: httpx.Client) -> None:
+    simulator.inject(
+        "DELETE", "/receipts/", Fault(status=302, body="", headers={"Location": "/elsewhere"})
+    )
+    answer = http.delete("/receipts/external/ORDER-20261125-0001")
+    assert (answer.status_code, answer.headers["location"]) == (302, "/elsewhere")

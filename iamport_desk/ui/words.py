@@ -126,14 +126,19 @@ def describe_error(error: BaseException, *, cancelling: bool = False) -> UserMes
             server,
         )
     if isinstance(error, errors.OutcomeUnknown):
+        return _describe_unknown(error.reason, server)
+    if isinstance(error, errors.NetworkError) and error.kind in _NEW_NETWORK_KINDS:
+        return _describe_network(error.kind, error.status, cancelling=cancelling)
+    if isinstance(error, errors.OtherOrderAnswer):
+        from iamport_desk.formatting import isolate
+
         return UserMessage(
             QCoreApplication.translate(
                 "Messages",
-                "The cancellation was sent, but no answer came back, so it is not known whether "
-                "the receipt was cancelled. Do not cancel it again: look the order number up, or "
-                "use \u201cCheck unknown outcomes\u201d in the history, when the network is back.",
-            ),
-            server,
+                "PortOne answered with the receipt of another order number ({0}), not the one "
+                "looked up, so nothing is shown and nothing can be cancelled. Look the order "
+                "number up again; if this happens again, contact PortOne.",
+            ).format(isolate(elide(error.answered_uid, 80)))
         )
     if isinstance(error, errors.NetworkError):
         texts = {
@@ -331,4 +336,97 @@ def describe_file_error(error: OSError, path: Path | None = None) -> UserMessage
             "The file {0} could not be saved ({1}), so nothing was changed. Check that the disk "
             "is not full and that the folder can be written, then try again.",
         ).format(where, error.strerror or type(error).__name__)
+    )
+
+
+# ---- network and API: the cases of issue 12 (proxies, deadline, abort, unknown outcomes).
+# Each sentence starts with the outcome, then what to do, then details.
+
+_NEW_NETWORK_KINDS = frozenset(
+    {"proxy_auth", "proxy_unreachable", "proxy_page", "deadline", "aborted"}
+)
+
+
+def _describe_network(kind: str, status: int | None, *, cancelling: bool) -> UserMessage:
+    detail = _status_detail(status, None)
+    what = {
+        "proxy_auth": QCoreApplication.translate(
+            "Messages",
+            "The proxy server asks for a sign-in{0}. Ask your IT department for the proxy user "
+            "name and password, and enter them with the proxy in the network settings.",
+        ),
+        "proxy_unreachable": QCoreApplication.translate(
+            "Messages",
+            "The proxy server could not be reached. Check the proxy address in the network "
+            "settings, or ask your IT department.",
+        ),
+        "proxy_page": QCoreApplication.translate(
+            "Messages",
+            "The proxy server refused the connection to PortOne with a page of its own{0}. "
+            "Ask your IT department to allow api.iamport.kr.",
+        ),
+        "deadline": QCoreApplication.translate(
+            "Messages",
+            "PortOne did not finish answering within the time limit. Check the network or "
+            "proxy settings and try again.",
+        ),
+        "aborted": QCoreApplication.translate(
+            "Messages", "The request was stopped before PortOne answered. Try again when ready."
+        ),
+    }[kind].format(detail)
+    outcome = (
+        QCoreApplication.translate("Messages", "The receipt was not cancelled.")
+        if cancelling
+        else QCoreApplication.translate("Messages", "Nothing was changed.")
+    )
+    return UserMessage(outcome + " " + what)
+
+
+def _describe_unknown(reason: str, server: str | None) -> UserMessage:
+    why = {
+        "unreadable": QCoreApplication.translate(
+            "Messages",
+            "It is not known whether the receipt was cancelled: the answer to the cancellation "
+            "could not be read (it was damaged or far too large).",
+        ),
+        "other_order": QCoreApplication.translate(
+            "Messages",
+            "It is not known whether the receipt was cancelled: the answer named another order "
+            "number than the one cancelled.",
+        ),
+        "redirect": QCoreApplication.translate(
+            "Messages",
+            "It is not known whether the receipt was cancelled: the cancellation was answered "
+            "with a redirect to another address, which the app never follows.",
+        ),
+        "deadline": QCoreApplication.translate(
+            "Messages",
+            "It is not known whether the receipt was cancelled: the cancellation was sent, but "
+            "its answer did not arrive within the time limit.",
+        ),
+        "aborted": QCoreApplication.translate(
+            "Messages",
+            "It is not known whether the receipt was cancelled: the cancellation was sent, then "
+            "stopped before its answer arrived.",
+        ),
+    }
+    if reason not in why:
+        return UserMessage(
+            QCoreApplication.translate(
+                "Messages",
+                "The cancellation was sent, but no answer came back, so it is not known whether "
+                "the receipt was cancelled. Do not cancel it again: look the order number up, or "
+                "use \u201cCheck unknown outcomes\u201d in the history, when the network is back.",
+            ),
+            server,
+        )
+    return UserMessage(
+        why[reason]
+        + " "
+        + QCoreApplication.translate(
+            "Messages",
+            "Do not cancel it again: look the order number up, or use \u201cCheck unknown "
+            "outcomes\u201d in the history.",
+        ),
+        server,
     )

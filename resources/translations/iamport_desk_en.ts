@@ -920,12 +920,64 @@ This cannot be undone.</translation>
         <translation>No cash receipt was issued for this order number. Check the number (and the store or Tier code).</translation>
     </message>
     <message>
+        <source>The proxy server asks for a sign-in{0}. Ask your IT department for the proxy user name and password, and enter them with the proxy in the network settings.</source>
+        <translation>The proxy server asks for a sign-in{0}. Ask your IT department for the proxy user name and password, and enter them with the proxy in the network settings.</translation>
+    </message>
+    <message>
+        <source>The proxy server could not be reached. Check the proxy address in the network settings, or ask your IT department.</source>
+        <translation>The proxy server could not be reached. Check the proxy address in the network settings, or ask your IT department.</translation>
+    </message>
+    <message>
+        <source>The proxy server refused the connection to PortOne with a page of its own{0}. Ask your IT department to allow api.iamport.kr.</source>
+        <translation>The proxy server refused the connection to PortOne with a page of its own{0}. Ask your IT department to allow api.iamport.kr.</translation>
+    </message>
+    <message>
+        <source>PortOne did not finish answering within the time limit. Check the network or proxy settings and try again.</source>
+        <translation>PortOne did not finish answering within the time limit. Check the network or proxy settings and try again.</translation>
+    </message>
+    <message>
+        <source>The request was stopped before PortOne answered. Try again when ready.</source>
+        <translation>The request was stopped before PortOne answered. Try again when ready.</translation>
+    </message>
+    <message>
+        <source>The receipt was not cancelled.</source>
+        <translation>The receipt was not cancelled.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>It is not known whether the receipt was cancelled: the answer to the cancellation could not be read (it was damaged or far too large).</source>
+        <translation>It is not known whether the receipt was cancelled: the answer to the cancellation could not be read (it was damaged or far too large).</translation>
+    </message>
+    <message>
+        <source>It is not known whether the receipt was cancelled: the answer named another order number than the one cancelled.</source>
+        <translation>It is not known whether the receipt was cancelled: the answer named another order number than the one cancelled.</translation>
+    </message>
+    <message>
+        <source>It is not known whether the receipt was cancelled: the cancellation was answered with a redirect to another address, which the app never follows.</source>
+        <translation>It is not known whether the receipt was cancelled: the cancellation was answered with a redirect to another address, which the app never follows.</translation>
+    </message>
+    <message>
+        <source>It is not known whether the receipt was cancelled: the cancellation was sent, but its answer did not arrive within the time limit.</source>
+        <translation>It is not known whether the receipt was cancelled: the cancellation was sent, but its answer did not arrive within the time limit.</translation>
+    </message>
+    <message>
+        <source>It is not known whether the receipt was cancelled: the cancellation was sent, then stopped before its answer arrived.</source>
+        <translation>It is not known whether the receipt was cancelled: the cancellation was sent, then stopped before its answer arrived.</translation>
+    </message>
+    <message>
         <source>The cancellation was sent, but no answer came back, so it is not known whether the receipt was cancelled. Do not cancel it again: look the order number up, or use “Check unknown outcomes” in the history, when the network is back.</source>
         <translation>The cancellation was sent, but no answer came back, so it is not known whether the receipt was cancelled. Do not cancel it again: look the order number up, or use “Check unknown outcomes” in the history, when the network is back.</translation>
     </message>
     <message>
         <source>The PortOne server could not be reached (connection refused).</source>
         <translation>The PortOne server could not be reached (connection refused).</translation>
+    </message>
+    <message>
+        <source>PortOne answered with the receipt of another order number ({0}), not the one looked up, so nothing is shown and nothing can be cancelled. Look the order number up again; if this happens again, contact PortOne.</source>
+        <translation>PortOne answered with the receipt of another order number ({0}), not the one looked up, so nothing is shown and nothing can be cancelled. Look the order number up again; if this happens again, contact PortOne.</translation>
     </message>
     <message>
         <source>The PortOne server&apos;s name could not be found.</source>
@@ -1018,6 +1070,10 @@ This cannot be undone.</translation>
     <message>
         <source>Something unexpected went wrong. The details were written to the log file.</source>
         <translation>Something unexpected went wrong. The details were written to the log file.</translation>
+    </message>
+    <message>
+        <source>Do not cancel it again: look the order number up, or use “Check unknown outcomes” in the history.</source>
+        <translation>Do not cancel it again: look the order number up, or use “Check unknown outcomes” in the history.</translation>
     </message>
 </context>
 <context>

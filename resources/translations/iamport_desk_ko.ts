@@ -1019,6 +1019,62 @@ This cannot be undone.</source>
             <source>Something unexpected went wrong. The details were written to the log file.</source>
             <translation>예기치 않은 문제가 발생했습니다. 자세한 내용은 로그 파일에 기록했습니다.</translation>
         </message>
+        <message>
+            <source>The proxy server asks for a sign-in{0}. Ask your IT department for the proxy user name and password, and enter them with the proxy in the network settings.</source>
+            <translation>프록시 서버가 로그인을 요구합니다{0}. IT 담당자에게 프록시 사용자 이름과 비밀번호를 받아 네트워크 설정에 프록시와 함께 입력하세요.</translation>
+        </message>
+        <message>
+            <source>The proxy server could not be reached. Check the proxy address in the network settings, or ask your IT department.</source>
+            <translation>프록시 서버에 연결할 수 없습니다. 네트워크 설정의 프록시 주소를 확인하거나 IT 담당자에게 문의하세요.</translation>
+        </message>
+        <message>
+            <source>The proxy server refused the connection to PortOne with a page of its own{0}. Ask your IT department to allow api.iamport.kr.</source>
+            <translation>프록시 서버가 자체 안내 페이지로 PortOne 연결을 거부했습니다{0}. IT 담당자에게 api.iamport.kr 접속 허용을 요청하세요.</translation>
+        </message>
+        <message>
+            <source>PortOne did not finish answering within the time limit. Check the network or proxy settings and try again.</source>
+            <translation>PortOne 응답이 제한 시간 안에 끝나지 않았습니다. 네트워크 또는 프록시 설정을 확인한 뒤 다시 시도하세요.</translation>
+        </message>
+        <message>
+            <source>The request was stopped before PortOne answered. Try again when ready.</source>
+            <translation>PortOne이 응답하기 전에 요청을 중단했습니다. 준비되면 다시 시도하세요.</translation>
+        </message>
+        <message>
+            <source>The receipt was not cancelled.</source>
+            <translation>취소되지 않았습니다.</translation>
+        </message>
+        <message>
+            <source>Nothing was changed.</source>
+            <translation>아무것도 변경되지 않았습니다.</translation>
+        </message>
+        <message>
+            <source>It is not known whether the receipt was cancelled: the answer to the cancellation could not be read (it was damaged or far too large).</source>
+            <translation>취소 여부를 알 수 없습니다: 발행취소 요청에 대한 응답을 읽을 수 없습니다(손상되었거나 지나치게 큽니다).</translation>
+        </message>
+        <message>
+            <source>It is not known whether the receipt was cancelled: the answer named another order number than the one cancelled.</source>
+            <translation>취소 여부를 알 수 없습니다: 응답에 취소를 요청한 주문번호가 아닌 다른 주문번호가 들어 있습니다.</translation>
+        </message>
+        <message>
+            <source>It is not known whether the receipt was cancelled: the cancellation was answered with a redirect to another address, which the app never follows.</source>
+            <translation>취소 여부를 알 수 없습니다: 발행취소 요청에 다른 주소로 이동하라는 응답(리디렉션)이 왔으며, 이 앱은 리디렉션을 따르지 않습니다.</translation>
+        </message>
+        <message>
+            <source>It is not known whether the receipt was cancelled: the cancellation was sent, but its answer did not arrive within the time limit.</source>
+            <translation>취소 여부를 알 수 없습니다: 발행취소 요청은 보냈지만 제한 시간 안에 응답이 오지 않았습니다.</translation>
+        </message>
+        <message>
+            <source>It is not known whether the receipt was cancelled: the cancellation was sent, then stopped before its answer arrived.</source>
+            <translation>취소 여부를 알 수 없습니다: 발행취소 요청을 보낸 뒤 응답이 오기 전에 중단했습니다.</translation>
+        </message>
+        <message>
+            <source>PortOne answered with the receipt of another order number ({0}), not the one looked up, so nothing is shown and nothing can be cancelled. Look the order number up again; if this happens again, contact PortOne.</source>
+            <translation>PortOne이 조회한 주문번호가 아닌 다른 주문번호({0})의 영수증으로 응답했습니다. 그래서 아무것도 표시하지 않으며 취소할 수 있는 것도 없습니다. 주문번호를 다시 조회하고, 같은 일이 반복되면 PortOne에 문의하세요.</translation>
+        </message>
+        <message>
+            <source>Do not cancel it again: look the order number up, or use “Check unknown outcomes” in the history.</source>
+            <translation>다시 취소하지 마세요: 주문번호를 조회하거나 처리 기록에서 “결과 확인 필요 건 조회”를 누르세요.</translation>
+        </message>
     </context>
     <context>
         <name>Outcome</name>

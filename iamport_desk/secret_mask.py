@@ -1,0 +1,78 @@
+"""Masking the secret and the tokens in text that came from a server, before any error holds it.
+
+A server (or a proxy, or a debugging front end) may echo what it received: the secret from the
+getToken body, the token from the Authorization header. It may echo it raw, percent-encoded
+(form bodies, URLs), or inside base64 / base64url (a Basic header, a JWT, a dump of the request).
+Each form is replaced by ``***``. Base64 is matched at all three byte alignments, so the secret
+is found inside a longer encoded string too (e.g. ``base64("key:secret")``). No Qt, no I/O.
+"""
+
+from __future__ import annotations
+
+import base64
+import re
+import threading
+import urllib.parse
+
+__all__ = ["MASK", "SecretMask"]
+
+MASK = "***"
+
+# Shorter values would mask ordinary words; real secrets and tokens are far longer.
+MIN_SECRET_LENGTH = 6
+
+
+def _base64_forms(secret: bytes) -> set[str]:
+    """The part of base64(prefix + secret + suffix) fixed by the secret, for each alignment."""
+    forms: set[str] = set()
+    for offset in range(3):
+        encoded = base64.b64encode(b"\0" * offset + secret).decode("ascii").rstrip("=")
+        # Characters touched by the prefix, and the last one (its low bits depend on what follows).
+        start = (offset * 8 + 5) // 6 if offset else 0
+        core = encoded[start:-1] if (offset + len(secret)) % 3 else encoded[start:]
+        if len(core) >= MIN_SECRET_LENGTH:
+            forms.add(core)
+            forms.add(core.replace("+", "-").replace("/", "_"))  # base64url
+    return forms
+
+
+def _forms(secret: str) -> set[str]:
+    raw = secret.encode("utf-8")
+    forms = {
+        secret,
+        urllib.parse.quote(secret, safe=""),
+        urllib.parse.quote_plus(secret, safe=""),
+        urllib.parse.quote(secret),
+    }
+    forms |= _base64_forms(raw)
+    return {form for form in forms if len(form) >= MIN_SECRET_LENGTH}
+
+
+class SecretMask:
+    """The secrets one client knows; ``mask(text)`` hides every form of each of them."""
+
+    def __init__(self, *secrets: str) -> None:
+        self._lock = threading.Lock()
+        self._forms: set[str] = set()
+        self._pattern: re.Pattern[str] | None = None
+        for secret in secrets:
+            self.add(secret)
+
+    def add(self, secret: str) -> None:
+        if len(secret) < MIN_SECRET_LENGTH:
+            return
+        with self._lock:
+            self._forms |= _forms(secret)
+            # Longest first, so a form is not half-masked by a shorter one inside it;
+            # IGNORECASE for percent-encoding's hex digits (%2f = %2F) and hex tokens.
+            alternatives = sorted(self._forms, key=len, reverse=True)
+            self._pattern = re.compile(
+                "|".join(re.escape(form) for form in alternatives), re.IGNORECASE
+            )
+
+    def mask(self, text: str | None) -> str | None:
+        if not text:
+            return text
+        with self._lock:
+            pattern = self._pattern
+        return pattern.sub(MASK, text) if pattern is not None else text

@@ -1,0 +1,163 @@
+"""An overall deadline per request, and abort() from another thread.
+
+The simulator's trickle fault sends its answer one byte at a time: each read is well within
+the read timeout, so only the overall deadline can end it. No timing is asserted; the kind of
+error says which mechanism ended the call, and pytest's timeout catches a hang.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterator
+
+import httpx
+import pytest
+
+from iamport_desk.api import IamportClient, NetworkError, OutcomeUnknown
+from iamport_desk.simulator import DEMO_IMP_KEY, DEMO_IMP_SECRET, Fault, Simulator
+
+UID = "ORDER-20261125-0001"
+PREFIX = "/receipts/external/"
+TRICKLE = Fault(byte_delay=0.05)  # ~20 bytes a second: a full answer takes many seconds
+
+
+@pytest.fixture
+def make_client(simulator: Simulator) -> Iterator[Callable[..., IamportClient]]:
+    clients: list[IamportClient] = []
+
+    def make(**kwargs: object) -> IamportClient:
+        kwargs.setdefault("timeout", httpx.Timeout(10.0))
+        made = IamportClient(
+            DEMO_IMP_KEY,
+            DEMO_IMP_SECRET,
+            base_url=simulator.base_url,
+            **kwargs,  # type: ignore[arg-type]
+        )
+        clients.append(made)
+        return made
+
+    yield make
+    for made in clients:
+        made.close()
+
+
+def test_the_deadline_must_be_positive() -> None:
+    with pytest.raises(ValueError, match="deadline"):
+        IamportClient(DEMO_IMP_KEY, DEMO_IMP_SECRET, deadline=0)
+
+
+@pytest.mark.timeout(20)
+def test_a_trickled_lookup_is_cut_at_its_deadline(
+    simulator: Simulator, make_client: Callable[..., IamportClient]
+) -> None:
+    client = make_client(deadline=1.0)
+    client.get_token()
+    simulator.inject("GET", PREFIX, TRICKLE)
+    with pytest.raises(NetworkError) as caught:
+        client.lookup(UID)
+    assert caught.value.kind == "deadline"
+    assert simulator.count("GET") == 1
+    assert client.lookup(UID).amount == 33000  # the next call has a deadline of its own
+
+
+@pytest.mark.timeout(20)
+def test_a_trickled_cancellation_cut_at_its_deadline_is_unknown(
+    simulator: Simulator, make_client: Callable[..., IamportClient]
+) -> None:
+    client = make_client(deadline=1.0)
+    client.get_token()
+    simulator.inject("DELETE", PREFIX, TRICKLE)
+    with pytest.raises(OutcomeUnknown) as caught:
+        client.cancel(UID)
+    assert "deadline" in str(caught.value)
+    assert simulator.count("DELETE") == 1
+    assert client.lookup(UID).is_cancelled
+
+
+@pytest.mark.timeout(20)
+def test_a_trickled_answer_within_the_deadline_is_read(
+    simulator: Simulator, make_client: Callable[..., IamportClient]
+) -> None:
+    client = make_client(deadline=30.0)
+    client.get_token()
+    simulator.inject("GET", PREFIX, Fault(byte_delay=0.002))
+    assert client.lookup(UID).merchant_uid == UID
+
+
+def _abort_when_sent(simulator: Simulator, client: IamportClient, method: str) -> threading.Thread:
+    """Abort from another thread once the simulator has the request (it then waits 30 s)."""
+
+    def run() -> None:
+        while simulator.count(method, PREFIX) == 0:
+            threading.Event().wait(0.01)
+        client.abort()
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    return thread
+
+
+@pytest.mark.timeout(20)
+def test_abort_ends_a_blocked_lookup_and_the_client_stays_usable(
+    simulator: Simulator, make_client: Callable[..., IamportClient]
+) -> None:
+    client = make_client(timeout=httpx.Timeout(60.0))
+    client.get_token()
+    simulator.inject("GET", PREFIX, Fault(latency=30.0))
+    helper = _abort_when_sent(simulator, client, "GET")
+    with pytest.raises(NetworkError) as caught:
+        client.lookup(UID)
+    helper.join(5)
+    assert caught.value.kind == "aborted"
+    assert client.lookup(UID).amount == 33000
+
+
+@pytest.mark.timeout(20)
+def test_abort_during_a_cancellation_is_unknown_and_never_resent(
+    simulator: Simulator, make_client: Callable[..., IamportClient]
+) -> None:
+    client = make_client(timeout=httpx.Timeout(60.0))
+    client.get_token()
+    simulator.inject("DELETE", PREFIX, Fault(latency=30.0))
+    helper = _abort_when_sent(simulator, client, "DELETE")
+    with pytest.raises(OutcomeUnknown) as caught:
+        client.cancel(UID)
+    helper.join(5)
+    assert "abandoned" in str(caught.value)
+    assert simulator.count("DELETE") == 1
+
+
+def test_abort_without_a_call_in_flight_changes_nothing(
+    make_client: Callable[..., IamportClient],
+) -> None:
+    client = make_client()
+    client.abort()
+    assert client.lookup(UID).merchant_uid == UID
+
+
+@pytest.mark.timeout(20)
+def test_abort_then_close_from_another_thread_at_shutdown(
+    simulator: Simulator, make_client: Callable[..., IamportClient]
+) -> None:
+    """What the app does at exit: abort, then the worker's own call returns and it closes."""
+    client = make_client(timeout=httpx.Timeout(60.0))
+    client.get_token()
+    simulator.inject("GET", PREFIX, Fault(latency=30.0))
+    errors: list[BaseException] = []
+
+    def worker() -> None:
+        try:
+            client.lookup(UID)
+        except NetworkError as exc:
+            errors.append(exc)
+        finally:
+            client.close()
+
+    thread = threading.Thread(target=worker)
+    thread.start()
+    while simulator.count("GET", PREFIX) == 0:
+        threading.Event().wait(0.01)
+    client.abort()
+    thread.join(10)
+    assert not thread.is_alive()
+    assert len(errors) == 1
