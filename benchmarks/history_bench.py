@@ -36,7 +36,7 @@ from qt_helpers import PaintSpy, until, until_idle
 COLUMNS = (
     "started_at, ended_at, profile, tier_code, merchant_uid, operator, outcome, http_status, "
     "code, message, amount, vat, receipt_type, apply_num, receipt_tid, receipt_url, "
-    "cancelled_at, note, pid, host, boot_id, proc_start"
+    "cancelled_at, note, pid, order_key"
 )
 
 
@@ -70,16 +70,34 @@ def make_history(path: Path, rows: int, export_rows: int) -> tuple[list[str], fl
             else:
                 outcome, status, code, message = "unknown", None, None, None
             tid = f"rcpt_{i:012d}"
-            yield (started, started + 0.8, profiles[i % n_profiles], None, uid, "clerk",
-                   outcome, status, code, message, amount, amount // 11, "person",
-                   f"{i:09d}", tid, f"https://receipt.example.com/cash/{tid}", cancelled,
-                   None, 4242, "bench-host", None, None)
+            yield (
+                started,
+                started + 0.8,
+                profiles[i % n_profiles],
+                None,
+                uid,
+                "clerk",
+                outcome,
+                status,
+                code,
+                message,
+                amount,
+                amount // 11,
+                "person",
+                f"{i:09d}",
+                tid,
+                f"https://receipt.example.com/cash/{tid}",
+                cancelled,
+                None,
+                4242,
+                uid,
+            )
 
     conn = sqlite3.connect(path)
     try:
         with conn:
             conn.executemany(
-                f"INSERT INTO attempts ({COLUMNS}) VALUES ({', '.join('?' * 22)})",
+                f"INSERT INTO attempts ({COLUMNS}) VALUES ({', '.join('?' * 20)})",
                 generate(),
             )
     finally:
@@ -111,16 +129,27 @@ def main() -> int:
     names, generate_s = make_history(paths.history_db, args.rows, args.export_rows)
     profiles = ProfileStore(paths.settings_file, SecretStore(keyring.backends.fail.Keyring()))
     api = ApiThread(ApiWorker(paths.history_db))
-    result: dict[str, object] = {"rows": args.rows, "generate_s": generate_s,
-                                 "open": [], "search": [], "export": []}
+    result: dict[str, object] = {
+        "rows": args.rows,
+        "generate_s": generate_s,
+        "open": [],
+        "search": [],
+        "export": [],
+    }
 
     def open_window(cls: type) -> tuple[object, float]:
         start = time.perf_counter()
         window = cls(paths.history_db, api, profiles)
         spy = PaintSpy(window.table.viewport())
         window.show()
-        end = until_idle(app, lambda: spy.last > start and window.windowHandle() is not None
-                         and window.windowHandle().isExposed())
+        end = until_idle(
+            app,
+            lambda: (
+                spy.last > start
+                and window.windowHandle() is not None
+                and window.windowHandle().isExposed()
+            ),
+        )
         if window.model.rowCount() == 0:
             raise RuntimeError("the history window showed no rows")
         window._bench_spy = spy  # keep it alive with the window

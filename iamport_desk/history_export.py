@@ -12,7 +12,7 @@ import contextlib
 import csv
 import os
 import secrets
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -60,6 +60,13 @@ _FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 Cell = str | int
 
+# Turns a row's note (codes joined by "; ") into the clerk's words; ui.words.note_text.
+NoteWords = Callable[[str | None], str]
+
+
+def _codes_as_they_are(note: str | None) -> str:
+    return note or ""
+
 
 def format_time(ts: float | None) -> str:
     """UNIX seconds as Seoul wall-clock time, the way the books are kept; '' for None."""
@@ -87,6 +94,7 @@ def entry_cells(
     entry: HistoryEntry,
     outcome_labels: Mapping[Outcome, str],
     type_labels: Mapping[str, str],
+    note_words: NoteWords = _codes_as_they_are,
 ) -> list[Cell]:
     """One CSV row, in the order of :data:`DEFAULT_HEADERS`."""
     outcome_label = outcome_labels.get(entry.outcome) or DEFAULT_OUTCOME_LABELS.get(
@@ -113,21 +121,22 @@ def entry_cells(
         guard_text(entry.receipt_tid),
         guard_text(entry.receipt_url),
         format_time(cancelled),
-        guard_text(entry.note),
+        guard_text(note_words(entry.note)),
     ]
 
 
 def _create_temp(dest: Path) -> tuple[int, Path]:
     """A new file beside ``dest`` (same folder, so ``os.replace`` is atomic).
 
-    Unlike ``tempfile.mkstemp`` (always 0600) the mode follows the umask, so the export
-    gets the permissions any other file the user saves would get.
+    Readable by the user only (0600 on POSIX; on Windows the mode is ignored and the
+    file inherits the folder's ACL): an export holds customers' order numbers and
+    amounts, and other accounts on the PC have no business reading it.
     """
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     for _ in range(100):
         tmp = dest.with_name(f".{dest.name}.{secrets.token_hex(4)}.tmp")
         try:
-            return os.open(tmp, flags, 0o666), tmp
+            return os.open(tmp, flags, 0o600), tmp
         except FileExistsError:
             continue
     raise FileExistsError(f"could not create a temporary file beside {dest.name}")
@@ -140,8 +149,12 @@ def write_csv(
     headers: Sequence[str] | None = None,
     outcome_labels: Mapping[Outcome, str] | None = None,
     type_labels: Mapping[str, str] | None = None,
+    note_words: NoteWords | None = None,
 ) -> int:
     """Write ``entries`` to ``dest`` atomically; returns the number of data rows.
+
+    ``note_words`` words the note codes in the clerk's language (the caller's
+    translator keeps this module Qt-free); without it the codes are written as stored.
 
     UTF-8 with a BOM and CRLF line ends, because that is what makes Excel on a Korean
     Windows open the file with the right encoding. Errors writing the destination are
@@ -153,6 +166,7 @@ def write_csv(
         raise ValueError(f"expected {len(DEFAULT_HEADERS)} headers, got {len(header_row)}")
     outcomes = DEFAULT_OUTCOME_LABELS if outcome_labels is None else outcome_labels
     types = DEFAULT_TYPE_LABELS if type_labels is None else type_labels
+    words = _codes_as_they_are if note_words is None else note_words
 
     dest = Path(dest)
     fd, tmp = _create_temp(dest)
@@ -162,7 +176,7 @@ def write_csv(
             writer = csv.writer(fh, dialect="excel")  # excel dialect: CRLF, minimal quoting
             writer.writerow([guard_text(h) for h in header_row])
             for entry in entries:
-                writer.writerow(entry_cells(entry, outcomes, types))
+                writer.writerow(entry_cells(entry, outcomes, types, words))
                 rows += 1
             fh.flush()
             os.fsync(fh.fileno())

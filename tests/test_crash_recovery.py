@@ -26,10 +26,19 @@ pytestmark = [
 
 
 def run_driver(mode: str, simulator: Simulator, uid: str, home: Path) -> subprocess.Popen[str]:
-    env = {**os.environ, "IAMPORT_DESK_HOME": str(home), "QT_QPA_PLATFORM": "offscreen",
-           "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])}
-    return subprocess.Popen([sys.executable, str(DRIVER), mode, simulator.base_url, uid],
-                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    env = {
+        **os.environ,
+        "IAMPORT_DESK_HOME": str(home),
+        "QT_QPA_PLATFORM": "offscreen",
+        "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]),
+    }
+    return subprocess.Popen(
+        [sys.executable, str(DRIVER), mode, simulator.base_url, uid],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 def test_sigkill_during_delete_is_recorded_and_reconciled(isolated_home: Path) -> None:

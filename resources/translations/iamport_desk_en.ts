@@ -266,18 +266,6 @@
         <translation>Receipt link</translation>
     </message>
     <message>
-        <source>Interrupted (the app closed or crashed)</source>
-        <translation>Interrupted (the app closed or crashed)</translation>
-    </message>
-    <message>
-        <source>Confirmed by lookup</source>
-        <translation>Confirmed by lookup</translation>
-    </message>
-    <message>
-        <source>Not cancelled (checked by lookup)</source>
-        <translation>Not cancelled (checked by lookup)</translation>
-    </message>
-    <message>
         <source>This column cannot be sorted.</source>
         <translation>This column cannot be sorted.</translation>
     </message>
@@ -984,32 +972,83 @@ This cannot be undone.</translation>
         <translation>Try again later; if it persists, contact PortOne.</translation>
     </message>
     <message>
-        <source>the history file or folder is read-only</source>
-        <translation>the history file or folder is read-only</translation>
+        <source>The audit history was written by a newer version of iamport-desk, so this version leaves it untouched and sends nothing to PortOne. Install the newer version again.</source>
+        <translation>The audit history was written by a newer version of iamport-desk, so this version leaves it untouched and sends nothing to PortOne. Install the newer version again.</translation>
     </message>
     <message>
-        <source>the disk is full</source>
-        <translation>the disk is full</translation>
+        <source>The audit history file is damaged, so nothing was sent to PortOne. A damaged file found at start is set aside and a new history begins at the next try; restore the old one from a backup if you need it.</source>
+        <translation>The audit history file is damaged, so nothing was sent to PortOne. A damaged file found at start is set aside and a new history begins at the next try; restore the old one from a backup if you need it.</translation>
     </message>
     <message>
-        <source>the history file is locked by another program</source>
-        <translation>the history file is locked by another program</translation>
+        <source>The audit history file was found empty, so it was set aside (renamed with the date) and nothing was sent to PortOne. Try again to begin a new history, and restore the old one from a backup if you need it.</source>
+        <translation>The audit history file was found empty, so it was set aside (renamed with the date) and nothing was sent to PortOne. Try again to begin a new history, and restore the old one from a backup if you need it.</translation>
     </message>
     <message>
-        <source>the history file is damaged or from a newer version</source>
-        <translation>the history file is damaged or from a newer version</translation>
+        <source>The audit history is busy in another program, so nothing was sent to PortOne. Wait a moment and try again; if it persists, close other copies of iamport-desk.</source>
+        <translation>The audit history is busy in another program, so nothing was sent to PortOne. Wait a moment and try again; if it persists, close other copies of iamport-desk.</translation>
     </message>
     <message>
-        <source>the history file could not be written</source>
-        <translation>the history file could not be written</translation>
+        <source>The audit history file or its folder is read-only, so nothing was sent to PortOne. Fix the folder&apos;s permissions, then try again.</source>
+        <translation>The audit history file or its folder is read-only, so nothing was sent to PortOne. Fix the folder&apos;s permissions, then try again.</translation>
     </message>
     <message>
-        <source>The audit history cannot be written ({0}), so nothing was sent to PortOne. Free the disk or fix the folder&apos;s permissions, then try again.</source>
-        <translation>The audit history cannot be written ({0}), so nothing was sent to PortOne. Free the disk or fix the folder&apos;s permissions, then try again.</translation>
+        <source>The disk that holds the audit history is full, so nothing was sent to PortOne. Free some disk space, then try again.</source>
+        <translation>The disk that holds the audit history is full, so nothing was sent to PortOne. Free some disk space, then try again.</translation>
+    </message>
+    <message>
+        <source>The audit history is on a network drive, so it is kept in a slower mode that network drives can share safely. Keep the drive connected while you work; a folder on this PC is faster.</source>
+        <translation>The audit history is on a network drive, so it is kept in a slower mode that network drives can share safely. Keep the drive connected while you work; a folder on this PC is faster.</translation>
+    </message>
+    <message>
+        <source>The audit history could not be read or written, so nothing was sent to PortOne. Try again; if it persists, see the log file.</source>
+        <translation>The audit history could not be read or written, so nothing was sent to PortOne. Try again; if it persists, see the log file.</translation>
     </message>
     <message>
         <source>Something unexpected went wrong. The details were written to the log file.</source>
         <translation>Something unexpected went wrong. The details were written to the log file.</translation>
+    </message>
+</context>
+<context>
+    <name>Notes</name>
+    <message>
+        <source>Interrupted (the app closed or crashed)</source>
+        <translation>Interrupted (the app closed or crashed)</translation>
+    </message>
+    <message>
+        <source>No answer came back</source>
+        <translation>No answer came back</translation>
+    </message>
+    <message>
+        <source>The answer did not show a cancellation time</source>
+        <translation>The answer did not show a cancellation time</translation>
+    </message>
+    <message>
+        <source>PortOne could not be reached</source>
+        <translation>PortOne could not be reached</translation>
+    </message>
+    <message>
+        <source>An answer that was not PortOne&apos;s came back</source>
+        <translation>An answer that was not PortOne&apos;s came back</translation>
+    </message>
+    <message>
+        <source>Internal error (see the log file)</source>
+        <translation>Internal error (see the log file)</translation>
+    </message>
+    <message>
+        <source>Confirmed by lookup</source>
+        <translation>Confirmed by lookup</translation>
+    </message>
+    <message>
+        <source>Not cancelled (checked by lookup)</source>
+        <translation>Not cancelled (checked by lookup)</translation>
+    </message>
+    <message>
+        <source>The lookup answered about another order; still to be checked</source>
+        <translation>The lookup answered about another order; still to be checked</translation>
+    </message>
+    <message>
+        <source>The lookup failed; still to be checked</source>
+        <translation>The lookup failed; still to be checked</translation>
     </message>
 </context>
 <context>

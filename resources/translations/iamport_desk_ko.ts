@@ -266,18 +266,6 @@
             <translation>영수증 링크</translation>
         </message>
         <message>
-            <source>Interrupted (the app closed or crashed)</source>
-            <translation>중단됨 (앱이 닫히거나 비정상 종료됨)</translation>
-        </message>
-        <message>
-            <source>Confirmed by lookup</source>
-            <translation>조회로 확인됨</translation>
-        </message>
-        <message>
-            <source>Not cancelled (checked by lookup)</source>
-            <translation>취소되지 않음 (조회로 확인)</translation>
-        </message>
-        <message>
             <source>This column cannot be sorted.</source>
             <translation>이 열은 정렬할 수 없습니다.</translation>
         </message>
@@ -984,32 +972,40 @@ This cannot be undone.</source>
             <translation>잠시 후 다시 시도하세요. 계속 안 되면 PortOne에 문의하세요.</translation>
         </message>
         <message>
-            <source>the history file or folder is read-only</source>
-            <translation>처리 기록 파일 또는 폴더가 읽기 전용</translation>
-        </message>
-        <message>
-            <source>the disk is full</source>
-            <translation>디스크 공간 부족</translation>
-        </message>
-        <message>
-            <source>the history file is locked by another program</source>
-            <translation>다른 프로그램이 처리 기록 파일을 사용 중</translation>
-        </message>
-        <message>
-            <source>the history file is damaged or from a newer version</source>
-            <translation>처리 기록 파일이 손상되었거나 더 새로운 버전의 파일</translation>
-        </message>
-        <message>
-            <source>the history file could not be written</source>
-            <translation>처리 기록 파일 쓰기 실패</translation>
-        </message>
-        <message>
-            <source>The audit history cannot be written ({0}), so nothing was sent to PortOne. Free the disk or fix the folder's permissions, then try again.</source>
-            <translation>처리 기록을 저장할 수 없어({0}) PortOne에 아무것도 보내지 않았습니다. 디스크 공간을 확보하거나 폴더 권한을 바로잡은 뒤 다시 시도하세요.</translation>
-        </message>
-        <message>
             <source>Something unexpected went wrong. The details were written to the log file.</source>
             <translation>예기치 않은 문제가 발생했습니다. 자세한 내용은 로그 파일에 기록했습니다.</translation>
+        </message>
+        <message>
+            <source>The audit history was written by a newer version of iamport-desk, so this version leaves it untouched and sends nothing to PortOne. Install the newer version again.</source>
+            <translation>처리 기록이 더 새로운 버전의 iamport-desk로 저장되어 있어, 이 버전은 파일을 건드리지 않았고 PortOne에 아무것도 보내지 않았습니다. 새 버전을 다시 설치하세요.</translation>
+        </message>
+        <message>
+            <source>The audit history file is damaged, so nothing was sent to PortOne. A damaged file found at start is set aside and a new history begins at the next try; restore the old one from a backup if you need it.</source>
+            <translation>처리 기록 파일이 손상되어 PortOne에 아무것도 보내지 않았습니다. 시작할 때 발견된 손상 파일은 따로 옮겨 두고 다음 시도에서 새 처리 기록을 시작합니다. 이전 기록이 필요하면 백업에서 복원하세요.</translation>
+        </message>
+        <message>
+            <source>The audit history file was found empty, so it was set aside (renamed with the date) and nothing was sent to PortOne. Try again to begin a new history, and restore the old one from a backup if you need it.</source>
+            <translation>처리 기록 파일이 비어 있어 따로 옮겨 두었고(이름에 날짜를 붙임) PortOne에 아무것도 보내지 않았습니다. 다시 시도하면 새 처리 기록을 시작합니다. 이전 기록이 필요하면 백업에서 복원하세요.</translation>
+        </message>
+        <message>
+            <source>The audit history is busy in another program, so nothing was sent to PortOne. Wait a moment and try again; if it persists, close other copies of iamport-desk.</source>
+            <translation>다른 프로그램이 처리 기록을 사용 중이어서 PortOne에 아무것도 보내지 않았습니다. 잠시 후 다시 시도하세요. 계속되면 다른 iamport-desk 창을 닫으세요.</translation>
+        </message>
+        <message>
+            <source>The audit history file or its folder is read-only, so nothing was sent to PortOne. Fix the folder's permissions, then try again.</source>
+            <translation>처리 기록 파일 또는 폴더가 읽기 전용이어서 PortOne에 아무것도 보내지 않았습니다. 폴더 권한을 바로잡은 뒤 다시 시도하세요.</translation>
+        </message>
+        <message>
+            <source>The disk that holds the audit history is full, so nothing was sent to PortOne. Free some disk space, then try again.</source>
+            <translation>처리 기록이 있는 디스크가 가득 차서 PortOne에 아무것도 보내지 않았습니다. 디스크 공간을 확보한 뒤 다시 시도하세요.</translation>
+        </message>
+        <message>
+            <source>The audit history is on a network drive, so it is kept in a slower mode that network drives can share safely. Keep the drive connected while you work; a folder on this PC is faster.</source>
+            <translation>처리 기록이 네트워크 드라이브에 있어, 네트워크 드라이브에서도 안전하게 함께 쓸 수 있는 느린 방식으로 저장합니다. 작업하는 동안 드라이브 연결을 유지하세요. 이 PC의 폴더를 쓰면 더 빠릅니다.</translation>
+        </message>
+        <message>
+            <source>The audit history could not be read or written, so nothing was sent to PortOne. Try again; if it persists, see the log file.</source>
+            <translation>처리 기록을 읽거나 저장할 수 없어 PortOne에 아무것도 보내지 않았습니다. 다시 시도하세요. 계속되면 로그 파일을 확인하세요.</translation>
         </message>
     </context>
     <context>
@@ -1173,6 +1169,49 @@ This cannot be undone.</source>
         <message>
             <source>The new language applies the next time iamport-desk starts.</source>
             <translation>새 언어는 iamport-desk를 다음에 시작할 때 적용됩니다.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Notes</name>
+        <message>
+            <source>Interrupted (the app closed or crashed)</source>
+            <translation>중단됨 (앱이 닫히거나 비정상 종료됨)</translation>
+        </message>
+        <message>
+            <source>No answer came back</source>
+            <translation>응답을 받지 못함</translation>
+        </message>
+        <message>
+            <source>The answer did not show a cancellation time</source>
+            <translation>응답에 취소 시각이 없음</translation>
+        </message>
+        <message>
+            <source>PortOne could not be reached</source>
+            <translation>PortOne에 연결할 수 없음</translation>
+        </message>
+        <message>
+            <source>An answer that was not PortOne's came back</source>
+            <translation>PortOne의 응답이 아닌 응답을 받음</translation>
+        </message>
+        <message>
+            <source>Internal error (see the log file)</source>
+            <translation>내부 오류 (로그 파일 확인)</translation>
+        </message>
+        <message>
+            <source>Confirmed by lookup</source>
+            <translation>조회로 확인됨</translation>
+        </message>
+        <message>
+            <source>Not cancelled (checked by lookup)</source>
+            <translation>취소되지 않음 (조회로 확인)</translation>
+        </message>
+        <message>
+            <source>The lookup answered about another order; still to be checked</source>
+            <translation>조회 응답이 다른 주문에 대한 것이어서 아직 확인이 필요함</translation>
+        </message>
+        <message>
+            <source>The lookup failed; still to be checked</source>
+            <translation>조회에 실패하여 아직 확인이 필요함</translation>
         </message>
     </context>
 </TS>
