@@ -18,6 +18,20 @@ Writes ``--rows`` attempts straight into a fresh history file (the schema comes 
   click to ``export_finished`` (the file is written on a thread of its own).
 
 Prints one line ``BENCH {json}``; ``run.py`` makes the table.
+
+    python benchmarks/history_bench.py --store [--rows 1000000] [--export-rows 100000]
+
+measures the store itself, without Qt, for a decade of a busy office (issue 18 targets),
+each against a same-run baseline of bare sqlite3 on the same file:
+
+- first screen: ``History(path)`` + the window's first page (``query(limit=200)``) +
+  ``count()``, vs. sqlite3.connect + the same SELECT ... LIMIT 200 + COUNT(*) (< 100 ms);
+- search: ``query()`` + ``count()`` for one whole order number, vs. the same page and count
+  by a plain ``LIKE '%...%'`` scan, which is how the store searched before (< 50 ms);
+- export: ``export_csv()`` of the ``--export-rows`` rows of one profile, vs. the same
+  SELECT written with csv.writer unformatted (< 2 s).
+
+It prints a table and a ``BENCH {json}`` line.
 """
 
 from __future__ import annotations
@@ -96,21 +110,140 @@ def make_history(path: Path, rows: int, export_rows: int) -> tuple[list[str], fl
     conn = sqlite3.connect(path)
     try:
         with conn:
+            # The search index is filled once at the end (its per-row trigger would make
+            # this four times slower); the trigger is put back exactly as History made it.
+            trigger = conn.execute(
+                "SELECT sql FROM sqlite_master WHERE name = 'attempts_search_insert'"
+            ).fetchone()
+            if trigger:
+                conn.execute("DROP TRIGGER attempts_search_insert")
             conn.executemany(
                 f"INSERT INTO attempts ({COLUMNS}) VALUES ({', '.join('?' * 20)})",
                 generate(),
             )
+            if trigger:
+                conn.execute(trigger[0])
+                conn.execute("INSERT INTO attempts_search(attempts_search) VALUES ('rebuild')")
     finally:
         conn.close()
     return profiles, time.perf_counter() - start
 
 
+def _median(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[len(ordered) // 2]
+
+
+def _timed(func: object, runs: int) -> float:
+    """Median seconds of ``runs`` calls of ``func`` (after one warm-up call)."""
+    assert callable(func)
+    func()
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        func()
+        times.append(time.perf_counter() - start)
+    return _median(times)
+
+
+def bench_store(rows: int, export_rows: int, runs: int) -> dict[str, object]:
+    """The store's own numbers, each with a bare-sqlite3 baseline on the same file."""
+    import csv
+
+    from iamport_desk.history import History, HistoryFilter
+    from iamport_desk.history.queries import COLUMNS as ENTRY_COLUMNS
+
+    tmp = tempfile.TemporaryDirectory(prefix="iamport-bench-store-")
+    path = Path(tmp.name) / "history.sqlite3"
+    names, generate_s = make_history(path, rows, export_rows)
+    raw = sqlite3.connect(path)
+    uid = raw.execute("SELECT order_key FROM attempts WHERE id = ?", (rows // 2,)).fetchone()[0]
+    select = f"SELECT {ENTRY_COLUMNS} FROM attempts"
+
+    def first_screen() -> None:
+        with History(path) as history:
+            history.query(limit=200)
+            history.count()
+
+    def base_first_screen() -> None:
+        conn = sqlite3.connect(path)
+        conn.execute(select + " ORDER BY started_at DESC, id DESC LIMIT 200").fetchall()
+        conn.execute("SELECT COUNT(*) FROM attempts").fetchone()
+        conn.close()
+
+    history = History(path)
+    search = HistoryFilter(text=uid)
+    one = HistoryFilter(profile=names[0])
+
+    def find() -> None:
+        if len(history.query(search)) != 1 or history.count(search) != 1:
+            raise RuntimeError(f"searching {uid} did not find it once")
+
+    def base_find() -> None:  # the search as a plain LIKE scan (how it was done before)
+        like = ("%" + uid + "%",)
+        raw.execute(select + " WHERE order_key LIKE ? ORDER BY started_at DESC LIMIT 200", like)
+        raw.execute("SELECT COUNT(*) FROM attempts WHERE order_key LIKE ?", like).fetchone()
+
+    def export() -> None:
+        if history.export_csv(Path(tmp.name) / "export.csv", one) != export_rows:
+            raise RuntimeError("the export wrote the wrong number of rows")
+
+    def base_export() -> None:
+        with open(Path(tmp.name) / "base.csv", "w", encoding="utf-8-sig", newline="") as fh:
+            csv.writer(fh).writerows(
+                raw.execute(select + " WHERE profile = ? ORDER BY started_at DESC", (names[0],))
+            )
+
+    try:
+        result: dict[str, object] = {
+            "rows": rows,
+            "export_rows": export_rows,
+            "generate_s": generate_s,
+            "store_open": _timed(first_screen, runs),
+            "base_open": _timed(base_first_screen, runs),
+            "store_search": _timed(find, runs),
+            "base_search": _timed(base_find, runs),
+            "store_export": _timed(export, max(1, runs // 2)),
+            "base_export": _timed(base_export, max(1, runs // 2)),
+        }
+    finally:
+        history.close()
+        raw.close()
+        tmp.cleanup()
+    return result
+
+
+def print_store_table(data: dict[str, object]) -> None:
+    targets = {"open": 0.100, "search": 0.050, "export": 2.0}
+    labels = {
+        "open": f"first screen ({data['rows']:,} rows)",
+        "search": "search by order number",
+        "export": f"CSV export ({data['export_rows']:,} rows)",
+    }
+    print(f"{'metric':34} {'ours':>10} {'baseline':>10} {'ratio':>7} {'target':>9}  result")
+    for key, target in targets.items():
+        ours, base = float(data[f"store_{key}"]), float(data[f"base_{key}"])  # type: ignore[arg-type]
+        verdict = "pass" if ours < target else "MISS"
+        print(
+            f"{labels[key]:34} {ours * 1000:>8.1f}ms {base * 1000:>8.1f}ms "
+            f"{ours / base:>6.1f}x {'< ' + str(int(target * 1000)) + 'ms':>9}  {verdict}"
+        )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--rows", type=int, default=100_000)
-    parser.add_argument("--export-rows", type=int, default=10_000)
+    parser.add_argument("--rows", type=int, default=None)
+    parser.add_argument("--export-rows", type=int, default=None)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--store", action="store_true", help="the store alone, without Qt")
     args = parser.parse_args()
+    if args.store:
+        data = bench_store(args.rows or 1_000_000, args.export_rows or 100_000, args.runs)
+        print_store_table(data)
+        print("BENCH " + json.dumps(data), flush=True)
+        return 0
+    args.rows = args.rows or 100_000
+    args.export_rows = args.export_rows or 10_000
 
     import keyring.backends.fail
     from PySide6.QtWidgets import QApplication

@@ -13,10 +13,11 @@ import csv
 import os
 import secrets
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from datetime import datetime, timedelta, timezone
+from datetime import date, timedelta, timezone
 from pathlib import Path
+from typing import Protocol
 
-from iamport_desk.models import HistoryEntry, Outcome
+from iamport_desk.models import Outcome
 
 # Korea has had no daylight saving time since 1988, so a fixed offset is exact and
 # needs no tzdata (which Windows installs often lack).
@@ -68,12 +69,24 @@ def _codes_as_they_are(note: str | None) -> str:
     return note or ""
 
 
+_EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
+_KST_OFFSET_S = 9 * 3600
+_day_names: dict[int, str] = {}
+
+
 def format_time(ts: float | None) -> str:
     """UNIX seconds as Seoul wall-clock time, the way the books are kept; '' for None."""
     if ts is None:
         return ""
-    # isoformat is several times faster than strftime, which dominated large exports.
-    return datetime.fromtimestamp(ts, KST).isoformat(sep=" ", timespec="seconds")[:19]
+    # Arithmetic on a fixed offset, with the date cached per day: three times faster than
+    # datetime.isoformat, which dominated large exports (a decade is ~3,650 days).
+    days, secs = divmod(int(ts // 1) + _KST_OFFSET_S, 86400)
+    day = _day_names.get(days)
+    if day is None:
+        day = _day_names[days] = date.fromordinal(_EPOCH_ORDINAL + days).isoformat()
+    hours, rest = divmod(secs, 3600)
+    minutes, seconds = divmod(rest, 60)
+    return f"{day} {hours:02d}:{minutes:02d}:{seconds:02d}"
 
 
 def guard_text(value: str | None) -> str:
@@ -85,13 +98,49 @@ def guard_text(value: str | None) -> str:
     return value
 
 
-def _number(value: int | None) -> Cell:
-    # Plain integers (no separators) so that the spreadsheet can sum them.
-    return "" if value is None else int(value)
+class ExportRow(Protocol):
+    """What a CSV row is made of: a HistoryEntry, or the store's lighter row for exports."""
+
+    @property
+    def started_at(self) -> float: ...
+    @property
+    def ended_at(self) -> float | None: ...
+    @property
+    def profile(self) -> str: ...
+    @property
+    def tier_code(self) -> str | None: ...
+    @property
+    def merchant_uid(self) -> str: ...
+    @property
+    def operator(self) -> str: ...
+    @property
+    def outcome(self) -> Outcome: ...
+    @property
+    def http_status(self) -> int | None: ...
+    @property
+    def code(self) -> int | None: ...
+    @property
+    def message(self) -> str | None: ...
+    @property
+    def amount(self) -> int | None: ...
+    @property
+    def vat(self) -> int | None: ...
+    @property
+    def receipt_type(self) -> str | None: ...
+    @property
+    def apply_num(self) -> str | None: ...
+    @property
+    def receipt_tid(self) -> str | None: ...
+    @property
+    def receipt_url(self) -> str | None: ...
+    @property
+    def cancelled_at(self) -> int | None: ...
+    @property
+    def note(self) -> str | None: ...
 
 
 def entry_cells(
-    entry: HistoryEntry,
+    entry: ExportRow,
     outcome_labels: Mapping[Outcome, str],
     type_labels: Mapping[str, str],
     note_words: NoteWords = _codes_as_they_are,
@@ -103,25 +152,26 @@ def entry_cells(
     receipt_type = entry.receipt_type
     type_label = type_labels.get(receipt_type, receipt_type) if receipt_type is not None else None
     cancelled = None if entry.cancelled_at is None else float(entry.cancelled_at)
+    guard = guard_text  # a local name: this runs eleven times a row in a large export
     return [
         format_time(entry.started_at),
         format_time(entry.ended_at),
-        guard_text(entry.profile),
-        guard_text(entry.tier_code),
-        guard_text(entry.merchant_uid),
-        guard_text(entry.operator),
-        guard_text(outcome_label),
-        _number(entry.http_status),
-        _number(entry.code),
-        guard_text(entry.message),
-        _number(entry.amount),
-        _number(entry.vat),
-        guard_text(type_label),
-        guard_text(entry.apply_num),
-        guard_text(entry.receipt_tid),
-        guard_text(entry.receipt_url),
+        guard(entry.profile),
+        guard(entry.tier_code),
+        guard(entry.merchant_uid),
+        guard(entry.operator),
+        guard(outcome_label),
+        "" if entry.http_status is None else int(entry.http_status),
+        "" if entry.code is None else int(entry.code),
+        guard(entry.message),
+        "" if entry.amount is None else int(entry.amount),
+        "" if entry.vat is None else int(entry.vat),
+        guard(type_label),
+        guard(entry.apply_num),
+        guard(entry.receipt_tid),
+        guard(entry.receipt_url),
         format_time(cancelled),
-        guard_text(note_words(entry.note)),
+        guard(note_words(entry.note)),
     ]
 
 
@@ -144,7 +194,7 @@ def _create_temp(dest: Path) -> tuple[int, Path]:
 
 def write_csv(
     dest: Path,
-    entries: Iterable[HistoryEntry],
+    entries: Iterable[ExportRow],
     *,
     headers: Sequence[str] | None = None,
     outcome_labels: Mapping[Outcome, str] | None = None,

@@ -262,3 +262,65 @@ def test_reconcile_all_only_takes_the_rows_it_is_given(history: History) -> None
     )
     assert [e.id for e in report.settled] == [mine]
     assert history.get(theirs).outcome is Outcome.UNKNOWN
+
+
+# -- the order-number search index (issue 18 benchmarks) --------------------------------
+
+
+def traced(path: Path, statements: list[str], **kwargs: object) -> History:
+    def hook(conn: sqlite3.Connection) -> None:
+        conn.set_trace_callback(statements.append)
+
+    return History(path, on_connect=hook, **kwargs)  # type: ignore[arg-type]
+
+
+SEARCHES = ["ORD-00", "ord-0042", "-00", "42", "%", "D_%", "없음", "D-0", "ORD-1"]
+
+
+def fill_orders(history: History) -> None:
+    for i in range(60):
+        entry_id = history.begin(profile="p", tier_code=None, merchant_uid=f"ORD-{i:04d}")
+        history.finish(entry_id, Outcome.FAILED)
+    history.begin(profile="p", tier_code=None, merchant_uid="ORD_%1")
+
+
+def test_a_selective_search_goes_through_the_trigram_index(db_path: Path) -> None:
+    statements: list[str] = []
+    with traced(db_path, statements, clock=FakeClock(T0)) as h:
+        fill_orders(h)
+        statements.clear()
+        assert [e.merchant_uid for e in h.query(HistoryFilter(text="ord-0042"))] == ["ORD-0042"]
+        assert h.count(HistoryFilter(text="RD-004")) == 10
+    assert any("FROM attempts_search WHERE" in s and "id IN" in s for s in statements)
+
+
+def test_search_finds_the_same_rows_with_or_without_the_index(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with History(tmp_path / "indexed.sqlite3", clock=FakeClock(T0)) as h:
+        fill_orders(h)
+        indexed = {t: [e.id for e in h.query(HistoryFilter(text=t))] for t in SEARCHES}
+        counts = {t: h.count(HistoryFilter(text=t)) for t in SEARCHES}
+    from iamport_desk.history import schema
+
+    # An SQLite without FTS5: the history opens all the same and searches read the table.
+    monkeypatch.setattr(schema, "_SEARCH_INDEX", ("CREATE VIRTUAL TABLE x USING no_such(y)",))
+    statements: list[str] = []
+    with traced(tmp_path / "plain.sqlite3", statements, clock=FakeClock(T0)) as h:
+        fill_orders(h)
+        plain = {t: [e.id for e in h.query(HistoryFilter(text=t))] for t in SEARCHES}
+        assert {t: h.count(HistoryFilter(text=t)) for t in SEARCHES} == counts
+    assert plain == indexed
+    assert indexed["%"] == indexed["D_%"] == [61]  # wildcards are literal text
+    assert len(indexed["ORD-00"]) == 60
+
+
+@pytest.mark.parametrize("ts", [0.0, -5.5, 1_700_000_000.7, 1_790_000_000.0, 4_102_444_799.999])
+def test_export_times_are_seoul_wall_clock(ts: float) -> None:
+    from datetime import datetime, timedelta, timezone
+
+    from iamport_desk.history_export import format_time
+
+    kst = timezone(timedelta(hours=9))
+    expected = datetime.fromtimestamp(ts // 1, kst).strftime("%Y-%m-%d %H:%M:%S")
+    assert format_time(ts) == expected

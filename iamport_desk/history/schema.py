@@ -113,9 +113,46 @@ def migrate(conn: sqlite3.Connection, version: int) -> None:
     for step in MIGRATIONS[version:]:
         for statement in step:
             conn.execute(statement)
+    if not has_search_index(conn):
+        add_search_index(conn)
     conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
     if version != SCHEMA_VERSION:
         log.info("history schema migrated from %d to %d", version, SCHEMA_VERSION)
+
+
+# The order-number search index: FTS5 trigrams answer "contains" (LIKE '%x%') from an
+# index instead of reading every row. Kept outside the versioned migrations: an SQLite
+# built without FTS5 still opens the history (searches then read the table).
+_SEARCH_INDEX: Final = (
+    "CREATE VIRTUAL TABLE attempts_search USING fts5(order_key, content='attempts', "
+    "content_rowid='id', tokenize='trigram', detail='none')",
+    "CREATE TRIGGER attempts_search_insert AFTER INSERT ON attempts BEGIN "
+    "INSERT INTO attempts_search(rowid, order_key) VALUES (new.id, new.order_key); END",
+    "CREATE TRIGGER attempts_search_update AFTER UPDATE OF order_key ON attempts BEGIN "
+    "INSERT INTO attempts_search(attempts_search, rowid, order_key) "
+    "VALUES ('delete', old.id, old.order_key); "
+    "INSERT INTO attempts_search(rowid, order_key) VALUES (new.id, new.order_key); END",
+    "INSERT INTO attempts_search(attempts_search) VALUES ('rebuild')",
+)
+
+
+def has_search_index(conn: sqlite3.Connection) -> bool:
+    found = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'attempts_search'"
+    ).fetchone()
+    return found is not None
+
+
+def add_search_index(conn: sqlite3.Connection) -> None:
+    """Create and fill the search index (inside the caller's transaction), if FTS5 exists."""
+    conn.execute("SAVEPOINT search_index")
+    try:
+        for statement in _SEARCH_INDEX:
+            conn.execute(statement)
+    except sqlite3.OperationalError as exc:
+        conn.execute("ROLLBACK TO search_index")
+        log.warning("no order-number search index (%s); searches read the table", exc)
+    conn.execute("RELEASE search_index")
 
 
 def check_version(version: int) -> int:
