@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 from iamport_desk.simulator import Fault, Simulator
 
@@ -92,9 +93,8 @@ sys.stdin.readline()
 """
 
 
-@pytest.mark.usefixtures("qapp")
 def test_a_retried_cancel_after_a_killed_copy_looks_up_instead_of_deleting(
-    tmp_path: Path,
+    tmp_path: Path, qtbot: QtBot
 ) -> None:
     """Issue 17.1: the other copy's row is 'pending' and its process is gone; the next
     cancel of that order must ask PortOne (GET) and never send a second DELETE."""
@@ -102,7 +102,7 @@ def test_a_retried_cancel_after_a_killed_copy_looks_up_instead_of_deleting(
     from iamport_desk.history import NOTE_CONFIRMED, NOTE_INTERRUPTED, History
     from iamport_desk.models import Credentials, Outcome
     from iamport_desk.simulator import DEMO_IMP_KEY, DEMO_IMP_SECRET
-    from iamport_desk.worker import ApiWorker, CancelJob, JobResult
+    from iamport_desk.worker import ApiThread, ApiWorker, CancelJob, JobResult
 
     path = tmp_path / "history.sqlite3"
     uid = "CRASH-0002"
@@ -130,16 +130,18 @@ def test_a_retried_cancel_after_a_killed_copy_looks_up_instead_of_deleting(
                 child.wait(10)
         simulator.reset_requests()
 
-        worker = ApiWorker(path)
-        results: list[JobResult] = []
-        worker.finished.connect(results.append)
+        api = ApiThread(ApiWorker(path))  # the API thread as the app runs it
         credentials = Credentials(DEMO_IMP_KEY, DEMO_IMP_SECRET, api_base=simulator.base_url)
-        worker.run(CancelJob(credentials, "본점", uid))
-        worker.shutdown()
+        try:
+            with qtbot.waitSignal(api.finished, timeout=30_000) as blocker:
+                api.submit(CancelJob(credentials, "본점", uid))
+        finally:
+            api.stop()
+        result = blocker.args[0]
+        assert isinstance(result, JobResult)
 
         assert simulator.count("DELETE") == 0, "a second DELETE was sent"
         assert simulator.count("GET", "/receipts/external/") == 1
-    [result] = results
     assert result.error is None and result.already_cancelled is not None
     with History(path) as h:
         entry = h.get(entry_id)

@@ -79,6 +79,8 @@ class History:
         kind = network_kind(self._path)
         #: "network" when the file is on a network drive (opened without WAL), else None.
         self.notice: Reason | None = "network" if kind else None
+        if kind:
+            log.warning("the history is on a network drive (%s): opened without WAL", kind)
         self._conn = connection.open_connection(
             self._path, busy_timeout_ms=self._busy_timeout_ms, wal=kind is None
         )
