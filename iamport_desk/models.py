@@ -49,6 +49,27 @@ class Outcome(enum.StrEnum):
     UNKNOWN = "unknown"  # the DELETE may have reached PortOne but no answer came
 
 
+class NoteCode(enum.StrEnum):
+    """Why a history row is as it is. The history stores the code; the words are chosen
+    when it is shown or exported, in the clerk's language (``ui.words.note_text``).
+
+    A row may carry several, oldest first, joined by ``"; "`` (``"interrupted;
+    confirmed_by_lookup"``): auditors want to know both why it was unknown and how it
+    was settled.
+    """
+
+    INTERRUPTED = "interrupted"  # the copy that sent the DELETE ended before its answer
+    ANSWER_LOST = "answer_lost"  # the DELETE went out; no usable answer came back
+    NO_CANCELLATION_TIME = "no_cancellation_time"  # 200, but no cancelled_at in it
+    NETWORK = "network"  # nothing reached PortOne
+    UNEXPECTED_ANSWER = "unexpected_answer"  # not PortOne's envelope (proxy page, ...)
+    INTERNAL_ERROR = "internal_error"  # a bug after the row was written
+    CONFIRMED_BY_LOOKUP = "confirmed_by_lookup"
+    NOT_CANCELLED_BY_LOOKUP = "not_cancelled_by_lookup"
+    OTHER_ORDER = "other_order"  # a lookup answered about another order: left unknown
+    LOOKUP_FAILED = "lookup_failed"  # a reconciliation lookup failed: left unknown
+
+
 @dataclass(frozen=True, slots=True)
 class Credentials:
     """What a client needs to talk to PortOne for one store.
@@ -84,7 +105,9 @@ class Profile:
 class HistoryEntry:
     """One cancellation attempt as stored in the audit history.
 
-    Times are UNIX seconds (UTC); the UI turns them into Asia/Seoul time.
+    Times are UNIX seconds (UTC); the UI turns them into Asia/Seoul time. ``note`` holds
+    :class:`NoteCode` values joined by ``"; "`` (never prose); ``message`` is the
+    server's own words, as they came.
     """
 
     id: int

@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from iamport_desk.models import Credentials, HistoryEntry, Outcome, Receipt
+from iamport_desk.models import Credentials, HistoryEntry, NoteCode, Outcome, Receipt
+from iamport_desk.rules import order_key
 
 if TYPE_CHECKING:
     from iamport_desk.errors import IamportError
@@ -41,9 +42,11 @@ def default_client_factory(credentials: Credentials) -> ReceiptApi:
 
 def _error_fields(exc: IamportError) -> dict[str, Any]:
     """What the history keeps of a failure: the server's own words, else our diagnosis."""
+    from iamport_desk.history.notes import for_error
+
     fields: dict[str, Any] = {"http_status": exc.status, "code": exc.code, "message": exc.message}
-    if exc.message is None and str(exc):
-        fields["note"] = str(exc)
+    if exc.message is None:
+        fields["note"] = for_error(exc)  # a code; the words are chosen when shown
     return fields
 
 
@@ -231,11 +234,9 @@ class ApiWorker(QObject):
         except IamportError as exc:
             error = exc
             outcome, fields = Outcome.FAILED, _error_fields(exc)
-        except BaseException as exc:
+        except BaseException:
             # A bug after the row was written: the DELETE may have gone out.
-            self._finish(
-                history, entry_id, Outcome.UNKNOWN, note=f"internal error: {type(exc).__name__}"
-            )
+            self._finish(history, entry_id, Outcome.UNKNOWN, note=NoteCode.INTERNAL_ERROR)
             raise
         else:
             if receipt.is_cancelled:
@@ -246,7 +247,7 @@ class ApiWorker(QObject):
                 fields = {
                     "http_status": 200,
                     "code": 0,
-                    "note": "answer did not show a cancellation time",
+                    "note": NoteCode.NO_CANCELLATION_TIME,
                 }
         entry, history_error = self._finish(history, entry_id, outcome, receipt=receipt, **fields)
         return JobResult(
@@ -261,7 +262,7 @@ class ApiWorker(QObject):
         earlier = [
             entry
             for entry in history.unresolved()
-            if entry.merchant_uid == job.merchant_uid
+            if order_key(entry.merchant_uid) == order_key(job.merchant_uid)
             and entry.profile == job.profile
             and entry.tier_code == job.credentials.tier_code
         ]
@@ -310,25 +311,24 @@ class ApiWorker(QObject):
             client.close()
 
     def _reconcile(self, job: ReconcileJob) -> JobResult:
-        from iamport_desk.errors import IamportError, ReceiptNotFound
+        from iamport_desk.errors import ReceiptNotFound
 
         history = self._open_history()
         client = self._client_for(job.credentials)
-        done: list[HistoryEntry] = []
-        error: BaseException | None = None
-        for entry in history.unresolved():
-            if entry.profile != job.profile or entry.tier_code != job.credentials.tier_code:
-                continue
+
+        def lookup(entry: HistoryEntry) -> Receipt | None:
             try:
-                receipt: Receipt | None = client.lookup(entry.merchant_uid)
+                return client.lookup(entry.merchant_uid)
             except ReceiptNotFound:
-                receipt = None
-            except IamportError as exc:
-                error = exc  # network still down: keep the rest for later
-                break
-            done.append(history.reconcile(entry.id, receipt))
+                return None
+
+        # A row that cannot be settled stays unknown with why; the others go on.
+        report = history.reconcile_all(
+            lookup,
+            include=lambda e: e.profile == job.profile and e.tier_code == job.credentials.tier_code,
+        )
         self._publish_history()
-        return JobResult(job, reconciled=tuple(done), error=error)
+        return JobResult(job, reconciled=report.settled, error=report.error)
 
     @Slot()
     def shutdown(self) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import getpass
 import os
 import sqlite3
 import subprocess
@@ -14,23 +13,21 @@ from pathlib import Path
 
 import pytest
 
-from iamport_desk import history as history_module
 from iamport_desk.history import (
     NOTE_CONFIRMED,
     NOTE_INTERRUPTED,
     NOTE_NOT_CANCELLED,
     SORT_COLUMNS,
-    STALE_AFTER_S,
     History,
     HistoryFilter,
     HistoryUnavailable,
 )
+from iamport_desk.history.unavailable import reason_for
 from iamport_desk.history_export import DEFAULT_HEADERS, write_csv
 from iamport_desk.models import HistoryEntry, Outcome, Receipt
 from tests.fakes import FakeClock
 
 T0 = 1_700_000_000.0  # 2023-11-15 07:13:20 KST
-
 
 
 @pytest.fixture
@@ -101,12 +98,29 @@ def test_begin_commits_a_pending_row_that_another_connection_sees(
     )
 
 
-def test_pragmas_make_commits_durable(history: History) -> None:
-    conn = history._conn
-    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    assert conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
-    assert conn.execute("PRAGMA busy_timeout").fetchone()[0] == 5000
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == History.SCHEMA_VERSION == 2
+class Connections:
+    """History's ``on_connect`` hook: keeps the connections it is handed."""
+
+    def __init__(self) -> None:
+        self.seen: list[sqlite3.Connection] = []
+
+    def __call__(self, conn: sqlite3.Connection) -> None:
+        self.seen.append(conn)
+
+    @property
+    def last(self) -> sqlite3.Connection:
+        return self.seen[-1]
+
+
+def test_pragmas_make_commits_durable(db_path: Path) -> None:
+    hook = Connections()
+    History(db_path, on_connect=hook).close()
+    with History(db_path, on_connect=hook):
+        conn = hook.last
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+        assert conn.execute("PRAGMA busy_timeout").fetchone()[0] == 5000
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == History.SCHEMA_VERSION == 3
 
 
 def test_begin_refuses_an_empty_order_number(history: History) -> None:
@@ -198,15 +212,22 @@ def test_recent_is_newest_first_and_limited(history: History, clock: FakeClock) 
     assert [e.id for e in history.recent(2)] == ids[:2:-1]
 
 
-def test_default_operator_is_the_os_user(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(getpass, "getuser", lambda: "회계담당")
+@pytest.mark.skipif(os.name != "posix", reason="the POSIX account database")
+def test_default_operator_is_the_os_account_not_a_variable(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import pwd
+
+    for name in ("LOGNAME", "USER", "LNAME", "USERNAME"):
+        monkeypatch.setenv(name, "누군가-다른-사람")
     with History(db_path) as h:
-        assert h.get(h.begin(profile="p", tier_code=None, merchant_uid="A")).operator == "회계담당"
+        operator = h.get(h.begin(profile="p", tier_code=None, merchant_uid="A")).operator
+    assert operator == pwd.getpwuid(os.getuid()).pw_name != "누군가-다른-사람"
 
-    def no_user() -> str:
-        raise OSError("no user name")
+    def no_user(uid: int) -> object:
+        raise KeyError(uid)
 
-    monkeypatch.setattr(getpass, "getuser", no_user)
+    monkeypatch.setattr(pwd, "getpwuid", no_user)
     with History(db_path) as h:
         assert h.get(h.begin(profile="p", tier_code=None, merchant_uid="B")).operator == "unknown"
 
@@ -248,7 +269,7 @@ def test_reconcile_cancelled_receipt_confirms_the_cancellation(history: History)
     entry_id = _unknown_row(history)
     entry = history.reconcile(entry_id, receipt())
     assert entry.outcome is Outcome.CANCELLED
-    assert entry.note == NOTE_CONFIRMED == "confirmed by lookup"
+    assert entry.note == NOTE_CONFIRMED == "confirmed_by_lookup"
     assert (entry.amount, entry.cancelled_at, entry.apply_num) == (12_000, 1_700_000_100, "A123456")
 
 
@@ -257,7 +278,7 @@ def test_reconcile_uncancelled_receipt_or_404_means_failed(history: History) -> 
 
     entry = history.reconcile(first, receipt(cancelled_at=None))
     assert entry.outcome is Outcome.FAILED
-    assert entry.note == NOTE_NOT_CANCELLED == "not cancelled (checked by lookup)"
+    assert entry.note == NOTE_NOT_CANCELLED == "not_cancelled_by_lookup"
     assert entry.amount == 12_000 and entry.cancelled_at is None
 
     entry = history.reconcile(second, None)
@@ -320,14 +341,15 @@ def test_last_cancelled_is_scoped_by_profile_and_tier(history: History, clock: F
 # -- recovery -----------------------------------------------------------------------------
 
 
-def test_recover_marks_rows_of_a_dead_process_and_spares_live_ones(
+def test_recover_marks_rows_of_a_closed_copy_and_spares_live_ones(
     db_path: Path, clock: FakeClock
 ) -> None:
-    gone_pid = dead_pid()
-    with History(db_path, clock=clock, pid=gone_pid) as crashed:
-        orphan = crashed.begin(profile="p", tier_code=None, merchant_uid="ORD-1")
+    crashed = History(db_path, clock=clock, pid=dead_pid())
+    orphan = crashed.begin(profile="p", tier_code=None, merchant_uid="ORD-1")
     with History(db_path, clock=clock) as h:
         mine = h.begin(profile="p", tier_code=None, merchant_uid="ORD-2")
+        assert h.recover_interrupted() == 0  # that copy still holds its lock
+        crashed.close()  # gone without finishing its attempt
 
         assert h.recover_interrupted() == 1
 
@@ -337,75 +359,33 @@ def test_recover_marks_rows_of_a_dead_process_and_spares_live_ones(
         assert h.recover_interrupted() == 0
 
 
-def test_recover_spares_another_live_process(db_path: Path, clock: FakeClock) -> None:
-    other = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
-    try:
-        with History(db_path, clock=clock, pid=other.pid) as copy:
-            entry_id = copy.begin(profile="p", tier_code=None, merchant_uid="ORD-1")
-        clock.now += 3600
+def test_recover_spares_another_live_copy_however_old(db_path: Path, clock: FakeClock) -> None:
+    with History(db_path, clock=clock) as copy:
+        entry_id = copy.begin(profile="p", tier_code=None, merchant_uid="ORD-1")
+        clock.now += 30 * 24 * 3600
         with History(db_path, clock=clock) as h:
             assert h.recover_interrupted() == 0
+            assert h.unresolved() == []
             assert h.get(entry_id).outcome is Outcome.PENDING
-    finally:
-        other.kill()
-        other.wait(30)
 
 
-def _set(history: History, entry_id: int, **values: object) -> None:
-    for column, value in values.items():
-        history._conn.execute(f"UPDATE attempts SET {column} = ? WHERE id = ?", (value, entry_id))
+def test_a_gone_copys_row_is_unknown_at_the_next_read(db_path: Path, clock: FakeClock) -> None:
+    # No call to recover_interrupted(): the duplicate guard's own reads see the row.
+    with History(db_path, clock=clock) as h:
+        crashed = History(db_path, clock=clock)
+        orphan = crashed.begin(profile="p", tier_code=None, merchant_uid="ORD-1")
+        assert h.unresolved() == []
+        crashed.close()
+        assert [e.id for e in h.unresolved()] == [orphan]
+        assert h.get(orphan).note == NOTE_INTERRUPTED
 
 
-def test_recover_rows_from_another_host_go_by_age(history: History, clock: FakeClock) -> None:
-    old = history.begin(profile="p", tier_code=None, merchant_uid="OLD")
-    clock.now += STALE_AFTER_S
-    young = history.begin(profile="p", tier_code=None, merchant_uid="YOUNG")
-    for entry_id in (old, young):
-        _set(history, entry_id, host="some-other-pc")
-    clock.now += 1
-    assert history.recover_interrupted() == 1
-    assert history.get(old).outcome is Outcome.UNKNOWN
-    assert history.get(young).outcome is Outcome.PENDING
-
-
-def test_recover_rows_without_pid_from_schema_1_go_by_age(
-    history: History, clock: FakeClock
-) -> None:
-    entry_id = history.begin(profile="p", tier_code=None, merchant_uid="ORD-1")
-    _set(history, entry_id, pid=None, host=None)
-    assert history.recover_interrupted() == 0
-    clock.now += STALE_AFTER_S + 1
-    assert history.recover_interrupted() == 1
-
-
-@pytest.mark.skipif(history_module._boot_id() is None, reason="needs a boot id (Linux)")
-def test_recover_rows_from_before_a_reboot(history: History) -> None:
-    entry_id = history.begin(profile="p", tier_code=None, merchant_uid="ORD-1")
-    _set(history, entry_id, boot_id="an-earlier-boot")  # pid is ours and alive
-    assert history.recover_interrupted() == 1
-
-
-@pytest.mark.skipif(history_module._process_start(os.getpid()) is None, reason="needs /proc")
-def test_recover_detects_a_reused_pid(history: History) -> None:
-    entry_id = history.begin(profile="p", tier_code=None, merchant_uid="ORD-1")
-    _set(history, entry_id, proc_start="1")  # our pid, but a process started long before
-    assert history.recover_interrupted() == 1
-
-
-def test_windows_never_signals_and_goes_by_age(
-    history: History, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    entry_id = history.begin(profile="p", tier_code=None, merchant_uid="ORD-1")
-    _set(history, entry_id, pid=dead_pid())
-    monkeypatch.setattr(history_module, "_POSIX", False)
-
-    def kill(pid: int, sig: int) -> None:
-        raise AssertionError("os.kill would terminate the process on Windows")
-
-    monkeypatch.setattr(os, "kill", kill)
-    assert history.recover_interrupted() == 0
-    clock.now += STALE_AFTER_S + 1
-    assert history.recover_interrupted() == 1
+def test_rows_from_before_the_instance_lock_are_interrupted(db_path: Path) -> None:
+    # A pid-era row (schema 2) names no instance: nothing can vouch for it, so it is
+    # checked by lookup, whatever its pid, host or age.
+    make_v2_with_pending(db_path, pid=os.getpid())
+    with History(db_path) as h:
+        assert [(e.merchant_uid, e.note) for e in h.unresolved()] == [("OLD-P", NOTE_INTERRUPTED)]
 
 
 # -- errors ---------------------------------------------------------------------------------
@@ -465,10 +445,15 @@ def test_locked_database_refuses_begin_and_keeps_pending_on_finish(db_path: Path
         assert h.finish(entry_id, Outcome.CANCELLED).outcome is Outcome.CANCELLED
 
 
-def test_disk_full_refuses_begin_and_keeps_every_written_row(history: History) -> None:
-    conn = history._conn
+def limit_pages(conn: sqlite3.Connection) -> None:
     pages = conn.execute("PRAGMA page_count").fetchone()[0]
     conn.execute(f"PRAGMA max_page_count = {pages + 2}")
+
+
+def test_disk_full_refuses_begin_and_keeps_every_written_row(db_path: Path) -> None:
+    History(db_path).close()
+    history = History(db_path, on_connect=limit_pages)
+    history.__enter__()
     written: list[int] = []
     with pytest.raises(HistoryUnavailable) as info:
         for i in range(1000):
@@ -479,15 +464,19 @@ def test_disk_full_refuses_begin_and_keeps_every_written_row(history: History) -
     assert written, "some rows fit before the disk filled up"
     assert history.count() == len(written)
     assert all(history.get(i).outcome is Outcome.PENDING for i in written)
+    history.close()
 
 
-def test_read_only_database_refuses_begin(history: History, db_path: Path) -> None:
-    history._conn.close()
-    history._conn = sqlite3.connect(f"{db_path.as_uri()}?mode=ro", uri=True, isolation_level=None)
-    with pytest.raises(HistoryUnavailable) as info:
-        history.begin(profile="p", tier_code=None, merchant_uid="ORD-1")
-    assert info.value.reason == "readonly"
-    assert history.count() == 0
+def test_read_only_database_refuses_begin(db_path: Path) -> None:
+    def read_only(conn: sqlite3.Connection) -> None:
+        conn.execute("PRAGMA query_only = ON")
+
+    History(db_path).close()
+    with History(db_path, on_connect=read_only) as history:
+        with pytest.raises(HistoryUnavailable) as info:
+            history.begin(profile="p", tier_code=None, merchant_uid="ORD-1")
+        assert info.value.reason == "readonly"
+        assert history.count() == 0
 
 
 @pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="chmod does not bind root")
@@ -521,15 +510,15 @@ def test_read_only_file_and_folder(db_path: Path) -> None:
 )
 def test_error_messages_map_to_reasons(message: str, reason: str, tmp_path: Path) -> None:
     # Without a result code (other drivers, older Pythons) the message decides.
-    assert history_module._reason_for(sqlite3.OperationalError(message), tmp_path) == reason
+    assert reason_for(sqlite3.OperationalError(message), tmp_path) == reason
 
 
 def test_os_errors_map_to_reasons(tmp_path: Path) -> None:
     import errno
 
-    assert history_module._reason_for(PermissionError("x"), tmp_path) == "readonly"
-    assert history_module._reason_for(OSError(errno.ENOSPC, "full"), tmp_path) == "full"
-    assert history_module._reason_for(OSError(errno.EIO, "io"), tmp_path) == "io"
+    assert reason_for(PermissionError("x"), tmp_path) == "readonly"
+    assert reason_for(OSError(errno.ENOSPC, "full"), tmp_path) == "full"
+    assert reason_for(OSError(errno.EIO, "io"), tmp_path) == "io"
 
 
 # -- schema ---------------------------------------------------------------------------------
@@ -571,6 +560,48 @@ def make_v1(path: Path, *, extra: str = "") -> None:
     conn.close()
 
 
+def make_v2_with_pending(path: Path, *, pid: int) -> None:
+    """A schema-2 file (the pid-era) holding one pending row of a live pid on this host."""
+    import socket
+
+    make_v1(path)
+    conn = sqlite3.connect(path)
+    conn.execute("DELETE FROM attempts")
+    for statement in V2_STEPS:
+        conn.execute(statement)
+    conn.execute(
+        "INSERT INTO attempts (started_at, profile, merchant_uid, outcome, pid, host, note) "
+        "VALUES (?, 'p', 'OLD-P', 'pending', ?, ?, NULL)",
+        (T0, pid, socket.gethostname()),
+    )
+    conn.execute(
+        "INSERT INTO attempts (started_at, ended_at, profile, merchant_uid, outcome, note) "
+        "VALUES (?, ?, 'p', 'OLD-C', 'failed', 'interrupted; not cancelled (checked by lookup)')",
+        (T0, T0),
+    )
+    conn.execute("PRAGMA user_version = 2")
+    conn.commit()
+    conn.close()
+
+
+V2_STEPS = (
+    "ALTER TABLE attempts ADD COLUMN tier_code TEXT",
+    "ALTER TABLE attempts ADD COLUMN operator TEXT",
+    "ALTER TABLE attempts ADD COLUMN vat INTEGER",
+    "ALTER TABLE attempts ADD COLUMN receipt_type TEXT",
+    "ALTER TABLE attempts ADD COLUMN receipt_tid TEXT",
+    "ALTER TABLE attempts ADD COLUMN note TEXT",
+    "ALTER TABLE attempts ADD COLUMN pid INTEGER",
+    "ALTER TABLE attempts ADD COLUMN host TEXT",
+    "ALTER TABLE attempts ADD COLUMN boot_id TEXT",
+    "ALTER TABLE attempts ADD COLUMN proc_start TEXT",
+    "CREATE INDEX attempts_started_at ON attempts (started_at, id, merchant_uid)",
+    "CREATE INDEX attempts_merchant_uid ON attempts (merchant_uid)",
+    "CREATE INDEX attempts_outcome ON attempts (outcome, started_at)",
+    "CREATE INDEX attempts_profile ON attempts (profile, started_at)",
+)
+
+
 def columns(path: Path) -> list[tuple[str, str]]:
     conn = sqlite3.connect(path)
     try:
@@ -583,9 +614,10 @@ def test_migration_from_v1_keeps_rows(db_path: Path, tmp_path: Path) -> None:
     make_v1(db_path)
     with History(db_path, operator="clerk") as h:
         old = h.query(descending=False)
+        # OLD-2 was pending, written before instance locks: nothing vouches for it.
         assert [(e.merchant_uid, e.outcome) for e in old] == [
             ("OLD-1", Outcome.CANCELLED),
-            ("OLD-2", Outcome.PENDING),
+            ("OLD-2", Outcome.UNKNOWN),
         ]
         first = old[0]
         assert (first.amount, first.apply_num, first.receipt_url, first.cancelled_at) == (
@@ -603,10 +635,14 @@ def test_migration_from_v1_keeps_rows(db_path: Path, tmp_path: Path) -> None:
         )
         new = h.begin(profile="본점", tier_code="T", merchant_uid="NEW-1")
         assert new > old[-1].id
-        assert h._conn.execute("PRAGMA user_version").fetchone()[0] == 2
-        indexes = {r[1] for r in h._conn.execute("PRAGMA index_list(attempts)")}
-        assert {"attempts_started_at", "attempts_merchant_uid", "attempts_outcome"} <= indexes
-        assert {"attempts_profile"} <= indexes
+    conn = sqlite3.connect(db_path)
+    try:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == 3
+        indexes = {r[1] for r in conn.execute("PRAGMA index_list(attempts)")}
+    finally:
+        conn.close()
+    assert {"attempts_started_at", "attempts_order_key", "attempts_outcome"} <= indexes
+    assert {"attempts_profile"} <= indexes
     fresh = tmp_path / "fresh.sqlite3"
     History(fresh).close()
     assert columns(fresh) == columns(db_path)  # a migrated file is a fresh file
@@ -634,7 +670,7 @@ def test_newer_version_is_refused_and_left_alone(db_path: Path) -> None:
     conn.close()
     with pytest.raises(HistoryUnavailable) as info:
         History(db_path)
-    assert info.value.reason == "corrupt"
+    assert info.value.reason == "newer"
     assert "newer version" in str(info.value)
     conn = sqlite3.connect(db_path)
     try:
@@ -657,13 +693,18 @@ def test_unversioned_file_with_a_table_of_that_name_is_refused(db_path: Path) ->
 
 
 @pytest.fixture
-def filled(history: History, clock: FakeClock) -> History:
+def filled(
+    history: History, clock: FakeClock, db_path: Path, request: pytest.FixtureRequest
+) -> History:
     """30 rows over 3 profiles, 4 outcomes, a spread of amounts and times."""
     outcomes = [Outcome.CANCELLED, Outcome.FAILED, Outcome.UNKNOWN, Outcome.PENDING]
+    # "park" writes through the fixture's own History, so its pending rows stay pending.
+    writers = [History(db_path, clock=clock, operator=n) for n in ("kim", "lee")] + [history]
+    request.addfinalizer(lambda: [w.close() for w in writers[:2]])
     for i in range(30):
         clock.now = T0 + (i * 7919) % 30 * 60  # times not in id order
-        history._operator = ["kim", "lee", "park"][(i // 3) % 3]
-        entry_id = history.begin(
+        writer = writers[(i // 3) % 3]
+        entry_id = writer.begin(
             profile=["본점", "강남점", "온라인"][i % 3],
             tier_code=[None, "T1"][i % 2],
             merchant_uid=f"ord-{i:03d}",
@@ -672,7 +713,7 @@ def filled(history: History, clock: FakeClock) -> History:
         if outcome is not Outcome.PENDING:
             clock.now += 1 + i
             amount = None if i % 5 == 0 else (i * 37) % 11 * 1000
-            history.finish(
+            writer.finish(
                 entry_id,
                 outcome,
                 receipt=None if amount is None else receipt(f"ord-{i:03d}", amount=amount),
@@ -802,8 +843,8 @@ def test_filter_is_a_hashable_value() -> None:
     assert len({a, HistoryFilter()}) == 2
 
 
-def test_queries_use_the_indexes(filled: History) -> None:
-    conn = filled._conn
+def test_queries_use_the_indexes(filled: History, db_path: Path) -> None:
+    conn = sqlite3.connect(db_path)
 
     def plan(sql: str, *params: object) -> str:
         return " ".join(r[3] for r in conn.execute("EXPLAIN QUERY PLAN " + sql, params))
@@ -811,7 +852,7 @@ def test_queries_use_the_indexes(filled: History) -> None:
     assert "USING INDEX attempts_started_at" in plan(
         "SELECT * FROM attempts ORDER BY started_at DESC, id DESC LIMIT 200"
     )
-    assert "attempts_merchant_uid" in plan("SELECT * FROM attempts WHERE merchant_uid = ?", "x")
+    assert "attempts_order_key" in plan("SELECT * FROM attempts WHERE order_key = ?", "x")
     assert "attempts_profile" in plan(
         "SELECT * FROM attempts WHERE profile = ? ORDER BY started_at DESC", "p"
     )
@@ -942,26 +983,22 @@ def test_export_into_a_missing_folder_raises_os_error(history: History, tmp_path
         history.export_csv(tmp_path / "missing" / "out.csv")
 
 
-def test_export_reading_errors_are_history_unavailable(history: History, tmp_path: Path) -> None:
-    class FailingConnection:
-        def execute(self, *args: object) -> None:
-            raise sqlite3.OperationalError("disk I/O error")
-
-    real = history._conn
-    history._conn = FailingConnection()  # type: ignore[assignment]
+def test_export_reading_errors_are_history_unavailable(db_path: Path, tmp_path: Path) -> None:
+    hook = Connections()
     dest = tmp_path / "out.csv"
-    try:
+    with History(db_path, on_connect=hook) as history:
+        history.begin(profile="p", tier_code=None, merchant_uid="O")
+        # Every read refused from now on, as an unreadable disk would.
+        hook.last.set_authorizer(lambda *args: sqlite3.SQLITE_DENY)
         with pytest.raises(HistoryUnavailable) as info:
             history.export_csv(dest)
-    finally:
-        history._conn = real
     assert info.value.reason == "io"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data"]
 
 
 def test_reconcile_keeps_why_the_outcome_was_unknown(history: History) -> None:
     entry_id = history.begin(profile="p", tier_code=None, merchant_uid="ORD-9")
-    history.finish(entry_id, Outcome.UNKNOWN, note="interrupted")
+    history.finish(entry_id, Outcome.UNKNOWN, note=NOTE_INTERRUPTED)
     entry = history.reconcile(entry_id, receipt("ORD-9"))
     assert entry.outcome is Outcome.CANCELLED
     assert entry.note == f"interrupted; {NOTE_CONFIRMED}"

@@ -171,3 +171,24 @@ def test_recovery_spares_a_running_copy_until_it_dies(tmp_path: Path) -> None:
         if other.poll() is None:
             other.kill()
             other.wait(10)
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(60)
+def test_a_killed_copys_row_is_unknown_at_the_next_read(tmp_path: Path) -> None:
+    """No start-up recovery: the duplicate guard's own read (unresolved) sees it at once."""
+    path = tmp_path / "history.sqlite3"
+    with History(path) as h:
+        other = spawn(IN_FLIGHT, str(path))
+        try:
+            assert other.stdout is not None
+            entry_id = int(other.stdout.readline())
+            assert h.unresolved() == []
+            other.kill()
+            other.wait(30)
+            assert [e.id for e in h.unresolved()] == [entry_id]
+            assert h.get(entry_id).note == NOTE_INTERRUPTED
+        finally:
+            if other.poll() is None:
+                other.kill()
+                other.wait(10)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import sqlite3
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -76,11 +77,16 @@ def fill(path: Path, count: int, *, extra: list[tuple[object, ...]] | None = Non
             )
         )
     rows.extend(extra or [])
-    with History(path) as history:
-        conn = history._conn
+    History(path).close()  # the schema comes from History itself
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
         conn.execute("BEGIN")
         conn.executemany(_INSERT, rows)
+        # The key searches compare (NFC, as History.begin() writes it).
+        conn.execute("UPDATE attempts SET order_key = merchant_uid")
         conn.execute("COMMIT")
+    finally:
+        conn.close()
 
 
 @pytest.fixture
@@ -312,8 +318,27 @@ def test_copy_row_and_hostile_text(
     assert copied.startswith(format_kst_seconds(BASE + 10 * 3600) + "\tmain\tT01\tevil-1\t")
 
     # Pasted into a spreadsheet, foreign text never becomes a formula.
-    fill(path, 0, extra=[(BASE + 20 * 3600, None, "main", None, "=HYPERLINK(1)", "tester",
-                          "failed", 400, -1, "+cmd|' /C calc'!A0", None, None, None)])
+    fill(
+        path,
+        0,
+        extra=[
+            (
+                BASE + 20 * 3600,
+                None,
+                "main",
+                None,
+                "=HYPERLINK(1)",
+                "tester",
+                "failed",
+                400,
+                -1,
+                "+cmd|' /C calc'!A0",
+                None,
+                None,
+                None,
+            )
+        ],
+    )
     window.refresh()
     select_row(window, 0)
     window.on_copy_button_clicked()

@@ -584,7 +584,7 @@ def all_error_messages() -> list[str]:
                                         (400, 1, "m"), (200, 1, "m"), (502, None, None),
                                         (503, 1, "m"))),
         *(HistoryUnavailable(reason) for reason in ("readonly", "full", "locked", "corrupt",
-                                                     "io")),
+                                                     "io", "newer", "emptied", "network")),
         RuntimeError("bug"),
     ]
     texts = [describe_error(error).full_text() for error in errors]

@@ -171,7 +171,8 @@ def test_unwritable_history_refuses_before_any_request(qtbot: QtBot, app_paths: 
         look_up(qtbot, window, "ORDER-20261125-0001")
         simulator.reset_requests()
         cancel(qtbot, window)
-        assert "audit history cannot be written" in window.message.text()
+        assert "audit history could not be read or written" in window.message.text()
+        assert "nothing was sent to PortOne" in window.message.text()
         assert simulator.count() == 0
 
 

@@ -31,9 +31,6 @@ from PySide6.QtCore import (
 from iamport_desk.formatting import elide, format_kst_seconds, safe_link
 from iamport_desk.history import (
     NO_FILTER,
-    NOTE_CONFIRMED,
-    NOTE_INTERRUPTED,
-    NOTE_NOT_CANCELLED,
     SORT_COLUMNS,
     History,
     HistoryFilter,
@@ -43,6 +40,7 @@ from iamport_desk.history_export import guard_text
 from iamport_desk.models import HistoryEntry
 from iamport_desk.ui.main_window import outcome_label
 from iamport_desk.ui.receipt_view import won
+from iamport_desk.ui.words import note_text
 
 log = logging.getLogger(__name__)
 
@@ -152,23 +150,6 @@ assert all(c.sort_key is None or c.sort_key in SORT_COLUMNS for c in COLUMNS)
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate(_CONTEXT, text)
-
-
-def note_text(note: str | None) -> str:
-    """The history's own notes in the user's language; anything else as it is."""
-    known = {
-        NOTE_INTERRUPTED: QT_TRANSLATE_NOOP(
-            "HistoryTableModel", "Interrupted (the app closed or crashed)"
-        ),
-        NOTE_CONFIRMED: QT_TRANSLATE_NOOP("HistoryTableModel", "Confirmed by lookup"),
-        NOTE_NOT_CANCELLED: QT_TRANSLATE_NOOP(
-            "HistoryTableModel", "Not cancelled (checked by lookup)"
-        ),
-    }
-    if not note:
-        return ""
-    # Reconciliation appends to the earlier note ("interrupted; confirmed by lookup").
-    return "; ".join(_tr(known[part]) if part in known else part for part in note.split("; "))
 
 
 def full_texts(entry: HistoryEntry) -> list[str]:

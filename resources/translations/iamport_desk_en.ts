@@ -201,6 +201,25 @@
     </message>
 </context>
 <context>
+    <name>Files</name>
+    <message>
+        <source>Settings not saved</source>
+        <translation>Settings not saved</translation>
+    </message>
+    <message>
+        <source>The file {0} is in use by another program (for example an antivirus, a backup or OneDrive), so it could not be saved. Close the program that has it open, or wait a moment, then try again.</source>
+        <translation>The file {0} is in use by another program (for example an antivirus, a backup or OneDrive), so it could not be saved. Close the program that has it open, or wait a moment, then try again.</translation>
+    </message>
+    <message>
+        <source>Another copy of iamport-desk kept the settings busy, so nothing was changed. Try again.</source>
+        <translation>Another copy of iamport-desk kept the settings busy, so nothing was changed. Try again.</translation>
+    </message>
+    <message>
+        <source>The file {0} could not be saved ({1}), so nothing was changed. Check that the disk is not full and that the folder can be written, then try again.</source>
+        <translation>The file {0} could not be saved ({1}), so nothing was changed. Check that the disk is not full and that the folder can be written, then try again.</translation>
+    </message>
+</context>
+<context>
     <name>Format</name>
     <message>
         <source>{0} won</source>
@@ -256,18 +275,6 @@
     <message>
         <source>Receipt link</source>
         <translation>Receipt link</translation>
-    </message>
-    <message>
-        <source>Interrupted (the app closed or crashed)</source>
-        <translation>Interrupted (the app closed or crashed)</translation>
-    </message>
-    <message>
-        <source>Confirmed by lookup</source>
-        <translation>Confirmed by lookup</translation>
-    </message>
-    <message>
-        <source>Not cancelled (checked by lookup)</source>
-        <translation>Not cancelled (checked by lookup)</translation>
     </message>
     <message>
         <source>This column cannot be sorted.</source>
@@ -571,6 +578,45 @@
     <message>
         <source>The export failed unexpectedly. The details were written to the log file.</source>
         <translation>The export failed unexpectedly. The details were written to the log file.</translation>
+    </message>
+</context>
+<context>
+    <name>Keychain</name>
+    <message>
+        <source>No secret is saved for this store on this PC. Enter it again.</source>
+        <translation>No secret is saved for this store on this PC. Enter it again.</translation>
+    </message>
+    <message>
+        <source>No system keychain is available: a secret entered here is kept only until the app closes, and never written to a file.</source>
+        <translation>No system keychain is available: a secret entered here is kept only until the app closes, and never written to a file.</translation>
+    </message>
+    <message>
+        <source>The keychain is turned off in the keyring configuration: a secret entered here is kept only until the app closes.</source>
+        <translation>The keychain is turned off in the keyring configuration: a secret entered here is kept only until the app closes.</translation>
+    </message>
+    <message>
+        <source>Only a file-based keyring is installed, which is not a safe keychain: a secret entered here is kept only until the app closes.</source>
+        <translation>Only a file-based keyring is installed, which is not a safe keychain: a secret entered here is kept only until the app closes.</translation>
+    </message>
+    <message>
+        <source>The system keychain is locked, so the saved secret could not be used. Unlock the keychain (sign in to it), then try again: the secret does not need to be entered again.</source>
+        <translation>The system keychain is locked, so the saved secret could not be used. Unlock the keychain (sign in to it), then try again: the secret does not need to be entered again.</translation>
+    </message>
+    <message>
+        <source>Access to the system keychain was denied, so the saved secret could not be used. Restart the app and choose “Allow” when the system asks, or enter the secret again.</source>
+        <translation>Access to the system keychain was denied, so the saved secret could not be used. Restart the app and choose “Allow” when the system asks, or enter the secret again.</translation>
+    </message>
+    <message>
+        <source>Windows has no credential store in this session (for example when the app runs as administrator or in a remote session), so the secret is kept only until the app closes. Start the app normally to save it.</source>
+        <translation>Windows has no credential store in this session (for example when the app runs as administrator or in a remote session), so the secret is kept only until the app closes. Start the app normally to save it.</translation>
+    </message>
+    <message>
+        <source>The system keychain refused to read or save the secret (the log file has the details), so it is kept only until the app closes.</source>
+        <translation>The system keychain refused to read or save the secret (the log file has the details), so it is kept only until the app closes.</translation>
+    </message>
+    <message>
+        <source>The system keychain accepted the secret but did not keep it, so it is kept only until the app closes.</source>
+        <translation>The system keychain accepted the secret but did not keep it, so it is kept only until the app closes.</translation>
     </message>
 </context>
 <context>
@@ -1044,28 +1090,36 @@ This cannot be undone.</translation>
         <translation>Try again later; if it persists, contact PortOne.</translation>
     </message>
     <message>
-        <source>the history file or folder is read-only</source>
-        <translation>the history file or folder is read-only</translation>
+        <source>The audit history was written by a newer version of iamport-desk, so this version leaves it untouched and sends nothing to PortOne. Install the newer version again.</source>
+        <translation>The audit history was written by a newer version of iamport-desk, so this version leaves it untouched and sends nothing to PortOne. Install the newer version again.</translation>
     </message>
     <message>
-        <source>the disk is full</source>
-        <translation>the disk is full</translation>
+        <source>The audit history file is damaged, so nothing was sent to PortOne. A damaged file found at start is set aside and a new history begins at the next try; restore the old one from a backup if you need it.</source>
+        <translation>The audit history file is damaged, so nothing was sent to PortOne. A damaged file found at start is set aside and a new history begins at the next try; restore the old one from a backup if you need it.</translation>
     </message>
     <message>
-        <source>the history file is locked by another program</source>
-        <translation>the history file is locked by another program</translation>
+        <source>The audit history file was found empty, so it was set aside (renamed with the date) and nothing was sent to PortOne. Try again to begin a new history, and restore the old one from a backup if you need it.</source>
+        <translation>The audit history file was found empty, so it was set aside (renamed with the date) and nothing was sent to PortOne. Try again to begin a new history, and restore the old one from a backup if you need it.</translation>
     </message>
     <message>
-        <source>the history file is damaged or from a newer version</source>
-        <translation>the history file is damaged or from a newer version</translation>
+        <source>The audit history is busy in another program, so nothing was sent to PortOne. Wait a moment and try again; if it persists, close other copies of iamport-desk.</source>
+        <translation>The audit history is busy in another program, so nothing was sent to PortOne. Wait a moment and try again; if it persists, close other copies of iamport-desk.</translation>
     </message>
     <message>
-        <source>the history file could not be written</source>
-        <translation>the history file could not be written</translation>
+        <source>The audit history file or its folder is read-only, so nothing was sent to PortOne. Fix the folder&apos;s permissions, then try again.</source>
+        <translation>The audit history file or its folder is read-only, so nothing was sent to PortOne. Fix the folder&apos;s permissions, then try again.</translation>
     </message>
     <message>
-        <source>The audit history cannot be written ({0}), so nothing was sent to PortOne. Free the disk or fix the folder&apos;s permissions, then try again.</source>
-        <translation>The audit history cannot be written ({0}), so nothing was sent to PortOne. Free the disk or fix the folder&apos;s permissions, then try again.</translation>
+        <source>The disk that holds the audit history is full, so nothing was sent to PortOne. Free some disk space, then try again.</source>
+        <translation>The disk that holds the audit history is full, so nothing was sent to PortOne. Free some disk space, then try again.</translation>
+    </message>
+    <message>
+        <source>The audit history is on a network drive, so it is kept in a slower mode that network drives can share safely. Keep the drive connected while you work; a folder on this PC is faster.</source>
+        <translation>The audit history is on a network drive, so it is kept in a slower mode that network drives can share safely. Keep the drive connected while you work; a folder on this PC is faster.</translation>
+    </message>
+    <message>
+        <source>The audit history could not be read or written, so nothing was sent to PortOne. Try again; if it persists, see the log file.</source>
+        <translation>The audit history could not be read or written, so nothing was sent to PortOne. Try again; if it persists, see the log file.</translation>
     </message>
     <message>
         <source>Something unexpected went wrong. The details were written to the log file.</source>
@@ -1074,6 +1128,104 @@ This cannot be undone.</translation>
     <message>
         <source>Do not cancel it again: look the order number up, or use “Check unknown outcomes” in the history.</source>
         <translation>Do not cancel it again: look the order number up, or use “Check unknown outcomes” in the history.</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkDialog</name>
+    <message>
+        <source>Network</source>
+        <translation>Network</translation>
+    </message>
+    <message>
+        <source>Store&apos;s host:</source>
+        <translation>Store&apos;s host:</translation>
+    </message>
+    <message>
+        <source>Requests go through:</source>
+        <translation>Requests go through:</translation>
+    </message>
+    <message>
+        <source>&amp;Proxy set by hand:</source>
+        <translation>&amp;Proxy set by hand:</translation>
+    </message>
+    <message>
+        <source>e.g. http://proxy.example:8080</source>
+        <translation>e.g. http://proxy.example:8080</translation>
+    </message>
+    <message>
+        <source>Proxy set by hand</source>
+        <translation>Proxy set by hand</translation>
+    </message>
+    <message>
+        <source>Leave it empty to use the proxy of Windows or macOS, or of the environment (HTTPS_PROXY). A user name or password is not kept here.</source>
+        <translation>Leave it empty to use the proxy of Windows or macOS, or of the environment (HTTPS_PROXY). A user name or password is not kept here.</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>C&amp;lear</source>
+        <translation>C&amp;lear</translation>
+    </message>
+    <message>
+        <source>a direct connection (no proxy)</source>
+        <translation>a direct connection (no proxy)</translation>
+    </message>
+    <message>
+        <source>{0} (set by hand)</source>
+        <translation>{0} (set by hand)</translation>
+    </message>
+    <message>
+        <source>{0} (from the system or the environment)</source>
+        <translation>{0} (from the system or the environment)</translation>
+    </message>
+    <message>
+        <source>The proxy must look like http://proxy.example:8080 (http or https, a host and a port, no user name or password).</source>
+        <translation>The proxy must look like http://proxy.example:8080 (http or https, a host and a port, no user name or password).</translation>
+    </message>
+</context>
+<context>
+    <name>Notes</name>
+    <message>
+        <source>Interrupted (the app closed or crashed)</source>
+        <translation>Interrupted (the app closed or crashed)</translation>
+    </message>
+    <message>
+        <source>No answer came back</source>
+        <translation>No answer came back</translation>
+    </message>
+    <message>
+        <source>The answer did not show a cancellation time</source>
+        <translation>The answer did not show a cancellation time</translation>
+    </message>
+    <message>
+        <source>PortOne could not be reached</source>
+        <translation>PortOne could not be reached</translation>
+    </message>
+    <message>
+        <source>An answer that was not PortOne&apos;s came back</source>
+        <translation>An answer that was not PortOne&apos;s came back</translation>
+    </message>
+    <message>
+        <source>Internal error (see the log file)</source>
+        <translation>Internal error (see the log file)</translation>
+    </message>
+    <message>
+        <source>Confirmed by lookup</source>
+        <translation>Confirmed by lookup</translation>
+    </message>
+    <message>
+        <source>Not cancelled (checked by lookup)</source>
+        <translation>Not cancelled (checked by lookup)</translation>
+    </message>
+    <message>
+        <source>The lookup answered about another order; still to be checked</source>
+        <translation>The lookup answered about another order; still to be checked</translation>
+    </message>
+    <message>
+        <source>The lookup failed; still to be checked</source>
+        <translation>The lookup failed; still to be checked</translation>
     </message>
 </context>
 <context>
@@ -1237,119 +1389,6 @@ This cannot be undone.</translation>
     <message>
         <source>The new language applies the next time iamport-desk starts.</source>
         <translation>The new language applies the next time iamport-desk starts.</translation>
-    </message>
-</context>
-<context>
-    <name>Keychain</name>
-    <message>
-        <source>No secret is saved for this store on this PC. Enter it again.</source>
-        <translation>No secret is saved for this store on this PC. Enter it again.</translation>
-    </message>
-    <message>
-        <source>No system keychain is available: a secret entered here is kept only until the app closes, and never written to a file.</source>
-        <translation>No system keychain is available: a secret entered here is kept only until the app closes, and never written to a file.</translation>
-    </message>
-    <message>
-        <source>The keychain is turned off in the keyring configuration: a secret entered here is kept only until the app closes.</source>
-        <translation>The keychain is turned off in the keyring configuration: a secret entered here is kept only until the app closes.</translation>
-    </message>
-    <message>
-        <source>Only a file-based keyring is installed, which is not a safe keychain: a secret entered here is kept only until the app closes.</source>
-        <translation>Only a file-based keyring is installed, which is not a safe keychain: a secret entered here is kept only until the app closes.</translation>
-    </message>
-    <message>
-        <source>The system keychain is locked, so the saved secret could not be used. Unlock the keychain (sign in to it), then try again: the secret does not need to be entered again.</source>
-        <translation>The system keychain is locked, so the saved secret could not be used. Unlock the keychain (sign in to it), then try again: the secret does not need to be entered again.</translation>
-    </message>
-    <message>
-        <source>Access to the system keychain was denied, so the saved secret could not be used. Restart the app and choose “Allow” when the system asks, or enter the secret again.</source>
-        <translation>Access to the system keychain was denied, so the saved secret could not be used. Restart the app and choose “Allow” when the system asks, or enter the secret again.</translation>
-    </message>
-    <message>
-        <source>Windows has no credential store in this session (for example when the app runs as administrator or in a remote session), so the secret is kept only until the app closes. Start the app normally to save it.</source>
-        <translation>Windows has no credential store in this session (for example when the app runs as administrator or in a remote session), so the secret is kept only until the app closes. Start the app normally to save it.</translation>
-    </message>
-    <message>
-        <source>The system keychain refused to read or save the secret (the log file has the details), so it is kept only until the app closes.</source>
-        <translation>The system keychain refused to read or save the secret (the log file has the details), so it is kept only until the app closes.</translation>
-    </message>
-    <message>
-        <source>The system keychain accepted the secret but did not keep it, so it is kept only until the app closes.</source>
-        <translation>The system keychain accepted the secret but did not keep it, so it is kept only until the app closes.</translation>
-    </message>
-</context>
-<context>
-    <name>Files</name>
-    <message>
-        <source>Settings not saved</source>
-        <translation>Settings not saved</translation>
-    </message>
-    <message>
-        <source>The file {0} is in use by another program (for example an antivirus, a backup or OneDrive), so it could not be saved. Close the program that has it open, or wait a moment, then try again.</source>
-        <translation>The file {0} is in use by another program (for example an antivirus, a backup or OneDrive), so it could not be saved. Close the program that has it open, or wait a moment, then try again.</translation>
-    </message>
-    <message>
-        <source>Another copy of iamport-desk kept the settings busy, so nothing was changed. Try again.</source>
-        <translation>Another copy of iamport-desk kept the settings busy, so nothing was changed. Try again.</translation>
-    </message>
-    <message>
-        <source>The file {0} could not be saved ({1}), so nothing was changed. Check that the disk is not full and that the folder can be written, then try again.</source>
-        <translation>The file {0} could not be saved ({1}), so nothing was changed. Check that the disk is not full and that the folder can be written, then try again.</translation>
-    </message>
-</context>
-<context>
-    <name>NetworkDialog</name>
-    <message>
-        <source>Network</source>
-        <translation>Network</translation>
-    </message>
-    <message>
-        <source>Store's host:</source>
-        <translation>Store's host:</translation>
-    </message>
-    <message>
-        <source>Requests go through:</source>
-        <translation>Requests go through:</translation>
-    </message>
-    <message>
-        <source>&amp;Proxy set by hand:</source>
-        <translation>&amp;Proxy set by hand:</translation>
-    </message>
-    <message>
-        <source>e.g. http://proxy.example:8080</source>
-        <translation>e.g. http://proxy.example:8080</translation>
-    </message>
-    <message>
-        <source>Proxy set by hand</source>
-        <translation>Proxy set by hand</translation>
-    </message>
-    <message>
-        <source>Leave it empty to use the proxy of Windows or macOS, or of the environment (HTTPS_PROXY). A user name or password is not kept here.</source>
-        <translation>Leave it empty to use the proxy of Windows or macOS, or of the environment (HTTPS_PROXY). A user name or password is not kept here.</translation>
-    </message>
-    <message>
-        <source>&amp;Save</source>
-        <translation>&amp;Save</translation>
-    </message>
-    <message>
-        <source>C&amp;lear</source>
-        <translation>C&amp;lear</translation>
-    </message>
-    <message>
-        <source>a direct connection (no proxy)</source>
-        <translation>a direct connection (no proxy)</translation>
-    </message>
-    <message>
-        <source>{0} (set by hand)</source>
-        <translation>{0} (set by hand)</translation>
-    </message>
-    <message>
-        <source>{0} (from the system or the environment)</source>
-        <translation>{0} (from the system or the environment)</translation>
-    </message>
-    <message>
-        <source>The proxy must look like http://proxy.example:8080 (http or https, a host and a port, no user name or password).</source>
-        <translation>The proxy must look like http://proxy.example:8080 (http or https, a host and a port, no user name or password).</translation>
     </message>
 </context>
 </TS>

@@ -201,6 +201,25 @@
         </message>
     </context>
     <context>
+        <name>Files</name>
+        <message>
+            <source>Settings not saved</source>
+            <translation>설정을 저장하지 못함</translation>
+        </message>
+        <message>
+            <source>The file {0} is in use by another program (for example an antivirus, a backup or OneDrive), so it could not be saved. Close the program that has it open, or wait a moment, then try again.</source>
+            <translation>다른 프로그램(예: 백신, 백업 또는 OneDrive)이 {0} 파일을 사용하고 있어 저장하지 못했습니다. 이 파일을 연 프로그램을 닫거나 잠시 기다린 뒤 다시 시도하세요.</translation>
+        </message>
+        <message>
+            <source>Another copy of iamport-desk kept the settings busy, so nothing was changed. Try again.</source>
+            <translation>다른 iamport-desk 창이 설정을 사용하고 있어 아무것도 바뀌지 않았습니다. 다시 시도하세요.</translation>
+        </message>
+        <message>
+            <source>The file {0} could not be saved ({1}), so nothing was changed. Check that the disk is not full and that the folder can be written, then try again.</source>
+            <translation>{0} 파일을 저장하지 못해({1}) 아무것도 바뀌지 않았습니다. 디스크가 가득 차지 않았는지, 폴더에 쓸 수 있는지 확인한 뒤 다시 시도하세요.</translation>
+        </message>
+    </context>
+    <context>
         <name>Format</name>
         <message>
             <source>{0} won</source>
@@ -256,18 +275,6 @@
         <message>
             <source>Receipt link</source>
             <translation>영수증 링크</translation>
-        </message>
-        <message>
-            <source>Interrupted (the app closed or crashed)</source>
-            <translation>중단됨 (앱이 닫히거나 비정상 종료됨)</translation>
-        </message>
-        <message>
-            <source>Confirmed by lookup</source>
-            <translation>조회로 확인됨</translation>
-        </message>
-        <message>
-            <source>Not cancelled (checked by lookup)</source>
-            <translation>취소되지 않음 (조회로 확인)</translation>
         </message>
         <message>
             <source>This column cannot be sorted.</source>
@@ -571,6 +578,45 @@
         <message>
             <source>The export failed unexpectedly. The details were written to the log file.</source>
             <translation>내보내는 중 예기치 않은 문제가 발생했습니다. 자세한 내용은 로그 파일에 기록했습니다.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Keychain</name>
+        <message>
+            <source>No secret is saved for this store on this PC. Enter it again.</source>
+            <translation>이 PC에는 이 상점의 시크릿이 저장되어 있지 않습니다. 다시 입력하세요.</translation>
+        </message>
+        <message>
+            <source>No system keychain is available: a secret entered here is kept only until the app closes, and never written to a file.</source>
+            <translation>사용할 수 있는 시스템 키체인이 없습니다. 여기에 입력한 시크릿은 앱을 닫을 때까지만 보관되며, 파일에는 저장되지 않습니다.</translation>
+        </message>
+        <message>
+            <source>The keychain is turned off in the keyring configuration: a secret entered here is kept only until the app closes.</source>
+            <translation>keyring 설정에서 키체인이 꺼져 있습니다. 여기에 입력한 시크릿은 앱을 닫을 때까지만 보관됩니다.</translation>
+        </message>
+        <message>
+            <source>Only a file-based keyring is installed, which is not a safe keychain: a secret entered here is kept only until the app closes.</source>
+            <translation>안전한 키체인이 아닌 파일 기반 keyring만 설치되어 있습니다. 여기에 입력한 시크릿은 앱을 닫을 때까지만 보관됩니다.</translation>
+        </message>
+        <message>
+            <source>The system keychain is locked, so the saved secret could not be used. Unlock the keychain (sign in to it), then try again: the secret does not need to be entered again.</source>
+            <translation>시스템 키체인이 잠겨 있어 저장된 시크릿을 쓸 수 없습니다. 키체인 잠금을 해제(로그인)한 뒤 다시 시도하세요. 시크릿을 다시 입력할 필요는 없습니다.</translation>
+        </message>
+        <message>
+            <source>Access to the system keychain was denied, so the saved secret could not be used. Restart the app and choose “Allow” when the system asks, or enter the secret again.</source>
+            <translation>시스템 키체인 접근이 거부되어 저장된 시크릿을 쓸 수 없습니다. 앱을 다시 시작한 뒤 시스템이 물으면 “허용”을 선택하거나, 시크릿을 다시 입력하세요.</translation>
+        </message>
+        <message>
+            <source>Windows has no credential store in this session (for example when the app runs as administrator or in a remote session), so the secret is kept only until the app closes. Start the app normally to save it.</source>
+            <translation>이 세션에는 Windows 자격 증명 저장소가 없어(예: 관리자 권한이나 원격 세션으로 실행한 경우) 시크릿은 앱을 닫을 때까지만 보관됩니다. 저장하려면 앱을 일반 방식으로 시작하세요.</translation>
+        </message>
+        <message>
+            <source>The system keychain refused to read or save the secret (the log file has the details), so it is kept only until the app closes.</source>
+            <translation>시스템 키체인이 시크릿 읽기 또는 저장을 거부하여(자세한 내용은 로그 파일에 있습니다) 시크릿은 앱을 닫을 때까지만 보관됩니다.</translation>
+        </message>
+        <message>
+            <source>The system keychain accepted the secret but did not keep it, so it is kept only until the app closes.</source>
+            <translation>시스템 키체인이 시크릿을 받았지만 보관하지 않아, 시크릿은 앱을 닫을 때까지만 보관됩니다.</translation>
         </message>
     </context>
     <context>
@@ -992,28 +1038,36 @@ This cannot be undone.</source>
             <translation>잠시 후 다시 시도하세요. 계속 안 되면 PortOne에 문의하세요.</translation>
         </message>
         <message>
-            <source>the history file or folder is read-only</source>
-            <translation>처리 기록 파일 또는 폴더가 읽기 전용</translation>
+            <source>The audit history was written by a newer version of iamport-desk, so this version leaves it untouched and sends nothing to PortOne. Install the newer version again.</source>
+            <translation>처리 기록이 더 새로운 버전의 iamport-desk로 저장되어 있어, 이 버전은 파일을 건드리지 않았고 PortOne에 아무것도 보내지 않았습니다. 새 버전을 다시 설치하세요.</translation>
         </message>
         <message>
-            <source>the disk is full</source>
-            <translation>디스크 공간 부족</translation>
+            <source>The audit history file is damaged, so nothing was sent to PortOne. A damaged file found at start is set aside and a new history begins at the next try; restore the old one from a backup if you need it.</source>
+            <translation>처리 기록 파일이 손상되어 PortOne에 아무것도 보내지 않았습니다. 시작할 때 발견된 손상 파일은 따로 옮겨 두고 다음 시도에서 새 처리 기록을 시작합니다. 이전 기록이 필요하면 백업에서 복원하세요.</translation>
         </message>
         <message>
-            <source>the history file is locked by another program</source>
-            <translation>다른 프로그램이 처리 기록 파일을 사용 중</translation>
+            <source>The audit history file was found empty, so it was set aside (renamed with the date) and nothing was sent to PortOne. Try again to begin a new history, and restore the old one from a backup if you need it.</source>
+            <translation>처리 기록 파일이 비어 있어 따로 옮겨 두었고(이름에 날짜를 붙임) PortOne에 아무것도 보내지 않았습니다. 다시 시도하면 새 처리 기록을 시작합니다. 이전 기록이 필요하면 백업에서 복원하세요.</translation>
         </message>
         <message>
-            <source>the history file is damaged or from a newer version</source>
-            <translation>처리 기록 파일이 손상되었거나 더 새로운 버전의 파일</translation>
+            <source>The audit history is busy in another program, so nothing was sent to PortOne. Wait a moment and try again; if it persists, close other copies of iamport-desk.</source>
+            <translation>다른 프로그램이 처리 기록을 사용 중이어서 PortOne에 아무것도 보내지 않았습니다. 잠시 후 다시 시도하세요. 계속되면 다른 iamport-desk 창을 닫으세요.</translation>
         </message>
         <message>
-            <source>the history file could not be written</source>
-            <translation>처리 기록 파일 쓰기 실패</translation>
+            <source>The audit history file or its folder is read-only, so nothing was sent to PortOne. Fix the folder's permissions, then try again.</source>
+            <translation>처리 기록 파일 또는 폴더가 읽기 전용이어서 PortOne에 아무것도 보내지 않았습니다. 폴더 권한을 바로잡은 뒤 다시 시도하세요.</translation>
         </message>
         <message>
-            <source>The audit history cannot be written ({0}), so nothing was sent to PortOne. Free the disk or fix the folder's permissions, then try again.</source>
-            <translation>처리 기록을 저장할 수 없어({0}) PortOne에 아무것도 보내지 않았습니다. 디스크 공간을 확보하거나 폴더 권한을 바로잡은 뒤 다시 시도하세요.</translation>
+            <source>The disk that holds the audit history is full, so nothing was sent to PortOne. Free some disk space, then try again.</source>
+            <translation>처리 기록이 있는 디스크가 가득 차서 PortOne에 아무것도 보내지 않았습니다. 디스크 공간을 확보한 뒤 다시 시도하세요.</translation>
+        </message>
+        <message>
+            <source>The audit history is on a network drive, so it is kept in a slower mode that network drives can share safely. Keep the drive connected while you work; a folder on this PC is faster.</source>
+            <translation>처리 기록이 네트워크 드라이브에 있어, 네트워크 드라이브에서도 안전하게 함께 쓸 수 있는 느린 방식으로 저장합니다. 작업하는 동안 드라이브 연결을 유지하세요. 이 PC의 폴더를 쓰면 더 빠릅니다.</translation>
+        </message>
+        <message>
+            <source>The audit history could not be read or written, so nothing was sent to PortOne. Try again; if it persists, see the log file.</source>
+            <translation>처리 기록을 읽거나 저장할 수 없어 PortOne에 아무것도 보내지 않았습니다. 다시 시도하세요. 계속되면 로그 파일을 확인하세요.</translation>
         </message>
         <message>
             <source>Something unexpected went wrong. The details were written to the log file.</source>
@@ -1074,6 +1128,104 @@ This cannot be undone.</source>
         <message>
             <source>Do not cancel it again: look the order number up, or use “Check unknown outcomes” in the history.</source>
             <translation>다시 취소하지 마세요: 주문번호를 조회하거나 처리 기록에서 “결과 확인 필요 건 조회”를 누르세요.</translation>
+        </message>
+    </context>
+    <context>
+        <name>NetworkDialog</name>
+        <message>
+            <source>Network</source>
+            <translation>네트워크</translation>
+        </message>
+        <message>
+            <source>Store's host:</source>
+            <translation>상점 API 호스트:</translation>
+        </message>
+        <message>
+            <source>Requests go through:</source>
+            <translation>요청 경로:</translation>
+        </message>
+        <message>
+            <source>&amp;Proxy set by hand:</source>
+            <translation>직접 지정한 프록시(&amp;P):</translation>
+        </message>
+        <message>
+            <source>e.g. http://proxy.example:8080</source>
+            <translation>예: http://proxy.example:8080</translation>
+        </message>
+        <message>
+            <source>Proxy set by hand</source>
+            <translation>직접 지정한 프록시</translation>
+        </message>
+        <message>
+            <source>Leave it empty to use the proxy of Windows or macOS, or of the environment (HTTPS_PROXY). A user name or password is not kept here.</source>
+            <translation>비워 두면 Windows 또는 macOS의 프록시나 환경 변수(HTTPS_PROXY)의 프록시를 사용합니다. 사용자 이름과 비밀번호는 여기에 저장하지 않습니다.</translation>
+        </message>
+        <message>
+            <source>&amp;Save</source>
+            <translation>저장(&amp;S)</translation>
+        </message>
+        <message>
+            <source>C&amp;lear</source>
+            <translation>지우기(&amp;L)</translation>
+        </message>
+        <message>
+            <source>a direct connection (no proxy)</source>
+            <translation>직접 연결(프록시 없음)</translation>
+        </message>
+        <message>
+            <source>{0} (set by hand)</source>
+            <translation>{0} (직접 지정)</translation>
+        </message>
+        <message>
+            <source>{0} (from the system or the environment)</source>
+            <translation>{0} (시스템 또는 환경 변수 설정)</translation>
+        </message>
+        <message>
+            <source>The proxy must look like http://proxy.example:8080 (http or https, a host and a port, no user name or password).</source>
+            <translation>프록시는 http://proxy.example:8080 형식이어야 합니다(http 또는 https, 호스트와 포트, 사용자 이름과 비밀번호 없이).</translation>
+        </message>
+    </context>
+    <context>
+        <name>Notes</name>
+        <message>
+            <source>Interrupted (the app closed or crashed)</source>
+            <translation>중단됨 (앱이 닫히거나 비정상 종료됨)</translation>
+        </message>
+        <message>
+            <source>No answer came back</source>
+            <translation>응답을 받지 못함</translation>
+        </message>
+        <message>
+            <source>The answer did not show a cancellation time</source>
+            <translation>응답에 취소 시각이 없음</translation>
+        </message>
+        <message>
+            <source>PortOne could not be reached</source>
+            <translation>PortOne에 연결할 수 없음</translation>
+        </message>
+        <message>
+            <source>An answer that was not PortOne's came back</source>
+            <translation>PortOne의 응답이 아닌 응답을 받음</translation>
+        </message>
+        <message>
+            <source>Internal error (see the log file)</source>
+            <translation>내부 오류 (로그 파일 확인)</translation>
+        </message>
+        <message>
+            <source>Confirmed by lookup</source>
+            <translation>조회로 확인됨</translation>
+        </message>
+        <message>
+            <source>Not cancelled (checked by lookup)</source>
+            <translation>취소되지 않음 (조회로 확인)</translation>
+        </message>
+        <message>
+            <source>The lookup answered about another order; still to be checked</source>
+            <translation>조회 응답이 다른 주문에 대한 것이어서 아직 확인이 필요함</translation>
+        </message>
+        <message>
+            <source>The lookup failed; still to be checked</source>
+            <translation>조회에 실패하여 아직 확인이 필요함</translation>
         </message>
     </context>
     <context>
@@ -1237,119 +1389,6 @@ This cannot be undone.</source>
         <message>
             <source>The new language applies the next time iamport-desk starts.</source>
             <translation>새 언어는 iamport-desk를 다음에 시작할 때 적용됩니다.</translation>
-        </message>
-    </context>
-    <context>
-        <name>Keychain</name>
-        <message>
-            <source>No secret is saved for this store on this PC. Enter it again.</source>
-            <translation>이 PC에는 이 상점의 시크릿이 저장되어 있지 않습니다. 다시 입력하세요.</translation>
-        </message>
-        <message>
-            <source>No system keychain is available: a secret entered here is kept only until the app closes, and never written to a file.</source>
-            <translation>사용할 수 있는 시스템 키체인이 없습니다. 여기에 입력한 시크릿은 앱을 닫을 때까지만 보관되며, 파일에는 저장되지 않습니다.</translation>
-        </message>
-        <message>
-            <source>The keychain is turned off in the keyring configuration: a secret entered here is kept only until the app closes.</source>
-            <translation>keyring 설정에서 키체인이 꺼져 있습니다. 여기에 입력한 시크릿은 앱을 닫을 때까지만 보관됩니다.</translation>
-        </message>
-        <message>
-            <source>Only a file-based keyring is installed, which is not a safe keychain: a secret entered here is kept only until the app closes.</source>
-            <translation>안전한 키체인이 아닌 파일 기반 keyring만 설치되어 있습니다. 여기에 입력한 시크릿은 앱을 닫을 때까지만 보관됩니다.</translation>
-        </message>
-        <message>
-            <source>The system keychain is locked, so the saved secret could not be used. Unlock the keychain (sign in to it), then try again: the secret does not need to be entered again.</source>
-            <translation>시스템 키체인이 잠겨 있어 저장된 시크릿을 쓸 수 없습니다. 키체인 잠금을 해제(로그인)한 뒤 다시 시도하세요. 시크릿을 다시 입력할 필요는 없습니다.</translation>
-        </message>
-        <message>
-            <source>Access to the system keychain was denied, so the saved secret could not be used. Restart the app and choose “Allow” when the system asks, or enter the secret again.</source>
-            <translation>시스템 키체인 접근이 거부되어 저장된 시크릿을 쓸 수 없습니다. 앱을 다시 시작한 뒤 시스템이 물으면 “허용”을 선택하거나, 시크릿을 다시 입력하세요.</translation>
-        </message>
-        <message>
-            <source>Windows has no credential store in this session (for example when the app runs as administrator or in a remote session), so the secret is kept only until the app closes. Start the app normally to save it.</source>
-            <translation>이 세션에는 Windows 자격 증명 저장소가 없어(예: 관리자 권한이나 원격 세션으로 실행한 경우) 시크릿은 앱을 닫을 때까지만 보관됩니다. 저장하려면 앱을 일반 방식으로 시작하세요.</translation>
-        </message>
-        <message>
-            <source>The system keychain refused to read or save the secret (the log file has the details), so it is kept only until the app closes.</source>
-            <translation>시스템 키체인이 시크릿 읽기 또는 저장을 거부하여(자세한 내용은 로그 파일에 있습니다) 시크릿은 앱을 닫을 때까지만 보관됩니다.</translation>
-        </message>
-        <message>
-            <source>The system keychain accepted the secret but did not keep it, so it is kept only until the app closes.</source>
-            <translation>시스템 키체인이 시크릿을 받았지만 보관하지 않아, 시크릿은 앱을 닫을 때까지만 보관됩니다.</translation>
-        </message>
-    </context>
-    <context>
-        <name>Files</name>
-        <message>
-            <source>Settings not saved</source>
-            <translation>설정을 저장하지 못함</translation>
-        </message>
-        <message>
-            <source>The file {0} is in use by another program (for example an antivirus, a backup or OneDrive), so it could not be saved. Close the program that has it open, or wait a moment, then try again.</source>
-            <translation>다른 프로그램(예: 백신, 백업 또는 OneDrive)이 {0} 파일을 사용하고 있어 저장하지 못했습니다. 이 파일을 연 프로그램을 닫거나 잠시 기다린 뒤 다시 시도하세요.</translation>
-        </message>
-        <message>
-            <source>Another copy of iamport-desk kept the settings busy, so nothing was changed. Try again.</source>
-            <translation>다른 iamport-desk 창이 설정을 사용하고 있어 아무것도 바뀌지 않았습니다. 다시 시도하세요.</translation>
-        </message>
-        <message>
-            <source>The file {0} could not be saved ({1}), so nothing was changed. Check that the disk is not full and that the folder can be written, then try again.</source>
-            <translation>{0} 파일을 저장하지 못해({1}) 아무것도 바뀌지 않았습니다. 디스크가 가득 차지 않았는지, 폴더에 쓸 수 있는지 확인한 뒤 다시 시도하세요.</translation>
-        </message>
-    </context>
-    <context>
-        <name>NetworkDialog</name>
-        <message>
-            <source>Network</source>
-            <translation>네트워크</translation>
-        </message>
-        <message>
-            <source>Store's host:</source>
-            <translation>상점 API 호스트:</translation>
-        </message>
-        <message>
-            <source>Requests go through:</source>
-            <translation>요청 경로:</translation>
-        </message>
-        <message>
-            <source>&amp;Proxy set by hand:</source>
-            <translation>직접 지정한 프록시(&amp;P):</translation>
-        </message>
-        <message>
-            <source>e.g. http://proxy.example:8080</source>
-            <translation>예: http://proxy.example:8080</translation>
-        </message>
-        <message>
-            <source>Proxy set by hand</source>
-            <translation>직접 지정한 프록시</translation>
-        </message>
-        <message>
-            <source>Leave it empty to use the proxy of Windows or macOS, or of the environment (HTTPS_PROXY). A user name or password is not kept here.</source>
-            <translation>비워 두면 Windows 또는 macOS의 프록시나 환경 변수(HTTPS_PROXY)의 프록시를 사용합니다. 사용자 이름과 비밀번호는 여기에 저장하지 않습니다.</translation>
-        </message>
-        <message>
-            <source>&amp;Save</source>
-            <translation>저장(&amp;S)</translation>
-        </message>
-        <message>
-            <source>C&amp;lear</source>
-            <translation>지우기(&amp;L)</translation>
-        </message>
-        <message>
-            <source>a direct connection (no proxy)</source>
-            <translation>직접 연결(프록시 없음)</translation>
-        </message>
-        <message>
-            <source>{0} (set by hand)</source>
-            <translation>{0} (직접 지정)</translation>
-        </message>
-        <message>
-            <source>{0} (from the system or the environment)</source>
-            <translation>{0} (시스템 또는 환경 변수 설정)</translation>
-        </message>
-        <message>
-            <source>The proxy must look like http://proxy.example:8080 (http or https, a host and a port, no user name or password).</source>
-            <translation>프록시는 http://proxy.example:8080 형식이어야 합니다(http 또는 https, 호스트와 포트, 사용자 이름과 비밀번호 없이).</translation>
         </message>
     </context>
 </TS>
