@@ -43,7 +43,6 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 
-
 class CredentialError(rules.RuleError):
     """A problem the user can fix in the form; never carries the value it refers to.
 
