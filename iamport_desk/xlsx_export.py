@@ -46,7 +46,10 @@ _EXACT_LIMIT = 10**15
 # Widths in Excel "characters"; Hangul and other wide characters count double.
 MIN_WIDTH, MAX_WIDTH = 6, 60
 _DATETIME_WIDTH = len("2026-12-01 00:00:00")
-_SAFE_DATES = (dt.datetime(1900, 3, 1), dt.datetime(9999, 12, 31, 23, 59, 59))
+_KST_OFFSET = 9 * 3600
+_UNIX_EPOCH_SERIAL = 25_569  # 1970-01-01 in Excel's 1900 date system
+_FIRST_SAFE = int(dt.datetime(1900, 3, 1, tzinfo=KST).timestamp())
+_LAST_SAFE = int(dt.datetime(9999, 12, 31, 23, 59, 59, tzinfo=KST).timestamp())
 
 
 class Kind(enum.Enum):
@@ -206,13 +209,15 @@ class _RowWriter:
     def _write_time(self, row: int, col: int, column: Column, value: object) -> int:
         if isinstance(value, bool) or not isinstance(value, int | float):
             raise TypeError(f"{column.title}: expected UNIX seconds, got {type(value).__name__}")
-        when = kst_naive(value)
-        if when is None:
+        serial = excel_serial_kst(value)
+        if serial is None:
             # Outside what a spreadsheet date can hold: the raw number, as text, not a guess.
             raw = str(value)
             self._sheet.write_string(row, col, raw, self._text)
             return len(raw)
-        self._sheet.write_datetime(row, col, when, self._when)
+        # A date cell is a number with a date format; computing it here is the same value
+        # XlsxWriter's write_datetime would store, without a datetime object per cell.
+        self._sheet.write_number(row, col, serial, self._when)
         return _DATETIME_WIDTH
 
     def finish(self, count: int) -> None:
@@ -225,19 +230,21 @@ class _RowWriter:
         self._sheet.ignore_errors({"number_stored_as_text": f"A1:XFD{MAX_ROWS}"})
 
 
-def kst_naive(timestamp: float) -> dt.datetime | None:
-    """UNIX seconds as Seoul wall-clock time without a zone (a cell has none), whole seconds.
+def excel_serial_kst(timestamp: float) -> float | None:
+    """UNIX seconds as the spreadsheet date serial of Seoul wall-clock time, whole seconds.
 
+    A cell has no time zone, so the cell holds the KST wall clock (the header says KST).
     None when the moment is outside what a spreadsheet date holds (before 1900-03-01, where
     Excel's calendar is wrong, or after 9999).
     """
     try:
-        when = dt.datetime.fromtimestamp(int(timestamp), tz=KST).replace(tzinfo=None)
-    except (OverflowError, OSError, ValueError):
+        seconds = int(timestamp)
+    except (OverflowError, ValueError):  # inf, nan
         return None
-    if not _SAFE_DATES[0] <= when <= _SAFE_DATES[1]:
+    if not _FIRST_SAFE <= seconds <= _LAST_SAFE:
         return None
-    return when
+    days, rest = divmod(seconds + _KST_OFFSET, 86_400)
+    return _UNIX_EPOCH_SERIAL + days + rest / 86_400
 
 
 def display_width(text: str) -> int:
