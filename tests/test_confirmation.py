@@ -437,3 +437,15 @@ def test_reason_codes_read_as_words() -> None:
         "code 9",
     ]
     assert QCoreApplication.translate("Confirmation", "{0} won").format("1") == "1 won"
+
+
+def test_page_break_plan_moves_only_records_that_would_be_split() -> None:
+    from iamport_desk.ui.confirmation import plan_page_breaks
+
+    # page 100 high; a heading starts 5 below a fresh page's top
+    spans = [(10, 50), (50, 90), (90, 130), (130, 160), (160, 400), (400, 420)]
+    # record 2 crosses 100 -> moved to 105..145; record 3 then 145..175; record 4 is taller
+    # than a page and stays; record 5 ends up 415..435, inside page 4
+    assert plan_page_breaks(spans, 100, 5) == {2}
+    assert plan_page_breaks([(0, 99), (99, 198)], 100, 0) == {1}
+    assert plan_page_breaks([(0, 50), (50, 100)], 100, 0) == frozenset()

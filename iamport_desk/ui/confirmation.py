@@ -15,11 +15,12 @@ the history stores its rows.
 from __future__ import annotations
 
 import contextlib
+import functools
 import io
 import os
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -60,6 +61,7 @@ _QR_MM = 32.0
 _BODY_PT, _TITLE_PT, _SMALL_PT = 10.0, 16.0, 8.0
 _FORMAT_DPI = 96
 _HEADINGS = "iamport_desk_record_headings"  # where each record's heading block starts
+_UNPAGED = 1e9  # a page height no report reaches
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,8 +232,14 @@ def render(
     body = QSizeF(page.width(), page.height() - footer_h)
     when = time.time() if generated_at is None else generated_at
     doc = build_document(records, scope=scope, generated_at=when, device=device)
+    # Plan the page breaks on one tall page (one layout), then lay out once with them: moving
+    # records one at a time re-lays out the rest of the document every time.
+    doc.setPageSize(QSizeF(body.width(), _UNPAGED))
+    breaks = plan_page_breaks(_record_spans(doc), body.height(), _heading_margin(doc, dpi))
+    if breaks:
+        doc = build_document(records, scope=scope, generated_at=when, device=device, breaks=breaks)
     doc.setPageSize(body)
-    keep_records_together(doc)
+    keep_records_together(doc)  # a safety net: finds nothing when the plan was right
     total = doc.pageCount()
     painter = QPainter()
     if not painter.begin(device):
@@ -279,7 +287,7 @@ def _points_to_px(points: float, dpi: int) -> float:
 def document_font(point_size: float) -> QFont:
     """The app's Korean font choice (see :func:`i18n.hangul_families`), at ``point_size``."""
     font = QFont()
-    families = i18n.hangul_families(QFontDatabase.families())
+    families = _hangul_families()
     if families:
         font.setFamilies(families)
     font.setPointSizeF(point_size)
@@ -290,17 +298,25 @@ def document_font(point_size: float) -> QFont:
     return font
 
 
+@functools.lru_cache(maxsize=1)
+def _hangul_families() -> list[str]:
+    # Asked once: the font database lists hundreds of families and every cell needs a font.
+    return i18n.hangul_families(QFontDatabase.families())
+
+
 def build_document(
     records: Sequence[ConfirmationRecord],
     *,
     scope: str | None,
     generated_at: float,
     device: QPagedPaintDevice | None = None,
+    breaks: Collection[int] = (),
 ) -> QTextDocument:
-    """The confirmation as a text document laid out for ``device`` (for tests: its text)."""
+    """The confirmation as a text document laid out for ``device``.
+
+    ``breaks``: indexes of the records (in a report) that start a new page.
+    """
     doc = QTextDocument()
-    if device is not None:
-        doc.documentLayout().setPaintDevice(device)
     # Lengths in text formats are in 1/96 inch: Qt's layout scales them to the device.
     dpi = _FORMAT_DPI
     doc.setDefaultFont(document_font(_BODY_PT))
@@ -309,6 +325,7 @@ def build_document(
     doc.setDefaultTextOption(option)
     doc.setDocumentMargin(0)
     cursor = QTextCursor(doc)
+    headings: list[int] = []
     _paragraph(cursor, words.title(len(records)), _TITLE_PT, dpi, bold=True, first=True)
     _paragraph(
         cursor, words.generated(__version__, format_kst_seconds(generated_at)), _SMALL_PT, dpi
@@ -322,10 +339,56 @@ def build_document(
         if report:
             heading = words.heading(number, isolate(record.merchant_uid))
             _paragraph(cursor, heading, _BODY_PT + 1, dpi, bold=True)
-            block = cursor.block()
-            doc.setProperty(_HEADINGS, [*(doc.property(_HEADINGS) or []), block.position()])
+            if number - 1 in breaks:
+                fmt = QTextBlockFormat()
+                fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+                cursor.mergeBlockFormat(fmt)
+            headings.append(cursor.block().position())
         _record_table(doc, cursor, record, dpi)
+    doc.setProperty(_HEADINGS, headings)
+    if device is not None:
+        # Only now: with a layout attached, every insertion above would re-lay out the page.
+        doc.documentLayout().setPaintDevice(device)
     return doc
+
+
+def _record_spans(doc: QTextDocument) -> list[tuple[float, float]]:
+    """Top of each record's heading and bottom of its table, in the current layout."""
+    layout = doc.documentLayout()
+    spans = []
+    for position in doc.property(_HEADINGS) or []:
+        block = doc.findBlock(position)
+        table = QTextCursor(block.next()).currentTable()
+        if table is not None:
+            top = layout.blockBoundingRect(block).top()
+            spans.append((top, layout.frameBoundingRect(table).bottom()))
+    return spans
+
+
+def _heading_margin(doc: QTextDocument, dpi: int) -> float:
+    """A heading's top margin in device pixels: where it starts on a fresh page."""
+    headings = doc.property(_HEADINGS) or []
+    if not headings:
+        return 0.0
+    return float(doc.findBlock(headings[0]).blockFormat().topMargin()) * dpi / _FORMAT_DPI
+
+
+def plan_page_breaks(
+    spans: Sequence[tuple[float, float]], page_height: float, margin: float
+) -> frozenset[int]:
+    """Which records must start a new page so that none is split, given their unpaged spans.
+
+    A record taller than a page is left to break where it must.
+    """
+    breaks = set()
+    shift = 0.0
+    for index, (top, bottom) in enumerate(spans):
+        start, end = top + shift, bottom + shift
+        if end - start < page_height and int(start // page_height) != int((end - 1) // page_height):
+            fresh = (int(start // page_height) + 1) * page_height + margin
+            shift += fresh - start
+            breaks.add(index)
+    return frozenset(breaks)
 
 
 def keep_records_together(doc: QTextDocument) -> None:
@@ -491,16 +554,23 @@ def qr_image(url: str | None) -> QImage | None:
     link = safe_link(url)
     if link is None:
         return None
+    png = _qr_png(link)
+    image = QImage()
+    if png is None or not image.loadFromData(png, "PNG"):
+        return None
+    return image
+
+
+@functools.lru_cache(maxsize=64)
+def _qr_png(link: str) -> bytes | None:
+    # Cached: a report is laid out twice (to plan its page breaks) and segno takes ~10 ms.
     try:
         code = segno.make(link, error="m", micro=False)
     except segno.DataOverflowError:
         return None
     buffer = io.BytesIO()
     code.save(buffer, kind="png", scale=10, border=4)  # 4 modules of quiet zone, as specified
-    image = QImage()
-    if not image.loadFromData(buffer.getvalue(), "PNG"):
-        return None
-    return image
+    return buffer.getvalue()
 
 
 def qr_matrix(url: str) -> list[list[bool]]:
@@ -514,9 +584,13 @@ __all__ = [
     "NotCancelledError",
     "a4_layout",
     "build_document",
+    "document_font",
     "field_values",
+    "keep_records_together",
+    "plan_page_breaks",
     "print_records",
     "qr_image",
+    "qr_matrix",
     "record_from_entry",
     "record_from_receipt",
     "render",
