@@ -23,6 +23,7 @@ import time
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import segno
 from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt, QUrl
@@ -48,12 +49,16 @@ from PySide6.QtGui import (
     QTextOption,
     QTextTableFormat,
 )
-from PySide6.QtPrintSupport import QPrinter
 
 from iamport_desk import __version__, i18n
 from iamport_desk.formatting import format_kst_seconds, isolate, safe_link
 from iamport_desk.models import HistoryEntry, Outcome, Receipt
 from iamport_desk.ui import confirmation_words as words
+
+if TYPE_CHECKING:
+    # Only the caller that prints needs Qt's print support (a separate Qt library that the
+    # bundle may leave out); saving a PDF does not.
+    from PySide6.QtPrintSupport import QPrinter
 
 PDF_RESOLUTION = 300  # dots per inch: sharp QR modules, small files
 _MARGIN_MM = 15.0
