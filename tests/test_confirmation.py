@@ -449,3 +449,23 @@ def test_page_break_plan_moves_only_records_that_would_be_split() -> None:
     assert plan_page_breaks(spans, 100, 5) == {2}
     assert plan_page_breaks([(0, 99), (99, 198)], 100, 0) == {1}
     assert plan_page_breaks([(0, 50), (50, 100)], 100, 0) == frozenset()
+
+
+def test_reordering_and_invisible_characters_are_shown_not_obeyed(
+    qapp: QApplication, tmp_path: Path
+) -> None:
+    record = ConfirmationRecord(
+        **{
+            **_fields(RECORD),
+            "apply_num": "\u202e123456",  # would print as 654321
+            "receipt_url": "https://iamport.kr/r/\u200b0001",
+            "reason_memo": "첫 줄\n둘째 줄",
+        }
+    )
+    pdf = tmp_path / "bidi.pdf"
+    save_pdf(pdf, [record], generated_at=T_CANCELLED)
+    text = pdf_text(pdf)
+    assert "[U+202E]123456" in text
+    assert squeeze("https://iamport.kr/r/[U+200B]0001") in squeeze(text)
+    lines = run(tool("pdftotext", "poppler-utils"), str(pdf), "-").splitlines()
+    assert "둘째 줄" in lines  # the memo's second line prints as a line of its own

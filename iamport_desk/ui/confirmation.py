@@ -20,6 +20,7 @@ import io
 import os
 import tempfile
 import time
+import unicodedata
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -53,6 +54,7 @@ from PySide6.QtGui import (
 from iamport_desk import __version__, i18n
 from iamport_desk.formatting import format_kst_seconds, isolate, safe_link
 from iamport_desk.models import HistoryEntry, Outcome, Receipt
+from iamport_desk.rules import BIDI_CONTROLS, ZERO_WIDTH
 from iamport_desk.ui import confirmation_words as words
 
 if TYPE_CHECKING:
@@ -337,12 +339,12 @@ def build_document(
     )
     report = len(records) > 1 or scope is not None
     if scope is not None:
-        _paragraph(cursor, words.scope(scope), _BODY_PT, dpi)
+        _paragraph(cursor, words.scope(visible(scope)), _BODY_PT, dpi)
     if report:
         _totals(cursor, records, dpi)
     for number, record in enumerate(records, start=1):
         if report:
-            heading = words.heading(number, isolate(record.merchant_uid))
+            heading = words.heading(number, isolate(visible(record.merchant_uid)))
             _paragraph(cursor, heading, _BODY_PT + 1, dpi, bold=True)
             if number - 1 in breaks:
                 fmt = QTextBlockFormat()
@@ -493,7 +495,7 @@ def field_values(record: ConfirmationRecord) -> dict[str, str]:
     missing = words.not_recorded()
 
     def text(value: str | None) -> str:
-        return value if value else missing
+        return visible(value) if value else missing
 
     def when(value: int | None) -> str:
         return format_kst_seconds(value) if value is not None else missing
@@ -504,7 +506,7 @@ def field_values(record: ConfirmationRecord) -> dict[str, str]:
     return {
         "store": text(record.store),
         "tier": text(record.tier_code),
-        "order": record.merchant_uid,
+        "order": visible(record.merchant_uid),
         "apply_num": text(record.apply_num),
         "issued": when(record.issued_at),
         "amount": money(record.amount),
@@ -518,6 +520,27 @@ def field_values(record: ConfirmationRecord) -> dict[str, str]:
         "row": f"#{record.history_id}",
         "version": __version__,
     }
+
+
+def visible(text: str) -> str:
+    """``text`` with every invisible or reordering character shown as ``[U+XXXX]``.
+
+    On a document filed for an auditor, a U+202E inside an approval number would print its
+    digits reversed, and a zero-width space would make two numbers look alike.
+    """
+    if text.isascii() and text.isprintable():
+        return text
+    return "".join(f"[U+{ord(ch):04X}]" if _hidden(ch) else ch for ch in text)
+
+
+def _hidden(char: str) -> bool:
+    if char in "\n\t":  # a memo's own lines and tabs print as such
+        return False
+    return (
+        char in BIDI_CONTROLS
+        or char in ZERO_WIDTH
+        or unicodedata.category(char) in ("Cc", "Cf", "Cs", "Co", "Cn")
+    )
 
 
 def _record_table(
@@ -600,4 +623,5 @@ __all__ = [
     "record_from_receipt",
     "render",
     "save_pdf",
+    "visible",
 ]
