@@ -59,13 +59,18 @@ def remove_translators(app: QCoreApplication, translators: list[QTranslator]) ->
         app.removeTranslator(translator)
 
 
+def hangul_families(available: list[str]) -> list[str]:
+    """This platform's Hangul font families that are in ``available``, best first."""
+    candidates = _HANGUL_FONTS.get(sys.platform, _HANGUL_FONTS_OTHER)
+    present = set(available)
+    return [family for family in candidates if family in present]
+
+
 def apply_hangul_font(app: QApplication) -> None:
     """Prefer a font with Hangul glyphs so Korean never falls back to boxes or a mix."""
-    candidates = _HANGUL_FONTS.get(sys.platform, _HANGUL_FONTS_OTHER)
     from PySide6.QtGui import QFontDatabase
 
-    available = set(QFontDatabase.families())
-    chosen = [family for family in candidates if family in available]
+    chosen = hangul_families(QFontDatabase.families())
     if not chosen:
         return
     font = QFont(app.font())

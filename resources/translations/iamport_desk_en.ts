@@ -33,6 +33,157 @@
     </message>
 </context>
 <context>
+    <name>Confirmation</name>
+    <message>
+        <source>Cash receipt cancellation confirmation</source>
+        <translation>Cash receipt cancellation confirmation</translation>
+    </message>
+    <message>
+        <source>Cash receipt cancellations</source>
+        <translation>Cash receipt cancellations</translation>
+    </message>
+    <message>
+        <source>Made with iamport-desk {0} on {1} (KST).</source>
+        <translation>Made with iamport-desk {0} on {1} (KST).</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>Store</translation>
+    </message>
+    <message>
+        <source>Tier code (sub-merchant)</source>
+        <translation>Tier code (sub-merchant)</translation>
+    </message>
+    <message>
+        <source>Order number</source>
+        <translation>Order number</translation>
+    </message>
+    <message>
+        <source>Original approval number</source>
+        <translation>Original approval number</translation>
+    </message>
+    <message>
+        <source>Issued at (KST)</source>
+        <translation>Issued at (KST)</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>VAT</source>
+        <translation>VAT</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Cancelled at (PortOne, KST)</source>
+        <translation>Cancelled at (PortOne, KST)</translation>
+    </message>
+    <message>
+        <source>Reason for cancelling</source>
+        <translation>Reason for cancelling</translation>
+    </message>
+    <message>
+        <source>Memo</source>
+        <translation>Memo</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <source>Receipt on PortOne</source>
+        <translation>Receipt on PortOne</translation>
+    </message>
+    <message>
+        <source>History row</source>
+        <translation>History row</translation>
+    </message>
+    <message>
+        <source>App version</source>
+        <translation>App version</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>not recorded</translation>
+    </message>
+    <message>
+        <source>{0} won</source>
+        <translation>{0} won</translation>
+    </message>
+    <message>
+        <source>Income deduction (individual)</source>
+        <translation>Income deduction (individual)</translation>
+    </message>
+    <message>
+        <source>Proof of expense (business)</source>
+        <translation>Proof of expense (business)</translation>
+    </message>
+    <message>
+        <source>Transaction cancelled</source>
+        <translation>Transaction cancelled</translation>
+    </message>
+    <message>
+        <source>Issued in error</source>
+        <translation>Issued in error</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>code {0}</source>
+        <translation>code {0}</translation>
+    </message>
+    <message>
+        <source>Scan to open the receipt on PortOne.</source>
+        <translation>Scan to open the receipt on PortOne.</translation>
+    </message>
+    <message>
+        <source>No QR code: the address is not a web address that can be opened.</source>
+        <translation>No QR code: the address is not a web address that can be opened.</translation>
+    </message>
+    <message>
+        <source>{0}. Order number {1}</source>
+        <translation>{0}. Order number {1}</translation>
+    </message>
+    <message>
+        <source>Covers: {0}</source>
+        <translation>Covers: {0}</translation>
+    </message>
+    <message>
+        <source>Totals</source>
+        <translation>Totals</translation>
+    </message>
+    <message>
+        <source>Cancellations</source>
+        <translation>Cancellations</translation>
+    </message>
+    <message>
+        <source>Total amount</source>
+        <translation>Total amount</translation>
+    </message>
+    <message>
+        <source>Total VAT</source>
+        <translation>Total VAT</translation>
+    </message>
+    <message>
+        <source>{0} receipts</source>
+        <translation>{0} receipts</translation>
+    </message>
+    <message>
+        <source>({0} without a recorded amount, not included)</source>
+        <translation>({0} without a recorded amount, not included)</translation>
+    </message>
+    <message>
+        <source>Page {0} of {1}</source>
+        <translation>Page {0} of {1}</translation>
+    </message>
+</context>
+<context>
     <name>CredentialsDialog</name>
     <message>
         <source>Store profiles and API keys</source>

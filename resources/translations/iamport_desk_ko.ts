@@ -33,6 +33,157 @@
         </message>
     </context>
     <context>
+        <name>Confirmation</name>
+        <message>
+            <source>Cash receipt cancellation confirmation</source>
+            <translation>현금영수증 발행취소 확인서</translation>
+        </message>
+        <message>
+            <source>Cash receipt cancellations</source>
+            <translation>현금영수증 발행취소 내역</translation>
+        </message>
+        <message>
+            <source>Made with iamport-desk {0} on {1} (KST).</source>
+            <translation>iamport-desk {0}에서 {1} (KST)에 작성했습니다.</translation>
+        </message>
+        <message>
+            <source>Store</source>
+            <translation>상점</translation>
+        </message>
+        <message>
+            <source>Tier code (sub-merchant)</source>
+            <translation>Tier 코드 (하위상점)</translation>
+        </message>
+        <message>
+            <source>Order number</source>
+            <translation>주문번호</translation>
+        </message>
+        <message>
+            <source>Original approval number</source>
+            <translation>원 승인번호</translation>
+        </message>
+        <message>
+            <source>Issued at (KST)</source>
+            <translation>발행 일시 (KST)</translation>
+        </message>
+        <message>
+            <source>Amount</source>
+            <translation>금액</translation>
+        </message>
+        <message>
+            <source>VAT</source>
+            <translation>부가세</translation>
+        </message>
+        <message>
+            <source>Type</source>
+            <translation>발행 유형</translation>
+        </message>
+        <message>
+            <source>Cancelled at (PortOne, KST)</source>
+            <translation>취소 일시 (PortOne, KST)</translation>
+        </message>
+        <message>
+            <source>Reason for cancelling</source>
+            <translation>취소 사유</translation>
+        </message>
+        <message>
+            <source>Memo</source>
+            <translation>메모</translation>
+        </message>
+        <message>
+            <source>Operator</source>
+            <translation>처리자</translation>
+        </message>
+        <message>
+            <source>Receipt on PortOne</source>
+            <translation>PortOne 영수증</translation>
+        </message>
+        <message>
+            <source>History row</source>
+            <translation>처리 기록 번호</translation>
+        </message>
+        <message>
+            <source>App version</source>
+            <translation>프로그램 버전</translation>
+        </message>
+        <message>
+            <source>not recorded</source>
+            <translation>기록 없음</translation>
+        </message>
+        <message>
+            <source>{0} won</source>
+            <translation>{0}원</translation>
+        </message>
+        <message>
+            <source>Income deduction (individual)</source>
+            <translation>소득공제(개인)</translation>
+        </message>
+        <message>
+            <source>Proof of expense (business)</source>
+            <translation>지출증빙(사업자)</translation>
+        </message>
+        <message>
+            <source>Transaction cancelled</source>
+            <translation>거래취소</translation>
+        </message>
+        <message>
+            <source>Issued in error</source>
+            <translation>오류발급</translation>
+        </message>
+        <message>
+            <source>Other</source>
+            <translation>기타</translation>
+        </message>
+        <message>
+            <source>code {0}</source>
+            <translation>코드 {0}</translation>
+        </message>
+        <message>
+            <source>Scan to open the receipt on PortOne.</source>
+            <translation>스캔하면 PortOne 영수증이 열립니다.</translation>
+        </message>
+        <message>
+            <source>No QR code: the address is not a web address that can be opened.</source>
+            <translation>QR 코드 없음: 열 수 있는 웹 주소가 아닙니다.</translation>
+        </message>
+        <message>
+            <source>{0}. Order number {1}</source>
+            <translation>{0}. 주문번호 {1}</translation>
+        </message>
+        <message>
+            <source>Covers: {0}</source>
+            <translation>대상: {0}</translation>
+        </message>
+        <message>
+            <source>Totals</source>
+            <translation>합계</translation>
+        </message>
+        <message>
+            <source>Cancellations</source>
+            <translation>취소 건수</translation>
+        </message>
+        <message>
+            <source>Total amount</source>
+            <translation>금액 합계</translation>
+        </message>
+        <message>
+            <source>Total VAT</source>
+            <translation>부가세 합계</translation>
+        </message>
+        <message>
+            <source>{0} receipts</source>
+            <translation>{0}건</translation>
+        </message>
+        <message>
+            <source>({0} without a recorded amount, not included)</source>
+            <translation>(금액 기록이 없는 {0}건은 합계에서 뺐습니다)</translation>
+        </message>
+        <message>
+            <source>Page {0} of {1}</source>
+            <translation>{0} / {1}쪽</translation>
+        </message>
+    </context>
+    <context>
         <name>CredentialsDialog</name>
         <message>
             <source>Store profiles and API keys</source>
