@@ -99,6 +99,7 @@ def main() -> int:
 
     from iamport_desk.credentials import ProfileStore, SecretStore
     from iamport_desk.paths import AppPaths
+    from iamport_desk.service import DeskService
     from iamport_desk.worker import ApiThread, ApiWorker
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -110,7 +111,7 @@ def main() -> int:
     paths.ensure()
     names, generate_s = make_history(paths.history_db, args.rows, args.export_rows)
     profiles = ProfileStore(paths.settings_file, SecretStore(keyring.backends.fail.Keyring()))
-    api = ApiThread(ApiWorker(paths.history_db))
+    api = DeskService(ApiThread(ApiWorker(paths.history_db)))
     result: dict[str, object] = {"rows": args.rows, "generate_s": generate_s,
                                  "open": [], "search": [], "export": []}
 

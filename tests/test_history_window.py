@@ -19,6 +19,7 @@ from iamport_desk.formatting import format_kst_seconds
 from iamport_desk.history import History
 from iamport_desk.models import Credentials, Outcome, Profile
 from iamport_desk.paths import AppPaths
+from iamport_desk.service import DeskService
 from iamport_desk.simulator import DEMO_IMP_KEY, DEMO_IMP_SECRET, Simulator
 from iamport_desk.ui.history_model import (
     COL_AMOUNT,
@@ -91,8 +92,8 @@ def db(app_paths: AppPaths) -> Path:
 
 
 @pytest.fixture
-def api(app_paths: AppPaths, qtbot: QtBot) -> Iterator[ApiThread]:
-    thread = ApiThread(ApiWorker(app_paths.history_db))
+def api(app_paths: AppPaths, qtbot: QtBot) -> Iterator[DeskService]:
+    thread = DeskService(ApiThread(ApiWorker(app_paths.history_db)))
     yield thread
     assert thread.stop()
 
@@ -103,7 +104,7 @@ def profiles(app_paths: AppPaths) -> ProfileStore:
 
 
 def open_window(
-    qtbot: QtBot, path: Path, api: ApiThread, profiles: ProfileStore, **kwargs: object
+    qtbot: QtBot, path: Path, api: DeskService, profiles: ProfileStore, **kwargs: object
 ) -> HistoryWindow:
     window = HistoryWindow(path, api, profiles, **kwargs)  # type: ignore[arg-type]
     qtbot.addWidget(window)
@@ -125,7 +126,7 @@ def orders(model: HistoryTableModel) -> list[str]:
 
 
 def test_opens_lazily_and_loads_more_on_scrolling(
-    qtbot: QtBot, db: Path, api: ApiThread, profiles: ProfileStore
+    qtbot: QtBot, db: Path, api: DeskService, profiles: ProfileStore
 ) -> None:
     window = open_window(qtbot, db, api, profiles)
     model = window.model
@@ -150,7 +151,7 @@ def test_opens_lazily_and_loads_more_on_scrolling(
 
 
 def test_search_is_debounced_and_narrows(
-    qtbot: QtBot, db: Path, api: ApiThread, profiles: ProfileStore
+    qtbot: QtBot, db: Path, api: DeskService, profiles: ProfileStore
 ) -> None:
     window = open_window(qtbot, db, api, profiles)
     qtbot.keyClicks(window.search_edit, "ORDER-0012")  # case-insensitive, a substring
@@ -167,7 +168,7 @@ def test_search_is_debounced_and_narrows(
 
 
 def test_outcome_profile_and_date_filters(
-    qtbot: QtBot, db: Path, api: ApiThread, profiles: ProfileStore
+    qtbot: QtBot, db: Path, api: DeskService, profiles: ProfileStore
 ) -> None:
     window = open_window(qtbot, db, api, profiles)
     model = window.model
@@ -216,7 +217,7 @@ def click_header(qtbot: QtBot, window: HistoryWindow, column: int) -> None:
 
 
 def test_sorting_by_amount_and_unsortable_columns(
-    qtbot: QtBot, db: Path, api: ApiThread, profiles: ProfileStore
+    qtbot: QtBot, db: Path, api: DeskService, profiles: ProfileStore
 ) -> None:
     window = open_window(qtbot, db, api, profiles)
     model = window.model
@@ -247,7 +248,7 @@ def test_sorting_by_amount_and_unsortable_columns(
 
 
 def test_copy_row_and_hostile_text(
-    qtbot: QtBot, app_paths: AppPaths, api: ApiThread, profiles: ProfileStore
+    qtbot: QtBot, app_paths: AppPaths, api: DeskService, profiles: ProfileStore
 ) -> None:
     path = app_paths.history_db
     fill(
@@ -312,8 +313,27 @@ def test_copy_row_and_hostile_text(
     assert copied.startswith(format_kst_seconds(BASE + 10 * 3600) + "\tmain\tT01\tevil-1\t")
 
     # Pasted into a spreadsheet, foreign text never becomes a formula.
-    fill(path, 0, extra=[(BASE + 20 * 3600, None, "main", None, "=HYPERLINK(1)", "tester",
-                          "failed", 400, -1, "+cmd|' /C calc'!A0", None, None, None)])
+    fill(
+        path,
+        0,
+        extra=[
+            (
+                BASE + 20 * 3600,
+                None,
+                "main",
+                None,
+                "=HYPERLINK(1)",
+                "tester",
+                "failed",
+                400,
+                -1,
+                "+cmd|' /C calc'!A0",
+                None,
+                None,
+                None,
+            )
+        ],
+    )
     window.refresh()
     select_row(window, 0)
     window.on_copy_button_clicked()
@@ -323,7 +343,7 @@ def test_copy_row_and_hostile_text(
 
 
 def test_open_receipt_only_for_safe_links(
-    qtbot: QtBot, app_paths: AppPaths, api: ApiThread, profiles: ProfileStore
+    qtbot: QtBot, app_paths: AppPaths, api: DeskService, profiles: ProfileStore
 ) -> None:
     path = app_paths.history_db
     fill(
@@ -373,7 +393,7 @@ def test_open_receipt_only_for_safe_links(
 
 
 def test_export_writes_the_current_view(
-    qtbot: QtBot, db: Path, api: ApiThread, profiles: ProfileStore, tmp_path: Path
+    qtbot: QtBot, db: Path, api: DeskService, profiles: ProfileStore, tmp_path: Path
 ) -> None:
     window = open_window(qtbot, db, api, profiles)
     asked: list[str] = []
@@ -419,7 +439,7 @@ def test_export_writes_the_current_view(
 
 
 def test_reconcile_button_settles_unknown_outcomes_with_the_simulator(
-    qtbot: QtBot, app_paths: AppPaths, api: ApiThread, profiles: ProfileStore
+    qtbot: QtBot, app_paths: AppPaths, api: DeskService, profiles: ProfileStore
 ) -> None:
     path = app_paths.history_db
     with Simulator() as simulator:
@@ -455,7 +475,7 @@ def test_reconcile_button_settles_unknown_outcomes_with_the_simulator(
 
 
 def test_reconcile_uses_the_credentials_provider_and_says_when_there_are_none(
-    qtbot: QtBot, app_paths: AppPaths, api: ApiThread, profiles: ProfileStore
+    qtbot: QtBot, app_paths: AppPaths, api: DeskService, profiles: ProfileStore
 ) -> None:
     fill(app_paths.history_db, 5)
     window = open_window(
@@ -478,7 +498,7 @@ def test_reconcile_uses_the_credentials_provider_and_says_when_there_are_none(
 
 
 def test_refreshes_when_the_history_changes_and_when_shown(
-    qtbot: QtBot, db: Path, api: ApiThread, profiles: ProfileStore
+    qtbot: QtBot, db: Path, api: DeskService, profiles: ProfileStore
 ) -> None:
     window = open_window(qtbot, db, api, profiles)
     select_row(window, 3)
@@ -486,7 +506,7 @@ def test_refreshes_when_the_history_changes_and_when_shown(
     assert selected is not None
     with History(db) as history:
         history.begin(profile="third", tier_code=None, merchant_uid="order-new")
-    api.worker.history_changed.emit([])  # what the worker does after every write
+    api.api.worker.history_changed.emit([])  # what the worker does after every write
     qtbot.waitUntil(lambda: window.model.total == ROWS + 1)
     assert orders(window.model)[0] == "order-new"
     assert window.profile_combo.findData("third") > 0

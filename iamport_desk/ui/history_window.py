@@ -53,15 +53,21 @@ from PySide6.QtWidgets import (
 
 from iamport_desk.formatting import KST
 from iamport_desk.history import History, HistoryFilter, HistoryUnavailable
+from iamport_desk.jobs import (
+    CredentialsSource,
+    GivenCredentials,
+    ReconcileResult,
+    StoredCredentials,
+)
 from iamport_desk.models import Credentials, Outcome
 from iamport_desk.ui.history_model import COLUMNS, HistoryTableModel, row_text
 from iamport_desk.ui.main_window import outcome_label
 from iamport_desk.ui.receipt_view import plain_label
 from iamport_desk.ui.words import describe_error
-from iamport_desk.worker import ApiThread, JobResult, ReconcileJob
 
 if TYPE_CHECKING:
     from iamport_desk.credentials import ProfileStore
+    from iamport_desk.service import DeskService, JobHandle
 
 log = logging.getLogger(__name__)
 
@@ -130,7 +136,7 @@ class HistoryWindow(QWidget):
         message_shown(str): the status sentence changed (the full plain text).
         export_finished(object): an export ended: the number of rows written (``int``)
             or the exception that stopped it (``HistoryUnavailable`` or ``OSError``).
-        reconcile_finished(object): the ``JobResult`` of a check started from here.
+        reconcile_finished(object): the ``ReconcileResult`` of a check started from here.
         refreshed(): the table was reloaded from the history file.
     """
 
@@ -142,15 +148,15 @@ class HistoryWindow(QWidget):
     def __init__(
         self,
         history_path: Path,
-        api: ApiThread,
+        service: DeskService,
         profiles: ProfileStore,
         parent: QWidget | None = None,
         *,
-        credentials_provider: Callable[[], Credentials | None] | None = None,
+        credentials_provider: Callable[[], CredentialsSource | Credentials | None] | None = None,
     ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.history_path = Path(history_path)
-        self.api = api
+        self.service = service
         self.profiles = profiles
         self.credentials_provider = credentials_provider
         # Seams for tests: where to save (None: the user cancelled) and how to open a
@@ -159,7 +165,7 @@ class HistoryWindow(QWidget):
         # collector, which may run on the API thread and destroy a widget there.)
         self.ask_save_path: Callable[[str], str | None] | None = None
         self.open_url: Callable[[str], bool] | None = None
-        self._reconcile_job: int | None = None
+        self._reconcile_job: JobHandle | None = None
         self._export_thread: threading.Thread | None = None
 
         self.setWindowTitle(self.tr("Audit history"))
@@ -182,8 +188,7 @@ class HistoryWindow(QWidget):
         self.model.totals_changed.connect(self.on_model_totals_changed)
         self.model.failed.connect(self.on_model_failed)
         self.model.modelReset.connect(self._update_actions)
-        api.finished.connect(self.on_api_finished)
-        api.history_changed.connect(self.on_api_history_changed)
+        service.history_changed.connect(self.on_api_history_changed)
 
     # ---- construction ---------------------------------------------------------------
 
@@ -616,15 +621,30 @@ class HistoryWindow(QWidget):
 
     # ---- reconciliation -------------------------------------------------------------
 
-    def _credentials(self) -> tuple[str, Credentials] | None:
-        profile = self.profiles.active()
-        if profile is None:
-            return None
+    def _credentials(self) -> tuple[str, CredentialsSource] | None:
+        """The active store and where its credentials come from (read on the API thread)."""
         if self.credentials_provider is not None:
-            credentials = self.credentials_provider()
-        else:
-            credentials = self.profiles.credentials(profile.name)
-        return None if credentials is None else (profile.name, credentials)
+            given = self.credentials_provider()
+            if isinstance(given, StoredCredentials):
+                return given.profile, given
+            profile = self.profiles.active()
+            if given is None or profile is None:
+                return None
+            source = GivenCredentials(given) if isinstance(given, Credentials) else given
+            return profile.name, source
+        active = self.profiles.active()
+        if active is None:
+            return None
+        return active.name, StoredCredentials(self.profiles, active.name)
+
+    def _no_saved_secret(self) -> None:
+        self.show_message(
+            self.tr(
+                "No store profile with a saved API secret is selected. Choose or enter one "
+                "in the main window, then try again."
+            ),
+            warning=True,
+        )
 
     @Slot()
     def on_reconcile_button_clicked(self) -> None:
@@ -632,17 +652,12 @@ class HistoryWindow(QWidget):
             return
         found = self._credentials()
         if found is None:
-            self.show_message(
-                self.tr(
-                    "No store profile with a saved API secret is selected. Choose or enter one "
-                    "in the main window, then try again."
-                ),
-                warning=True,
-            )
+            self._no_saved_secret()
             return
         name, credentials = found
         try:
-            self._reconcile_job = self.api.submit(ReconcileJob(credentials, name))
+            self._reconcile_job = self.service.reconcile(credentials, name)
+            self._reconcile_job.done.connect(self.on_reconcile_done)
         except RuntimeError:
             self.show_message(self.tr("The app is closing; nothing was checked."), warning=True)
             return
@@ -650,11 +665,13 @@ class HistoryWindow(QWidget):
         self.show_message(self.tr("Checking attempts with an unknown outcome..."))
 
     @Slot(object)
-    def on_api_finished(self, result: JobResult) -> None:
-        if self._reconcile_job is None or result.job.job_id != self._reconcile_job:
-            return
+    def on_reconcile_done(self, result: ReconcileResult) -> None:
         self._reconcile_job = None
         self.reconcile_button.setEnabled(True)
+        if result.missing_secret:
+            self._no_saved_secret()
+            self.reconcile_finished.emit(result)
+            return
         done = result.reconciled
         cancelled = sum(1 for entry in done if entry.outcome == Outcome.CANCELLED)
         error = result.error

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal, Slot
@@ -28,24 +27,24 @@ from PySide6.QtWidgets import (
 )
 
 from iamport_desk.formatting import elide, format_kst
+from iamport_desk.jobs import (
+    CancelResult,
+    JobResult,
+    LookupResult,
+    ReconcileResult,
+    StartupResult,
+    StoredCredentials,
+)
 from iamport_desk.models import HistoryEntry, Outcome, Receipt
 from iamport_desk.ui import shortcuts
 from iamport_desk.ui.noop import QT_TRANSLATE_NOOP
 from iamport_desk.ui.receipt_view import ReceiptView, plain_label, won
 from iamport_desk.ui.words import UserMessage, describe_error
-from iamport_desk.worker import (
-    ApiThread,
-    CancelJob,
-    JobResult,
-    LookupJob,
-    ReconcileJob,
-    StartupJob,
-)
 
 if TYPE_CHECKING:
     from iamport_desk.credentials import ProfileStore
-    from iamport_desk.models import Credentials
     from iamport_desk.paths import AppPaths
+    from iamport_desk.service import DeskService, JobHandle
 
 log = logging.getLogger(__name__)
 
@@ -72,15 +71,22 @@ class MainWindow(QMainWindow):
             when the window is idle again.
         receipt_shown(object): a receipt (``Receipt``) was rendered after a lookup or cancel.
         message_shown(str): the status sentence changed (the full plain text).
+        job_done(str, object): a job this window submitted ended: its kind ("startup",
+            "lookup", "cancel", "reconcile") and its typed result (``iamport_desk.jobs``).
     """
 
     busy_changed = Signal(str)
     receipt_shown = Signal(object)
     message_shown = Signal(str)
+    job_done = Signal(str, object)
+
+    # Closing during a DELETE waits for its outcome at most this long; after that the
+    # attempt stays 'pending'/'unknown' and is settled by a lookup at the next start.
+    CLOSE_WAIT_MS = 15_000
 
     def __init__(
         self,
-        api: ApiThread,
+        service: DeskService,
         profiles: ProfileStore,
         paths: AppPaths,
         *,
@@ -90,33 +96,43 @@ class MainWindow(QMainWindow):
         api_base_override: str | None = None,
     ) -> None:
         super().__init__()
-        self.api = api
+        self.service = service
         self.profiles = profiles
         self.paths = paths
         self.demo = demo_orders is not None
         self.api_base_override = api_base_override
         self._open_credentials = open_credentials or _default_open_credentials
         self._confirm = confirm or confirm_cancellation
-        self._current_job: int | None = None
+        self._current_job: JobHandle | None = None
         self._current_kind: str | None = None
         self._receipt: Receipt | None = None
         self._close_requested = False
+        self._close_waited = False  # the bounded wait for a DELETE in flight is over
         self._closing = False
+        self._detached = False
         self._unresolved = 0
         self._history_window: QWidget | None = None
 
         self.setWindowTitle(self._title())
         self._build(demo_orders)
         self._build_menus()
-        api.finished.connect(self.on_api_finished)
-        api.history_changed.connect(self.on_api_history_changed)
-        api.unresolved_changed.connect(self.on_api_unresolved_changed)
+        service.history_changed.connect(self.on_api_history_changed)
+        service.unresolved_changed.connect(self.on_api_unresolved_changed)
         self._reconcile_timer = QTimer(self)
         self._reconcile_timer.setInterval(RECONCILE_INTERVAL_MS)
         self._reconcile_timer.timeout.connect(self.reconcile)
+        self._close_timer = QTimer(self)
+        self._close_timer.setSingleShot(True)
+        self._close_timer.timeout.connect(self.on_close_timer_timeout)
         self._reload_profiles()
         self.order_edit.setFocus()
-        api.submit(StartupJob())
+        self._startup_job = service.startup()
+        self._startup_job.done.connect(self.on_startup_done)
+
+    @property
+    def api(self) -> DeskService:
+        """The service this window submits its jobs to (the name older callers use)."""
+        return self.service
 
     # ---- construction ---------------------------------------------------------------
 
@@ -343,7 +359,9 @@ class MainWindow(QMainWindow):
     def on_profile_combo_activated(self, index: int) -> None:
         name = self.profile_combo.itemData(index)
         if isinstance(name, str):
-            self.profiles.set_active(name)
+            profiles = self.profiles
+            # Queued: the settings file is fsynced on the API thread, not here.
+            self.service.write_settings("active store", lambda: profiles.set_active(name))
             self._set_receipt(None)
             self.statusBar().showMessage(self.tr("Store switched to {0}.").format(name), 4000)
 
@@ -360,10 +378,10 @@ class MainWindow(QMainWindow):
     def busy(self) -> bool:
         return self._current_job is not None
 
-    def _set_busy(self, kind: str | None, job_id: int | None = None) -> None:
-        self._current_job = job_id
+    def _set_busy(self, kind: str | None, job: JobHandle | None = None) -> None:
+        self._current_job = job
         self._current_kind = kind
-        busy = job_id is not None
+        busy = job is not None
         self.progress.setVisible(busy)
         for widget in (
             self.order_edit,
@@ -399,28 +417,35 @@ class MainWindow(QMainWindow):
         self.message.setText(text)
         self.message_shown.emit(text)
 
-    def credentials(self) -> Credentials | None:
-        """The active profile's credentials, pointed at --api-base (or the demo) if given."""
-        credentials = self.profiles.credentials()
-        if credentials is not None and self.api_base_override is not None:
-            credentials = replace(credentials, api_base=self.api_base_override)
-        return credentials
+    def active_profile(self) -> str | None:
+        """The store chosen in the window (its settings write may still be queued)."""
+        name = self.profile_combo.currentData()
+        if isinstance(name, str):
+            return name
+        active = self.profiles.active()
+        return None if active is None else active.name
 
-    def _credentials_or_ask(self) -> Credentials | None:
-        """The active profile's credentials; asks for them when there are none."""
-        credentials = self.credentials()
-        if credentials is None:
-            reason = (
+    def credentials_source(self) -> StoredCredentials | None:
+        """Where the active store's credentials come from, pointed at --api-base (or the
+        demo) if given; the secret itself is read on the API thread."""
+        name = self.active_profile()
+        if name is None:
+            return None
+        return StoredCredentials(self.profiles, name, self.api_base_override)
+
+    def _source_or_ask(self) -> StoredCredentials | None:
+        """The active store's credentials source; asks for a store when there is none."""
+        source = self.credentials_source()
+        if source is None:
+            if not self.edit_credentials(
                 self.tr("Enter the REST API key and secret of your PortOne store.")
-                if self.profiles.active() is None
-                else self.tr(
-                    "The secret of this store is not available on this PC. Enter it again."
-                )
-            )
-            if not self.edit_credentials(reason):
+            ):
                 return None
-            credentials = self.credentials()
-        return credentials
+            source = self.credentials_source()
+        return source
+
+    def _secret_missing_reason(self) -> str:
+        return self.tr("The secret of this store is not available on this PC. Enter it again.")
 
     # ---- actions ---------------------------------------------------------------------
 
@@ -456,25 +481,27 @@ class MainWindow(QMainWindow):
             self.show_message(describe_error(exc), warning=True)
             self.focus_order()
             return
-        credentials = self._credentials_or_ask()
-        if credentials is None:
-            self.show_message(
-                self.tr("No credentials: enter the store's API key first."), warning=True
-            )
+        source = self._source_or_ask()
+        if source is None:
+            self._no_credentials()
             return
         self._set_receipt(None)
         self.show_message(self.tr("Looking up {0}...").format(elide(uid, 80)))
-        self._set_busy("lookup", self.api.submit(LookupJob(credentials, uid)))
+        job = self.service.lookup(source, uid)
+        job.done.connect(self.on_lookup_done)
+        self._set_busy("lookup", job)
+
+    def _no_credentials(self) -> None:
+        self.show_message(self.tr("No credentials: enter the store's API key first."), warning=True)
 
     @Slot()
     def cancel_receipt(self) -> None:
         receipt = self._receipt
         if self.busy or receipt is None or receipt.is_cancelled:
             return
-        profile = self.profiles.active()
-        credentials = self.credentials()
-        if profile is None or credentials is None:
-            self.edit_credentials(self.tr("Enter the store's API key and secret again."))
+        source = self.credentials_source()
+        if source is None:
+            self.edit_credentials(self._reenter_reason())
             return
         if not self._confirm(self, receipt):
             self.show_message(self.tr("Nothing was cancelled."))
@@ -482,40 +509,65 @@ class MainWindow(QMainWindow):
         self.show_message(
             self.tr("Cancelling the cash receipt of {0}...").format(elide(receipt.merchant_uid, 80))
         )
-        job = CancelJob(credentials, profile.name, receipt.merchant_uid)
-        self._set_busy("cancel", self.api.submit(job))
+        job = self.service.cancel(source, source.profile, receipt.merchant_uid)
+        job.done.connect(self.on_cancel_done)
+        self._set_busy("cancel", job)
+
+    def _reenter_reason(self) -> str:
+        return self.tr("Enter the store's API key and secret again.")
 
     @Slot()
     def reconcile(self) -> None:
         if self.busy or self._unresolved == 0:
             return
-        profile = self.profiles.active()
-        credentials = self.credentials()
-        if profile is None or credentials is None:
+        source = self.credentials_source()
+        if source is None:
             return
         self.show_message(self.tr("Checking attempts with an unknown outcome..."))
-        self._set_busy("reconcile", self.api.submit(ReconcileJob(credentials, profile.name)))
+        job = self.service.reconcile(source, source.profile)
+        job.done.connect(self.on_reconcile_done)
+        self._set_busy("reconcile", job)
 
     # ---- results ---------------------------------------------------------------------
 
-    @Slot(object)
-    def on_api_finished(self, result: JobResult) -> None:
-        if result.job.job_id != self._current_job:
-            if isinstance(result.job, StartupJob):
-                self._on_startup(result)
-            return
-        kind = self._current_kind
-        self._set_busy(None)
-        if kind == "lookup":
-            self._on_lookup(result)
-        elif kind == "cancel":
-            self._on_cancel(result)
-        elif kind == "reconcile":
-            self._on_reconcile(result)
+    def _job_ended(self, kind: str, result: JobResult) -> bool:
+        """Common end of this window's own jobs; False if the window no longer cares."""
+        if self._detached:
+            return False
+        if self._current_kind == kind:
+            self._set_busy(None)
+        self.job_done.emit(kind, result)
+        return True
+
+    def _after_job(self) -> None:
         if self._close_requested:
             self.close()
 
-    def _on_startup(self, result: JobResult) -> None:
+    @Slot(object)
+    def on_lookup_done(self, result: LookupResult) -> None:
+        if self._job_ended("lookup", result):
+            self._on_lookup(result)
+            self._after_job()
+
+    @Slot(object)
+    def on_cancel_done(self, result: CancelResult) -> None:
+        if self._job_ended("cancel", result):
+            self._on_cancel(result)
+            self._after_job()
+
+    @Slot(object)
+    def on_reconcile_done(self, result: ReconcileResult) -> None:
+        if self._job_ended("reconcile", result):
+            self._on_reconcile(result)
+            self._after_job()
+
+    @Slot(object)
+    def on_startup_done(self, result: StartupResult) -> None:
+        if not self._detached:
+            self.job_done.emit("startup", result)
+            self._on_startup(result)
+
+    def _on_startup(self, result: StartupResult) -> None:
         if result.error is not None:
             self.show_message(describe_error(result.error), warning=True)
             return
@@ -529,7 +581,13 @@ class MainWindow(QMainWindow):
             )
         QTimer.singleShot(0, self.reconcile)
 
-    def _on_lookup(self, result: JobResult) -> None:
+    def _on_lookup(self, result: LookupResult) -> None:
+        if result.missing_secret:
+            if self.edit_credentials(self._secret_missing_reason()):
+                self.lookup()
+            else:
+                self._no_credentials()
+            return
         if result.error is not None:
             message = describe_error(result.error)
             self.show_message(message, warning=True)
@@ -554,7 +612,10 @@ class MainWindow(QMainWindow):
             )
             self.cancel_button.setFocus()
 
-    def _on_cancel(self, result: JobResult) -> None:
+    def _on_cancel(self, result: CancelResult) -> None:
+        if result.missing_secret:
+            self.edit_credentials(self._reenter_reason())
+            return
         if result.already_cancelled is not None:
             when = result.already_cancelled.cancelled_at or result.already_cancelled.ended_at
             self.show_message(
@@ -594,7 +655,10 @@ class MainWindow(QMainWindow):
         if message.reenter_credentials:
             self.edit_credentials(message.text)
 
-    def _on_reconcile(self, result: JobResult) -> None:
+    def _on_reconcile(self, result: ReconcileResult) -> None:
+        if result.missing_secret or result.stopped:
+            self.show_message("")
+            return
         done = result.reconciled
         cancelled = sum(1 for entry in done if entry.outcome == Outcome.CANCELLED)
         failed = len(done) - cancelled
@@ -668,10 +732,10 @@ class MainWindow(QMainWindow):
         if self._history_window is None:
             self._history_window = HistoryWindow(
                 self.paths.history_db,
-                self.api,
+                self.service,
                 self.profiles,
                 parent=self,
-                credentials_provider=self.credentials,
+                credentials_provider=self.credentials_source,
             )
         self._history_window.show()
         self._history_window.raise_()
@@ -700,11 +764,11 @@ class MainWindow(QMainWindow):
     def detach(self) -> None:
         """Stop listening to the API thread without stopping it (the window is rebuilt)."""
         self._closing = True
+        self._detached = True
         self._reconcile_timer.stop()
         for signal, slot in (
-            (self.api.finished, self.on_api_finished),
-            (self.api.history_changed, self.on_api_history_changed),
-            (self.api.unresolved_changed, self.on_api_unresolved_changed),
+            (self.service.history_changed, self.on_api_history_changed),
+            (self.service.unresolved_changed, self.on_api_unresolved_changed),
         ):
             signal.disconnect(slot)
         if self._history_window is not None:
@@ -712,10 +776,12 @@ class MainWindow(QMainWindow):
         self.hide()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self._current_kind == "cancel":
-            # Never walk away from a DELETE in flight: wait for its outcome and record it.
+        if self._current_kind == "cancel" and not self._close_waited:
+            # Never walk away from a DELETE in flight: wait for its outcome and record it,
+            # but not forever (CLOSE_WAIT_MS); the history keeps it as 'pending' then.
             if not self._close_requested:
                 self._close_requested = True
+                self._close_timer.start(self.CLOSE_WAIT_MS)
                 QMessageBox.information(
                     self,
                     self.tr("Cancellation in progress"),
@@ -732,12 +798,24 @@ class MainWindow(QMainWindow):
             self._reconcile_timer.stop()
             if self._history_window is not None:
                 self._history_window.close()
-            self.profiles.set_window_geometry(self.saveGeometry().toBase64().toStdString())
+            self._close_timer.stop()
+            geometry = self.saveGeometry().toBase64().toStdString()
+            profiles = self.profiles
+            self.service.write_settings(
+                "window geometry", lambda: profiles.set_window_geometry(geometry)
+            )
             self.hide()
             # Not waiting here: a lookup in flight is abandoned (its answer is ignored);
             # the thread ends after it, and the app waits for that only at exit.
-            self.api.request_stop()
+            self.service.request_stop()
         event.accept()
+
+    @Slot()
+    def on_close_timer_timeout(self) -> None:
+        if self._close_requested and not self._closing:
+            log.warning("closing while a cancellation is still in flight; it stays 'pending'")
+            self._close_waited = True
+            self.close()
 
 
 def confirm_cancellation(parent: QWidget, receipt: Receipt) -> bool:
@@ -775,7 +853,7 @@ def _default_open_credentials(window: MainWindow, reason: str | None) -> bool:
 
     dialog = CredentialsDialog(
         window.profiles,
-        window.api,
+        window.service,
         reason=reason,
         parent=window,
         api_base_override=window.api_base_override,

@@ -22,6 +22,7 @@ from iamport_desk.credentials import ProfileStore, SecretStore
 from iamport_desk.history import History
 from iamport_desk.models import Profile
 from iamport_desk.paths import AppPaths
+from iamport_desk.service import DeskService
 from iamport_desk.simulator import DEMO_IMP_KEY, DEMO_IMP_SECRET
 from iamport_desk.ui.main_window import MainWindow
 from iamport_desk.worker import ApiThread, ApiWorker
@@ -34,14 +35,18 @@ def main() -> int:
     app = QApplication([])
     store = ProfileStore(paths.settings_file, SecretStore(keyring.backends.fail.Keyring()))
     existing = store.get("본점")
-    store.save_profile(existing or Profile("본점", DEMO_IMP_KEY), DEMO_IMP_SECRET,
-                       previous_name="본점" if existing else None)
+    store.save_profile(
+        existing or Profile("본점", DEMO_IMP_KEY),
+        DEMO_IMP_SECRET,
+        previous_name="본점" if existing else None,
+    )
     store.set_active("본점")
-    api = ApiThread(ApiWorker(paths.history_db))
+    api = DeskService(ApiThread(ApiWorker(paths.history_db)))
     window = MainWindow(api, store, paths, confirm=lambda *_: True, api_base_override=url)
     window.show()
 
     if mode == "cancel":
+
         def on_receipt(_receipt: object) -> None:
             window.receipt_shown.disconnect(on_receipt)
             window.cancel_receipt()
@@ -68,8 +73,17 @@ def main() -> int:
     if mode == "recover":
         with History(paths.history_db) as history:
             for entry in history.recent():
-                print(json.dumps({"uid": entry.merchant_uid, "outcome": str(entry.outcome),
-                                  "note": entry.note}, ensure_ascii=False), flush=True)
+                print(
+                    json.dumps(
+                        {
+                            "uid": entry.merchant_uid,
+                            "outcome": str(entry.outcome),
+                            "note": entry.note,
+                        },
+                        ensure_ascii=False,
+                    ),
+                    flush=True,
+                )
     return code
 
 
