@@ -216,11 +216,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             simulator.stop()
         log.info("iamport-desk stopped")
         if not stopped:
-            _exit_with_thread_stuck(code)
+            leave_with_thread_stuck(code)
     return code
 
 
-def _exit_with_thread_stuck(code: int) -> None:
+def leave_with_thread_stuck(code: int) -> None:
     """The API thread is stuck in a call that could not be interrupted (a keychain prompt, a
     socket that ignores shutdown). Destroying a running QThread aborts the process, so end it
     here, after the logs are flushed; a DELETE cut this way stays 'pending' in the history,
