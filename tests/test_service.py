@@ -8,9 +8,9 @@ from collections.abc import Iterator
 import pytest
 from pytestqt.qtbot import QtBot
 
+from iamport_desk import jobs
 from iamport_desk.api import IamportClient
 from iamport_desk.history import History
-from iamport_desk import jobs
 from iamport_desk.jobs import AppClosingError, GivenCredentials, LookupResult, ReconcileResult
 from iamport_desk.models import Credentials, Outcome, Receipt
 from iamport_desk.paths import AppPaths

@@ -24,7 +24,6 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from iamport_desk.app import leave_with_thread_stuck
-
 from iamport_desk.credentials import ProfileStore, SecretStore
 from iamport_desk.history import History
 from iamport_desk.models import Profile
