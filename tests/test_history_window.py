@@ -21,14 +21,10 @@ from iamport_desk.models import Credentials, Outcome, Profile
 from iamport_desk.paths import AppPaths
 from iamport_desk.service import DeskService
 from iamport_desk.simulator import DEMO_IMP_KEY, DEMO_IMP_SECRET, Simulator
-from iamport_desk.ui.history_model import (
-    COL_AMOUNT,
-    COL_MESSAGE,
-    COL_ORDER,
-    HistoryTableModel,
-)
+from iamport_desk.ui.history_cells import COL_AMOUNT, COL_MESSAGE, COL_ORDER
+from iamport_desk.ui.history_model import HistoryTableModel
 from iamport_desk.ui.history_window import HistoryWindow, kst_day_start
-from iamport_desk.ui.main_window import outcome_label
+from iamport_desk.ui.words import outcome_label
 from iamport_desk.worker import ApiThread, ApiWorker
 
 ROWS = 1000
@@ -110,7 +106,13 @@ def open_window(
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
+    settle(qtbot, window)
     return window
+
+
+def settle(qtbot: QtBot, window: HistoryWindow) -> None:
+    """Wait until the rows asked for have been read (in the background) and shown."""
+    qtbot.waitUntil(lambda: not window.model.loading, timeout=10_000)
 
 
 def select_row(window: HistoryWindow, row: int) -> None:
@@ -139,13 +141,16 @@ def test_opens_lazily_and_loads_more_on_scrolling(
 
     assert model.canFetchMore(QModelIndex())
     model.fetchMore(QModelIndex())
+    settle(qtbot, window)
     assert model.rowCount() == 400
 
     # The view asks for more when scrolled to the end.
     window.table.scrollToBottom()
     qtbot.waitUntil(lambda: model.rowCount() > 400)
+    settle(qtbot, window)
     while model.canFetchMore(QModelIndex()):
         model.fetchMore(QModelIndex())
+        settle(qtbot, window)
     assert model.rowCount() == ROWS
     assert len(set(orders(model))) == ROWS
 
@@ -179,15 +184,18 @@ def test_outcome_profile_and_date_filters(
     ]
 
     window.outcome_combo.setCurrentIndex(window.outcome_combo.findData(Outcome.FAILED.value))
+    settle(qtbot, window)
     assert model.matching == 200
     assert {e.outcome for e in model.entries()} == {Outcome.FAILED}
 
     window.profile_combo.setCurrentIndex(window.profile_combo.findData("second"))
+    settle(qtbot, window)
     assert model.rowCount() == model.matching == 50  # i % 20 == 0
     assert all(e.profile == "second" and e.outcome is Outcome.FAILED for e in model.entries())
 
     window.outcome_combo.setCurrentIndex(0)
     window.profile_combo.setCurrentIndex(0)
+    settle(qtbot, window)
     assert model.matching == ROWS
 
     # One KST day: rows 24..47 (row 24 starts exactly at midnight; row 48 is the next day).
@@ -196,15 +204,18 @@ def test_outcome_profile_and_date_filters(
     assert window.since_edit.isEnabled()
     window.since_edit.setDate(QDate(2026, 1, 2))
     window.until_edit.setDate(QDate(2026, 1, 2))
+    settle(qtbot, window)
     assert model.rowCount() == 24
     assert sorted(orders(model)) == [f"order-{i:05d}" for i in range(24, 48)]
 
     # "From" after "To" moves "To" along rather than showing an empty list.
     window.since_edit.setDate(QDate(2026, 1, 3))
     assert window.until_edit.date() == QDate(2026, 1, 3)
+    settle(qtbot, window)
     assert sorted(orders(model)) == [f"order-{i:05d}" for i in range(48, 72)]
 
     window.any_date_check.setChecked(True)
+    settle(qtbot, window)
     assert model.matching == ROWS
 
 
@@ -214,6 +225,7 @@ def click_header(qtbot: QtBot, window: HistoryWindow, column: int) -> None:
     qtbot.mouseClick(
         header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, header.height() // 2)
     )
+    settle(qtbot, window)
 
 
 def test_sorting_by_amount_and_unsortable_columns(
@@ -335,6 +347,7 @@ def test_copy_row_and_hostile_text(
         ],
     )
     window.refresh()
+    settle(qtbot, window)
     select_row(window, 0)
     window.on_copy_button_clicked()
     cells = QApplication.clipboard().text().split("\t")
@@ -463,6 +476,7 @@ def test_reconcile_button_settles_unknown_outcomes_with_the_simulator(
             assert not window.reconcile_button.isEnabled()
         assert window.reconcile_button.isEnabled()
         assert simulator.count("DELETE") == 0  # checked by lookup, never resent
+        settle(qtbot, window)
         outcomes = {e.merchant_uid: e.outcome for e in window.model.entries()}
         assert outcomes == {"order-gone": Outcome.CANCELLED, "order-kept": Outcome.FAILED}
         assert window.status_label.text().startswith(
@@ -517,4 +531,5 @@ def test_refreshes_when_the_history_changes_and_when_shown(
     with History(db) as history:
         history.begin(profile="third", tier_code=None, merchant_uid="order-newer")
     window.show()
+    settle(qtbot, window)
     assert window.model.total == ROWS + 2

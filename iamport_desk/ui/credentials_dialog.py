@@ -33,7 +33,12 @@ from iamport_desk.jobs import (
 )
 from iamport_desk.models import DEFAULT_API_BASE, STATIC_API_BASE, Credentials, Profile
 from iamport_desk.ui.receipt_view import plain_label
-from iamport_desk.ui.words import describe_error
+from iamport_desk.ui.words import (
+    SUCCESS_COLOUR,
+    WARNING_COLOUR,
+    describe_error,
+    label_style,
+)
 
 if TYPE_CHECKING:
     from iamport_desk.service import DeskService, JobHandle
@@ -78,7 +83,7 @@ class CredentialsDialog(QDialog):
         outer = QVBoxLayout(self)
         self.reason_label = plain_label(self)
         self.reason_label.setObjectName("reasonLabel")
-        self.reason_label.setStyleSheet("QLabel#reasonLabel { color: #b02a37; font-weight: bold; }")
+        self.reason_label.setStyleSheet(label_style("reasonLabel", WARNING_COLOUR, bold=True))
         self.reason_label.setVisible(bool(reason))
         self.reason_label.setText(reason or "")
         outer.addWidget(self.reason_label)
@@ -158,7 +163,7 @@ class CredentialsDialog(QDialog):
         form.addRow(test_row)
         self.error_label = plain_label(self)
         self.error_label.setObjectName("errorLabel")
-        self.error_label.setStyleSheet("QLabel#errorLabel { color: #b02a37; }")
+        self.error_label.setStyleSheet(label_style("errorLabel", WARNING_COLOUR))
         form.addRow(self.error_label)
         right = QWidget(self)
         right.setLayout(form)
@@ -327,7 +332,7 @@ class CredentialsDialog(QDialog):
                     "the app closes, and never written to a file."
                 )
             )
-            self.keychain_label.setStyleSheet("color: #b02a37;")
+            self.keychain_label.setStyleSheet(f"color: {WARNING_COLOUR};")
 
     # ---- form ------------------------------------------------------------------------
 
@@ -478,10 +483,10 @@ class CredentialsDialog(QDialog):
             text = self.tr("Connected: PortOne accepted the key and secret.")
             if result.tier_name is not None:
                 text += " " + self.tr("Tier: {0}").format(result.tier_name)
-            self.test_result.setStyleSheet("color: #146c43;")
+            self.test_result.setStyleSheet(f"color: {SUCCESS_COLOUR};")
             self.test_result.setText(text)
         else:
-            self.test_result.setStyleSheet("color: #b02a37;")
+            self.test_result.setStyleSheet(f"color: {WARNING_COLOUR};")
             self.test_result.setText(describe_error(result.error).full_text())
 
     def done(self, result: int) -> None:

@@ -60,10 +60,18 @@ from iamport_desk.jobs import (
     StoredCredentials,
 )
 from iamport_desk.models import Credentials, Outcome
-from iamport_desk.ui.history_model import COLUMNS, HistoryTableModel, row_text
-from iamport_desk.ui.main_window import outcome_label
+from iamport_desk.ui.history_cells import COLUMNS
+from iamport_desk.ui.history_model import HistoryTableModel, row_text
 from iamport_desk.ui.receipt_view import plain_label
-from iamport_desk.ui.words import describe_error
+from iamport_desk.ui.words import (
+    WARNING_COLOUR,
+    describe_error,
+    label_style,
+    outcome_label,
+    outcome_labels,
+    receipt_type_labels,
+    reconcile_summary,
+)
 
 if TYPE_CHECKING:
     from iamport_desk.credentials import ProfileStore
@@ -185,7 +193,10 @@ class HistoryWindow(QWidget):
         self._refresh_timer.setInterval(REFRESH_DELAY_MS)
         self._refresh_timer.timeout.connect(self.refresh)
 
+        self._restore: tuple[list[int], int | None, int] | None = None
         self.model.totals_changed.connect(self.on_model_totals_changed)
+        self.model.profiles_loaded.connect(self.on_model_profiles_loaded)
+        self.model.loaded.connect(self.on_model_loaded)
         self.model.failed.connect(self.on_model_failed)
         self.model.modelReset.connect(self._update_actions)
         service.history_changed.connect(self.on_api_history_changed)
@@ -441,9 +452,9 @@ class HistoryWindow(QWidget):
         else:
             self.apply_filter()
 
-    def _reload_profiles(self) -> None:
+    @Slot(list)
+    def on_model_profiles_loaded(self, names: list[str]) -> None:
         current = self.profile_combo.currentData()
-        names = self.model.profiles()
         known = [self.profile_combo.itemData(i) for i in range(1, self.profile_combo.count())]
         if names == known:
             return
@@ -465,14 +476,25 @@ class HistoryWindow(QWidget):
 
     @Slot()
     def refresh(self) -> None:
-        """Reload from the file, keeping the rows loaded, the selection and the scroll."""
+        """Reload from the file, keeping the rows loaded, the selection and the scroll.
+
+        The rows are read in the background; ``refreshed`` is emitted once they are shown."""
         self._refresh_timer.stop()
-        selected = self._selected_ids()
-        current = self._current_entry_id()
-        scroll = self.table.verticalScrollBar().value()
-        self._reload_profiles()
+        if self._restore is None:  # a refresh already under way keeps what it saved
+            self._restore = (
+                self._selected_ids(),
+                self._current_entry_id(),
+                self.table.verticalScrollBar().value(),
+            )
         self._search_timer.stop()
-        self.model.reload(keep_loaded=True, flt=self.current_filter())
+        self.model.reload(keep_loaded=True, flt=self.current_filter(), with_profiles=True)
+
+    @Slot()
+    def on_model_loaded(self) -> None:
+        if self._restore is None or self.model.loading:
+            return
+        selected, current, scroll = self._restore
+        self._restore = None
         self._restore_selection(selected, current)
         self.table.verticalScrollBar().setValue(scroll)
         self.refreshed.emit()
@@ -676,10 +698,7 @@ class HistoryWindow(QWidget):
         cancelled = sum(1 for entry in done if entry.outcome == Outcome.CANCELLED)
         error = result.error
         if done:
-            text = self.tr(
-                "Checked {0} attempt(s) by lookup: {1} cancelled, {2} not cancelled (you can "
-                "try those again)."
-            ).format(len(done), cancelled, len(done) - cancelled)
+            text = reconcile_summary(len(done), cancelled)
             if error is not None:
                 text += " " + self.tr("Some could not be checked yet: {0}").format(
                     self._error_text(error)
@@ -744,10 +763,7 @@ class HistoryWindow(QWidget):
         ]
 
     def export_type_labels(self) -> dict[str, str]:
-        return {
-            "person": self.tr("Income deduction (individual)"),
-            "company": self.tr("Proof of expense (business)"),
-        }
+        return receipt_type_labels()
 
     @Slot()
     def on_export_button_clicked(self) -> None:
@@ -764,7 +780,7 @@ class HistoryWindow(QWidget):
             self.apply_filter()  # export what the search box says, not what it said 0.1 s ago
         flt, order_by, descending = self.model.filter, self.model.order_by, self.model.descending
         headers = self.export_headers()
-        outcomes = {outcome: outcome_label(outcome) for outcome in Outcome}
+        outcomes = outcome_labels()
         types = self.export_type_labels()
         relay = _ExportRelay()
         relay.done.connect(self.on_export_done)
@@ -827,8 +843,8 @@ class HistoryWindow(QWidget):
     # ---- messages and events --------------------------------------------------------
 
     def show_message(self, text: str, *, warning: bool = False) -> None:
-        colour = "#b02a37" if warning else "palette(window-text)"
-        self.status_label.setStyleSheet(f"QLabel#status_label {{ color: {colour}; }}")
+        colour = WARNING_COLOUR if warning else "palette(window-text)"
+        self.status_label.setStyleSheet(label_style("status_label", colour))
         self.status_label.setText(text)
         self.message_shown.emit(text)
 
@@ -841,6 +857,7 @@ class HistoryWindow(QWidget):
         self._search_timer.stop()
         self._refresh_timer.stop()
         self.model.close()  # the read connection; reopened when the window is shown again
+        self._restore = None
         super().closeEvent(event)
 
 

@@ -37,9 +37,16 @@ from iamport_desk.jobs import (
 )
 from iamport_desk.models import HistoryEntry, Outcome, Receipt
 from iamport_desk.ui import shortcuts
-from iamport_desk.ui.noop import QT_TRANSLATE_NOOP
 from iamport_desk.ui.receipt_view import ReceiptView, plain_label, won
-from iamport_desk.ui.words import UserMessage, describe_error
+from iamport_desk.ui.words import (
+    DEMO_BANNER_STYLE,
+    UserMessage,
+    describe_error,
+    label_style,
+    outcome_label,
+    reconcile_summary,
+    sentence_colour,
+)
 
 if TYPE_CHECKING:
     from iamport_desk.credentials import ProfileStore
@@ -49,18 +56,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 RECONCILE_INTERVAL_MS = 5 * 60 * 1000
-
-
-_OUTCOME_LABELS = {
-    Outcome.PENDING: QT_TRANSLATE_NOOP("Outcome", "In progress"),
-    Outcome.CANCELLED: QT_TRANSLATE_NOOP("Outcome", "Cancelled"),
-    Outcome.FAILED: QT_TRANSLATE_NOOP("Outcome", "Failed"),
-    Outcome.UNKNOWN: QT_TRANSLATE_NOOP("Outcome", "Unknown - check"),
-}
-
-
-def outcome_label(outcome: Outcome) -> str:
-    return QCoreApplication.translate("Outcome", _OUTCOME_LABELS[outcome])
 
 
 class MainWindow(QMainWindow):
@@ -152,10 +147,7 @@ class MainWindow(QMainWindow):
                     "cancelled, and this practice history is kept apart from the real one."
                 )
             )
-            self.demo_banner.setStyleSheet(
-                "QLabel#demoBanner { background: #fff3cd; color: #664d03; "
-                "border: 1px solid #ffcd39; padding: 6px; font-weight: bold; }"
-            )
+            self.demo_banner.setStyleSheet(f"QLabel#demoBanner {{ {DEMO_BANNER_STYLE} }}")
             layout.addWidget(self.demo_banner)
 
         profile_row = QHBoxLayout()
@@ -412,8 +404,8 @@ class MainWindow(QMainWindow):
         self, message: UserMessage | str, *, warning: bool = False, success: bool = False
     ) -> None:
         text = message if isinstance(message, str) else message.full_text()
-        colour = "#b02a37" if warning else ("#146c43" if success else "palette(text)")
-        self.message.setStyleSheet(f"QLabel#statusMessage {{ color: {colour}; }}")
+        colour = sentence_colour(warning=warning, success=success)
+        self.message.setStyleSheet(label_style("statusMessage", colour))
         self.message.setText(text)
         self.message_shown.emit(text)
 
@@ -661,14 +653,8 @@ class MainWindow(QMainWindow):
             return
         done = result.reconciled
         cancelled = sum(1 for entry in done if entry.outcome == Outcome.CANCELLED)
-        failed = len(done) - cancelled
         if done:
-            self.show_message(
-                self.tr(
-                    "Checked {0} attempt(s) by lookup: {1} cancelled, {2} not cancelled (you can "
-                    "try those again)."
-                ).format(len(done), cancelled, failed)
-            )
+            self.show_message(reconcile_summary(len(done), cancelled))
         elif result.error is not None:
             self.show_message(
                 self.tr("Unknown outcomes could not be checked yet: {0}").format(

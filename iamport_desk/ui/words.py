@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication
 
 from iamport_desk.formatting import elide
+from iamport_desk.models import Outcome, ReceiptType
+from iamport_desk.ui.noop import QT_TRANSLATE_NOOP
 
 
 @dataclass(frozen=True)
@@ -211,3 +213,82 @@ def describe_error(error: BaseException, *, cancelling: bool = False) -> UserMes
             "Messages", "Something unexpected went wrong. The details were written to the log file."
         )
     )
+
+
+# ---- labels and colours of the windows (ui) --------------------------------------------
+# What is stored is a code (Outcome, ReceiptType); the words are chosen here, at display time.
+
+# The colours of the clerk's sentences: a warning, a success, and the palette's own text.
+WARNING_COLOUR = "#b02a37"
+SUCCESS_COLOUR = "#146c43"
+NEUTRAL_COLOUR = "palette(text)"
+# The demo banner: a yellow note, unlike anything a real store shows.
+DEMO_BANNER_STYLE = (
+    "background: #fff3cd; color: #664d03; border: 1px solid #ffcd39; padding: 6px; "
+    "font-weight: bold;"
+)
+
+
+def sentence_colour(*, warning: bool = False, success: bool = False) -> str:
+    return WARNING_COLOUR if warning else (SUCCESS_COLOUR if success else NEUTRAL_COLOUR)
+
+
+def label_style(object_name: str, colour: str, *, bold: bool = False) -> str:
+    """A style sheet for the QLabel named ``object_name`` (``setObjectName``)."""
+    weight = " font-weight: bold;" if bold else ""
+    return f"QLabel#{object_name} {{ color: {colour};{weight} }}"
+
+
+_OUTCOME_LABELS = {
+    Outcome.PENDING: QT_TRANSLATE_NOOP("Outcome", "In progress"),
+    Outcome.CANCELLED: QT_TRANSLATE_NOOP("Outcome", "Cancelled"),
+    Outcome.FAILED: QT_TRANSLATE_NOOP("Outcome", "Failed"),
+    Outcome.UNKNOWN: QT_TRANSLATE_NOOP("Outcome", "Unknown - check"),
+}
+
+
+def outcome_label(outcome: Outcome) -> str:
+    return QCoreApplication.translate("Outcome", _OUTCOME_LABELS[outcome])
+
+
+def outcome_labels() -> dict[Outcome, str]:
+    """Every outcome's label in the clerk's language (for an export)."""
+    return {outcome: outcome_label(outcome) for outcome in Outcome}
+
+
+_RECEIPT_TYPE_LABELS = {
+    ReceiptType.PERSON: QT_TRANSLATE_NOOP("ReceiptType", "Income deduction (individual)"),
+    ReceiptType.COMPANY: QT_TRANSLATE_NOOP("ReceiptType", "Proof of expense (business)"),
+}
+
+
+def receipt_type_label(value: str | None) -> str:
+    """'person'/'company' in the clerk's language; any other code as it came."""
+    if value is None:
+        return ""
+    try:
+        known = ReceiptType(value)
+    except ValueError:
+        return value
+    return QCoreApplication.translate("ReceiptType", _RECEIPT_TYPE_LABELS[known])
+
+
+def receipt_type_labels() -> dict[str, str]:
+    """Every receipt type's label, keyed by its stored code (for an export)."""
+    return {str(kind.value): receipt_type_label(kind.value) for kind in ReceiptType}
+
+
+def won(amount: int | None) -> str:
+    """An amount in the current language: '12,300원' / '12,300 won'."""
+    if amount is None:
+        return "-"
+    return QCoreApplication.translate("Format", "{0} won").format(f"{amount:,}")
+
+
+def reconcile_summary(checked: int, cancelled: int) -> str:
+    """What a check of unknown outcomes found, for the status line."""
+    return QCoreApplication.translate(
+        "Reconcile",
+        "Checked {0} attempt(s) by lookup: {1} cancelled, {2} not cancelled (you can "
+        "try those again).",
+    ).format(checked, cancelled, checked - cancelled)

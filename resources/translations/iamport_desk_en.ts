@@ -457,10 +457,6 @@
         <translation>Checking attempts with an unknown outcome...</translation>
     </message>
     <message>
-        <source>Checked {0} attempt(s) by lookup: {1} cancelled, {2} not cancelled (you can try those again).</source>
-        <translation>Checked {0} attempt(s) by lookup: {1} cancelled, {2} not cancelled (you can try those again).</translation>
-    </message>
-    <message>
         <source>Some could not be checked yet: {0}</source>
         <translation>Some could not be checked yet: {0}</translation>
     </message>
@@ -551,14 +547,6 @@
     <message>
         <source>Note</source>
         <translation>Note</translation>
-    </message>
-    <message>
-        <source>Income deduction (individual)</source>
-        <translation>Income deduction (individual)</translation>
-    </message>
-    <message>
-        <source>Proof of expense (business)</source>
-        <translation>Proof of expense (business)</translation>
     </message>
     <message>
         <source>Exporting...</source>
@@ -815,10 +803,6 @@
         <translation>Warning: the audit history could not record it: {0}</translation>
     </message>
     <message>
-        <source>Checked {0} attempt(s) by lookup: {1} cancelled, {2} not cancelled (you can try those again).</source>
-        <translation>Checked {0} attempt(s) by lookup: {1} cancelled, {2} not cancelled (you can try those again).</translation>
-    </message>
-    <message>
         <source>Unknown outcomes could not be checked yet: {0}</source>
         <translation>Unknown outcomes could not be checked yet: {0}</translation>
     </message>
@@ -1032,6 +1016,17 @@ This cannot be undone.</translation>
     </message>
 </context>
 <context>
+    <name>ReceiptType</name>
+    <message>
+        <source>Income deduction (individual)</source>
+        <translation>Income deduction (individual)</translation>
+    </message>
+    <message>
+        <source>Proof of expense (business)</source>
+        <translation>Proof of expense (business)</translation>
+    </message>
+</context>
+<context>
     <name>ReceiptView</name>
     <message>
         <source>Cash receipt</source>
@@ -1086,14 +1081,6 @@ This cannot be undone.</translation>
         <translation>Receipt</translation>
     </message>
     <message>
-        <source>Income deduction (individual)</source>
-        <translation>Income deduction (individual)</translation>
-    </message>
-    <message>
-        <source>Proof of expense (business)</source>
-        <translation>Proof of expense (business)</translation>
-    </message>
-    <message>
         <source>Cancelled</source>
         <translation>Cancelled</translation>
     </message>
@@ -1104,6 +1091,13 @@ This cannot be undone.</translation>
     <message>
         <source>This link cannot be opened safely.</source>
         <translation>This link cannot be opened safely.</translation>
+    </message>
+</context>
+<context>
+    <name>Reconcile</name>
+    <message>
+        <source>Checked {0} attempt(s) by lookup: {1} cancelled, {2} not cancelled (you can try those again).</source>
+        <translation>Checked {0} attempt(s) by lookup: {1} cancelled, {2} not cancelled (you can try those again).</translation>
     </message>
 </context>
 <context>

@@ -457,10 +457,6 @@
             <translation>결과 확인이 필요한 시도를 조회하는 중...</translation>
         </message>
         <message>
-            <source>Checked {0} attempt(s) by lookup: {1} cancelled, {2} not cancelled (you can try those again).</source>
-            <translation>{0}건을 조회로 확인했습니다. 취소됨 {1}건, 취소되지 않음 {2}건입니다 (취소되지 않은 건은 다시 시도할 수 있습니다).</translation>
-        </message>
-        <message>
             <source>Some could not be checked yet: {0}</source>
             <translation>일부는 아직 확인하지 못했습니다: {0}</translation>
         </message>
@@ -551,14 +547,6 @@
         <message>
             <source>Note</source>
             <translation>비고</translation>
-        </message>
-        <message>
-            <source>Income deduction (individual)</source>
-            <translation>소득공제(개인)</translation>
-        </message>
-        <message>
-            <source>Proof of expense (business)</source>
-            <translation>지출증빙(사업자)</translation>
         </message>
         <message>
             <source>Exporting...</source>
@@ -815,10 +803,6 @@
             <translation>주의: 처리 기록에 남기지 못했습니다: {0}</translation>
         </message>
         <message>
-            <source>Checked {0} attempt(s) by lookup: {1} cancelled, {2} not cancelled (you can try those again).</source>
-            <translation>{0}건을 조회로 확인했습니다. 취소됨 {1}건, 취소되지 않음 {2}건입니다 (취소되지 않은 건은 다시 시도할 수 있습니다).</translation>
-        </message>
-        <message>
             <source>Unknown outcomes could not be checked yet: {0}</source>
             <translation>결과 확인이 필요한 건을 아직 확인하지 못했습니다: {0}</translation>
         </message>
@@ -1032,6 +1016,17 @@ This cannot be undone.</source>
         </message>
     </context>
     <context>
+        <name>ReceiptType</name>
+        <message>
+            <source>Income deduction (individual)</source>
+            <translation>소득공제(개인)</translation>
+        </message>
+        <message>
+            <source>Proof of expense (business)</source>
+            <translation>지출증빙(사업자)</translation>
+        </message>
+    </context>
+    <context>
         <name>ReceiptView</name>
         <message>
             <source>Cash receipt</source>
@@ -1086,14 +1081,6 @@ This cannot be undone.</source>
             <translation>영수증</translation>
         </message>
         <message>
-            <source>Income deduction (individual)</source>
-            <translation>소득공제(개인)</translation>
-        </message>
-        <message>
-            <source>Proof of expense (business)</source>
-            <translation>지출증빙(사업자)</translation>
-        </message>
-        <message>
             <source>Cancelled</source>
             <translation>취소됨</translation>
         </message>
@@ -1104,6 +1091,13 @@ This cannot be undone.</source>
         <message>
             <source>This link cannot be opened safely.</source>
             <translation>이 링크는 안전하게 열 수 없습니다.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Reconcile</name>
+        <message>
+            <source>Checked {0} attempt(s) by lookup: {1} cancelled, {2} not cancelled (you can try those again).</source>
+            <translation>{0}건을 조회로 확인했습니다. 취소됨 {1}건, 취소되지 않음 {2}건입니다 (취소되지 않은 건은 다시 시도할 수 있습니다).</translation>
         </message>
     </context>
     <context>
