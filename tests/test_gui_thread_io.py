@@ -103,17 +103,19 @@ def test_lookup_cancel_store_switch_and_close(
     profiles.save_profile(Profile("서초점", DEMO_IMP_KEY), DEMO_IMP_SECRET)
     # A fresh SecretStore: nothing cached, so the lookup must really read the keychain.
     profiles = ProfileStore(app_paths.settings_file, SecretStore())
-    with guard.watching():
-        with open_window(qtbot, app_paths, simulator, profiles=profiles) as (window, _):
-            look_up(qtbot, window, "ORDER-20261125-0001")
-            assert window.cancel_button.isEnabled()
-            cancel(qtbot, window)
-            assert window.message.text().startswith("The cash receipt was cancelled at ")
-            window.profile_combo.setCurrentIndex(window.profile_combo.findData("서초점"))
-            window.on_profile_combo_activated(window.profile_combo.currentIndex())
-            qtbot.waitUntil(
-                lambda: profiles.active() is not None and profiles.active().name == "서초점"
-            )
+    with (
+        guard.watching(),
+        open_window(qtbot, app_paths, simulator, profiles=profiles) as (window, _),
+    ):
+        look_up(qtbot, window, "ORDER-20261125-0001")
+        assert window.cancel_button.isEnabled()
+        cancel(qtbot, window)
+        assert window.message.text().startswith("The cash receipt was cancelled at ")
+        window.profile_combo.setCurrentIndex(window.profile_combo.findData("서초점"))
+        window.on_profile_combo_activated(window.profile_combo.currentIndex())
+        qtbot.waitUntil(
+            lambda: profiles.active() is not None and profiles.active().name == "서초점"
+        )
     assert "MemoryKeyring.get_password" in guard.calls  # the guard saw the real reads
     assert "sqlite3.connect" in guard.calls
     assert any(call.endswith("save_settings") for call in guard.calls)
