@@ -29,6 +29,7 @@ from iamport_desk.ui.receipt_view import plain_label
 if TYPE_CHECKING:
     from iamport_desk.credentials import ProfileStore
     from iamport_desk.paths import AppPaths
+    from iamport_desk.service import DeskService
 
 LICENCE = "MIT"
 
@@ -139,16 +140,24 @@ class LanguageDialog(QDialog):
         return str(self.combo.currentData())
 
 
-def choose_language(window: QWidget, profiles: ProfileStore) -> bool:
+def choose_language(
+    window: QWidget, profiles: ProfileStore, service: DeskService | None = None
+) -> bool:
     """Ask, save, and apply the language at once by retranslating through a restart of the
-    window (see app.relaunch_window)."""
+    window (see app.relaunch_window). With ``service`` the settings file is written on the
+    API thread (the window waits for it, still painting)."""
     dialog = LanguageDialog(profiles.settings.language, window)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return False
     language = dialog.language()
     if language == profiles.settings.language:
         return False
-    profiles.set_language(language)
+    if service is None:
+        profiles.set_language(language)
+    else:
+        job = service.write_settings("language", lambda: profiles.set_language(language))
+        if job is not None:
+            job.wait()
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance()

@@ -743,7 +743,7 @@ class MainWindow(QMainWindow):
     def choose_language(self) -> None:
         from iamport_desk.ui.help_dialogs import choose_language
 
-        choose_language(self, self.profiles)
+        choose_language(self, self.profiles, self.service)
 
     # ---- closing ---------------------------------------------------------------------
 

@@ -292,3 +292,28 @@ def reconcile_summary(checked: int, cancelled: int) -> str:
         "Checked {0} attempt(s) by lookup: {1} cancelled, {2} not cancelled (you can "
         "try those again).",
     ).format(checked, cancelled, checked - cancelled)
+
+
+def export_headers() -> list[str]:
+    """The CSV column titles, in the order of ``history_export.DEFAULT_HEADERS``."""
+    titles = (
+        QT_TRANSLATE_NOOP("Export", "Started (KST)"),
+        QT_TRANSLATE_NOOP("Export", "Ended (KST)"),
+        QT_TRANSLATE_NOOP("Export", "Profile"),
+        QT_TRANSLATE_NOOP("Export", "Tier code"),
+        QT_TRANSLATE_NOOP("Export", "Order number"),
+        QT_TRANSLATE_NOOP("Export", "Operator"),
+        QT_TRANSLATE_NOOP("Export", "Outcome"),
+        QT_TRANSLATE_NOOP("Export", "HTTP status"),
+        QT_TRANSLATE_NOOP("Export", "Response code"),
+        QT_TRANSLATE_NOOP("Export", "Message"),
+        QT_TRANSLATE_NOOP("Export", "Amount (won)"),
+        QT_TRANSLATE_NOOP("Export", "VAT (won)"),
+        QT_TRANSLATE_NOOP("Export", "Receipt type"),
+        QT_TRANSLATE_NOOP("Export", "Approval number"),
+        QT_TRANSLATE_NOOP("Export", "PG receipt ID"),
+        QT_TRANSLATE_NOOP("Export", "Receipt URL"),
+        QT_TRANSLATE_NOOP("Export", "Cancelled at (KST)"),
+        QT_TRANSLATE_NOOP("Export", "Note"),
+    )
+    return [QCoreApplication.translate("Export", title) for title in titles]

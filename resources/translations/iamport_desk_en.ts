@@ -209,10 +209,148 @@
     </message>
 </context>
 <context>
+    <name>Export</name>
+    <message>
+        <source>Started (KST)</source>
+        <translation>Started (KST)</translation>
+    </message>
+    <message>
+        <source>Ended (KST)</source>
+        <translation>Ended (KST)</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profile</translation>
+    </message>
+    <message>
+        <source>Tier code</source>
+        <translation>Tier code</translation>
+    </message>
+    <message>
+        <source>Order number</source>
+        <translation>Order number</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>HTTP status</source>
+        <translation>HTTP status</translation>
+    </message>
+    <message>
+        <source>Response code</source>
+        <translation>Response code</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Amount (won)</source>
+        <translation>Amount (won)</translation>
+    </message>
+    <message>
+        <source>VAT (won)</source>
+        <translation>VAT (won)</translation>
+    </message>
+    <message>
+        <source>Receipt type</source>
+        <translation>Receipt type</translation>
+    </message>
+    <message>
+        <source>Approval number</source>
+        <translation>Approval number</translation>
+    </message>
+    <message>
+        <source>PG receipt ID</source>
+        <translation>PG receipt ID</translation>
+    </message>
+    <message>
+        <source>Receipt URL</source>
+        <translation>Receipt URL</translation>
+    </message>
+    <message>
+        <source>Cancelled at (KST)</source>
+        <translation>Cancelled at (KST)</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
     <name>Format</name>
     <message>
         <source>{0} won</source>
         <translation>{0} won</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryFilterBar</name>
+    <message>
+        <source>Order &amp;number:</source>
+        <translation>Order &amp;number:</translation>
+    </message>
+    <message>
+        <source>Part of an order number</source>
+        <translation>Part of an order number</translation>
+    </message>
+    <message>
+        <source>Search by order number</source>
+        <translation>Search by order number</translation>
+    </message>
+    <message>
+        <source>&amp;Outcome:</source>
+        <translation>&amp;Outcome:</translation>
+    </message>
+    <message>
+        <source>Filter by outcome</source>
+        <translation>Filter by outcome</translation>
+    </message>
+    <message>
+        <source>All outcomes</source>
+        <translation>All outcomes</translation>
+    </message>
+    <message>
+        <source>&amp;Profile:</source>
+        <translation>&amp;Profile:</translation>
+    </message>
+    <message>
+        <source>Filter by store profile</source>
+        <translation>Filter by store profile</translation>
+    </message>
+    <message>
+        <source>All profiles</source>
+        <translation>All profiles</translation>
+    </message>
+    <message>
+        <source>&amp;Any date</source>
+        <translation>&amp;Any date</translation>
+    </message>
+    <message>
+        <source>Show attempts of any date</source>
+        <translation>Show attempts of any date</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;From:</translation>
+    </message>
+    <message>
+        <source>First day (Korean time)</source>
+        <translation>First day (Korean time)</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;To:</translation>
+    </message>
+    <message>
+        <source>Last day (Korean time)</source>
+        <translation>Last day (Korean time)</translation>
     </message>
 </context>
 <context>
@@ -283,74 +421,17 @@
     </message>
 </context>
 <context>
+    <name>HistoryTableView</name>
+    <message>
+        <source>Cancellation attempts</source>
+        <translation>Cancellation attempts</translation>
+    </message>
+</context>
+<context>
     <name>HistoryWindow</name>
     <message>
         <source>Audit history</source>
         <translation>Audit history</translation>
-    </message>
-    <message>
-        <source>Order &amp;number:</source>
-        <translation>Order &amp;number:</translation>
-    </message>
-    <message>
-        <source>Part of an order number</source>
-        <translation>Part of an order number</translation>
-    </message>
-    <message>
-        <source>Search by order number</source>
-        <translation>Search by order number</translation>
-    </message>
-    <message>
-        <source>&amp;Outcome:</source>
-        <translation>&amp;Outcome:</translation>
-    </message>
-    <message>
-        <source>Filter by outcome</source>
-        <translation>Filter by outcome</translation>
-    </message>
-    <message>
-        <source>All outcomes</source>
-        <translation>All outcomes</translation>
-    </message>
-    <message>
-        <source>&amp;Profile:</source>
-        <translation>&amp;Profile:</translation>
-    </message>
-    <message>
-        <source>Filter by store profile</source>
-        <translation>Filter by store profile</translation>
-    </message>
-    <message>
-        <source>All profiles</source>
-        <translation>All profiles</translation>
-    </message>
-    <message>
-        <source>&amp;Any date</source>
-        <translation>&amp;Any date</translation>
-    </message>
-    <message>
-        <source>Show attempts of any date</source>
-        <translation>Show attempts of any date</translation>
-    </message>
-    <message>
-        <source>&amp;From:</source>
-        <translation>&amp;From:</translation>
-    </message>
-    <message>
-        <source>First day (Korean time)</source>
-        <translation>First day (Korean time)</translation>
-    </message>
-    <message>
-        <source>&amp;To:</source>
-        <translation>&amp;To:</translation>
-    </message>
-    <message>
-        <source>Last day (Korean time)</source>
-        <translation>Last day (Korean time)</translation>
-    </message>
-    <message>
-        <source>Cancellation attempts</source>
-        <translation>Cancellation attempts</translation>
     </message>
     <message>
         <source>Status</source>
@@ -475,78 +556,6 @@
     <message>
         <source>CSV files (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
-    </message>
-    <message>
-        <source>Started (KST)</source>
-        <translation>Started (KST)</translation>
-    </message>
-    <message>
-        <source>Ended (KST)</source>
-        <translation>Ended (KST)</translation>
-    </message>
-    <message>
-        <source>Profile</source>
-        <translation>Profile</translation>
-    </message>
-    <message>
-        <source>Tier code</source>
-        <translation>Tier code</translation>
-    </message>
-    <message>
-        <source>Order number</source>
-        <translation>Order number</translation>
-    </message>
-    <message>
-        <source>Operator</source>
-        <translation>Operator</translation>
-    </message>
-    <message>
-        <source>Outcome</source>
-        <translation>Outcome</translation>
-    </message>
-    <message>
-        <source>HTTP status</source>
-        <translation>HTTP status</translation>
-    </message>
-    <message>
-        <source>Response code</source>
-        <translation>Response code</translation>
-    </message>
-    <message>
-        <source>Message</source>
-        <translation>Message</translation>
-    </message>
-    <message>
-        <source>Amount (won)</source>
-        <translation>Amount (won)</translation>
-    </message>
-    <message>
-        <source>VAT (won)</source>
-        <translation>VAT (won)</translation>
-    </message>
-    <message>
-        <source>Receipt type</source>
-        <translation>Receipt type</translation>
-    </message>
-    <message>
-        <source>Approval number</source>
-        <translation>Approval number</translation>
-    </message>
-    <message>
-        <source>PG receipt ID</source>
-        <translation>PG receipt ID</translation>
-    </message>
-    <message>
-        <source>Receipt URL</source>
-        <translation>Receipt URL</translation>
-    </message>
-    <message>
-        <source>Cancelled at (KST)</source>
-        <translation>Cancelled at (KST)</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>Note</translation>
     </message>
     <message>
         <source>Exporting...</source>

@@ -209,10 +209,148 @@
         </message>
     </context>
     <context>
+        <name>Export</name>
+        <message>
+            <source>Started (KST)</source>
+            <translation>시작 시각 (KST)</translation>
+        </message>
+        <message>
+            <source>Ended (KST)</source>
+            <translation>종료 시각 (KST)</translation>
+        </message>
+        <message>
+            <source>Profile</source>
+            <translation>프로필</translation>
+        </message>
+        <message>
+            <source>Tier code</source>
+            <translation>Tier 코드</translation>
+        </message>
+        <message>
+            <source>Order number</source>
+            <translation>주문번호</translation>
+        </message>
+        <message>
+            <source>Operator</source>
+            <translation>처리자</translation>
+        </message>
+        <message>
+            <source>Outcome</source>
+            <translation>결과</translation>
+        </message>
+        <message>
+            <source>HTTP status</source>
+            <translation>HTTP 상태</translation>
+        </message>
+        <message>
+            <source>Response code</source>
+            <translation>응답 코드</translation>
+        </message>
+        <message>
+            <source>Message</source>
+            <translation>메시지</translation>
+        </message>
+        <message>
+            <source>Amount (won)</source>
+            <translation>금액 (원)</translation>
+        </message>
+        <message>
+            <source>VAT (won)</source>
+            <translation>부가세 (원)</translation>
+        </message>
+        <message>
+            <source>Receipt type</source>
+            <translation>발행 용도</translation>
+        </message>
+        <message>
+            <source>Approval number</source>
+            <translation>승인번호</translation>
+        </message>
+        <message>
+            <source>PG receipt ID</source>
+            <translation>PG 영수증 ID</translation>
+        </message>
+        <message>
+            <source>Receipt URL</source>
+            <translation>영수증 URL</translation>
+        </message>
+        <message>
+            <source>Cancelled at (KST)</source>
+            <translation>취소 시각 (KST)</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>비고</translation>
+        </message>
+    </context>
+    <context>
         <name>Format</name>
         <message>
             <source>{0} won</source>
             <translation>{0}원</translation>
+        </message>
+    </context>
+    <context>
+        <name>HistoryFilterBar</name>
+        <message>
+            <source>Order &amp;number:</source>
+            <translation>주문번호(&amp;N):</translation>
+        </message>
+        <message>
+            <source>Part of an order number</source>
+            <translation>주문번호의 일부</translation>
+        </message>
+        <message>
+            <source>Search by order number</source>
+            <translation>주문번호로 검색</translation>
+        </message>
+        <message>
+            <source>&amp;Outcome:</source>
+            <translation>결과(&amp;O):</translation>
+        </message>
+        <message>
+            <source>Filter by outcome</source>
+            <translation>결과별로 보기</translation>
+        </message>
+        <message>
+            <source>All outcomes</source>
+            <translation>모든 결과</translation>
+        </message>
+        <message>
+            <source>&amp;Profile:</source>
+            <translation>프로필(&amp;P):</translation>
+        </message>
+        <message>
+            <source>Filter by store profile</source>
+            <translation>상점 프로필별로 보기</translation>
+        </message>
+        <message>
+            <source>All profiles</source>
+            <translation>모든 프로필</translation>
+        </message>
+        <message>
+            <source>&amp;Any date</source>
+            <translation>전체 기간(&amp;A)</translation>
+        </message>
+        <message>
+            <source>Show attempts of any date</source>
+            <translation>날짜와 관계없이 모든 시도 보기</translation>
+        </message>
+        <message>
+            <source>&amp;From:</source>
+            <translation>시작일(&amp;F):</translation>
+        </message>
+        <message>
+            <source>First day (Korean time)</source>
+            <translation>시작일 (한국 시간)</translation>
+        </message>
+        <message>
+            <source>&amp;To:</source>
+            <translation>종료일(&amp;T):</translation>
+        </message>
+        <message>
+            <source>Last day (Korean time)</source>
+            <translation>종료일 (한국 시간)</translation>
         </message>
     </context>
     <context>
@@ -283,74 +421,17 @@
         </message>
     </context>
     <context>
+        <name>HistoryTableView</name>
+        <message>
+            <source>Cancellation attempts</source>
+            <translation>발행취소 시도 목록</translation>
+        </message>
+    </context>
+    <context>
         <name>HistoryWindow</name>
         <message>
             <source>Audit history</source>
             <translation>처리 기록</translation>
-        </message>
-        <message>
-            <source>Order &amp;number:</source>
-            <translation>주문번호(&amp;N):</translation>
-        </message>
-        <message>
-            <source>Part of an order number</source>
-            <translation>주문번호의 일부</translation>
-        </message>
-        <message>
-            <source>Search by order number</source>
-            <translation>주문번호로 검색</translation>
-        </message>
-        <message>
-            <source>&amp;Outcome:</source>
-            <translation>결과(&amp;O):</translation>
-        </message>
-        <message>
-            <source>Filter by outcome</source>
-            <translation>결과별로 보기</translation>
-        </message>
-        <message>
-            <source>All outcomes</source>
-            <translation>모든 결과</translation>
-        </message>
-        <message>
-            <source>&amp;Profile:</source>
-            <translation>프로필(&amp;P):</translation>
-        </message>
-        <message>
-            <source>Filter by store profile</source>
-            <translation>상점 프로필별로 보기</translation>
-        </message>
-        <message>
-            <source>All profiles</source>
-            <translation>모든 프로필</translation>
-        </message>
-        <message>
-            <source>&amp;Any date</source>
-            <translation>전체 기간(&amp;A)</translation>
-        </message>
-        <message>
-            <source>Show attempts of any date</source>
-            <translation>날짜와 관계없이 모든 시도 보기</translation>
-        </message>
-        <message>
-            <source>&amp;From:</source>
-            <translation>시작일(&amp;F):</translation>
-        </message>
-        <message>
-            <source>First day (Korean time)</source>
-            <translation>시작일 (한국 시간)</translation>
-        </message>
-        <message>
-            <source>&amp;To:</source>
-            <translation>종료일(&amp;T):</translation>
-        </message>
-        <message>
-            <source>Last day (Korean time)</source>
-            <translation>종료일 (한국 시간)</translation>
-        </message>
-        <message>
-            <source>Cancellation attempts</source>
-            <translation>발행취소 시도 목록</translation>
         </message>
         <message>
             <source>Status</source>
@@ -475,78 +556,6 @@
         <message>
             <source>CSV files (*.csv)</source>
             <translation>CSV 파일 (*.csv)</translation>
-        </message>
-        <message>
-            <source>Started (KST)</source>
-            <translation>시작 시각 (KST)</translation>
-        </message>
-        <message>
-            <source>Ended (KST)</source>
-            <translation>종료 시각 (KST)</translation>
-        </message>
-        <message>
-            <source>Profile</source>
-            <translation>프로필</translation>
-        </message>
-        <message>
-            <source>Tier code</source>
-            <translation>Tier 코드</translation>
-        </message>
-        <message>
-            <source>Order number</source>
-            <translation>주문번호</translation>
-        </message>
-        <message>
-            <source>Operator</source>
-            <translation>처리자</translation>
-        </message>
-        <message>
-            <source>Outcome</source>
-            <translation>결과</translation>
-        </message>
-        <message>
-            <source>HTTP status</source>
-            <translation>HTTP 상태</translation>
-        </message>
-        <message>
-            <source>Response code</source>
-            <translation>응답 코드</translation>
-        </message>
-        <message>
-            <source>Message</source>
-            <translation>메시지</translation>
-        </message>
-        <message>
-            <source>Amount (won)</source>
-            <translation>금액 (원)</translation>
-        </message>
-        <message>
-            <source>VAT (won)</source>
-            <translation>부가세 (원)</translation>
-        </message>
-        <message>
-            <source>Receipt type</source>
-            <translation>발행 용도</translation>
-        </message>
-        <message>
-            <source>Approval number</source>
-            <translation>승인번호</translation>
-        </message>
-        <message>
-            <source>PG receipt ID</source>
-            <translation>PG 영수증 ID</translation>
-        </message>
-        <message>
-            <source>Receipt URL</source>
-            <translation>영수증 URL</translation>
-        </message>
-        <message>
-            <source>Cancelled at (KST)</source>
-            <translation>취소 시각 (KST)</translation>
-        </message>
-        <message>
-            <source>Note</source>
-            <translation>비고</translation>
         </message>
         <message>
             <source>Exporting...</source>
