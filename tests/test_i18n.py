@@ -741,7 +741,7 @@ def test_every_string_looked_up_in_korean_is_translated(
     from iamport_desk.ui import shortcuts
     from iamport_desk.ui.credentials_dialog import CredentialsDialog
     from iamport_desk.ui.help_dialogs import AboutDialog, LanguageDialog, ShortcutsDialog
-    from iamport_desk.ui.main_window import outcome_label
+    from iamport_desk.ui.words import outcome_label
 
     languages.install("ko")
     recorder = RecordingTranslator()

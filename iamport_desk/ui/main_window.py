@@ -6,22 +6,16 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication
+from PySide6.QtCore import QTimer, Signal, Slot
+from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QMainWindow,
     QMessageBox,
-    QProgressBar,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -37,16 +31,13 @@ from iamport_desk.jobs import (
 )
 from iamport_desk.models import HistoryEntry, Outcome, Receipt
 from iamport_desk.ui import shortcuts
-from iamport_desk.ui.receipt_view import ReceiptView, plain_label, won
-from iamport_desk.ui.words import (
-    DEMO_BANNER_STYLE,
-    UserMessage,
-    describe_error,
-    label_style,
-    outcome_label,
-    reconcile_summary,
-    sentence_colour,
-)
+from iamport_desk.ui.confirm_dialog import confirm_cancellation
+from iamport_desk.ui.main_menus import build_menus
+from iamport_desk.ui.practice_orders import PracticeOrders, demo_banner
+from iamport_desk.ui.receipt_view import ReceiptView
+from iamport_desk.ui.recent_attempts import RecentAttempts
+from iamport_desk.ui.status_area import StatusArea
+from iamport_desk.ui.words import UserMessage, describe_error, reconcile_summary
 
 if TYPE_CHECKING:
     from iamport_desk.credentials import ProfileStore
@@ -139,15 +130,7 @@ class MainWindow(QMainWindow):
         central = QWidget(self)
         layout = QVBoxLayout(central)
         if demo_orders is not None:
-            self.demo_banner = plain_label(central)
-            self.demo_banner.setObjectName("demoBanner")
-            self.demo_banner.setText(
-                self.tr(
-                    "DEMO - connected to the built-in PortOne simulator. No real receipt is "
-                    "cancelled, and this practice history is kept apart from the real one."
-                )
-            )
-            self.demo_banner.setStyleSheet(f"QLabel#demoBanner {{ {DEMO_BANNER_STYLE} }}")
+            self.demo_banner = demo_banner(central)
             layout.addWidget(self.demo_banner)
 
         profile_row = QHBoxLayout()
@@ -185,30 +168,15 @@ class MainWindow(QMainWindow):
         layout.addLayout(order_row)
 
         if demo_orders is not None:
-            self.demo_list = QListWidget(central)
-            self.demo_list.setAccessibleName(self.tr("Practice order numbers"))
-            self.demo_list.setMaximumHeight(110)
-            for uid, description in demo_orders.items():
-                item = QListWidgetItem(f"{uid}  -  {description}", self.demo_list)
-                item.setData(Qt.ItemDataRole.UserRole, uid)
-            self.demo_list.itemActivated.connect(self.on_demo_list_itemActivated)
-            demo_label = QLabel(self.tr("Practice order &numbers (double-click or Enter to use):"))
-            demo_label.setBuddy(self.demo_list)
-            layout.addWidget(demo_label)
-            layout.addWidget(self.demo_list)
+            self.practice = PracticeOrders(demo_orders, central)
+            self.practice.chosen.connect(self.on_practice_chosen)
+            self.demo_list = self.practice.list
+            layout.addWidget(self.practice)
 
-        status_row = QHBoxLayout()
-        self.progress = QProgressBar(central)
-        self.progress.setRange(0, 0)
-        self.progress.setMaximumWidth(120)
-        self.progress.setTextVisible(False)
-        self.progress.hide()
-        self.message = plain_label(central)
-        self.message.setObjectName("statusMessage")
-        self.message.setAccessibleName(self.tr("Status message"))
-        status_row.addWidget(self.progress)
-        status_row.addWidget(self.message, 1)
-        layout.addLayout(status_row)
+        self.status_area = StatusArea(central)
+        self.progress = self.status_area.progress
+        self.message = self.status_area.message
+        layout.addWidget(self.status_area)
 
         self.receipt_view = ReceiptView(central)
         self.receipt_view.url_copied.connect(
@@ -229,98 +197,30 @@ class MainWindow(QMainWindow):
         action_row.addWidget(self.cancel_button)
         layout.addLayout(action_row)
 
-        history_row = QHBoxLayout()
-        history_label = QLabel(self.tr("Recent attempts:"), central)
-        self.unresolved_label = plain_label(central)
-        self.reconcile_button = QPushButton(self.tr("Check &unknown outcomes"), central)
+        self.recent = RecentAttempts(central)
+        self.recent_table = self.recent.table
+        self.unresolved_label = self.recent.unresolved_label
+        self.reconcile_button = self.recent.reconcile_button
         self.reconcile_button.clicked.connect(self.reconcile)
-        self.reconcile_button.hide()
-        self.history_button = QPushButton(self.tr("Full histor&y..."), central)
+        self.history_button = self.recent.history_button
         self.history_button.clicked.connect(self.open_history)
-        history_row.addWidget(history_label)
-        history_row.addWidget(self.unresolved_label, 1)
-        history_row.addWidget(self.reconcile_button)
-        history_row.addWidget(self.history_button)
-        layout.addLayout(history_row)
-
-        self.recent_table = QTableWidget(0, 5, central)
-        self.recent_table.setAccessibleName(self.tr("Recent attempts"))
-        self.recent_table.setHorizontalHeaderLabels(
-            [
-                self.tr("Time (KST)"),
-                self.tr("Order number"),
-                self.tr("Result"),
-                self.tr("Amount"),
-                self.tr("Details"),
-            ]
-        )
-        self.recent_table.verticalHeader().hide()
-        self.recent_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.recent_table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        header = self.recent_table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
-        layout.addWidget(self.recent_table, 1)
+        layout.addWidget(self.recent, 1)
 
         self.setCentralWidget(central)
         self.setTabOrder(self.profile_combo, self.credentials_button)
         self.setTabOrder(self.credentials_button, self.order_edit)
         self.setTabOrder(self.order_edit, self.lookup_button)
         self.setTabOrder(self.lookup_button, self.cancel_button)
-        self.recent_table.setMinimumHeight(140)
         self.resize(780, 760)
 
-    def _add_action(
-        self,
-        menu_name: str,
-        text: str,
-        shortcut: shortcuts.Shortcut | None,
-        slot: Callable[[], object],
-    ) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(shortcut.sequence())
-        action.triggered.connect(slot)
-        self._menus[menu_name].addAction(action)
-        return action
-
     def _build_menus(self) -> None:
-        bar = self.menuBar()
-        self._menus = {
-            "file": bar.addMenu(self.tr("&File")),
-            "receipt": bar.addMenu(self.tr("&Receipt")),
-            "settings": bar.addMenu(self.tr("&Settings")),
-            "help": bar.addMenu(self.tr("&Help")),
-        }
-        self._add_action("file", self.tr("Audit &history..."), shortcuts.HISTORY, self.open_history)
-        self.quit_action = self._add_action("file", self.tr("&Quit"), shortcuts.QUIT, self.close)
-        self._add_action(
-            "receipt", self.tr("Go to &order number"), shortcuts.FOCUS_ORDER, self.focus_order
-        )
-        self.cancel_action = self._add_action(
-            "receipt",
-            self.tr("&Cancel this receipt..."),
-            shortcuts.CANCEL_RECEIPT,
-            self.cancel_receipt,
-        )
-        self.cancel_action.setEnabled(False)
-        self._add_action(
-            "receipt", self.tr("Copy receipt &link"), shortcuts.COPY_URL, self.receipt_view.copy_url
-        )
-        self._add_action(
-            "receipt", self.tr("Check &unknown outcomes"), shortcuts.RECONCILE, self.reconcile
-        )
-        self._add_action(
-            "settings",
-            self.tr("Store profiles and &keys..."),
-            shortcuts.CREDENTIALS,
-            lambda: self.edit_credentials(None),
-        )
-        self._add_action("settings", self.tr("&Language..."), None, self.choose_language)
-        self._add_action(
-            "help", self.tr("&Keyboard shortcuts"), shortcuts.HELP, self.show_shortcuts
-        )
-        self._add_action("help", self.tr("&About iamport-desk"), None, self.show_about)
+        actions = build_menus(self, self)
+        self.quit_action = actions.quit
+        self.cancel_action = actions.cancel
+
+    @Slot()
+    def copy_receipt_url(self) -> None:
+        self.receipt_view.copy_url()
 
     # ---- profiles --------------------------------------------------------------------
 
@@ -374,7 +274,7 @@ class MainWindow(QMainWindow):
         self._current_job = job
         self._current_kind = kind
         busy = job is not None
-        self.progress.setVisible(busy)
+        self.status_area.set_busy(busy)
         for widget in (
             self.order_edit,
             self.lookup_button,
@@ -404,9 +304,7 @@ class MainWindow(QMainWindow):
         self, message: UserMessage | str, *, warning: bool = False, success: bool = False
     ) -> None:
         text = message if isinstance(message, str) else message.full_text()
-        colour = sentence_colour(warning=warning, success=success)
-        self.message.setStyleSheet(label_style("statusMessage", colour))
-        self.message.setText(text)
+        self.status_area.show_text(text, warning=warning, success=success)
         self.message_shown.emit(text)
 
     def active_profile(self) -> str | None:
@@ -452,9 +350,9 @@ class MainWindow(QMainWindow):
         if self._receipt is not None:
             self._set_receipt(None)
 
-    @Slot(QListWidgetItem)
-    def on_demo_list_itemActivated(self, item: QListWidgetItem) -> None:
-        self.order_edit.setText(str(item.data(Qt.ItemDataRole.UserRole)))
+    @Slot(str)
+    def on_practice_chosen(self, uid: str) -> None:
+        self.order_edit.setText(uid)
         self._set_receipt(None)
         self.focus_order()
 
@@ -665,45 +563,12 @@ class MainWindow(QMainWindow):
 
     @Slot(list)
     def on_api_history_changed(self, entries: list[HistoryEntry]) -> None:
-        self.recent_table.setRowCount(len(entries))
-        for row, entry in enumerate(entries):
-            details = entry.message or self._note_text(entry)
-            if entry.http_status and entry.outcome != Outcome.CANCELLED:
-                details = f"HTTP {entry.http_status}" + (f" - {details}" if details else "")
-            values = [
-                format_kst(entry.started_at),
-                entry.merchant_uid,
-                outcome_label(entry.outcome),
-                won(entry.amount),
-                elide(details, 200),
-            ]
-            for column, value in enumerate(values):
-                item = QTableWidgetItem(value)
-                item.setToolTip(value)
-                self.recent_table.setItem(row, column, item)
-
-    def _note_text(self, entry: HistoryEntry) -> str:
-        """The history's notes are stored in English for the record; shown translated."""
-        from iamport_desk.history import NOTE_CONFIRMED, NOTE_INTERRUPTED, NOTE_NOT_CANCELLED
-
-        note = entry.note or ""
-        if entry.outcome == Outcome.UNKNOWN:
-            if NOTE_INTERRUPTED in note:
-                return self.tr("Interrupted (the app closed); it will be checked by a lookup.")
-            return self.tr("No answer came back; it will be checked by a lookup.")
-        if NOTE_CONFIRMED in note:
-            return self.tr("Confirmed by a lookup.")
-        if NOTE_NOT_CANCELLED in note:
-            return self.tr("Not cancelled (checked by a lookup); it can be tried again.")
-        return note
+        self.recent.show_entries(entries)
 
     @Slot(int)
     def on_api_unresolved_changed(self, count: int) -> None:
         self._unresolved = count
-        self.reconcile_button.setVisible(count > 0)
-        self.unresolved_label.setText(
-            self.tr("{0} attempt(s) with an unknown outcome").format(count) if count else ""
-        )
+        self.recent.show_unresolved(count)
         if count:
             self._reconcile_timer.start()
         else:
@@ -804,36 +669,6 @@ class MainWindow(QMainWindow):
             self.close()
 
 
-def confirm_cancellation(parent: QWidget, receipt: Receipt) -> bool:
-    """Ask before a cancellation; the safe answer is the default (Enter, Escape)."""
-
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(QCoreApplication.translate("MainWindow", "Cancel the cash receipt?"))
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setText(
-        QCoreApplication.translate(
-            "MainWindow", "Cancel the cash receipt of order {0} for {1}?\nThis cannot be undone."
-        ).format(elide(receipt.merchant_uid, 120), won(receipt.amount))
-    )
-    box.setInformativeText(
-        QCoreApplication.translate("MainWindow", "Approval number: {0}   Issued: {1}").format(
-            elide(receipt.apply_num, 40), format_kst(receipt.applied_at)
-        )
-    )
-    cancel_it = box.addButton(
-        QCoreApplication.translate("MainWindow", "&Cancel the receipt"),
-        QMessageBox.ButtonRole.DestructiveRole,
-    )
-    keep = box.addButton(
-        QCoreApplication.translate("MainWindow", "&Keep it"), QMessageBox.ButtonRole.RejectRole
-    )
-    box.setDefaultButton(keep)
-    box.setEscapeButton(keep)
-    box.exec()
-    return box.clickedButton() is cancel_it
-
-
 def _default_open_credentials(window: MainWindow, reason: str | None) -> bool:
     from iamport_desk.ui.credentials_dialog import CredentialsDialog
 
@@ -845,3 +680,6 @@ def _default_open_credentials(window: MainWindow, reason: str | None) -> bool:
         api_base_override=window.api_base_override,
     )
     return dialog.exec() == CredentialsDialog.DialogCode.Accepted
+
+
+__all__ = ["RECONCILE_INTERVAL_MS", "MainWindow", "confirm_cancellation"]

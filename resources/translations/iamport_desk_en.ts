@@ -608,10 +608,6 @@
         <translation>[DEMO] {0}</translation>
     </message>
     <message>
-        <source>DEMO - connected to the built-in PortOne simulator. No real receipt is cancelled, and this practice history is kept apart from the real one.</source>
-        <translation>DEMO - connected to the built-in PortOne simulator. No real receipt is cancelled, and this practice history is kept apart from the real one.</translation>
-    </message>
-    <message>
         <source>Store profile</source>
         <translation>Store profile</translation>
     </message>
@@ -632,14 +628,6 @@
         <translation>e.g. ORDER-20261125-0001</translation>
     </message>
     <message>
-        <source>Practice order numbers</source>
-        <translation>Practice order numbers</translation>
-    </message>
-    <message>
-        <source>Status message</source>
-        <translation>Status message</translation>
-    </message>
-    <message>
         <source>Receipt link copied.</source>
         <translation>Receipt link copied.</translation>
     </message>
@@ -652,10 +640,6 @@
         <translation>Asks for confirmation, then cancels the cash receipt shown above.</translation>
     </message>
     <message>
-        <source>Recent attempts:</source>
-        <translation>Recent attempts:</translation>
-    </message>
-    <message>
         <source>Check &amp;unknown outcomes</source>
         <translation>Check &amp;unknown outcomes</translation>
     </message>
@@ -666,34 +650,6 @@
     <message>
         <source>Cre&amp;dentials...</source>
         <translation>Cre&amp;dentials...</translation>
-    </message>
-    <message>
-        <source>Practice order &amp;numbers (double-click or Enter to use):</source>
-        <translation>Practice order &amp;numbers (double-click or Enter to use):</translation>
-    </message>
-    <message>
-        <source>Full histor&amp;y...</source>
-        <translation>Full histor&amp;y...</translation>
-    </message>
-    <message>
-        <source>Recent attempts</source>
-        <translation>Recent attempts</translation>
-    </message>
-    <message>
-        <source>Time (KST)</source>
-        <translation>Time (KST)</translation>
-    </message>
-    <message>
-        <source>Result</source>
-        <translation>Result</translation>
-    </message>
-    <message>
-        <source>Amount</source>
-        <translation>Amount</translation>
-    </message>
-    <message>
-        <source>Details</source>
-        <translation>Details</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -814,26 +770,6 @@
     <message>
         <source>Unknown outcomes could not be checked yet: {0}</source>
         <translation>Unknown outcomes could not be checked yet: {0}</translation>
-    </message>
-    <message>
-        <source>Interrupted (the app closed); it will be checked by a lookup.</source>
-        <translation>Interrupted (the app closed); it will be checked by a lookup.</translation>
-    </message>
-    <message>
-        <source>No answer came back; it will be checked by a lookup.</source>
-        <translation>No answer came back; it will be checked by a lookup.</translation>
-    </message>
-    <message>
-        <source>Confirmed by a lookup.</source>
-        <translation>Confirmed by a lookup.</translation>
-    </message>
-    <message>
-        <source>Not cancelled (checked by a lookup); it can be tried again.</source>
-        <translation>Not cancelled (checked by a lookup); it can be tried again.</translation>
-    </message>
-    <message>
-        <source>{0} attempt(s) with an unknown outcome</source>
-        <translation>{0} attempt(s) with an unknown outcome</translation>
     </message>
     <message>
         <source>Cancellation in progress</source>
@@ -1025,6 +961,21 @@ This cannot be undone.</translation>
     </message>
 </context>
 <context>
+    <name>PracticeOrders</name>
+    <message>
+        <source>DEMO - connected to the built-in PortOne simulator. No real receipt is cancelled, and this practice history is kept apart from the real one.</source>
+        <translation>DEMO - connected to the built-in PortOne simulator. No real receipt is cancelled, and this practice history is kept apart from the real one.</translation>
+    </message>
+    <message>
+        <source>Practice order numbers</source>
+        <translation>Practice order numbers</translation>
+    </message>
+    <message>
+        <source>Practice order &amp;numbers (double-click or Enter to use):</source>
+        <translation>Practice order &amp;numbers (double-click or Enter to use):</translation>
+    </message>
+</context>
+<context>
     <name>ReceiptType</name>
     <message>
         <source>Income deduction (individual)</source>
@@ -1103,6 +1054,65 @@ This cannot be undone.</translation>
     </message>
 </context>
 <context>
+    <name>RecentAttempts</name>
+    <message>
+        <source>Recent attempts:</source>
+        <translation>Recent attempts:</translation>
+    </message>
+    <message>
+        <source>Check &amp;unknown outcomes</source>
+        <translation>Check &amp;unknown outcomes</translation>
+    </message>
+    <message>
+        <source>Full histor&amp;y...</source>
+        <translation>Full histor&amp;y...</translation>
+    </message>
+    <message>
+        <source>Recent attempts</source>
+        <translation>Recent attempts</translation>
+    </message>
+    <message>
+        <source>Time (KST)</source>
+        <translation>Time (KST)</translation>
+    </message>
+    <message>
+        <source>Order number</source>
+        <translation>Order number</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Interrupted (the app closed); it will be checked by a lookup.</source>
+        <translation>Interrupted (the app closed); it will be checked by a lookup.</translation>
+    </message>
+    <message>
+        <source>No answer came back; it will be checked by a lookup.</source>
+        <translation>No answer came back; it will be checked by a lookup.</translation>
+    </message>
+    <message>
+        <source>Confirmed by a lookup.</source>
+        <translation>Confirmed by a lookup.</translation>
+    </message>
+    <message>
+        <source>Not cancelled (checked by a lookup); it can be tried again.</source>
+        <translation>Not cancelled (checked by a lookup); it can be tried again.</translation>
+    </message>
+    <message>
+        <source>{0} attempt(s) with an unknown outcome</source>
+        <translation>{0} attempt(s) with an unknown outcome</translation>
+    </message>
+</context>
+<context>
     <name>Reconcile</name>
     <message>
         <source>Checked {0} attempt(s) by lookup: {1} cancelled, {2} not cancelled (you can try those again).</source>
@@ -1165,6 +1175,13 @@ This cannot be undone.</translation>
     <message>
         <source>Alt plus an underlined letter activates that button or field.</source>
         <translation>Alt plus an underlined letter activates that button or field.</translation>
+    </message>
+</context>
+<context>
+    <name>StatusArea</name>
+    <message>
+        <source>Status message</source>
+        <translation>Status message</translation>
     </message>
 </context>
 <context>

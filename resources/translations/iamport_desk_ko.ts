@@ -608,10 +608,6 @@
             <translation>[데모] {0}</translation>
         </message>
         <message>
-            <source>DEMO - connected to the built-in PortOne simulator. No real receipt is cancelled, and this practice history is kept apart from the real one.</source>
-            <translation>데모 - 내장 PortOne 시뮬레이터에 연결되어 있습니다. 실제 영수증은 취소되지 않으며, 이 연습용 처리 기록은 실제 기록과 따로 보관됩니다.</translation>
-        </message>
-        <message>
             <source>Store profile</source>
             <translation>상점 프로필</translation>
         </message>
@@ -632,14 +628,6 @@
             <translation>예: ORDER-20261125-0001</translation>
         </message>
         <message>
-            <source>Practice order numbers</source>
-            <translation>연습용 주문번호</translation>
-        </message>
-        <message>
-            <source>Status message</source>
-            <translation>상태 메시지</translation>
-        </message>
-        <message>
             <source>Receipt link copied.</source>
             <translation>영수증 링크를 복사했습니다.</translation>
         </message>
@@ -652,10 +640,6 @@
             <translation>한 번 더 확인한 뒤 위에 표시된 현금영수증을 발행취소합니다.</translation>
         </message>
         <message>
-            <source>Recent attempts:</source>
-            <translation>최근 처리 내역:</translation>
-        </message>
-        <message>
             <source>Check &amp;unknown outcomes</source>
             <translation>결과 확인 필요 건 조회(&amp;U)</translation>
         </message>
@@ -666,34 +650,6 @@
         <message>
             <source>Cre&amp;dentials...</source>
             <translation>인증 정보(&amp;D)...</translation>
-        </message>
-        <message>
-            <source>Practice order &amp;numbers (double-click or Enter to use):</source>
-            <translation>연습용 주문번호 (두 번 클릭하거나 Enter 키를 누르면 입력됩니다)(&amp;N):</translation>
-        </message>
-        <message>
-            <source>Full histor&amp;y...</source>
-            <translation>전체 처리 기록(&amp;Y)...</translation>
-        </message>
-        <message>
-            <source>Recent attempts</source>
-            <translation>최근 처리 내역</translation>
-        </message>
-        <message>
-            <source>Time (KST)</source>
-            <translation>시각 (KST)</translation>
-        </message>
-        <message>
-            <source>Result</source>
-            <translation>결과</translation>
-        </message>
-        <message>
-            <source>Amount</source>
-            <translation>금액</translation>
-        </message>
-        <message>
-            <source>Details</source>
-            <translation>상세 내용</translation>
         </message>
         <message>
             <source>&amp;File</source>
@@ -814,26 +770,6 @@
         <message>
             <source>Unknown outcomes could not be checked yet: {0}</source>
             <translation>결과 확인이 필요한 건을 아직 확인하지 못했습니다: {0}</translation>
-        </message>
-        <message>
-            <source>Interrupted (the app closed); it will be checked by a lookup.</source>
-            <translation>중단됨(앱이 닫힘). 조회로 결과를 확인합니다.</translation>
-        </message>
-        <message>
-            <source>No answer came back; it will be checked by a lookup.</source>
-            <translation>응답을 받지 못했습니다. 조회로 결과를 확인합니다.</translation>
-        </message>
-        <message>
-            <source>Confirmed by a lookup.</source>
-            <translation>조회로 확인했습니다.</translation>
-        </message>
-        <message>
-            <source>Not cancelled (checked by a lookup); it can be tried again.</source>
-            <translation>취소되지 않았습니다(조회로 확인). 다시 시도할 수 있습니다.</translation>
-        </message>
-        <message>
-            <source>{0} attempt(s) with an unknown outcome</source>
-            <translation>결과 확인 필요 {0}건</translation>
         </message>
         <message>
             <source>Cancellation in progress</source>
@@ -1025,6 +961,21 @@ This cannot be undone.</source>
         </message>
     </context>
     <context>
+        <name>PracticeOrders</name>
+        <message>
+            <source>DEMO - connected to the built-in PortOne simulator. No real receipt is cancelled, and this practice history is kept apart from the real one.</source>
+            <translation>데모 - 내장 PortOne 시뮬레이터에 연결되어 있습니다. 실제 영수증은 취소되지 않으며, 이 연습용 처리 기록은 실제 기록과 따로 보관됩니다.</translation>
+        </message>
+        <message>
+            <source>Practice order numbers</source>
+            <translation>연습용 주문번호</translation>
+        </message>
+        <message>
+            <source>Practice order &amp;numbers (double-click or Enter to use):</source>
+            <translation>연습용 주문번호 (두 번 클릭하거나 Enter 키를 누르면 입력됩니다)(&amp;N):</translation>
+        </message>
+    </context>
+    <context>
         <name>ReceiptType</name>
         <message>
             <source>Income deduction (individual)</source>
@@ -1103,6 +1054,65 @@ This cannot be undone.</source>
         </message>
     </context>
     <context>
+        <name>RecentAttempts</name>
+        <message>
+            <source>Recent attempts:</source>
+            <translation>최근 처리 내역:</translation>
+        </message>
+        <message>
+            <source>Check &amp;unknown outcomes</source>
+            <translation>결과 확인 필요 건 조회(&amp;U)</translation>
+        </message>
+        <message>
+            <source>Full histor&amp;y...</source>
+            <translation>전체 처리 기록(&amp;Y)...</translation>
+        </message>
+        <message>
+            <source>Recent attempts</source>
+            <translation>최근 처리 내역</translation>
+        </message>
+        <message>
+            <source>Time (KST)</source>
+            <translation>시각 (KST)</translation>
+        </message>
+        <message>
+            <source>Order number</source>
+            <translation>주문번호</translation>
+        </message>
+        <message>
+            <source>Result</source>
+            <translation>결과</translation>
+        </message>
+        <message>
+            <source>Amount</source>
+            <translation>금액</translation>
+        </message>
+        <message>
+            <source>Details</source>
+            <translation>상세 내용</translation>
+        </message>
+        <message>
+            <source>Interrupted (the app closed); it will be checked by a lookup.</source>
+            <translation>중단됨(앱이 닫힘). 조회로 결과를 확인합니다.</translation>
+        </message>
+        <message>
+            <source>No answer came back; it will be checked by a lookup.</source>
+            <translation>응답을 받지 못했습니다. 조회로 결과를 확인합니다.</translation>
+        </message>
+        <message>
+            <source>Confirmed by a lookup.</source>
+            <translation>조회로 확인했습니다.</translation>
+        </message>
+        <message>
+            <source>Not cancelled (checked by a lookup); it can be tried again.</source>
+            <translation>취소되지 않았습니다(조회로 확인). 다시 시도할 수 있습니다.</translation>
+        </message>
+        <message>
+            <source>{0} attempt(s) with an unknown outcome</source>
+            <translation>결과 확인 필요 {0}건</translation>
+        </message>
+    </context>
+    <context>
         <name>Reconcile</name>
         <message>
             <source>Checked {0} attempt(s) by lookup: {1} cancelled, {2} not cancelled (you can try those again).</source>
@@ -1165,6 +1175,13 @@ This cannot be undone.</source>
         <message>
             <source>Alt plus an underlined letter activates that button or field.</source>
             <translation>Alt 키와 밑줄 친 글자를 함께 누르면 해당 버튼이나 입력란으로 바로 이동합니다.</translation>
+        </message>
+    </context>
+    <context>
+        <name>StatusArea</name>
+        <message>
+            <source>Status message</source>
+            <translation>상태 메시지</translation>
         </message>
     </context>
     <context>

@@ -1,0 +1,43 @@
+"""The question before a cancellation: what will be cancelled, with the safe answer as default."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from iamport_desk.formatting import elide, format_kst
+from iamport_desk.models import Receipt
+from iamport_desk.ui.words import won
+
+
+def confirm_cancellation(parent: QWidget, receipt: Receipt) -> bool:
+    """Ask before a cancellation; the safe answer is the default (Enter, Escape)."""
+
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(QCoreApplication.translate("MainWindow", "Cancel the cash receipt?"))
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setText(
+        QCoreApplication.translate(
+            "MainWindow", "Cancel the cash receipt of order {0} for {1}?\nThis cannot be undone."
+        ).format(elide(receipt.merchant_uid, 120), won(receipt.amount))
+    )
+    box.setInformativeText(
+        QCoreApplication.translate("MainWindow", "Approval number: {0}   Issued: {1}").format(
+            elide(receipt.apply_num, 40), format_kst(receipt.applied_at)
+        )
+    )
+    cancel_it = box.addButton(
+        QCoreApplication.translate("MainWindow", "&Cancel the receipt"),
+        QMessageBox.ButtonRole.DestructiveRole,
+    )
+    keep = box.addButton(
+        QCoreApplication.translate("MainWindow", "&Keep it"), QMessageBox.ButtonRole.RejectRole
+    )
+    box.setDefaultButton(keep)
+    box.setEscapeButton(keep)
+    box.exec()
+    return box.clickedButton() is cancel_it
+
+
+__all__ = ["confirm_cancellation"]
