@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
 from iamport_desk.formatting import elide, format_kst
 from iamport_desk.models import Receipt
+from iamport_desk.ui import shortcuts
 from iamport_desk.ui.words import won
 
 
@@ -40,4 +41,20 @@ def confirm_cancellation(parent: QWidget, receipt: Receipt) -> bool:
     return box.clickedButton() is cancel_it
 
 
-__all__ = ["confirm_cancellation"]
+def cancel_receipt_button(parent: QWidget) -> QPushButton:
+    """The button that leads to the question (disabled until a receipt is shown)."""
+    button = QPushButton(
+        QCoreApplication.translate("MainWindow", "&Cancel this receipt..."), parent
+    )
+    button.setObjectName("cancelReceiptButton")
+    button.setAccessibleDescription(
+        QCoreApplication.translate(
+            "MainWindow", "Asks for confirmation, then cancels the cash receipt shown above."
+        )
+    )
+    button.setToolTip(shortcuts.CANCEL_RECEIPT.native_key())
+    button.setEnabled(False)
+    return button
+
+
+__all__ = ["cancel_receipt_button", "confirm_cancellation"]

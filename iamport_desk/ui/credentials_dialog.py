@@ -496,3 +496,17 @@ class CredentialsDialog(QDialog):
             self._test_job = None
             self.test_button.setEnabled(True)
         super().done(result)
+
+
+def ask_credentials(
+    parent: QWidget,
+    profiles: ProfileStore,
+    service: DeskService,
+    reason: str | None,
+    api_base_override: str | None,
+) -> bool:
+    """Open the dialog (modal) with ``reason`` on top; True if the clerk saved."""
+    dialog = CredentialsDialog(
+        profiles, service, reason=reason, parent=parent, api_base_override=api_base_override
+    )
+    return dialog.exec() == CredentialsDialog.DialogCode.Accepted

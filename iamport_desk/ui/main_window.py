@@ -4,23 +4,20 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from types import ModuleType
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
-    QComboBox,
     QHBoxLayout,
-    QLabel,
-    QLineEdit,
     QMainWindow,
     QMessageBox,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from iamport_desk.formatting import elide, format_kst
+from iamport_desk.formatting import elide
 from iamport_desk.jobs import (
     CancelResult,
     JobResult,
@@ -29,15 +26,24 @@ from iamport_desk.jobs import (
     StartupResult,
     StoredCredentials,
 )
-from iamport_desk.models import HistoryEntry, Outcome, Receipt
-from iamport_desk.ui import shortcuts
-from iamport_desk.ui.confirm_dialog import confirm_cancellation
+from iamport_desk.models import HistoryEntry, Receipt
+from iamport_desk.ui.confirm_dialog import cancel_receipt_button, confirm_cancellation
 from iamport_desk.ui.main_menus import build_menus
+from iamport_desk.ui.order_form import OrderForm
 from iamport_desk.ui.practice_orders import PracticeOrders, demo_banner
 from iamport_desk.ui.receipt_view import ReceiptView
 from iamport_desk.ui.recent_attempts import RecentAttempts
+from iamport_desk.ui.result_sentences import (
+    Said,
+    cancelled_said,
+    guard_said,
+    outcome_unclear,
+    receipt_said,
+    reconcile_said,
+    startup_said,
+)
 from iamport_desk.ui.status_area import StatusArea
-from iamport_desk.ui.words import UserMessage, describe_error, reconcile_summary
+from iamport_desk.ui.words import UserMessage, describe_error
 
 if TYPE_CHECKING:
     from iamport_desk.credentials import ProfileStore
@@ -133,39 +139,17 @@ class MainWindow(QMainWindow):
             self.demo_banner = demo_banner(central)
             layout.addWidget(self.demo_banner)
 
-        profile_row = QHBoxLayout()
-        profile_label = QLabel(self.tr("S&tore:"), central)
-        self.profile_combo = QComboBox(central)
-        self.profile_combo.setAccessibleName(self.tr("Store profile"))
-        self.profile_combo.setMinimumContentsLength(16)
-        profile_label.setBuddy(self.profile_combo)
+        self.order_form = OrderForm(central)
+        self.profile_combo = self.order_form.profile_combo
         self.profile_combo.activated.connect(self.on_profile_combo_activated)
-        self.credentials_button = QPushButton(self.tr("Cre&dentials..."), central)
-        self.credentials_button.setToolTip(shortcuts.CREDENTIALS.label())
+        self.credentials_button = self.order_form.credentials_button
         self.credentials_button.clicked.connect(lambda: self.edit_credentials(None))
-        profile_row.addWidget(profile_label)
-        profile_row.addWidget(self.profile_combo, 1)
-        profile_row.addWidget(self.credentials_button)
-        layout.addLayout(profile_row)
-
-        order_row = QHBoxLayout()
-        order_label = QLabel(self.tr("&Order number (merchant_uid):"), central)
-        self.order_edit = QLineEdit(central)
-        self.order_edit.setAccessibleName(self.tr("Order number"))
-        self.order_edit.setAccessibleDescription(
-            self.tr("The merchant_uid the cash receipt was issued with. Press Enter to look it up.")
-        )
-        self.order_edit.setPlaceholderText(self.tr("e.g. ORDER-20261125-0001"))
-        self.order_edit.setClearButtonEnabled(True)
-        order_label.setBuddy(self.order_edit)
+        self.order_edit = self.order_form.order_edit
         self.order_edit.returnPressed.connect(self.lookup)
         self.order_edit.textEdited.connect(self.on_order_edit_textEdited)
-        self.lookup_button = QPushButton(self.tr("&Look up"), central)
+        self.lookup_button = self.order_form.lookup_button
         self.lookup_button.clicked.connect(self.lookup)
-        order_row.addWidget(order_label)
-        order_row.addWidget(self.order_edit, 1)
-        order_row.addWidget(self.lookup_button)
-        layout.addLayout(order_row)
+        layout.addWidget(self.order_form)
 
         if demo_orders is not None:
             self.practice = PracticeOrders(demo_orders, central)
@@ -184,15 +168,9 @@ class MainWindow(QMainWindow):
         )
         layout.addWidget(self.receipt_view)
 
-        action_row = QHBoxLayout()
-        self.cancel_button = QPushButton(self.tr("&Cancel this receipt..."), central)
-        self.cancel_button.setObjectName("cancelReceiptButton")
-        self.cancel_button.setAccessibleDescription(
-            self.tr("Asks for confirmation, then cancels the cash receipt shown above.")
-        )
-        self.cancel_button.setToolTip(shortcuts.CANCEL_RECEIPT.native_key())
-        self.cancel_button.setEnabled(False)
+        self.cancel_button = cancel_receipt_button(central)
         self.cancel_button.clicked.connect(self.cancel_receipt)
+        action_row = QHBoxLayout()
         action_row.addStretch(1)
         action_row.addWidget(self.cancel_button)
         layout.addLayout(action_row)
@@ -207,9 +185,6 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.recent, 1)
 
         self.setCentralWidget(central)
-        self.setTabOrder(self.profile_combo, self.credentials_button)
-        self.setTabOrder(self.credentials_button, self.order_edit)
-        self.setTabOrder(self.order_edit, self.lookup_button)
         self.setTabOrder(self.lookup_button, self.cancel_button)
         self.resize(780, 760)
 
@@ -225,17 +200,8 @@ class MainWindow(QMainWindow):
     # ---- profiles --------------------------------------------------------------------
 
     def _reload_profiles(self) -> None:
-        self.profile_combo.clear()
         active = self.profiles.active()
-        for profile in self.profiles.profiles():
-            label = (
-                self.tr("{0} (Tier {1})").format(profile.name, profile.tier_code)
-                if profile.tier_code
-                else profile.name
-            )
-            self.profile_combo.addItem(label, profile.name)
-        if active is not None:
-            self.profile_combo.setCurrentIndex(self.profile_combo.findData(active.name))
+        self.order_form.show_profiles(self.profiles.profiles(), active.name if active else None)
         if self.profiles.notice:
             self.show_message(
                 UserMessage(
@@ -457,19 +423,14 @@ class MainWindow(QMainWindow):
             self.job_done.emit("startup", result)
             self._on_startup(result)
 
+    def _say(self, said: Said | None) -> None:
+        if said is not None:
+            self.show_message(said.message, warning=said.warning, success=said.success)
+
     def _on_startup(self, result: StartupResult) -> None:
-        if result.error is not None:
-            self.show_message(describe_error(result.error), warning=True)
-            return
-        if result.interrupted:
-            self.show_message(
-                self.tr(
-                    "{0} cancellation attempt(s) were interrupted last time (the app closed or "
-                    "crashed). Their outcome is being checked."
-                ).format(result.interrupted),
-                warning=True,
-            )
-        QTimer.singleShot(0, self.reconcile)
+        self._say(startup_said(result))
+        if result.error is None:
+            QTimer.singleShot(0, self.reconcile)
 
     def _on_lookup(self, result: LookupResult) -> None:
         if result.missing_secret:
@@ -478,69 +439,37 @@ class MainWindow(QMainWindow):
             else:
                 self._no_credentials()
             return
-        if result.error is not None:
-            message = describe_error(result.error)
-            self.show_message(message, warning=True)
-            if message.reenter_credentials:
-                self.edit_credentials(message.text)
+        if result.error is not None or result.receipt is None:
+            self._show_error(result.error or RuntimeError("no receipt"))
             return
-        receipt = result.receipt
-        assert receipt is not None
-        self._set_receipt(receipt)
-        if receipt.is_cancelled:
-            self.show_message(
-                self.tr(
-                    "This cash receipt was already cancelled on {0}. There is nothing to cancel."
-                ).format(format_kst(receipt.cancelled_at))
-            )
+        self._set_receipt(result.receipt)
+        self._say(receipt_said(result.receipt))
+        if result.receipt.is_cancelled:
             self.focus_order()
         else:
-            self.show_message(
-                self.tr(
-                    "Check the receipt below. To cancel it, press \u201cCancel this receipt\u201d."
-                )
-            )
             self.cancel_button.setFocus()
 
     def _on_cancel(self, result: CancelResult) -> None:
         if result.missing_secret:
             self.edit_credentials(self._reenter_reason())
             return
-        if result.already_cancelled is not None:
-            when = result.already_cancelled.cancelled_at or result.already_cancelled.ended_at
-            self.show_message(
-                self.tr(
-                    "The history shows this receipt was already cancelled on {0}. No request was "
-                    "sent."
-                ).format(format_kst(when))
-            )
+        guarded = guard_said(result)
+        if guarded is not None:
+            self._say(guarded)
             self._set_receipt(None)
             return
         if result.receipt is not None and result.error is None:
             self._set_receipt(result.receipt)
-            text = self.tr("The cash receipt was cancelled at {0}.").format(
-                format_kst(result.receipt.cancelled_at)
-            )
-            if result.history_error is not None:
-                text += " " + self.tr("Warning: the audit history could not record it: {0}").format(
-                    describe_error(result.history_error).text
-                )
-            self.show_message(
-                text, success=result.history_error is None, warning=result.history_error is not None
-            )
+            self._say(cancelled_said(result.receipt, result.history_error))
             self.focus_order()
             return
-        error = result.error
-        if error is None:  # pragma: no cover - the worker always sets one of them
-            error = RuntimeError("no result")
-        from iamport_desk.errors import OutcomeUnknown
+        if outcome_unclear(result):
+            self._set_receipt(None)  # a new lookup must come first
+        # The worker always sets one of them.
+        self._show_error(result.error or RuntimeError("no result"), cancelling=True)
 
-        if isinstance(error, OutcomeUnknown) or (
-            result.entry is not None and result.entry.outcome == Outcome.UNKNOWN
-        ):
-            # What is shown may no longer be true; a new lookup must come first.
-            self._set_receipt(None)
-        message = describe_error(error, cancelling=True)
+    def _show_error(self, error: BaseException, *, cancelling: bool = False) -> None:
+        message = describe_error(error, cancelling=cancelling)
         self.show_message(message, warning=True)
         if message.reenter_credentials:
             self.edit_credentials(message.text)
@@ -549,17 +478,7 @@ class MainWindow(QMainWindow):
         if result.missing_secret or result.stopped:
             self.show_message("")
             return
-        done = result.reconciled
-        cancelled = sum(1 for entry in done if entry.outcome == Outcome.CANCELLED)
-        if done:
-            self.show_message(reconcile_summary(len(done), cancelled))
-        elif result.error is not None:
-            self.show_message(
-                self.tr("Unknown outcomes could not be checked yet: {0}").format(
-                    describe_error(result.error).text
-                ),
-                warning=True,
-            )
+        self._say(reconcile_said(result))
 
     @Slot(list)
     def on_api_history_changed(self, entries: list[HistoryEntry]) -> None:
@@ -594,21 +513,15 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def show_shortcuts(self) -> None:
-        from iamport_desk.ui.help_dialogs import ShortcutsDialog
-
-        ShortcutsDialog(self).exec()
+        help_dialogs().ShortcutsDialog(self).exec()
 
     @Slot()
     def show_about(self) -> None:
-        from iamport_desk.ui.help_dialogs import AboutDialog
-
-        AboutDialog(self.paths, self).exec()
+        help_dialogs().AboutDialog(self.paths, self).exec()
 
     @Slot()
     def choose_language(self) -> None:
-        from iamport_desk.ui.help_dialogs import choose_language
-
-        choose_language(self, self.profiles, self.service)
+        help_dialogs().choose_language(self, self.profiles, self.service)
 
     # ---- closing ---------------------------------------------------------------------
 
@@ -617,11 +530,8 @@ class MainWindow(QMainWindow):
         self._closing = True
         self._detached = True
         self._reconcile_timer.stop()
-        for signal, slot in (
-            (self.service.history_changed, self.on_api_history_changed),
-            (self.service.unresolved_changed, self.on_api_unresolved_changed),
-        ):
-            signal.disconnect(slot)
+        self.service.history_changed.disconnect(self.on_api_history_changed)
+        self.service.unresolved_changed.disconnect(self.on_api_unresolved_changed)
         if self._history_window is not None:
             self._history_window.close()
         self.hide()
@@ -669,17 +579,19 @@ class MainWindow(QMainWindow):
             self.close()
 
 
-def _default_open_credentials(window: MainWindow, reason: str | None) -> bool:
-    from iamport_desk.ui.credentials_dialog import CredentialsDialog
+def help_dialogs() -> ModuleType:
+    """Imported at first use: the first screen does not show these dialogs."""
+    from iamport_desk.ui import help_dialogs as module
 
-    dialog = CredentialsDialog(
-        window.profiles,
-        window.service,
-        reason=reason,
-        parent=window,
-        api_base_override=window.api_base_override,
+    return module
+
+
+def _default_open_credentials(window: MainWindow, reason: str | None) -> bool:
+    from iamport_desk.ui.credentials_dialog import ask_credentials
+
+    return ask_credentials(
+        window, window.profiles, window.service, reason, window.api_base_override
     )
-    return dialog.exec() == CredentialsDialog.DialogCode.Accepted
 
 
 __all__ = ["RECONCILE_INTERVAL_MS", "MainWindow", "confirm_cancellation"]
