@@ -316,3 +316,16 @@ def test_an_html_error_page_on_delete_is_an_unknown_outcome(
         cancel(qtbot, window)
         assert "not known whether" in window.message.text()
     assert history_rows(app_paths) == [("ORDER-20261125-0001", "unknown", 500, None)]
+
+
+def test_a_timer_firing_after_the_window_closed_sends_nothing(
+    qtbot: QtBot, app_paths: AppPaths, simulator: Simulator
+) -> None:
+    with open_window(qtbot, app_paths, simulator) as (window, _):
+        window.on_api_unresolved_changed(1)  # as if an attempt had an unknown outcome
+        window.close()
+        simulator.reset_requests()
+        window.reconcile()  # the reconcile timer or the start-up's check, late
+        window.lookup()
+        assert not window.busy
+    assert simulator.count() == 0

@@ -324,7 +324,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def lookup(self) -> None:
-        if self.busy:
+        if self.busy or self.service.stopped:  # stopped: the window has closed
             return
         # Finish any Hangul composition so the last syllable is part of the text.
         QGuiApplication.inputMethod().commit()
@@ -353,7 +353,7 @@ class MainWindow(QMainWindow):
     @Slot()
     def cancel_receipt(self) -> None:
         receipt = self._receipt
-        if self.busy or receipt is None or receipt.is_cancelled:
+        if self.busy or receipt is None or receipt.is_cancelled or self.service.stopped:
             return
         source = self.credentials_source()
         if source is None:
@@ -374,7 +374,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def reconcile(self) -> None:
-        if self.busy or self._unresolved == 0:
+        # A timer may fire after the window closed: nothing is checked then.
+        if self.busy or self._unresolved == 0 or self.service.stopped:
             return
         source = self.credentials_source()
         if source is None:
