@@ -74,8 +74,7 @@ class JobHandle(QObject):
             timer.start(timeout_ms)
             if self.result is None:
                 loop.exec()
-            timer.stop()
-            self.done.disconnect(loop.quit)
+            timer.stop()  # the loop's connection goes with the loop
         return self.result
 
 
