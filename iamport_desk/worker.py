@@ -205,7 +205,10 @@ class ApiWorker(QObject):
         except AppClosingError as exc:
             result = failed_result(job, exc)
         except Exception as exc:
-            log.exception("job %s failed", type(job).__name__)
+            if self._stopping.is_set():  # cut by interrupt(): expected at exit
+                log.info("job %s interrupted at exit: %s", type(job).__name__, type(exc).__name__)
+            else:
+                log.exception("job %s failed", type(job).__name__)
             result = failed_result(job, exc)
         self.finished.emit(job.job_id, result)
 

@@ -284,7 +284,10 @@ class CredentialsDialog(QDialog):
             return
         profiles = self.profiles
         self._has_secret.pop(name, None)
-        self._run_and_wait(lambda: profiles.delete_profile(name))
+        done = self._run_and_wait(lambda: profiles.delete_profile(name))
+        if done is not None and done.error is not None:
+            self.error_label.setText(describe_error(done.error).text)
+            return
         self._fill_list()
         active = self.profiles.active()
         if active is not None:
