@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import socket
-import sqlite3
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -34,7 +33,7 @@ from iamport_desk.simulator import (
     Simulator,
 )
 from iamport_desk.worker import ApiWorker
-from tests.ui_helpers import cancel, look_up, open_window
+from tests.ui_helpers import attempts, cancel, look_up, open_window
 
 pytestmark = pytest.mark.timeout(30)
 
@@ -50,21 +49,6 @@ def proxy_page(status: int) -> str:
         f"<body><h1>{status}</h1><p>The proxy server could not handle the request."
         "</p></body></html>"
     )
-
-
-def attempts(paths: AppPaths) -> list[dict[str, Any]]:
-    """Every history row, oldest first (read straight from the file, not through History)."""
-    if not paths.history_db.exists():
-        return []
-    with contextlib.closing(sqlite3.connect(paths.history_db)) as conn:
-        conn.row_factory = sqlite3.Row
-        return [
-            dict(row)
-            for row in conn.execute(
-                "SELECT merchant_uid, outcome, http_status, code, message, note "
-                "FROM attempts ORDER BY id"
-            )
-        ]
 
 
 def short_timeouts(

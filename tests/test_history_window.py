@@ -25,7 +25,7 @@ from iamport_desk.ui.history_cells import COL_AMOUNT, COL_MESSAGE, COL_ORDER
 from iamport_desk.ui.history_model import HistoryTableModel
 from iamport_desk.ui.history_window import HistoryWindow, kst_day_start
 from iamport_desk.ui.words import outcome_label
-from iamport_desk.worker import ApiThread, ApiWorker
+from tests.ui_helpers import running_service
 
 ROWS = 1000
 BASE = kst_day_start(dt.date(2026, 1, 1))  # rows are one hour apart from here
@@ -88,10 +88,9 @@ def db(app_paths: AppPaths) -> Path:
 
 
 @pytest.fixture
-def api(app_paths: AppPaths, qtbot: QtBot) -> Iterator[DeskService]:
-    thread = DeskService(ApiThread(ApiWorker(app_paths.history_db)))
-    yield thread
-    assert thread.stop()
+def api(app_paths: AppPaths) -> Iterator[DeskService]:
+    with running_service(app_paths) as service:
+        yield service
 
 
 @pytest.fixture

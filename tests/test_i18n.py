@@ -40,8 +40,7 @@ from iamport_desk.models import Receipt
 from iamport_desk.paths import AppPaths
 from iamport_desk.service import DeskService
 from iamport_desk.simulator import Simulator
-from iamport_desk.worker import ApiThread, ApiWorker
-from tests.ui_helpers import look_up, make_profiles, open_window
+from tests.ui_helpers import look_up, make_profiles, open_window, running_service
 
 pytestmark = pytest.mark.timeout(60)
 
@@ -329,11 +328,8 @@ def test_resolve_language(setting: str, system: QLocale.Language, expected: str)
 
 @pytest.fixture
 def api(app_paths: AppPaths) -> Iterator[DeskService]:
-    thread = DeskService(ApiThread(ApiWorker(app_paths.history_db)))
-    try:
-        yield thread
-    finally:
-        thread.stop()
+    with running_service(app_paths) as service:
+        yield service
 
 
 @pytest.fixture

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
-
 import pytest
 from pytestqt.qtbot import QtBot
 
@@ -11,18 +9,16 @@ from iamport_desk.history import History
 from iamport_desk.models import Outcome
 from iamport_desk.paths import AppPaths
 from iamport_desk.simulator import Fault, Simulator
-from tests.ui_helpers import PROFILE, Dialogs, cancel, look_up, make_profiles, open_window
+from tests.ui_helpers import PROFILE, Dialogs, attempts, cancel, look_up, make_profiles, open_window
 
 pytestmark = pytest.mark.timeout(60)
 
 
 def history_rows(paths: AppPaths) -> list[tuple[str, str, int | None, str | None]]:
-    with sqlite3.connect(paths.history_db) as conn:
-        return list(
-            conn.execute(
-                "SELECT merchant_uid, outcome, http_status, message FROM attempts ORDER BY id"
-            )
-        )
+    return [
+        (row["merchant_uid"], row["outcome"], row["http_status"], row["message"])
+        for row in attempts(paths)
+    ]
 
 
 def test_happy_path_cancels_once_and_records(

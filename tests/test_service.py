@@ -17,6 +17,7 @@ from iamport_desk.paths import AppPaths
 from iamport_desk.service import DeskService
 from iamport_desk.simulator import DEMO_IMP_KEY, DEMO_IMP_SECRET, Fault, Simulator
 from iamport_desk.worker import ApiThread, ApiWorker
+from tests.ui_helpers import running_service
 
 pytestmark = pytest.mark.timeout(60)
 
@@ -25,11 +26,8 @@ PROFILE = "본점"
 
 @pytest.fixture
 def service(app_paths: AppPaths) -> Iterator[DeskService]:
-    desk = DeskService(ApiThread(ApiWorker(app_paths.history_db)))
-    try:
+    with running_service(app_paths) as desk:
         yield desk
-    finally:
-        desk.stop()
 
 
 def credentials(simulator: Simulator) -> GivenCredentials:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from pytestqt.qtbot import QtBot
 
@@ -98,3 +101,28 @@ def cancel(qtbot: QtBot, window: MainWindow, timeout: int = 15_000) -> None:
         window.busy_changed, timeout=timeout, check_params_cb=lambda busy: not busy
     ):
         window.cancel_receipt()
+
+
+@contextmanager
+def running_service(paths: AppPaths, worker: ApiWorker | None = None) -> Iterator[DeskService]:
+    """The service over a real API thread (and its history file), stopped afterwards."""
+    service = DeskService(ApiThread(worker or ApiWorker(paths.history_db)))
+    try:
+        yield service
+    finally:
+        assert service.stop(), "the API thread did not stop"
+
+
+def attempts(paths: AppPaths) -> list[dict[str, Any]]:
+    """Every history row, oldest first (read straight from the file, not through History)."""
+    if not paths.history_db.exists():
+        return []
+    with contextlib.closing(sqlite3.connect(paths.history_db)) as conn:
+        conn.row_factory = sqlite3.Row
+        return [
+            dict(row)
+            for row in conn.execute(
+                "SELECT merchant_uid, outcome, http_status, code, message, note "
+                "FROM attempts ORDER BY id"
+            )
+        ]
