@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from types import ModuleType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QGuiApplication
@@ -234,12 +234,22 @@ class MainWindow(QMainWindow):
 
     @property
     def busy(self) -> bool:
-        return self._current_job is not None
+        return self._current_kind is not None
 
-    def _set_busy(self, kind: str | None, job: JobHandle | None = None) -> None:
-        self._current_job = job
+    def _start(
+        self, kind: str, submit: Callable[[], JobHandle], slot: Callable[[Any], None]
+    ) -> None:
+        # The window's own updates first, then the job: the API thread, once woken, competes
+        # with the GUI thread for the GIL.
+        self._set_busy(kind)
+        self._current_job = submit()
+        self._current_job.done.connect(slot)
+
+    def _set_busy(self, kind: str | None) -> None:
+        if kind is None:
+            self._current_job = None
         self._current_kind = kind
-        busy = job is not None
+        busy = kind is not None
         self.status_area.set_busy(busy)
         for widget in (
             self.order_edit,
@@ -343,9 +353,7 @@ class MainWindow(QMainWindow):
             return
         self._set_receipt(None)
         self.show_message(self.tr("Looking up {0}...").format(elide(uid, 80)))
-        job = self.service.lookup(source, uid)
-        job.done.connect(self.on_lookup_done)
-        self._set_busy("lookup", job)
+        self._start("lookup", lambda: self.service.lookup(source, uid), self.on_lookup_done)
 
     def _no_credentials(self) -> None:
         self.show_message(self.tr("No credentials: enter the store's API key first."), warning=True)
@@ -365,9 +373,10 @@ class MainWindow(QMainWindow):
         self.show_message(
             self.tr("Cancelling the cash receipt of {0}...").format(elide(receipt.merchant_uid, 80))
         )
-        job = self.service.cancel(source, source.profile, receipt.merchant_uid)
-        job.done.connect(self.on_cancel_done)
-        self._set_busy("cancel", job)
+        uid = receipt.merchant_uid
+        self._start(
+            "cancel", lambda: self.service.cancel(source, source.profile, uid), self.on_cancel_done
+        )
 
     def _reenter_reason(self) -> str:
         return self.tr("Enter the store's API key and secret again.")
@@ -381,9 +390,11 @@ class MainWindow(QMainWindow):
         if source is None:
             return
         self.show_message(self.tr("Checking attempts with an unknown outcome..."))
-        job = self.service.reconcile(source, source.profile)
-        job.done.connect(self.on_reconcile_done)
-        self._set_busy("reconcile", job)
+        self._start(
+            "reconcile",
+            lambda: self.service.reconcile(source, source.profile),
+            self.on_reconcile_done,
+        )
 
     # ---- results ---------------------------------------------------------------------
 

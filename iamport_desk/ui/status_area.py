@@ -28,13 +28,16 @@ class StatusArea(QWidget):
         self.message.setAccessibleName(self.tr("Status message"))
         row.addWidget(self.progress)
         row.addWidget(self.message, 1)
+        self._colour: str | None = None
 
     def set_busy(self, busy: bool) -> None:
         self.progress.setVisible(busy)
 
     def show_text(self, text: str, *, warning: bool = False, success: bool = False) -> None:
         colour = sentence_colour(warning=warning, success=success)
-        self.message.setStyleSheet(label_style("statusMessage", colour))
+        if colour != self._colour:  # a new style sheet re-polishes the label: only on change
+            self._colour = colour
+            self.message.setStyleSheet(label_style("statusMessage", colour))
         self.message.setText(text)
 
 
