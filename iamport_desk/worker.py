@@ -10,7 +10,6 @@ the GUI thread never waits on a disk or a keychain prompt.
 from __future__ import annotations
 
 import logging
-import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -451,15 +450,8 @@ class ApiThread(QObject):
     # How long stop() waits for a request that was interrupted to give the thread back.
     STOP_TIMEOUT_MS = 5_000
 
-    # The GUI thread shares the GIL with this one: by default a thread that wants it waits up to
-    # 5 ms while the other runs Python code (the HTTP client, SQLite calls), which shows as a
-    # stutter of the window. 1 ms keeps those waits short.
-    GIL_SWITCH_INTERVAL_S = 0.001
-
     def __init__(self, worker: ApiWorker, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        if sys.getswitchinterval() > self.GIL_SWITCH_INTERVAL_S:
-            sys.setswitchinterval(self.GIL_SWITCH_INTERVAL_S)
         self._thread = QThread()
         self._thread.setObjectName("iamport-desk-api")
         self.worker = worker
