@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import io
+import sqlite3
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -73,11 +75,10 @@ def fill(path: Path, count: int, *, extra: list[tuple[object, ...]] | None = Non
             )
         )
     rows.extend(extra or [])
-    with History(path) as history:
-        conn = history._conn
-        conn.execute("BEGIN")
+    with History(path):
+        pass  # creates the file and its schema, as the app does
+    with contextlib.closing(sqlite3.connect(path)) as conn, conn:  # one transaction
         conn.executemany(_INSERT, rows)
-        conn.execute("COMMIT")
 
 
 @pytest.fixture
