@@ -37,9 +37,12 @@ from iamport_desk.ui.result_sentences import (
     Said,
     cancelled_said,
     guard_said,
+    no_credentials_said,
     outcome_unclear,
     receipt_said,
     reconcile_said,
+    reenter_reason,
+    secret_missing_reason,
     startup_said,
 )
 from iamport_desk.ui.status_area import StatusArea
@@ -89,6 +92,7 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__()
         self.service = service
+        self.api = service  # the name older callers use
         self.profiles = profiles
         self.paths = paths
         self.demo = demo_orders is not None
@@ -120,11 +124,6 @@ class MainWindow(QMainWindow):
         self.order_edit.setFocus()
         self._startup_job = service.startup()
         self._startup_job.done.connect(self.on_startup_done)
-
-    @property
-    def api(self) -> DeskService:
-        """The service this window submits its jobs to (the name older callers use)."""
-        return self.service
 
     # ---- construction ---------------------------------------------------------------
 
@@ -310,9 +309,6 @@ class MainWindow(QMainWindow):
             source = self.credentials_source()
         return source
 
-    def _secret_missing_reason(self) -> str:
-        return self.tr("The secret of this store is not available on this PC. Enter it again.")
-
     # ---- actions ---------------------------------------------------------------------
 
     @Slot()
@@ -349,14 +345,11 @@ class MainWindow(QMainWindow):
             return
         source = self._source_or_ask()
         if source is None:
-            self._no_credentials()
+            self._say(no_credentials_said())
             return
         self._set_receipt(None)
         self.show_message(self.tr("Looking up {0}...").format(elide(uid, 80)))
         self._start("lookup", lambda: self.service.lookup(source, uid), self.on_lookup_done)
-
-    def _no_credentials(self) -> None:
-        self.show_message(self.tr("No credentials: enter the store's API key first."), warning=True)
 
     @Slot()
     def cancel_receipt(self) -> None:
@@ -365,7 +358,7 @@ class MainWindow(QMainWindow):
             return
         source = self.credentials_source()
         if source is None:
-            self.edit_credentials(self._reenter_reason())
+            self.edit_credentials(reenter_reason())
             return
         if not self._confirm(self, receipt):
             self.show_message(self.tr("Nothing was cancelled."))
@@ -377,9 +370,6 @@ class MainWindow(QMainWindow):
         self._start(
             "cancel", lambda: self.service.cancel(source, source.profile, uid), self.on_cancel_done
         )
-
-    def _reenter_reason(self) -> str:
-        return self.tr("Enter the store's API key and secret again.")
 
     @Slot()
     def reconcile(self) -> None:
@@ -446,10 +436,10 @@ class MainWindow(QMainWindow):
 
     def _on_lookup(self, result: LookupResult) -> None:
         if result.missing_secret:
-            if self.edit_credentials(self._secret_missing_reason()):
+            if self.edit_credentials(secret_missing_reason()):
                 self.lookup()
             else:
-                self._no_credentials()
+                self._say(no_credentials_said())
             return
         if result.error is not None or result.receipt is None:
             self._show_error(result.error or RuntimeError("no receipt"))
@@ -463,7 +453,7 @@ class MainWindow(QMainWindow):
 
     def _on_cancel(self, result: CancelResult) -> None:
         if result.missing_secret:
-            self.edit_credentials(self._reenter_reason())
+            self.edit_credentials(reenter_reason())
             return
         guarded = guard_said(result)
         if guarded is not None:

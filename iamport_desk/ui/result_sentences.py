@@ -26,6 +26,25 @@ class Said:
     success: bool = False
 
 
+def secret_missing_reason() -> str:
+    return QCoreApplication.translate(
+        "MainWindow", "The secret of this store is not available on this PC. Enter it again."
+    )
+
+
+def reenter_reason() -> str:
+    return QCoreApplication.translate("MainWindow", "Enter the store's API key and secret again.")
+
+
+def no_credentials_said() -> Said:
+    return Said(
+        QCoreApplication.translate(
+            "MainWindow", "No credentials: enter the store's API key first."
+        ),
+        warning=True,
+    )
+
+
 def startup_said(result: StartupResult) -> Said | None:
     if result.error is not None:
         return Said(describe_error(result.error), warning=True)
@@ -110,8 +129,11 @@ __all__ = [
     "Said",
     "cancelled_said",
     "guard_said",
+    "no_credentials_said",
     "outcome_unclear",
     "receipt_said",
     "reconcile_said",
+    "reenter_reason",
+    "secret_missing_reason",
     "startup_said",
 ]
