@@ -33,11 +33,11 @@ PYCACHE = REPO / "build" / "bench-pycache"  # bytecode of the children (see chil
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))  # iamport_desk, without installing it
 
-STARTUP_RATIO = 1.2
-MEMORY_RATIO = 1.3
+STARTUP_RATIO = 1.5  # issue 18 (issue 8 asked 1.2x)
+MEMORY_RATIO = 1.5  # issue 18 (issue 8 asked 1.3x)
 FROZEN_RATIO = 1.2
-GAP_MS = 16.0
-OVERHEAD_MS = 20.0
+GAP_MS = 8.0  # issue 18 (issue 8 asked 16 ms)
+OVERHEAD_MS = 5.0  # issue 18 (issue 8 asked 20 ms)
 HISTORY_MS = 100.0
 EXPORT_S = 1.0
 FORBIDDEN = ("keyring", "httpx", "iamport_desk.simulator", "iamport_desk.ui.history_window")

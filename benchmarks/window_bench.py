@@ -93,6 +93,7 @@ def measure_window(sim: SimProcess, runs: int) -> dict[str, list[float] | list[i
     from iamport_desk.credentials import ProfileStore, SecretStore
     from iamport_desk.models import Profile
     from iamport_desk.paths import AppPaths
+    from iamport_desk.service import DeskService
     from iamport_desk.simulator import DEMO_IMP_KEY, DEMO_IMP_SECRET
     from iamport_desk.ui.main_window import MainWindow
     from iamport_desk.worker import ApiThread, ApiWorker
@@ -105,7 +106,7 @@ def measure_window(sim: SimProcess, runs: int) -> dict[str, list[float] | list[i
     # A failing keychain: the secret is kept in memory for the session (no real keychain).
     profiles = ProfileStore(paths.settings_file, SecretStore(keyring.backends.fail.Keyring()))
     profiles.save_profile(Profile("강남점", DEMO_IMP_KEY), DEMO_IMP_SECRET)
-    api = ApiThread(ApiWorker(paths.history_db))
+    api = DeskService(ApiThread(ApiWorker(paths.history_db)))
     window = MainWindow(api, profiles, paths, confirm=lambda *_: True,
                         open_credentials=lambda *_: False, api_base_override=sim.url)
     window.show()

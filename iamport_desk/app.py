@@ -21,9 +21,9 @@ if TYPE_CHECKING:
 
     from iamport_desk.credentials import ProfileStore
     from iamport_desk.paths import AppPaths
+    from iamport_desk.service import DeskService
     from iamport_desk.simulator import Simulator
     from iamport_desk.ui.main_window import MainWindow
-    from iamport_desk.worker import ApiThread
 
 log = logging.getLogger("iamport_desk")
 
@@ -66,7 +66,7 @@ class Desk:
         app: QApplication,
         paths: AppPaths,
         profiles: ProfileStore,
-        api: ApiThread,
+        service: DeskService,
         *,
         api_base: str | None,
         demo_orders: dict[str, str] | None,
@@ -75,7 +75,7 @@ class Desk:
         self.app = app
         self.paths = paths
         self.profiles = profiles
-        self.api = api
+        self.service = service
         self.api_base = api_base
         self.demo_orders = demo_orders
         self.translators = translators
@@ -87,7 +87,7 @@ class Desk:
         from iamport_desk.ui.main_window import MainWindow
 
         window = MainWindow(
-            self.api,
+            self.service,
             self.profiles,
             self.paths,
             demo_orders=self.demo_orders,
@@ -199,26 +199,47 @@ def main(argv: Sequence[str] | None = None) -> int:
     profiles = _profile_store(paths, demo=args.demo)
     translators = i18n.install_translators(app, i18n.resolve_language(profiles.settings.language))
 
+    from iamport_desk.service import DeskService
     from iamport_desk.ui.error_dialog import show_unexpected_error
     from iamport_desk.worker import ApiThread, ApiWorker
 
     install_excepthook(lambda exc: show_unexpected_error(exc, log_file))
     api = ApiThread(ApiWorker(paths.history_db))
+    service = DeskService(api)
     desk = Desk(
         app,
         paths,
         profiles,
-        api,
+        service,
         api_base=api_base,
         demo_orders=demo_orders,
         translators=translators,
     )
     app.switch_language = desk.switch_language  # type: ignore[attr-defined]
     desk.show_window()
+    code = 1
     try:
-        return app.exec()
+        code = app.exec()
     finally:
-        api.stop()
+        # Every request is interrupted, and the API thread ends before the process does.
+        stopped = api.stop()
         if simulator is not None:
             simulator.stop()
         log.info("iamport-desk stopped")
+        if not stopped:
+            leave_with_thread_stuck(code)
+    return code
+
+
+def leave_with_thread_stuck(code: int) -> None:
+    """The API thread is stuck in a call that could not be interrupted (a keychain prompt, a
+    socket that ignores shutdown). Destroying a running QThread aborts the process, so end it
+    here, after the logs are flushed; a DELETE cut this way stays 'pending' in the history,
+    which is durable, and is settled by a lookup at the next start."""
+    import os
+
+    log.error("the API thread did not end; leaving without waiting for it")
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)

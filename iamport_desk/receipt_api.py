@@ -29,6 +29,11 @@ class ReceiptApi(Protocol):
         """Prove the credentials work; the sub-store's name when the profile names one."""
         ...
 
+    def abort(self) -> None:
+        """From any thread: cut the request in flight, which then ends promptly with
+        NetworkError or OutcomeUnknown (so the app can exit); without one, nothing happens."""
+        ...
+
     def close(self) -> None:
         """Release the connection pool; the object is not used afterwards."""
         ...

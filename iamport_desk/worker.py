@@ -1,20 +1,46 @@
 """The one long-lived API thread: a worker QObject that owns the PortOne client and
 the history connection, and receives jobs through queued signals.
 
-Widgets never run here; results go back to the GUI thread as plain dataclasses.
+Widgets never run here; results go back to the GUI thread as plain dataclasses
+(:mod:`iamport_desk.jobs`), each to the one who submitted the job
+(:mod:`iamport_desk.service`). The keychain and the settings file are used here too, so that
+the GUI thread never waits on a disk or a keychain prompt.
 """
 
 from __future__ import annotations
 
-import itertools
 import logging
+import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
+from iamport_desk.jobs import (
+    AppClosingError,
+    CallJob,
+    CallResult,
+    CancelJob,
+    CancelResult,
+    Job,
+    JobResult,
+    LookupJob,
+    LookupResult,
+    ReconcileJob,
+    ReconcileResult,
+    SaveProfileJob,
+    SaveProfileResult,
+    SecretCheckJob,
+    SecretCheckResult,
+    SettingsJob,
+    SettingsResult,
+    StartupJob,
+    StartupResult,
+    StoredCredentials,
+    TestConnectionJob,
+    TestConnectionResult,
+)
 from iamport_desk.models import Credentials, HistoryEntry, NoteCode, Outcome, Receipt
 from iamport_desk.rules import order_key
 
@@ -26,7 +52,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 ClientFactory = Callable[[Credentials], "ReceiptApi"]
-_job_ids = itertools.count(1)
 
 
 def default_client_factory(credentials: Credentials) -> ReceiptApi:
@@ -37,7 +62,16 @@ def default_client_factory(credentials: Credentials) -> ReceiptApi:
         credentials.imp_secret,
         base_url=credentials.api_base,
         tier_code=credentials.tier_code,
+        proxy=credentials.proxy,  # set by hand in Settings > Network; None: system/environment
     )
+
+
+def _why_missing(source: object) -> str | None:
+    """Why a saved profile's secret could not be had (locked, denied, absent, ...): asked of
+    the keychain here, on the API thread, so the window can say so instead of asking again."""
+    if isinstance(source, StoredCredentials):
+        return source.profiles.secrets.reason(source.profile)
+    return None
 
 
 def _error_fields(exc: IamportError) -> dict[str, Any]:
@@ -50,78 +84,43 @@ def _error_fields(exc: IamportError) -> dict[str, Any]:
     return fields
 
 
-# ---- jobs (GUI -> worker) -------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Job:
-    job_id: int = field(default_factory=lambda: next(_job_ids), init=False)
-
-
-@dataclass(frozen=True)
-class StartupJob(Job):
-    """Open the history, turn crash leftovers into 'unknown', report recent attempts."""
-
-
-@dataclass(frozen=True)
-class LookupJob(Job):
-    credentials: Credentials
-    merchant_uid: str
-
-
-@dataclass(frozen=True)
-class CancelJob(Job):
-    credentials: Credentials
-    profile: str
-    merchant_uid: str
-
-
-@dataclass(frozen=True)
-class TestConnectionJob(Job):
-    credentials: Credentials
-
-
-@dataclass(frozen=True)
-class ReconcileJob(Job):
-    """Check every 'unknown' attempt of one profile by looking the receipt up."""
-
-    credentials: Credentials
-    profile: str
-
-
-# ---- results (worker -> GUI) ----------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class JobResult:
-    """What came of a job. ``error`` is an exception *value*: it is never raised on the
-    GUI thread, only turned into a sentence for the clerk."""
-
-    job: Job
-    receipt: Receipt | None = None
-    entry: HistoryEntry | None = None
-    error: BaseException | None = None
-    tier_name: str | None = None
-    already_cancelled: HistoryEntry | None = None  # duplicate guard hit: no DELETE sent
-    reconciled: tuple[HistoryEntry, ...] = ()
-    interrupted: int = 0  # attempts found 'pending' from a crash at start-up
-    history_error: BaseException | None = None  # the outcome could not be recorded
+def failed_result(job: Job, error: BaseException) -> JobResult:
+    """The result of ``job`` when it ended with ``error`` before producing anything."""
+    if isinstance(job, StartupJob):
+        return StartupResult(error=error)
+    if isinstance(job, LookupJob):
+        return LookupResult(error=error)
+    if isinstance(job, CancelJob):
+        return CancelResult(error=error)
+    if isinstance(job, TestConnectionJob):
+        return TestConnectionResult(error=error)
+    if isinstance(job, ReconcileJob):
+        return ReconcileResult(error=error, stopped=isinstance(error, AppClosingError))
+    if isinstance(job, SaveProfileJob):
+        return SaveProfileResult(error=error)
+    if isinstance(job, SecretCheckJob):
+        return SecretCheckResult(job.profile, has_secret=False)
+    if isinstance(job, SettingsJob):
+        return SettingsResult(error=error)
+    return CallResult(error=error)
 
 
 class ApiWorker(QObject):
     """Runs PortOne calls and history writes on the API thread.
 
     Signals:
-        finished(JobResult): a job ended, successfully or not.
+        finished(int, object): a job (its id) ended with this typed result
+            (see :data:`iamport_desk.jobs.JobResult`), successfully or not.
         history_changed(list): the newest attempts (``list[HistoryEntry]``) after a write.
         unresolved_changed(int): how many attempts still have an unknown outcome.
     """
 
-    finished = Signal(object)
+    finished = Signal(int, object)
     history_changed = Signal(list)
     unresolved_changed = Signal(int)
 
     RECENT = 20
+    # The history is read and written on this thread; it is opened at the first job.
 
     def __init__(
         self,
@@ -136,21 +135,62 @@ class ApiWorker(QObject):
         self._history: History | None = None
         self._client: ReceiptApi | None = None
         self._client_credentials: Credentials | None = None
+        # Set from the GUI thread by interrupt(): no new job starts, loops stop between rows.
+        self._stopping = threading.Event()
+        self._clients_lock = threading.Lock()
+        self._open_clients: set[ReceiptApi] = set()  # every client that may be in a request
 
     # The client is rebuilt whenever the credentials differ (another profile, a
     # re-entered secret): a token is never carried over to another key or Tier.
     def _client_for(self, credentials: Credentials) -> ReceiptApi:
         if self._client is None or self._client_credentials != credentials:
             self._close_client()
-            self._client = self._client_factory(credentials)
+            self._client = self._new_client(credentials)
             self._client_credentials = credentials
         return self._client
 
+    def _new_client(self, credentials: Credentials) -> ReceiptApi:
+        client = self._client_factory(credentials)
+        with self._clients_lock:
+            self._open_clients.add(client)
+        return client
+
+    def _release(self, client: ReceiptApi) -> None:
+        with self._clients_lock:
+            self._open_clients.discard(client)
+        client.close()
+
     def _close_client(self) -> None:
         if self._client is not None:
-            self._client.close()
+            self._release(self._client)
         self._client = None
         self._client_credentials = None
+
+    @property
+    def holds_resources(self) -> bool:
+        """True while a client or the history connection is open (False after shutdown)."""
+        return self._client is not None or self._history is not None
+
+    @property
+    def stopping(self) -> bool:
+        return self._stopping.is_set()
+
+    def interrupt(self) -> None:
+        """Cut every request in flight and refuse new jobs; called from the GUI thread at exit.
+
+        The ONE place where a request is interrupted: ``ReceiptApi.abort()`` (thread-safe) shuts
+        the sockets down, which also wakes a blocked read (closing alone does not, on Linux). A
+        DELETE cut here stays 'pending' in the history and is settled by a lookup at the next
+        start, never sent again.
+        """
+        self._stopping.set()
+        with self._clients_lock:
+            clients = list(self._open_clients)
+        for client in clients:
+            try:
+                client.abort()
+            except Exception:  # interrupting must never be what breaks the exit
+                log.exception("could not interrupt a request")
 
     def _open_history(self) -> History:
         if self._history is None:
@@ -172,58 +212,101 @@ class ApiWorker(QObject):
     def run(self, job: Job) -> None:
         """Entry point for every job; never lets an exception escape into Qt."""
         try:
+            if self._stopping.is_set() and not isinstance(job, SettingsJob):
+                raise AppClosingError("the app is closing")
             result = self._dispatch(job)
+        except AppClosingError as exc:
+            result = failed_result(job, exc)
         except Exception as exc:
-            log.exception("job %s failed", type(job).__name__)
-            result = JobResult(job, error=exc)
-        self.finished.emit(result)
+            if self._stopping.is_set():  # cut by interrupt(): expected at exit
+                log.info("job %s interrupted at exit: %s", type(job).__name__, type(exc).__name__)
+            else:
+                log.exception("job %s failed", type(job).__name__)
+            result = failed_result(job, exc)
+        self.finished.emit(job.job_id, result)
 
     def _dispatch(self, job: Job) -> JobResult:
         if isinstance(job, StartupJob):
-            return self._startup(job)
+            return self._startup()
         if isinstance(job, LookupJob):
-            # Imported here, not above: the StartupJob runs while the window is first
-            # shown, and importing httpx then would compete with it for the GIL.
-            from iamport_desk.errors import IamportError
-
-            try:
-                receipt = self._client_for(job.credentials).lookup(job.merchant_uid)
-            except IamportError as exc:
-                return JobResult(job, error=exc)
-            return JobResult(job, receipt=receipt)
+            return self._lookup(job)
         if isinstance(job, CancelJob):
             return self._cancel(job)
         if isinstance(job, TestConnectionJob):
             return self._test_connection(job)
         if isinstance(job, ReconcileJob):
             return self._reconcile(job)
+        if isinstance(job, SaveProfileJob):
+            return self._save_profile(job)
+        if isinstance(job, SecretCheckJob):
+            has_secret = job.profiles.credentials(job.profile) is not None
+            return SecretCheckResult(job.profile, has_secret)
+        if isinstance(job, SettingsJob):
+            try:
+                job.action()
+            except OSError as exc:
+                log.warning("could not write the settings (%s): %s", job.what, exc)
+                return SettingsResult(error=exc)
+            return SettingsResult()
+        if isinstance(job, CallJob):
+            return CallResult(value=job.action())
         raise TypeError(f"unknown job {type(job).__name__}")
 
-    def _startup(self, job: StartupJob) -> JobResult:
+    @staticmethod
+    def _save_profile(job: SaveProfileJob) -> SaveProfileResult:
+        from iamport_desk.credentials import CredentialError
+
+        try:
+            persistent = job.profiles.save_profile(
+                job.profile, job.secret, previous_name=job.previous_name
+            )
+            job.profiles.set_active(job.profile.name)
+        except (CredentialError, KeyError, OSError) as exc:  # the form shows these
+            return SaveProfileResult(error=exc)
+        return SaveProfileResult(persistent=persistent)
+
+    def _startup(self) -> StartupResult:
         history = self._open_history()
         interrupted = history.recover_interrupted()
         self._publish_history()
-        return JobResult(job, interrupted=interrupted)
+        return StartupResult(interrupted=interrupted)
+
+    def _lookup(self, job: LookupJob) -> LookupResult:
+        # Imported here, not above: the StartupJob runs while the window is first
+        # shown, and importing httpx then would compete with it for the GIL.
+        from iamport_desk.errors import IamportError
+
+        credentials = job.credentials.resolve()  # may read the keychain
+        if credentials is None:
+            return LookupResult(missing_secret=True, keychain_reason=_why_missing(job.credentials))
+        try:
+            receipt = self._client_for(credentials).lookup(job.merchant_uid)
+        except IamportError as exc:
+            return LookupResult(error=exc)
+        return LookupResult(receipt=receipt)
 
     def _publish_history(self) -> None:
         history = self._open_history()
         self.history_changed.emit(history.recent(self.RECENT))
         self.unresolved_changed.emit(len(history.unresolved()))
 
-    def _cancel(self, job: CancelJob) -> JobResult:
+    def _cancel(self, job: CancelJob) -> CancelResult:
         from iamport_desk.errors import IamportError, OutcomeUnknown
 
+        credentials = job.credentials.resolve()  # may read the keychain
+        if credentials is None:
+            return CancelResult(missing_secret=True, keychain_reason=_why_missing(job.credentials))
         history = self._open_history()  # HistoryUnavailable -> no request is sent
-        tier = job.credentials.tier_code
+        tier = credentials.tier_code
         previous = history.last_cancelled(job.merchant_uid, profile=job.profile, tier_code=tier)
         if previous is not None:
-            return JobResult(job, already_cancelled=previous)
-        settled = self._settle_unknown_first(job, history)
+            return CancelResult(already_cancelled=previous)
+        settled = self._settle_unknown_first(job, credentials, history)
         if settled is not None:
             return settled
         # Audit first: a durable 'pending' row, or no DELETE at all.
         entry_id = history.begin(profile=job.profile, tier_code=tier, merchant_uid=job.merchant_uid)
-        client = self._client_for(job.credentials)
+        client = self._client_for(credentials)
         receipt: Receipt | None = None
         error: BaseException | None = None
         try:
@@ -250,11 +333,11 @@ class ApiWorker(QObject):
                     "note": NoteCode.NO_CANCELLATION_TIME,
                 }
         entry, history_error = self._finish(history, entry_id, outcome, receipt=receipt, **fields)
-        return JobResult(
-            job, entry=entry, receipt=receipt, error=error, history_error=history_error
-        )
+        return CancelResult(entry=entry, receipt=receipt, error=error, history_error=history_error)
 
-    def _settle_unknown_first(self, job: CancelJob, history: History) -> JobResult | None:
+    def _settle_unknown_first(
+        self, job: CancelJob, credentials: Credentials, history: History
+    ) -> CancelResult | None:
         """An earlier attempt on this order has no known outcome: ask PortOne (GET) before
         another DELETE, so a cancellation that did go through is never sent twice."""
         from iamport_desk.errors import IamportError, ReceiptNotFound
@@ -264,21 +347,21 @@ class ApiWorker(QObject):
             for entry in history.unresolved()
             if order_key(entry.merchant_uid) == order_key(job.merchant_uid)
             and entry.profile == job.profile
-            and entry.tier_code == job.credentials.tier_code
+            and entry.tier_code == credentials.tier_code
         ]
         if not earlier:
             return None
-        client = self._client_for(job.credentials)
+        client = self._client_for(credentials)
         try:
             receipt: Receipt | None = client.lookup(job.merchant_uid)
         except ReceiptNotFound:
             receipt = None
         except IamportError as exc:
-            return JobResult(job, error=exc)  # still unknown: no DELETE on a guess
+            return CancelResult(error=exc)  # still unknown: no DELETE on a guess
         settled = [history.reconcile(entry.id, receipt) for entry in earlier]
         self._publish_history()
         if receipt is not None and receipt.is_cancelled:
-            return JobResult(job, already_cancelled=settled[-1], reconciled=tuple(settled))
+            return CancelResult(already_cancelled=settled[-1], reconciled=tuple(settled))
         return None
 
     def _finish(
@@ -298,23 +381,29 @@ class ApiWorker(QObject):
             log.warning("could not read the history back: %s", exc)
         return entry, None
 
-    def _test_connection(self, job: TestConnectionJob) -> JobResult:
+    def _test_connection(self, job: TestConnectionJob) -> TestConnectionResult:
         from iamport_desk.errors import IamportError
 
+        credentials = job.credentials.resolve()  # may read the keychain
+        if credentials is None:
+            return TestConnectionResult(missing_secret=True)
         # A fresh client: testing must not disturb the one in use, nor reuse its token.
-        client = self._client_factory(job.credentials)
+        client = self._new_client(credentials)
         try:
-            return JobResult(job, tier_name=client.check_access())
+            return TestConnectionResult(tier_name=client.check_access())
         except IamportError as exc:
-            return JobResult(job, error=exc)
+            return TestConnectionResult(error=exc)
         finally:
-            client.close()
+            self._release(client)
 
-    def _reconcile(self, job: ReconcileJob) -> JobResult:
+    def _reconcile(self, job: ReconcileJob) -> ReconcileResult:
         from iamport_desk.errors import ReceiptNotFound
 
+        credentials = job.credentials.resolve()  # may read the keychain
+        if credentials is None:
+            return ReconcileResult(missing_secret=True)
         history = self._open_history()
-        client = self._client_for(job.credentials)
+        client = self._client_for(credentials)
 
         def lookup(entry: HistoryEntry) -> Receipt | None:
             try:
@@ -325,10 +414,13 @@ class ApiWorker(QObject):
         # A row that cannot be settled stays unknown with why; the others go on.
         report = history.reconcile_all(
             lookup,
-            include=lambda e: e.profile == job.profile and e.tier_code == job.credentials.tier_code,
+            include=lambda e: e.profile == job.profile and e.tier_code == credentials.tier_code,
+            should_stop=self._stopping.is_set,  # closing: the rest waits for the next start
         )
         self._publish_history()
-        return JobResult(job, reconciled=report.settled, error=report.error)
+        return ReconcileResult(
+            reconciled=report.settled, error=report.error, stopped=self._stopping.is_set()
+        )
 
     @Slot()
     def shutdown(self) -> None:
@@ -347,18 +439,25 @@ class ApiWorker(QObject):
 class ApiThread(QObject):
     """GUI-side handle of the API thread: starts it, submits jobs, stops it cleanly.
 
+    Windows do not use it directly: they go through :class:`iamport_desk.service.DeskService`,
+    which hands each result to whoever submitted the job.
+
     Signals:
-        finished(JobResult): forwarded from the worker, delivered on the GUI thread.
+        finished(int, object): forwarded from the worker (job id, typed result), delivered
+            on the GUI thread.
         history_changed(list): forwarded from the worker.
         unresolved_changed(int): forwarded from the worker.
         submitted(Job): internal; carries a job across to the worker thread.
     """
 
-    finished = Signal(object)
+    finished = Signal(int, object)
     history_changed = Signal(list)
     unresolved_changed = Signal(int)
     submitted = Signal(object)
     _shutdown = Signal()
+
+    # How long stop() waits for a request that was interrupted to give the thread back.
+    STOP_TIMEOUT_MS = 5_000
 
     def __init__(self, worker: ApiWorker, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -374,6 +473,11 @@ class ApiThread(QObject):
         self._stopped = False
         self._thread.start()
 
+    @property
+    def stopped(self) -> bool:
+        """True once a stop was requested: no job is accepted any more."""
+        return self._stopped
+
     def submit(self, job: Job) -> int:
         if self._stopped:
             raise RuntimeError("the API thread was stopped")
@@ -384,32 +488,39 @@ class ApiThread(QObject):
         """Ask the thread to stop after the jobs already queued, without waiting.
 
         The window calls this when it closes, so that closing never blocks on a request in
-        flight; ``stop()`` (at exit) then waits for the thread to end.
+        flight; ``stop()`` (at exit) then interrupts what is still running and waits.
         """
         if self._stopped:
             return
         self._stopped = True
         self._shutdown.emit()  # the worker quits its own loop once it has released everything
 
-    def stop(self, timeout_ms: int = 60_000) -> bool:
-        """Request the stop and wait for the thread (quit() by the worker, then wait())."""
+    def stop(self, timeout_ms: int | None = None) -> bool:
+        """End the thread before the process ends: interrupt what runs, then wait (bounded).
+
+        Returns False if the thread is still running after ``timeout_ms`` (a request that
+        could not be interrupted); the caller must then not destroy this object.
+        """
         self.request_stop()
         if self._thread.isFinished():
             return True
-        ok = self._thread.wait(timeout_ms)
+        self.worker.interrupt()
+        ok = self._thread.wait(self.STOP_TIMEOUT_MS if timeout_ms is None else timeout_ms)
         if not ok:
-            log.error("API thread did not stop within %d ms", timeout_ms)
+            log.error("API thread did not stop within %d ms", timeout_ms or self.STOP_TIMEOUT_MS)
         return bool(ok)
 
+    def wait(self, timeout_ms: int) -> bool:
+        """Wait up to ``timeout_ms`` for the thread to end (asking nothing, cutting nothing)."""
+        return bool(self._thread.isFinished() or self._thread.wait(timeout_ms))
 
-__all__ = [
-    "ApiThread",
-    "ApiWorker",
-    "CancelJob",
-    "Job",
-    "JobResult",
-    "LookupJob",
-    "ReconcileJob",
-    "StartupJob",
-    "TestConnectionJob",
-]
+    @property
+    def running(self) -> bool:
+        return bool(self._thread.isRunning())
+
+    @property
+    def finished_running(self) -> bool:
+        return bool(self._thread.isFinished())
+
+
+__all__ = ["ApiThread", "ApiWorker", "ClientFactory", "default_client_factory", "failed_result"]

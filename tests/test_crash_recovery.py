@@ -100,9 +100,10 @@ def test_a_retried_cancel_after_a_killed_copy_looks_up_instead_of_deleting(
     cancel of that order must ask PortOne (GET) and never send a second DELETE."""
     from iamport_desk.api import IamportClient
     from iamport_desk.history import NOTE_CONFIRMED, NOTE_INTERRUPTED, History
+    from iamport_desk.jobs import CancelJob, CancelResult, GivenCredentials
     from iamport_desk.models import Credentials, Outcome
     from iamport_desk.simulator import DEMO_IMP_KEY, DEMO_IMP_SECRET
-    from iamport_desk.worker import ApiThread, ApiWorker, CancelJob, JobResult
+    from iamport_desk.worker import ApiThread, ApiWorker
 
     path = tmp_path / "history.sqlite3"
     uid = "CRASH-0002"
@@ -134,11 +135,11 @@ def test_a_retried_cancel_after_a_killed_copy_looks_up_instead_of_deleting(
         credentials = Credentials(DEMO_IMP_KEY, DEMO_IMP_SECRET, api_base=simulator.base_url)
         try:
             with qtbot.waitSignal(api.finished, timeout=30_000) as blocker:
-                api.submit(CancelJob(credentials, "본점", uid))
+                api.submit(CancelJob(GivenCredentials(credentials), "본점", uid))
         finally:
             api.stop()
-        result = blocker.args[0]
-        assert isinstance(result, JobResult)
+        result = blocker.args[1]  # finished(job id, typed result)
+        assert isinstance(result, CancelResult)
 
         assert simulator.count("DELETE") == 0, "a second DELETE was sent"
         assert simulator.count("GET", "/receipts/external/") == 1

@@ -9,9 +9,10 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from iamport_desk.history import History
+from iamport_desk.jobs import GivenCredentials, ReconcileJob, ReconcileResult
 from iamport_desk.models import Credentials, Outcome
 from iamport_desk.simulator import DEMO_IMP_KEY, DEMO_IMP_SECRET, Fault, Simulator
-from iamport_desk.worker import ApiThread, ApiWorker, JobResult, ReconcileJob
+from iamport_desk.worker import ApiThread, ApiWorker
 
 pytestmark = pytest.mark.timeout(60)
 
@@ -41,12 +42,12 @@ def test_reconciliation_goes_on_past_an_answer_about_another_order(
         credentials = Credentials(DEMO_IMP_KEY, DEMO_IMP_SECRET, api_base=simulator.base_url)
         try:
             with qtbot.waitSignal(api.finished, timeout=30_000) as blocker:
-                api.submit(ReconcileJob(credentials, "본점"))
+                api.submit(ReconcileJob(GivenCredentials(credentials), "본점"))
         finally:
             api.stop()
         assert simulator.count("DELETE") == 0
-    result = blocker.args[0]
-    assert isinstance(result, JobResult)
+    result = blocker.args[1]  # finished(job id, typed result)
+    assert isinstance(result, ReconcileResult)
     assert [(e.merchant_uid, e.outcome) for e in result.reconciled] == [
         ("ORDER-B", Outcome.CANCELLED)
     ]

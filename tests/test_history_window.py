@@ -20,16 +20,13 @@ from iamport_desk.formatting import format_kst_seconds
 from iamport_desk.history import History
 from iamport_desk.models import Credentials, Outcome, Profile
 from iamport_desk.paths import AppPaths
+from iamport_desk.service import DeskService
 from iamport_desk.simulator import DEMO_IMP_KEY, DEMO_IMP_SECRET, Simulator
-from iamport_desk.ui.history_model import (
-    COL_AMOUNT,
-    COL_MESSAGE,
-    COL_ORDER,
-    HistoryTableModel,
-)
+from iamport_desk.ui.history_cells import COL_AMOUNT, COL_MESSAGE, COL_ORDER
+from iamport_desk.ui.history_model import HistoryTableModel
 from iamport_desk.ui.history_window import HistoryWindow, kst_day_start
-from iamport_desk.ui.main_window import outcome_label
-from iamport_desk.worker import ApiThread, ApiWorker
+from iamport_desk.ui.words import outcome_label
+from tests.ui_helpers import running_service
 
 ROWS = 1000
 BASE = kst_day_start(dt.date(2026, 1, 1))  # rows are one hour apart from here
@@ -97,10 +94,9 @@ def db(app_paths: AppPaths) -> Path:
 
 
 @pytest.fixture
-def api(app_paths: AppPaths, qtbot: QtBot) -> Iterator[ApiThread]:
-    thread = ApiThread(ApiWorker(app_paths.history_db))
-    yield thread
-    assert thread.stop()
+def api(app_paths: AppPaths) -> Iterator[DeskService]:
+    with running_service(app_paths) as service:
+        yield service
 
 
 @pytest.fixture
@@ -109,13 +105,19 @@ def profiles(app_paths: AppPaths) -> ProfileStore:
 
 
 def open_window(
-    qtbot: QtBot, path: Path, api: ApiThread, profiles: ProfileStore, **kwargs: object
+    qtbot: QtBot, path: Path, api: DeskService, profiles: ProfileStore, **kwargs: object
 ) -> HistoryWindow:
     window = HistoryWindow(path, api, profiles, **kwargs)  # type: ignore[arg-type]
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
+    settle(qtbot, window)
     return window
+
+
+def settle(qtbot: QtBot, window: HistoryWindow) -> None:
+    """Wait until the rows asked for have been read (in the background) and shown."""
+    qtbot.waitUntil(lambda: not window.model.loading, timeout=10_000)
 
 
 def select_row(window: HistoryWindow, row: int) -> None:
@@ -131,7 +133,7 @@ def orders(model: HistoryTableModel) -> list[str]:
 
 
 def test_opens_lazily_and_loads_more_on_scrolling(
-    qtbot: QtBot, db: Path, api: ApiThread, profiles: ProfileStore
+    qtbot: QtBot, db: Path, api: DeskService, profiles: ProfileStore
 ) -> None:
     window = open_window(qtbot, db, api, profiles)
     model = window.model
@@ -144,19 +146,22 @@ def test_opens_lazily_and_loads_more_on_scrolling(
 
     assert model.canFetchMore(QModelIndex())
     model.fetchMore(QModelIndex())
+    settle(qtbot, window)
     assert model.rowCount() == 400
 
     # The view asks for more when scrolled to the end.
     window.table.scrollToBottom()
     qtbot.waitUntil(lambda: model.rowCount() > 400)
+    settle(qtbot, window)
     while model.canFetchMore(QModelIndex()):
         model.fetchMore(QModelIndex())
+        settle(qtbot, window)
     assert model.rowCount() == ROWS
     assert len(set(orders(model))) == ROWS
 
 
 def test_search_is_debounced_and_narrows(
-    qtbot: QtBot, db: Path, api: ApiThread, profiles: ProfileStore
+    qtbot: QtBot, db: Path, api: DeskService, profiles: ProfileStore
 ) -> None:
     window = open_window(qtbot, db, api, profiles)
     qtbot.keyClicks(window.search_edit, "ORDER-0012")  # case-insensitive, a substring
@@ -173,7 +178,7 @@ def test_search_is_debounced_and_narrows(
 
 
 def test_outcome_profile_and_date_filters(
-    qtbot: QtBot, db: Path, api: ApiThread, profiles: ProfileStore
+    qtbot: QtBot, db: Path, api: DeskService, profiles: ProfileStore
 ) -> None:
     window = open_window(qtbot, db, api, profiles)
     model = window.model
@@ -184,15 +189,18 @@ def test_outcome_profile_and_date_filters(
     ]
 
     window.outcome_combo.setCurrentIndex(window.outcome_combo.findData(Outcome.FAILED.value))
+    settle(qtbot, window)
     assert model.matching == 200
     assert {e.outcome for e in model.entries()} == {Outcome.FAILED}
 
     window.profile_combo.setCurrentIndex(window.profile_combo.findData("second"))
+    settle(qtbot, window)
     assert model.rowCount() == model.matching == 50  # i % 20 == 0
     assert all(e.profile == "second" and e.outcome is Outcome.FAILED for e in model.entries())
 
     window.outcome_combo.setCurrentIndex(0)
     window.profile_combo.setCurrentIndex(0)
+    settle(qtbot, window)
     assert model.matching == ROWS
 
     # One KST day: rows 24..47 (row 24 starts exactly at midnight; row 48 is the next day).
@@ -201,15 +209,18 @@ def test_outcome_profile_and_date_filters(
     assert window.since_edit.isEnabled()
     window.since_edit.setDate(QDate(2026, 1, 2))
     window.until_edit.setDate(QDate(2026, 1, 2))
+    settle(qtbot, window)
     assert model.rowCount() == 24
     assert sorted(orders(model)) == [f"order-{i:05d}" for i in range(24, 48)]
 
     # "From" after "To" moves "To" along rather than showing an empty list.
     window.since_edit.setDate(QDate(2026, 1, 3))
     assert window.until_edit.date() == QDate(2026, 1, 3)
+    settle(qtbot, window)
     assert sorted(orders(model)) == [f"order-{i:05d}" for i in range(48, 72)]
 
     window.any_date_check.setChecked(True)
+    settle(qtbot, window)
     assert model.matching == ROWS
 
 
@@ -219,10 +230,11 @@ def click_header(qtbot: QtBot, window: HistoryWindow, column: int) -> None:
     qtbot.mouseClick(
         header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, header.height() // 2)
     )
+    settle(qtbot, window)
 
 
 def test_sorting_by_amount_and_unsortable_columns(
-    qtbot: QtBot, db: Path, api: ApiThread, profiles: ProfileStore
+    qtbot: QtBot, db: Path, api: DeskService, profiles: ProfileStore
 ) -> None:
     window = open_window(qtbot, db, api, profiles)
     model = window.model
@@ -253,7 +265,7 @@ def test_sorting_by_amount_and_unsortable_columns(
 
 
 def test_copy_row_and_hostile_text(
-    qtbot: QtBot, app_paths: AppPaths, api: ApiThread, profiles: ProfileStore
+    qtbot: QtBot, app_paths: AppPaths, api: DeskService, profiles: ProfileStore
 ) -> None:
     path = app_paths.history_db
     fill(
@@ -340,6 +352,7 @@ def test_copy_row_and_hostile_text(
         ],
     )
     window.refresh()
+    settle(qtbot, window)
     select_row(window, 0)
     window.on_copy_button_clicked()
     cells = QApplication.clipboard().text().split("\t")
@@ -348,7 +361,7 @@ def test_copy_row_and_hostile_text(
 
 
 def test_open_receipt_only_for_safe_links(
-    qtbot: QtBot, app_paths: AppPaths, api: ApiThread, profiles: ProfileStore
+    qtbot: QtBot, app_paths: AppPaths, api: DeskService, profiles: ProfileStore
 ) -> None:
     path = app_paths.history_db
     fill(
@@ -398,7 +411,7 @@ def test_open_receipt_only_for_safe_links(
 
 
 def test_export_writes_the_current_view(
-    qtbot: QtBot, db: Path, api: ApiThread, profiles: ProfileStore, tmp_path: Path
+    qtbot: QtBot, db: Path, api: DeskService, profiles: ProfileStore, tmp_path: Path
 ) -> None:
     window = open_window(qtbot, db, api, profiles)
     asked: list[str] = []
@@ -444,7 +457,7 @@ def test_export_writes_the_current_view(
 
 
 def test_reconcile_button_settles_unknown_outcomes_with_the_simulator(
-    qtbot: QtBot, app_paths: AppPaths, api: ApiThread, profiles: ProfileStore
+    qtbot: QtBot, app_paths: AppPaths, api: DeskService, profiles: ProfileStore
 ) -> None:
     path = app_paths.history_db
     with Simulator() as simulator:
@@ -468,6 +481,7 @@ def test_reconcile_button_settles_unknown_outcomes_with_the_simulator(
             assert not window.reconcile_button.isEnabled()
         assert window.reconcile_button.isEnabled()
         assert simulator.count("DELETE") == 0  # checked by lookup, never resent
+        settle(qtbot, window)
         outcomes = {e.merchant_uid: e.outcome for e in window.model.entries()}
         assert outcomes == {"order-gone": Outcome.CANCELLED, "order-kept": Outcome.FAILED}
         assert window.status_label.text().startswith(
@@ -480,7 +494,7 @@ def test_reconcile_button_settles_unknown_outcomes_with_the_simulator(
 
 
 def test_reconcile_uses_the_credentials_provider_and_says_when_there_are_none(
-    qtbot: QtBot, app_paths: AppPaths, api: ApiThread, profiles: ProfileStore
+    qtbot: QtBot, app_paths: AppPaths, api: DeskService, profiles: ProfileStore
 ) -> None:
     fill(app_paths.history_db, 5)
     window = open_window(
@@ -503,7 +517,7 @@ def test_reconcile_uses_the_credentials_provider_and_says_when_there_are_none(
 
 
 def test_refreshes_when_the_history_changes_and_when_shown(
-    qtbot: QtBot, db: Path, api: ApiThread, profiles: ProfileStore
+    qtbot: QtBot, db: Path, api: DeskService, profiles: ProfileStore
 ) -> None:
     window = open_window(qtbot, db, api, profiles)
     select_row(window, 3)
@@ -511,7 +525,7 @@ def test_refreshes_when_the_history_changes_and_when_shown(
     assert selected is not None
     with History(db) as history:
         history.begin(profile="third", tier_code=None, merchant_uid="order-new")
-    api.worker.history_changed.emit([])  # what the worker does after every write
+    api.api.worker.history_changed.emit([])  # what the worker does after every write
     qtbot.waitUntil(lambda: window.model.total == ROWS + 1)
     assert orders(window.model)[0] == "order-new"
     assert window.profile_combo.findData("third") > 0
@@ -522,4 +536,5 @@ def test_refreshes_when_the_history_changes_and_when_shown(
     with History(db) as history:
         history.begin(profile="third", tier_code=None, merchant_uid="order-newer")
     window.show()
+    settle(qtbot, window)
     assert window.model.total == ROWS + 2

@@ -22,6 +22,7 @@ from iamport_desk.formatting import elide, isolate
 from iamport_desk.models import Receipt
 from iamport_desk.paths import AppPaths
 from iamport_desk.rules import MAX_MERCHANT_UID_LENGTH
+from iamport_desk.service import DeskService
 from iamport_desk.simulator import Fault, Simulator
 from iamport_desk.worker import ApiThread, ApiWorker
 from tests.test_faults_window import attempts
@@ -333,7 +334,7 @@ def dialog_parts(qtbot: QtBot, app_paths: AppPaths) -> Any:
     from iamport_desk.ui.credentials_dialog import CredentialsDialog
 
     profiles = make_profiles(app_paths, secret=None)
-    api = ApiThread(ApiWorker(app_paths.history_db))
+    api = DeskService(ApiThread(ApiWorker(app_paths.history_db)))
     dialog = CredentialsDialog(profiles, api)
     qtbot.addWidget(dialog)
     try:

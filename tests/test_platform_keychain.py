@@ -237,6 +237,8 @@ def test_window_says_locked_or_denied_instead_of_asking_for_the_secret(
     ):
         window.order_edit.setText("ORDER-1001")
         window.lookup()
+        # The keychain is read on the API thread; the sentence comes back with the result.
+        qtbot.waitUntil(lambda: expected in window.message.text(), timeout=10_000)
         shown = window.message.text()
     assert dialogs.credential_reasons == []  # not "enter the secret again"
     assert expected in shown and "not available on this PC" not in shown
@@ -251,11 +253,17 @@ def test_credentials_dialog_shows_the_reason(qtbot: QtBot, tmp_path: Path) -> No
     secrets = SecretStore(FakeWinVault(write_error=error))
     profiles = ProfileStore(tmp_path / "settings.json", secrets)
     profiles.save_profile(Profile("본점", "key"), SECRET)
+    from iamport_desk.service import DeskService
+
     api = ApiThread(ApiWorker(tmp_path / "h.sqlite3"))
     try:
-        dialog = CredentialsDialog(profiles, api)
+        dialog = CredentialsDialog(profiles, DeskService(api))
         qtbot.addWidget(dialog)
-        assert dialog.keychain_label.text() == keychain_reason_text("no_session")
+        # The keychain status is asked on the API thread and shown when it comes back.
+        qtbot.waitUntil(
+            lambda: dialog.keychain_label.text() == keychain_reason_text("no_session"),
+            timeout=10_000,
+        )
         dialog.close()
     finally:
         api.stop()

@@ -49,6 +49,8 @@ def test_store_switch_while_settings_are_held_says_which_file(
         assert index >= 0 and before != "본점"
         _hold_settings(monkeypatch)
         window.on_profile_combo_activated(index)
+        # The write is queued on the API thread; its failure comes back as the sentence.
+        qtbot.waitUntil(lambda: len(warnings) == 1, timeout=10_000)
         assert profiles.settings.active_profile == before  # nothing changed
         monkeypatch.undo()
     assert unexpected == []
@@ -85,6 +87,7 @@ def test_credentials_save_while_settings_are_held_keeps_the_dialog_open(
 ) -> None:
     from PySide6.QtWidgets import QMessageBox
 
+    from iamport_desk.service import DeskService
     from iamport_desk.ui.credentials_dialog import CredentialsDialog
     from iamport_desk.worker import ApiThread, ApiWorker
 
@@ -93,7 +96,7 @@ def test_credentials_save_while_settings_are_held_keeps_the_dialog_open(
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: warnings.append(text))
     api = ApiThread(ApiWorker(app_paths.history_db))
     try:
-        dialog = CredentialsDialog(profiles, api)
+        dialog = CredentialsDialog(profiles, DeskService(api))
         qtbot.addWidget(dialog)
         dialog.new_profile()
         dialog.name_edit.setText("본점")
@@ -104,7 +107,9 @@ def test_credentials_save_while_settings_are_held_keeps_the_dialog_open(
         assert dialog.result() != dialog.DialogCode.Accepted
         assert [p.name for p in profiles.profiles()] == ["강남점"]
         assert profiles.secrets.get("본점") is None  # nothing half-saved
-        assert len(warnings) == 1 and "settings.json" in warnings[0]
+        # Said in the dialog itself (the save ran on the API thread), naming the file.
+        shown = dialog.error_label.text()
+        assert "settings.json" in shown and "OneDrive" in shown and warnings == []
         dialog.close()
     finally:
         api.stop()
@@ -126,4 +131,5 @@ def test_closing_the_window_while_settings_are_held_just_logs(
         with caplog.at_level("WARNING"):
             window.close()
     assert boxes == []  # nobody would read a box at exit
-    assert "Settings not saved: FileInUseError" in caplog.text
+    assert "could not write the settings (window geometry)" in caplog.text
+    assert "in use by another program" in caplog.text

@@ -20,6 +20,7 @@ from iamport_desk.api import IamportClient
 from iamport_desk.credentials import CredentialError, ProfileStore, SecretStore
 from iamport_desk.models import Profile
 from iamport_desk.paths import AppPaths
+from iamport_desk.service import DeskService
 from iamport_desk.settings import load_settings
 from iamport_desk.worker import ApiThread, ApiWorker
 from tests.test_hostile_input import GOOD, fill
@@ -107,7 +108,7 @@ def dialog(qtbot: QtBot, app_paths: AppPaths) -> Iterator[Any]:
     from iamport_desk.ui.credentials_dialog import CredentialsDialog
 
     api = ApiThread(ApiWorker(app_paths.history_db))
-    dialog = CredentialsDialog(make_profiles(app_paths, secret=None), api)
+    dialog = CredentialsDialog(make_profiles(app_paths, secret=None), DeskService(api))
     qtbot.addWidget(dialog)
     try:
         yield dialog

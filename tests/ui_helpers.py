@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import contextlib
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from pytestqt.qtbot import QtBot
 
 from iamport_desk.credentials import ProfileStore, SecretStore
 from iamport_desk.models import Profile, Receipt
 from iamport_desk.paths import AppPaths
+from iamport_desk.service import DeskService
 from iamport_desk.simulator import DEMO_IMP_KEY, DEMO_IMP_SECRET, Simulator
 from iamport_desk.ui.main_window import MainWindow
 from iamport_desk.worker import ApiThread, ApiWorker
@@ -39,8 +43,13 @@ class Dialogs:
         return False
 
 
-def make_profiles(paths: AppPaths, *, secret: str | None = DEMO_IMP_SECRET,
-                  key: str = DEMO_IMP_KEY, tier: str | None = None) -> ProfileStore:
+def make_profiles(
+    paths: AppPaths,
+    *,
+    secret: str | None = DEMO_IMP_SECRET,
+    key: str = DEMO_IMP_KEY,
+    tier: str | None = None,
+) -> ProfileStore:
     store = ProfileStore(paths.settings_file, SecretStore())
     if secret is not None:
         store.save_profile(Profile(PROFILE, key, tier), secret)
@@ -49,15 +58,27 @@ def make_profiles(paths: AppPaths, *, secret: str | None = DEMO_IMP_SECRET,
 
 
 @contextmanager
-def open_window(qtbot: QtBot, paths: AppPaths, simulator: Simulator, *,
-                profiles: ProfileStore | None = None, dialogs: Dialogs | None = None,
-                worker: ApiWorker | None = None,
-                history_path: Path | None = None) -> Iterator[tuple[MainWindow, Dialogs]]:
+def open_window(
+    qtbot: QtBot,
+    paths: AppPaths,
+    simulator: Simulator,
+    *,
+    profiles: ProfileStore | None = None,
+    dialogs: Dialogs | None = None,
+    worker: ApiWorker | None = None,
+    history_path: Path | None = None,
+) -> Iterator[tuple[MainWindow, Dialogs]]:
     dialogs = dialogs or Dialogs()
     profiles = profiles or make_profiles(paths)
-    api = ApiThread(worker or ApiWorker(history_path or paths.history_db))
-    window = MainWindow(api, profiles, paths, open_credentials=dialogs.open_credentials,
-                        confirm=dialogs.confirm, api_base_override=simulator.base_url)
+    api = DeskService(ApiThread(worker or ApiWorker(history_path or paths.history_db)))
+    window = MainWindow(
+        api,
+        profiles,
+        paths,
+        open_credentials=dialogs.open_credentials,
+        confirm=dialogs.confirm,
+        api_base_override=simulator.base_url,
+    )
     qtbot.addWidget(window)
     window.show()
     try:
@@ -69,12 +90,39 @@ def open_window(qtbot: QtBot, paths: AppPaths, simulator: Simulator, *,
 
 def look_up(qtbot: QtBot, window: MainWindow, uid: str) -> None:
     window.order_edit.setText(uid)
-    with qtbot.waitSignal(window.busy_changed, timeout=10_000,
-                          check_params_cb=lambda busy: not busy):
+    with qtbot.waitSignal(
+        window.busy_changed, timeout=10_000, check_params_cb=lambda busy: not busy
+    ):
         window.lookup()
 
 
 def cancel(qtbot: QtBot, window: MainWindow, timeout: int = 15_000) -> None:
-    with qtbot.waitSignal(window.busy_changed, timeout=timeout,
-                          check_params_cb=lambda busy: not busy):
+    with qtbot.waitSignal(
+        window.busy_changed, timeout=timeout, check_params_cb=lambda busy: not busy
+    ):
         window.cancel_receipt()
+
+
+@contextmanager
+def running_service(paths: AppPaths, worker: ApiWorker | None = None) -> Iterator[DeskService]:
+    """The service over a real API thread (and its history file), stopped afterwards."""
+    service = DeskService(ApiThread(worker or ApiWorker(paths.history_db)))
+    try:
+        yield service
+    finally:
+        assert service.stop(), "the API thread did not stop"
+
+
+def attempts(paths: AppPaths) -> list[dict[str, Any]]:
+    """Every history row, oldest first (read straight from the file, not through History)."""
+    if not paths.history_db.exists():
+        return []
+    with contextlib.closing(sqlite3.connect(paths.history_db)) as conn:
+        conn.row_factory = sqlite3.Row
+        return [
+            dict(row)
+            for row in conn.execute(
+                "SELECT merchant_uid, outcome, http_status, code, message, note "
+                "FROM attempts ORDER BY id"
+            )
+        ]

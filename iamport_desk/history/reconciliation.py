@@ -35,7 +35,11 @@ class ReconcileReport:
 
 
 def reconcile_all(
-    history: History, lookup: Lookup, *, include: Callable[[HistoryEntry], bool] | None = None
+    history: History,
+    lookup: Lookup,
+    *,
+    include: Callable[[HistoryEntry], bool] | None = None,
+    should_stop: Callable[[], bool] | None = None,
 ) -> ReconcileReport:
     """Settle every ``unknown`` row of ``history`` (of those ``include`` accepts).
 
@@ -44,7 +48,8 @@ def reconcile_all(
     be settled (an answer about another order, a failed lookup) stays ``unknown``
     with a note code saying why, and the next row is tried. A NetworkError stops
     the loop: while PortOne cannot be reached every further lookup would only wait
-    for its own timeout, and the rows keep their state for the next check.
+    for its own timeout, and the rows keep their state for the next check. So does
+    ``should_stop()`` turning true between rows (the app is closing).
     """
     from iamport_desk.errors import IamportError, NetworkError
 
@@ -54,6 +59,8 @@ def reconcile_all(
     for entry in history.unresolved():
         if include is not None and not include(entry):
             continue
+        if should_stop is not None and should_stop():
+            return ReconcileReport(tuple(settled), tuple(left), error, stopped=True)
         try:
             receipt = lookup(entry)
         except IamportError as exc:

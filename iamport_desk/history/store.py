@@ -286,12 +286,16 @@ class History:
             return self._fetch(entry_id)
 
     def reconcile_all(
-        self, lookup: Lookup, *, include: Callable[[HistoryEntry], bool] | None = None
+        self,
+        lookup: Lookup,
+        *,
+        include: Callable[[HistoryEntry], bool] | None = None,
+        should_stop: Callable[[], bool] | None = None,
     ) -> ReconcileReport:
         """Settle every ``unknown`` row (of those ``include`` accepts) by ``lookup``;
         a row that cannot be settled says why, and the next is tried (see
         :func:`.reconciliation.reconcile_all`)."""
-        return reconciliation.reconcile_all(self, lookup, include=include)
+        return reconciliation.reconcile_all(self, lookup, include=include, should_stop=should_stop)
 
     def leave_unknown(self, entry: HistoryEntry, code: NoteCode) -> HistoryEntry:
         """Record on an ``unknown`` row why it could not be settled (``code`` replaces an

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import contextlib
 import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
@@ -20,12 +21,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from iamport_desk.credentials import CredentialError, ProfileStore
+from iamport_desk.credentials import CredentialError, KeychainStatus, ProfileStore
+from iamport_desk.jobs import (
+    CallResult,
+    CredentialsSource,
+    FormCredentials,
+    GivenCredentials,
+    SaveProfileResult,
+    SecretCheckResult,
+    TestConnectionResult,
+)
 from iamport_desk.models import DEFAULT_API_BASE, STATIC_API_BASE, Credentials, Profile
 from iamport_desk.ui.receipt_view import plain_label
-from iamport_desk.ui.settings_guard import save_or_warn
-from iamport_desk.ui.words import describe_error, keychain_reason_text
-from iamport_desk.worker import ApiThread, JobResult, TestConnectionJob
+from iamport_desk.ui.words import (
+    SUCCESS_COLOUR,
+    WARNING_COLOUR,
+    describe_error,
+    keychain_reason_text,
+    label_style,
+)
+
+if TYPE_CHECKING:
+    from iamport_desk.service import DeskService, JobHandle
 
 
 def accessible_text(label: str) -> str:
@@ -36,13 +53,17 @@ def accessible_text(label: str) -> str:
 class CredentialsDialog(QDialog):
     """Edits the store profiles. The secret is saved only when the clerk presses Save.
 
+    The keychain and the settings file are used on the API thread (through ``service``):
+    whether a profile has a saved secret is asked when it is selected and shown when the
+    answer comes; Save waits for the write with the window still answering.
+
     Signals: none of its own (accepted/rejected from QDialog).
     """
 
     def __init__(
         self,
         profiles: ProfileStore,
-        api: ApiThread,
+        service: DeskService,
         *,
         reason: str | None = None,
         parent: QWidget | None = None,
@@ -51,8 +72,11 @@ class CredentialsDialog(QDialog):
         super().__init__(parent)
         self.api_base_override = api_base_override
         self.profiles = profiles
-        self.api = api
-        self._test_job: int | None = None
+        self.service = service
+        self._test_job: JobHandle | None = None
+        self._has_secret: dict[str, bool] = {}  # answers of the keychain, per profile
+        self._secret_checks: dict[str, JobHandle] = {}
+        self._status_job: JobHandle | None = None
         self._editing: str | None = None  # name of the profile in the form; None = new
         self.setWindowTitle(self.tr("Store profiles and API keys"))
         self.setModal(True)
@@ -60,7 +84,7 @@ class CredentialsDialog(QDialog):
         outer = QVBoxLayout(self)
         self.reason_label = plain_label(self)
         self.reason_label.setObjectName("reasonLabel")
-        self.reason_label.setStyleSheet("QLabel#reasonLabel { color: #b02a37; font-weight: bold; }")
+        self.reason_label.setStyleSheet(label_style("reasonLabel", WARNING_COLOUR, bold=True))
         self.reason_label.setVisible(bool(reason))
         self.reason_label.setText(reason or "")
         outer.addWidget(self.reason_label)
@@ -140,7 +164,7 @@ class CredentialsDialog(QDialog):
         form.addRow(test_row)
         self.error_label = plain_label(self)
         self.error_label.setObjectName("errorLabel")
-        self.error_label.setStyleSheet("QLabel#errorLabel { color: #b02a37; }")
+        self.error_label.setStyleSheet(label_style("errorLabel", WARNING_COLOUR))
         form.addRow(self.error_label)
         right = QWidget(self)
         right.setLayout(form)
@@ -153,8 +177,6 @@ class CredentialsDialog(QDialog):
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         outer.addWidget(self.buttons)
-        api.finished.connect(self.on_api_finished)
-        self._listening = True
         self.setTabOrder(self.profile_list, self.name_edit)
         self.setTabOrder(self.name_edit, self.key_edit)
         self.setTabOrder(self.key_edit, self.secret_edit)
@@ -198,16 +220,46 @@ class CredentialsDialog(QDialog):
         self.name_edit.setText(profile.name if profile else "")
         self.key_edit.setText(profile.imp_key if profile else "")
         self.secret_edit.clear()
-        has_secret = profile is not None and self.profiles.credentials(profile.name) is not None
-        self.secret_edit.setPlaceholderText(
-            self.tr("(saved - leave empty to keep it)")
-            if has_secret
-            else self.tr("REST API secret")
-        )
+        self._show_secret_placeholder()
+        if profile is not None and profile.name not in self._has_secret:
+            self._check_secret(profile.name)
         self.tier_edit.setText((profile.tier_code or "") if profile else "")
         self.host_combo.setCurrentText(profile.api_base if profile else DEFAULT_API_BASE)
         self.error_label.clear()
         self.test_result.clear()
+
+    def _show_secret_placeholder(self) -> None:
+        saved = self._editing is not None and self._has_secret.get(self._editing, False)
+        self.secret_edit.setPlaceholderText(
+            self.tr("(saved - leave empty to keep it)") if saved else self.tr("REST API secret")
+        )
+
+    def _check_secret(self, name: str) -> JobHandle | None:
+        """Ask the API thread whether ``name`` has a saved secret (a keychain read)."""
+        if name in self._secret_checks:
+            return self._secret_checks[name]
+        try:
+            job = self.service.check_secret(self.profiles, name)
+        except RuntimeError:  # the app is closing
+            return None
+        self._secret_checks[name] = job
+        job.done.connect(self.on_secret_check_done)
+        return job
+
+    @Slot(object)
+    def on_secret_check_done(self, result: SecretCheckResult) -> None:
+        self._secret_checks.pop(result.profile, None)
+        self._has_secret[result.profile] = result.has_secret
+        if result.profile == self._editing:
+            self._show_secret_placeholder()
+
+    def _saved_secret_known(self, name: str) -> bool:
+        """Whether ``name`` has a saved secret, waiting for the keychain's answer if needed."""
+        if name not in self._has_secret:
+            job = self._check_secret(name)
+            if job is not None:
+                job.wait()
+        return self._has_secret.get(name, False)
 
     @Slot()
     def new_profile(self) -> None:
@@ -231,9 +283,11 @@ class CredentialsDialog(QDialog):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        if not save_or_warn(
-            self, self.profiles.settings_path, lambda: self.profiles.delete_profile(name)
-        ):
+        profiles = self.profiles
+        self._has_secret.pop(name, None)
+        done = self._run_and_wait(lambda: profiles.delete_profile(name))
+        if done is not None and done.error is not None:
+            self.error_label.setText(describe_error(done.error).text)
             return
         self._fill_list()
         active = self.profiles.active()
@@ -242,8 +296,33 @@ class CredentialsDialog(QDialog):
         else:
             self.new_profile()
 
+    def _run_and_wait(self, action: Callable[[], object]) -> CallResult | None:
+        """Run a settings/keychain change on the API thread; the dialog waits, still painting."""
+        try:
+            job = self.service.call("profile change", action)
+        except RuntimeError:
+            return None
+        self.setEnabled(False)
+        try:
+            result = job.wait()
+        finally:
+            self.setEnabled(True)
+        return result if isinstance(result, CallResult) else None
+
     def _show_keychain_status(self) -> None:
-        status = self.profiles.secrets.status()
+        # Finding the keychain loads keyring and may ask the OS: done on the API thread.
+        try:
+            job = self.service.call("keychain status", self.profiles.secrets.status)
+        except RuntimeError:
+            return
+        job.done.connect(self.on_keychain_status_done)
+        self._status_job = job
+
+    @Slot(object)
+    def on_keychain_status_done(self, result: CallResult) -> None:
+        status = result.value
+        if not isinstance(status, KeychainStatus):
+            return
         if status.persistent:
             self.keychain_label.setText(
                 self.tr("Secrets are kept in the system keychain ({0}).").format(
@@ -252,7 +331,7 @@ class CredentialsDialog(QDialog):
             )
         else:
             self.keychain_label.setText(keychain_reason_text(status.code or "no_keychain"))
-            self.keychain_label.setStyleSheet("color: #b02a37;")
+            self.keychain_label.setStyleSheet(f"color: {WARNING_COLOUR};")
 
     # ---- form ------------------------------------------------------------------------
 
@@ -314,25 +393,32 @@ class CredentialsDialog(QDialog):
             self._show_form_error(error)
             return
         if secret is None and (
-            self._editing is None or self.profiles.credentials(self._editing) is None
+            self._editing is None or not self._saved_secret_known(self._editing)
         ):
             self._show_form_error(
                 CredentialError("The REST API secret is empty.", field="imp_secret", kind="empty")
             )
             return
-        saved: list[bool] = []
-
-        def write() -> None:
-            saved.append(self.profiles.save_profile(profile, secret, previous_name=self._editing))
-            self.profiles.set_active(profile.name)
-
         try:
-            if not save_or_warn(self, self.profiles.settings_path, write):
-                return
-        except CredentialError as error:  # e.g. a name another copy of the app took meanwhile
-            self._show_form_error(error)
+            job = self.service.save_profile(
+                self.profiles, profile, secret, previous_name=self._editing
+            )
+        except RuntimeError:
             return
-        if secret is not None and not saved[0]:
+        self.buttons.setEnabled(False)
+        try:
+            result = job.wait()
+        finally:
+            self.buttons.setEnabled(True)
+        if not isinstance(result, SaveProfileResult):
+            return
+        if isinstance(result.error, CredentialError):
+            self._show_form_error(result.error)
+            return
+        if result.error is not None:
+            self.error_label.setText(describe_error(result.error).text)
+            return
+        if secret is not None and not result.persistent:
             from PySide6.QtWidgets import QMessageBox
 
             QMessageBox.information(
@@ -352,44 +438,72 @@ class CredentialsDialog(QDialog):
         except CredentialError as error:
             self._show_form_error(error)
             return
-        if secret is None and self._editing is not None:
-            stored = self.profiles.credentials(self._editing)
-            secret = stored.imp_secret if stored else None
-        if secret is None:
-            self._show_form_error(
-                CredentialError("The REST API secret is empty.", field="imp_secret", kind="empty")
+        api_base = self.api_base_override or profile.api_base
+        source: CredentialsSource
+        if secret is not None:
+            source = GivenCredentials(
+                Credentials(profile.imp_key, secret, profile.tier_code, api_base)
             )
+        elif self._editing is not None:
+            # The saved secret is read from the keychain on the API thread.
+            source = FormCredentials(
+                self.profiles, self._editing, profile.imp_key, profile.tier_code, api_base
+            )
+        else:
+            self._show_empty_secret()
             return
         self.error_label.clear()
-        credentials = Credentials(
-            profile.imp_key, secret, profile.tier_code, self.api_base_override or profile.api_base
-        )
+        try:
+            job = self.service.test_connection(source)
+        except RuntimeError:
+            return
         self.test_result.setStyleSheet("")
         self.test_result.setText(self.tr("Connecting..."))
         self.test_button.setEnabled(False)
-        self._test_job = self.api.submit(TestConnectionJob(credentials))
+        job.done.connect(self.on_test_done)
+        self._test_job = job
+
+    def _show_empty_secret(self) -> None:
+        self._show_form_error(
+            CredentialError("The REST API secret is empty.", field="imp_secret", kind="empty")
+        )
 
     @Slot(object)
-    def on_api_finished(self, result: JobResult) -> None:
-        if result.job.job_id != self._test_job:
-            return
+    def on_test_done(self, result: TestConnectionResult) -> None:
         self._test_job = None
         self.test_button.setEnabled(True)
+        if result.missing_secret:
+            self.test_result.clear()
+            self._show_empty_secret()
+            return
         if result.error is None:
             text = self.tr("Connected: PortOne accepted the key and secret.")
             if result.tier_name is not None:
                 text += " " + self.tr("Tier: {0}").format(result.tier_name)
-            self.test_result.setStyleSheet("color: #146c43;")
+            self.test_result.setStyleSheet(f"color: {SUCCESS_COLOUR};")
             self.test_result.setText(text)
         else:
-            self.test_result.setStyleSheet("color: #b02a37;")
+            self.test_result.setStyleSheet(f"color: {WARNING_COLOUR};")
             self.test_result.setText(describe_error(result.error).full_text())
 
     def done(self, result: int) -> None:
-        # The dialog may close while a test runs; stop listening either way (once: a second
-        # disconnect makes PySide print a warning).
-        if self._listening:
-            self._listening = False
-            with contextlib.suppress(RuntimeError, TypeError):
-                self.api.finished.disconnect(self.on_api_finished)
+        # The dialog may close while a test runs: its answer must not reach a closed dialog.
+        if self._test_job is not None:
+            self._test_job.done.disconnect(self.on_test_done)
+            self._test_job = None
+            self.test_button.setEnabled(True)
         super().done(result)
+
+
+def ask_credentials(
+    parent: QWidget,
+    profiles: ProfileStore,
+    service: DeskService,
+    reason: str | None,
+    api_base_override: str | None,
+) -> bool:
+    """Open the dialog (modal) with ``reason`` on top; True if the clerk saved."""
+    dialog = CredentialsDialog(
+        profiles, service, reason=reason, parent=parent, api_base_override=api_base_override
+    )
+    return dialog.exec() == CredentialsDialog.DialogCode.Accepted

@@ -29,6 +29,7 @@ from iamport_desk.ui.receipt_view import plain_label
 if TYPE_CHECKING:
     from iamport_desk.credentials import ProfileStore
     from iamport_desk.paths import AppPaths
+    from iamport_desk.service import DeskService
 
 LICENCE = "MIT"
 
@@ -139,19 +140,29 @@ class LanguageDialog(QDialog):
         return str(self.combo.currentData())
 
 
-def choose_language(window: QWidget, profiles: ProfileStore) -> bool:
+def choose_language(
+    window: QWidget, profiles: ProfileStore, service: DeskService | None = None
+) -> bool:
     """Ask, save, and apply the language at once by retranslating through a restart of the
-    window (see app.relaunch_window)."""
+    window (see app.relaunch_window). With ``service`` the settings file is written on the
+    API thread (the window waits for it, still painting)."""
     dialog = LanguageDialog(profiles.settings.language, window)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return False
     language = dialog.language()
     if language == profiles.settings.language:
         return False
-    from iamport_desk.ui.settings_guard import save_or_warn
+    from iamport_desk.ui.settings_guard import save_or_warn, wait_saved
 
-    if not save_or_warn(window, profiles.settings_path, lambda: profiles.set_language(language)):
-        return False
+    if service is None:
+        if not save_or_warn(
+            window, profiles.settings_path, lambda: profiles.set_language(language)
+        ):
+            return False
+    else:
+        job = service.write_settings("language", lambda: profiles.set_language(language))
+        if not wait_saved(window, profiles.settings_path, job):
+            return False
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance()

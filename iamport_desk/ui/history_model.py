@@ -1,23 +1,20 @@
-"""The audit history as a lazily loaded Qt table model.
+"""The audit history as a lazily loaded Qt table model, read in the background.
 
-The model owns its own *read* connection to the history file, opened on the GUI
-thread: SQLite's WAL mode lets it read while the API thread writes. Rows are loaded in
-pages of :attr:`HistoryTableModel.PAGE_SIZE` through ``canFetchMore``/``fetchMore``,
-so a history of 100,000 attempts opens as fast as one of 200.
-
-Everything in a row may come from a server (messages) or from another program writing
-the same file, so every cell is plain text, stripped of control and bidirectional
-formatting characters and shortened to a sane length; tooltips are escaped HTML.
+The model reads through a :class:`~iamport_desk.ui.history_reader.HistoryReader`, a thread
+with its own *read* connection (SQLite's WAL mode lets it read while the API thread
+writes): opening, searching and counting never run on the GUI thread. Rows are loaded in
+pages of :attr:`HistoryTableModel.PAGE_SIZE` through ``canFetchMore``/``fetchMore``, so a
+history of 100,000 attempts opens as fast as one of 200. The cells' texts are made safe
+by :mod:`iamport_desk.ui.history_cells`.
 """
 
 from __future__ import annotations
 
-import html
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -28,19 +25,32 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from iamport_desk.formatting import elide, format_kst_seconds, safe_link
+from iamport_desk.formatting import format_kst_seconds, safe_link
 from iamport_desk.history import (
     NO_FILTER,
-    SORT_COLUMNS,
-    History,
     HistoryFilter,
-    HistoryUnavailable,
 )
 from iamport_desk.history_export import guard_text
+from iamport_desk.jobs import CallResult
 from iamport_desk.models import HistoryEntry
-from iamport_desk.ui.main_window import outcome_label
-from iamport_desk.ui.receipt_view import won
-from iamport_desk.ui.words import note_text
+from iamport_desk.ui.history_cells import (
+    COL_APPROVAL,
+    COL_MESSAGE,
+    COL_OPERATOR,
+    COL_ORDER,
+    COL_PROFILE,
+    COL_TIER,
+    COL_URL,
+    COLUMNS,
+    TOOLTIP_LIMIT,
+    html_tooltip,
+    plain_cell,
+)
+from iamport_desk.ui.history_reader import HistoryReader
+from iamport_desk.ui.words import note_text, outcome_label, won
+
+if TYPE_CHECKING:
+    from iamport_desk.history import History
 
 log = logging.getLogger(__name__)
 
@@ -55,17 +65,6 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
     return text
 
 
-# Cells are shortened to this many characters; tooltips show up to TOOLTIP_LIMIT.
-CELL_LIMIT: Final = 200
-TOOLTIP_LIMIT: Final = 2000
-
-# Unicode controls that reorder or hide text (a "Trojan source" order number could
-# otherwise look like another one). C0/C1 controls are handled separately.
-_BIDI_AND_INVISIBLE: Final = frozenset(
-    "\u061c\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
-    "\u2060\u2066\u2067\u2068\u2069\ufeff"
-)
-
 _RIGHT: Final = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _ROW_FLAGS: Final = (
     Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
@@ -79,73 +78,6 @@ _ACCESSIBLE: Final = int(Qt.ItemDataRole.AccessibleTextRole)
 _TOOLTIP: Final = int(Qt.ItemDataRole.ToolTipRole)
 _ALIGNMENT: Final = int(Qt.ItemDataRole.TextAlignmentRole)
 _ROLES: Final = frozenset({_DISPLAY, _ACCESSIBLE, _TOOLTIP, _ALIGNMENT, SortRole})
-
-
-_CLEAN_TABLE: Final = {
-    **{code: " " for code in (*range(0x20), *range(0x7F, 0xA0), 0x2028, 0x2029)},
-    **{ord(ch): None for ch in _BIDI_AND_INVISIBLE},
-}
-
-
-def plain_cell(text: str | None, limit: int = CELL_LIMIT) -> str:
-    """Untrusted text as one line of plain text, at most ``limit`` characters."""
-    if not text:
-        return ""
-    # Cut first (a megabyte of server text is not worth cleaning), then clean.
-    cut = len(text) > limit * 2
-    cleaned = text[: limit * 2].translate(_CLEAN_TABLE).strip()
-    if cut and len(cleaned) < limit:
-        cleaned += "…"
-    return elide(cleaned, limit)
-
-
-def html_tooltip(text: str) -> str:
-    """A tooltip that Qt can never render as markup from the text itself.
-
-    QToolTip guesses rich text with ``Qt::mightBeRichText``; escaping the text and
-    wrapping it in ``<qt>`` makes the guess certain and the content inert.
-    """
-    return "<qt>" + html.escape(text, quote=False) + "</qt>"
-
-
-@dataclass(frozen=True)
-class Column:
-    title: str  # untranslated source text (context "HistoryTableModel")
-    sort_key: str | None  # a History.SORT_COLUMNS key, or None: not sortable
-    numeric: bool = False  # right-aligned
-
-
-COLUMNS: Final[tuple[Column, ...]] = (
-    Column(QT_TRANSLATE_NOOP("HistoryTableModel", "Started (KST)"), "started_at"),
-    Column(QT_TRANSLATE_NOOP("HistoryTableModel", "Profile"), "profile"),
-    Column(QT_TRANSLATE_NOOP("HistoryTableModel", "Tier"), "tier_code"),
-    Column(QT_TRANSLATE_NOOP("HistoryTableModel", "Order number"), "merchant_uid"),
-    Column(QT_TRANSLATE_NOOP("HistoryTableModel", "Operator"), "operator"),
-    Column(QT_TRANSLATE_NOOP("HistoryTableModel", "Outcome"), "outcome"),
-    Column(QT_TRANSLATE_NOOP("HistoryTableModel", "HTTP status"), None, numeric=True),
-    Column(QT_TRANSLATE_NOOP("HistoryTableModel", "Code"), None, numeric=True),
-    Column(QT_TRANSLATE_NOOP("HistoryTableModel", "Message"), None),
-    Column(QT_TRANSLATE_NOOP("HistoryTableModel", "Amount"), "amount", numeric=True),
-    Column(QT_TRANSLATE_NOOP("HistoryTableModel", "Approval number"), None),
-    Column(QT_TRANSLATE_NOOP("HistoryTableModel", "Receipt link"), None),
-)
-
-(
-    COL_STARTED,
-    COL_PROFILE,
-    COL_TIER,
-    COL_ORDER,
-    COL_OPERATOR,
-    COL_OUTCOME,
-    COL_STATUS,
-    COL_CODE,
-    COL_MESSAGE,
-    COL_AMOUNT,
-    COL_APPROVAL,
-    COL_URL,
-) = range(len(COLUMNS))
-
-assert all(c.sort_key is None or c.sort_key in SORT_COLUMNS for c in COLUMNS)
 
 
 def _tr(text: str) -> str:
@@ -240,31 +172,50 @@ class _Row:
         return self._tooltips
 
 
+@dataclass(frozen=True)
+class _Page:
+    """What one background load found."""
+
+    entries: list[HistoryEntry]
+    matching: int
+    total: int
+    profiles: list[str] | None
+
+
 class HistoryTableModel(QAbstractTableModel):
-    """The filtered, sorted audit history, loaded a page at a time.
+    """The filtered, sorted audit history, loaded a page at a time in the background.
 
     Nothing is read until :meth:`reload` is called (``set_filter`` and ``sort`` read
-    again only when they change something). Errors reading the file never
-    raise out of Qt's calls into the model: the model shows what it has and emits
-    ``failed``.
+    again only when they change something). A load runs on the reader thread; until it
+    has come back the model keeps showing what it had (``loading`` is True), and a newer
+    load makes an older one's answer moot. Errors reading the file never raise out of
+    Qt's calls into the model: the model shows what it has and emits ``failed``.
 
     Signals:
         totals_changed(int, int): rows matching the filter, rows in the whole history;
             emitted after every (re)load.
         failed(object): the history could not be read (a ``HistoryUnavailable``).
+        loaded(): a (re)load or a further page has been applied; ``loading`` may now be
+            False.
+        profiles_loaded(list): the profile names found in the history (``list[str]``),
+            after a reload that asked for them.
     """
 
     totals_changed = Signal(int, int)
     failed = Signal(object)
+    loaded = Signal()
+    profiles_loaded = Signal(list)
 
     PAGE_SIZE: Final = 200
-    # A refresh keeps at most this many rows loaded (reading 100,000 again would freeze).
+    # A refresh keeps at most this many rows loaded (reading 100,000 again would take long).
     KEEP_LOADED_MAX: Final = 2000
 
-    def __init__(self, history_path: Path, parent: Any = None) -> None:
+    def __init__(
+        self, history_path: Path, parent: Any = None, *, reader: HistoryReader | None = None
+    ) -> None:
         super().__init__(parent)
         self._path = Path(history_path)
-        self._history: History | None = None
+        self._reader = reader if reader is not None else HistoryReader(self._path, self)
         self._rows: list[_Row] = []
         self._ids: set[int] = set()
         self._next_offset = 0
@@ -275,32 +226,25 @@ class HistoryTableModel(QAbstractTableModel):
         self._matching = 0
         self._total = 0
         self._total_known = False
+        self._load_seq = 0  # the newest load; older answers are dropped
+        self._loads_in_flight = 0
+        self._fetching = False
 
     # ---- the connection ----------------------------------------------------------
 
-    def _open(self) -> History:
-        if self._history is None:
-            self._history = History(self._path)
-        return self._history
-
     def close(self) -> None:
         """Release the read connection (reopened by the next :meth:`reload`)."""
-        if self._history is not None:
-            history, self._history = self._history, None
-            try:
-                history.close()
-            except Exception:  # closing must never be what breaks the window
-                log.exception("could not close the history's read connection")
-
-    def profiles(self) -> list[str]:
-        """Profile names found in the history (empty if it cannot be read)."""
-        try:
-            return self._open().profiles()
-        except HistoryUnavailable as exc:
-            self.failed.emit(exc)
-            return []
+        self._reader.close()
+        self._load_seq += 1  # whatever was in flight is dropped
+        self._loads_in_flight = 0
+        self._fetching = False
 
     # ---- state -------------------------------------------------------------------
+
+    @property
+    def loading(self) -> bool:
+        """True while a load or a further page is being read."""
+        return self._loads_in_flight > 0 or self._fetching
 
     @property
     def filter(self) -> HistoryFilter:
@@ -342,12 +286,19 @@ class HistoryTableModel(QAbstractTableModel):
 
     # ---- loading -----------------------------------------------------------------
 
-    def reload(self, *, keep_loaded: bool = False, flt: HistoryFilter | None = None) -> None:
+    def reload(
+        self,
+        *,
+        keep_loaded: bool = False,
+        flt: HistoryFilter | None = None,
+        with_profiles: bool = False,
+    ) -> None:
         """Read the history again from the top (it may have changed), with ``flt`` if given.
 
         ``keep_loaded`` loads as many rows as are loaded now, up to
         :attr:`KEEP_LOADED_MAX` (so a refresh after a write does not throw away the
         rows the user scrolled to); it is ignored when the filter changes.
+        ``with_profiles`` also reads the profile names (``profiles_loaded``).
         """
         if flt is not None and flt != self._filter:
             self._filter = flt
@@ -356,73 +307,100 @@ class HistoryTableModel(QAbstractTableModel):
         if keep_loaded:
             pages = max(1, -(-len(self._rows) // self.PAGE_SIZE))
             want = min(pages * self.PAGE_SIZE, self.KEEP_LOADED_MAX)
-        self._load(want, recount_total=True)
+        self._load(want, recount_total=True, with_profiles=with_profiles)
 
-    def _load(self, want: int, *, recount_total: bool) -> None:
-        error: HistoryUnavailable | None = None
-        try:
-            history = self._open()
+    def _load(self, want: int, *, recount_total: bool, with_profiles: bool = False) -> None:
+        self._load_seq += 1
+        seq = self._load_seq
+        self._fetching = False  # a page asked for before this load is moot
+        flt, order_by, descending = self._filter, self._order_by, self._descending
+        known_total = self._total if self._total_known and not recount_total else None
+
+        def read(history: History) -> _Page:
             entries = history.query(
-                self._filter,
-                order_by=self._order_by,
-                descending=self._descending,
-                offset=0,
-                limit=want,
+                flt, order_by=order_by, descending=descending, offset=0, limit=want
             )
             # A short first page is the whole answer: no second scan to count it.
-            matching = len(entries) if len(entries) < want else history.count(self._filter)
-            if self._filter == NO_FILTER:
+            matching = len(entries) if len(entries) < want else history.count(flt)
+            if flt == NO_FILTER:
                 total = matching
-            elif recount_total or not self._total_known:
+            elif known_total is None:
                 total = history.count()
             else:
-                total = self._total
-            self._total_known = True
-        except HistoryUnavailable as exc:
-            error = exc
-            matching, total, entries = 0, 0, []
+                total = known_total
+            names = history.profiles() if with_profiles else None
+            return _Page(entries, matching, total, names)
+
+        self._loads_in_flight += 1
+        handle = self._reader.read("history page", read)
+        handle.done.connect(lambda result: self._on_loaded(seq, want, result))
+
+    def _on_loaded(self, seq: int, want: int, result: CallResult) -> None:
+        self._loads_in_flight = max(0, self._loads_in_flight - 1)
+        if seq != self._load_seq:
+            return  # a newer load is on its way
+        page = result.value if isinstance(result.value, _Page) else None
+        if page is None:
             self._total_known = False
+            page = _Page([], 0, 0, None)
+        else:
+            self._total_known = True
         self.beginResetModel()
-        self._rows = [_Row(entry) for entry in entries]
+        self._rows = [_Row(entry) for entry in page.entries]
         self._ids = {row.entry.id for row in self._rows}
-        self._next_offset = len(entries)
-        self._more = len(entries) == want
-        self._matching, self._total = matching, total
+        self._next_offset = len(page.entries)
+        self._more = len(page.entries) == want
+        self._matching, self._total = page.matching, page.total
         self.endResetModel()
-        self.totals_changed.emit(matching, total)
-        if error is not None:
-            self.failed.emit(error)
+        if page.profiles is not None:
+            self.profiles_loaded.emit(page.profiles)
+        self.totals_changed.emit(page.matching, page.total)
+        if result.error is not None:
+            self.failed.emit(result.error)
+        self.loaded.emit()
 
     def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and self._more
+        return not parent.isValid() and self._more and not self.loading
 
     def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid() or not self._more:
+        if parent.isValid() or not self._more or self.loading:
             return
-        try:
-            entries = self._open().query(
-                self._filter,
-                order_by=self._order_by,
-                descending=self._descending,
-                offset=self._next_offset,
-                limit=self.PAGE_SIZE,
+        seq = self._load_seq
+        flt, order_by, descending = self._filter, self._order_by, self._descending
+        offset, limit = self._next_offset, self.PAGE_SIZE
+
+        def read(history: History) -> list[HistoryEntry]:
+            return history.query(
+                flt, order_by=order_by, descending=descending, offset=offset, limit=limit
             )
-        except HistoryUnavailable as exc:
+
+        self._fetching = True
+        handle = self._reader.read("history page", read)
+        handle.done.connect(lambda result: self._on_fetched(seq, result))
+
+    def _on_fetched(self, seq: int, result: CallResult) -> None:
+        if seq != self._load_seq or not self._fetching:
+            return  # the table was loaded anew meanwhile
+        self._fetching = False
+        if not isinstance(result.value, list):
             self._more = False
-            self.failed.emit(exc)
+            if result.error is not None:
+                self.failed.emit(result.error)
+            self.loaded.emit()
             return
+        entries: list[HistoryEntry] = result.value
         self._more = len(entries) == self.PAGE_SIZE
         self._next_offset += len(entries)
         # Rows written since the first page shift the offsets by one or more: the raw
         # offset never skips a row, and a row seen already is not shown twice.
         new = [_Row(entry) for entry in entries if entry.id not in self._ids]
-        if not new:
-            return
-        first = len(self._rows)
-        self.beginInsertRows(QModelIndex(), first, first + len(new) - 1)
-        self._rows.extend(new)
-        self._ids.update(row.entry.id for row in new)
-        self.endInsertRows()
+        if new:
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(new) - 1)
+            self._rows.extend(new)
+            self._ids.update(row.entry.id for row in new)
+            self.endInsertRows()
+        self.loaded.emit()
 
     # ---- QAbstractTableModel -------------------------------------------------------
 

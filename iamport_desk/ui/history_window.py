@@ -1,23 +1,20 @@
 """The audit history window: search, filter, sort, open a receipt, copy, export, check.
 
-It reads the history through its own connection (see :mod:`history_model`); the only
-thing it asks of the API thread is a :class:`~iamport_desk.worker.ReconcileJob` for the
-"Check unknown outcomes" button, and it listens to ``history_changed`` to refresh.
+Its parts: the filters bar (:mod:`history_filters`), the table (:mod:`history_table_view`
+over :mod:`history_model`, which reads in the background), the export
+(:mod:`history_exporter`). The only thing it asks of the API thread is a reconciliation for
+the "Check unknown outcomes" button, and it listens to ``history_changed`` to refresh.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
-import threading
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
-    QDate,
     QModelIndex,
-    QObject,
     QStandardPaths,
     Qt,
     QTimer,
@@ -30,97 +27,48 @@ from PySide6.QtGui import (
     QCloseEvent,
     QDesktopServices,
     QGuiApplication,
-    QKeyEvent,
-    QKeySequence,
     QShowEvent,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QCheckBox,
-    QComboBox,
-    QDateEdit,
     QFileDialog,
-    QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from iamport_desk.formatting import KST
-from iamport_desk.history import History, HistoryFilter, HistoryUnavailable
+from iamport_desk.history import HistoryFilter, HistoryUnavailable
+from iamport_desk.jobs import (
+    CredentialsSource,
+    GivenCredentials,
+    ReconcileResult,
+    StoredCredentials,
+)
 from iamport_desk.models import Credentials, Outcome
-from iamport_desk.ui.history_model import COLUMNS, HistoryTableModel, row_text
-from iamport_desk.ui.main_window import outcome_label
+from iamport_desk.ui.history_cells import COLUMNS
+from iamport_desk.ui.history_exporter import HistoryExporter
+from iamport_desk.ui.history_filters import HistoryFilterBar, kst_day_start, kst_today
+from iamport_desk.ui.history_model import HistoryTableModel, row_text
+from iamport_desk.ui.history_table_view import HistoryTableView
 from iamport_desk.ui.receipt_view import plain_label
-from iamport_desk.ui.words import describe_error
-from iamport_desk.worker import ApiThread, JobResult, ReconcileJob
+from iamport_desk.ui.words import (
+    WARNING_COLOUR,
+    describe_error,
+    export_headers,
+    label_style,
+    outcome_labels,
+    receipt_type_labels,
+    reconcile_summary,
+)
 
 if TYPE_CHECKING:
     from iamport_desk.credentials import ProfileStore
+    from iamport_desk.service import DeskService, JobHandle
 
 log = logging.getLogger(__name__)
 
-SEARCH_DELAY_MS = 200
 REFRESH_DELAY_MS = 100  # coalesces the bursts of history_changed during a reconciliation
-DEFAULT_DAYS = 30  # the date range offered when "any date" is unticked
-
-
-def kst_day_start(day: dt.date) -> float:
-    """00:00 of ``day`` in Seoul, as UNIX seconds."""
-    return dt.datetime(day.year, day.month, day.day, tzinfo=KST).timestamp()
-
-
-def kst_today() -> dt.date:
-    return dt.datetime.now(KST).date()
-
-
-def _to_date(value: QDate) -> dt.date:
-    return dt.date(value.year(), value.month(), value.day())
-
-
-def _to_qdate(value: dt.date) -> QDate:
-    return QDate(value.year, value.month, value.day)
-
-
-class HistoryTableView(QTableView):
-    """The table, with the keys of a list of records rather than of a spreadsheet.
-
-    Signals:
-        copy_requested(): the copy key (Ctrl+C) was pressed in the table.
-        open_requested(): Enter/Return was pressed on a row.
-    """
-
-    copy_requested = Signal()
-    open_requested = Signal()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.matches(QKeySequence.StandardKey.Copy):
-            self.copy_requested.emit()
-            event.accept()
-            return
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and event.modifiers() in (
-            Qt.KeyboardModifier.NoModifier,
-            Qt.KeyboardModifier.KeypadModifier,
-        ):
-            self.open_requested.emit()
-            event.accept()
-            return
-        super().keyPressEvent(event)
-
-
-class _ExportRelay(QObject):
-    """Carries the end of an export from its worker thread to the GUI thread.
-
-    Signals:
-        done(object, object): rows written (int) or None, and the error or None.
-    """
-
-    done = Signal(object, object)
 
 
 class HistoryWindow(QWidget):
@@ -130,7 +78,7 @@ class HistoryWindow(QWidget):
         message_shown(str): the status sentence changed (the full plain text).
         export_finished(object): an export ended: the number of rows written (``int``)
             or the exception that stopped it (``HistoryUnavailable`` or ``OSError``).
-        reconcile_finished(object): the ``JobResult`` of a check started from here.
+        reconcile_finished(object): the ``ReconcileResult`` of a check started from here.
         refreshed(): the table was reloaded from the history file.
     """
 
@@ -142,15 +90,15 @@ class HistoryWindow(QWidget):
     def __init__(
         self,
         history_path: Path,
-        api: ApiThread,
+        service: DeskService,
         profiles: ProfileStore,
         parent: QWidget | None = None,
         *,
-        credentials_provider: Callable[[], Credentials | None] | None = None,
+        credentials_provider: Callable[[], CredentialsSource | Credentials | None] | None = None,
     ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.history_path = Path(history_path)
-        self.api = api
+        self.service = service
         self.profiles = profiles
         self.credentials_provider = credentials_provider
         # Seams for tests: where to save (None: the user cancelled) and how to open a
@@ -159,147 +107,48 @@ class HistoryWindow(QWidget):
         # collector, which may run on the API thread and destroy a widget there.)
         self.ask_save_path: Callable[[str], str | None] | None = None
         self.open_url: Callable[[str], bool] | None = None
-        self._reconcile_job: int | None = None
-        self._export_thread: threading.Thread | None = None
+        self._reconcile_job: JobHandle | None = None
 
         self.setWindowTitle(self.tr("Audit history"))
         self.setObjectName("historyWindow")
         self.resize(1100, 620)
 
         self.model = HistoryTableModel(self.history_path, self)
+        self.exporter = HistoryExporter(self.history_path, self)
+        self.exporter.done.connect(self.on_export_done)
         self._build()
 
-        self._search_timer = QTimer(self)
-        self._search_timer.setObjectName("search_timer")
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self.on_search_timer_timeout)
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.setInterval(REFRESH_DELAY_MS)
         self._refresh_timer.timeout.connect(self.refresh)
 
+        self._restore: tuple[list[int], int | None, int] | None = None
         self.model.totals_changed.connect(self.on_model_totals_changed)
+        self.model.profiles_loaded.connect(self.on_model_profiles_loaded)
+        self.model.loaded.connect(self.on_model_loaded)
         self.model.failed.connect(self.on_model_failed)
         self.model.modelReset.connect(self._update_actions)
-        api.finished.connect(self.on_api_finished)
-        api.history_changed.connect(self.on_api_history_changed)
+        service.history_changed.connect(self.on_api_history_changed)
 
     # ---- construction ---------------------------------------------------------------
 
     def _build(self) -> None:
         outer = QVBoxLayout(self)
+        self.filters = HistoryFilterBar(self)
+        self.filters.changed.connect(self.apply_filter)
+        # The controls, by the names callers know them by.
+        self.search_edit = self.filters.search_edit
+        self.outcome_combo = self.filters.outcome_combo
+        self.profile_combo = self.filters.profile_combo
+        self.any_date_check = self.filters.any_date_check
+        self.since_edit = self.filters.since_edit
+        self.until_edit = self.filters.until_edit
+        outer.addWidget(self.filters)
 
-        filters = QGridLayout()
-        search_label = QLabel(self.tr("Order &number:"), self)
-        self.search_edit = QLineEdit(self)
-        self.search_edit.setObjectName("search_edit")
-        self.search_edit.setPlaceholderText(self.tr("Part of an order number"))
-        self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.setMaxLength(1000)
-        self.search_edit.setAccessibleName(self.tr("Search by order number"))
-        search_label.setBuddy(self.search_edit)
-        self.search_edit.textChanged.connect(self.on_search_edit_textChanged)
-        self.search_edit.returnPressed.connect(self.on_search_edit_returnPressed)
-
-        outcome_label_widget = QLabel(self.tr("&Outcome:"), self)
-        self.outcome_combo = QComboBox(self)
-        self.outcome_combo.setObjectName("outcome_combo")
-        self.outcome_combo.setAccessibleName(self.tr("Filter by outcome"))
-        self.outcome_combo.addItem(self.tr("All outcomes"), None)
-        for outcome in Outcome:
-            self.outcome_combo.addItem(outcome_label(outcome), outcome.value)
-        outcome_label_widget.setBuddy(self.outcome_combo)
-        self.outcome_combo.currentIndexChanged.connect(self.on_outcome_combo_currentIndexChanged)
-
-        profile_label = QLabel(self.tr("&Profile:"), self)
-        self.profile_combo = QComboBox(self)
-        self.profile_combo.setObjectName("profile_combo")
-        self.profile_combo.setAccessibleName(self.tr("Filter by store profile"))
-        self.profile_combo.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.profile_combo.setMinimumContentsLength(14)
-        self.profile_combo.addItem(self.tr("All profiles"), None)
-        profile_label.setBuddy(self.profile_combo)
-        self.profile_combo.currentIndexChanged.connect(self.on_profile_combo_currentIndexChanged)
-
-        today = kst_today()
-        self.any_date_check = QCheckBox(self.tr("&Any date"), self)
-        self.any_date_check.setObjectName("any_date_check")
-        self.any_date_check.setChecked(True)
-        self.any_date_check.setAccessibleName(self.tr("Show attempts of any date"))
-        since_label = QLabel(self.tr("&From:"), self)
-        self.since_edit = self._date_edit("since_edit", today - dt.timedelta(days=DEFAULT_DAYS))
-        self.since_edit.setAccessibleName(self.tr("First day (Korean time)"))
-        since_label.setBuddy(self.since_edit)
-        until_label = QLabel(self.tr("&To:"), self)
-        self.until_edit = self._date_edit("until_edit", today)
-        self.until_edit.setAccessibleName(self.tr("Last day (Korean time)"))
-        until_label.setBuddy(self.until_edit)
-        self.any_date_check.toggled.connect(self.on_any_date_check_toggled)
-        self.since_edit.dateChanged.connect(self.on_since_edit_dateChanged)
-        self.until_edit.dateChanged.connect(self.on_until_edit_dateChanged)
-        self._set_dates_enabled(False)
-
-        filters.addWidget(search_label, 0, 0)
-        filters.addWidget(self.search_edit, 0, 1, 1, 3)
-        filters.addWidget(outcome_label_widget, 0, 4)
-        filters.addWidget(self.outcome_combo, 0, 5)
-        filters.addWidget(profile_label, 0, 6)
-        filters.addWidget(self.profile_combo, 0, 7)
-        dates = QHBoxLayout()
-        dates.addWidget(self.any_date_check)
-        dates.addSpacing(12)
-        dates.addWidget(since_label)
-        dates.addWidget(self.since_edit)
-        dates.addWidget(until_label)
-        dates.addWidget(self.until_edit)
-        dates.addStretch(1)
-        filters.addLayout(dates, 1, 0, 1, 8)
-        filters.setColumnStretch(1, 2)
-        outer.addLayout(filters)
-
-        self.table = HistoryTableView(self)
-        self.table.setObjectName("table")
-        self.table.setAccessibleName(self.tr("Cancellation attempts"))
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(False)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.table.setAlternatingRowColors(True)
-        self.table.setTabKeyNavigation(False)  # Tab leaves the table, as in a form
-        vertical = self.table.verticalHeader()
-        vertical.setVisible(False)
-        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # no per-row measuring
-        vertical.setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.table = HistoryTableView(self.model, self)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        header.setSortIndicator(self.model.sort_column(), Qt.SortOrder.DescendingOrder)
-        header.setSortIndicatorShown(True)
-        header.setSectionsClickable(True)
         header.sortIndicatorChanged.connect(self.on_header_sortIndicatorChanged)
-        metrics = self.fontMetrics()
-        samples = (
-            "2026-11-25 14:03:07",
-            "main store",
-            "T0001",
-            "order-2026-000000",
-            "operator",
-            "Unknown - check",
-            "HTTP 000",
-            "-1",
-            "A message from PortOne of some length",
-            "1,000,000 won",
-            "000000000",
-        )
-        for column, sample in enumerate(samples):
-            title = self.model.headerData(column, Qt.Orientation.Horizontal)
-            width = max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(str(title)))
-            header.resizeSection(column, width + 28)
         self.table.doubleClicked.connect(self.on_table_doubleClicked)
         self.table.copy_requested.connect(self.on_table_copy_requested)
         self.table.open_requested.connect(self.on_table_open_requested)
@@ -364,110 +213,44 @@ class HistoryWindow(QWidget):
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self._update_actions()
 
-    def _date_edit(self, name: str, value: dt.date) -> QDateEdit:
-        edit = QDateEdit(_to_qdate(value), self)
-        edit.setObjectName(name)
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat("yyyy-MM-dd")
-        return edit
-
-    def _set_dates_enabled(self, enabled: bool) -> None:
-        self.since_edit.setEnabled(enabled)
-        self.until_edit.setEnabled(enabled)
-
     # ---- the filter -----------------------------------------------------------------
 
     def current_filter(self) -> HistoryFilter:
         """The filter the controls describe now (the search text without the delay)."""
-        outcome = self.outcome_combo.currentData()
-        profile = self.profile_combo.currentData()
-        since = until = None
-        if not self.any_date_check.isChecked():
-            since = kst_day_start(_to_date(self.since_edit.date()))
-            until = kst_day_start(_to_date(self.until_edit.date()) + dt.timedelta(days=1))
-        return HistoryFilter(
-            text=self.search_edit.text().strip(),
-            outcomes=None if outcome is None else frozenset({Outcome(str(outcome))}),
-            profile=None if profile is None else str(profile),
-            since=since,
-            until=until,
-        )
+        return self.filters.current_filter()
 
+    @Slot()
     def apply_filter(self) -> None:
-        self._search_timer.stop()
+        self.filters.search_timer.stop()
         self.model.set_filter(self.current_filter())
 
-    @Slot(str)
-    def on_search_edit_textChanged(self, _text: str) -> None:
-        self._search_timer.start()  # restarts: waits for a pause in the typing
-
-    @Slot()
-    def on_search_edit_returnPressed(self) -> None:
-        self.apply_filter()
-
-    @Slot()
-    def on_search_timer_timeout(self) -> None:
-        self.apply_filter()
-
-    @Slot(int)
-    def on_outcome_combo_currentIndexChanged(self, _index: int) -> None:
-        self.apply_filter()
-
-    @Slot(int)
-    def on_profile_combo_currentIndexChanged(self, _index: int) -> None:
-        self.apply_filter()
-
-    @Slot(bool)
-    def on_any_date_check_toggled(self, checked: bool) -> None:
-        self._set_dates_enabled(not checked)
-        self.apply_filter()
-
-    @Slot(QDate)
-    def on_since_edit_dateChanged(self, value: QDate) -> None:
-        if self.until_edit.date() < value:
-            self.until_edit.setDate(value)  # applies the filter through its own signal
-        else:
-            self.apply_filter()
-
-    @Slot(QDate)
-    def on_until_edit_dateChanged(self, value: QDate) -> None:
-        if self.since_edit.date() > value:
-            self.since_edit.setDate(value)
-        else:
-            self.apply_filter()
-
-    def _reload_profiles(self) -> None:
-        current = self.profile_combo.currentData()
-        names = self.model.profiles()
-        known = [self.profile_combo.itemData(i) for i in range(1, self.profile_combo.count())]
-        if names == known:
-            return
-        self.profile_combo.blockSignals(True)
-        try:
-            while self.profile_combo.count() > 1:
-                self.profile_combo.removeItem(1)
-            for name in names:
-                # Names are user text: shown as plain text by the combo box, never markup.
-                self.profile_combo.addItem(name.replace("\n", " "), name)
-            index = self.profile_combo.findData(current) if current is not None else 0
-            self.profile_combo.setCurrentIndex(max(index, 0))
-        finally:
-            self.profile_combo.blockSignals(False)
-        if current is not None and self.profile_combo.currentData() != current:
-            self.apply_filter()
+    @Slot(list)
+    def on_model_profiles_loaded(self, names: list[str]) -> None:
+        self.filters.set_profiles(names)
 
     # ---- loading --------------------------------------------------------------------
 
     @Slot()
     def refresh(self) -> None:
-        """Reload from the file, keeping the rows loaded, the selection and the scroll."""
+        """Reload from the file, keeping the rows loaded, the selection and the scroll.
+
+        The rows are read in the background; ``refreshed`` is emitted once they are shown."""
         self._refresh_timer.stop()
-        selected = self._selected_ids()
-        current = self._current_entry_id()
-        scroll = self.table.verticalScrollBar().value()
-        self._reload_profiles()
-        self._search_timer.stop()
-        self.model.reload(keep_loaded=True, flt=self.current_filter())
+        if self._restore is None:  # a refresh already under way keeps what it saved
+            self._restore = (
+                self._selected_ids(),
+                self._current_entry_id(),
+                self.table.verticalScrollBar().value(),
+            )
+        self.filters.search_timer.stop()
+        self.model.reload(keep_loaded=True, flt=self.current_filter(), with_profiles=True)
+
+    @Slot()
+    def on_model_loaded(self) -> None:
+        if self._restore is None or self.model.loading:
+            return
+        selected, current, scroll = self._restore
+        self._restore = None
         self._restore_selection(selected, current)
         self.table.verticalScrollBar().setValue(scroll)
         self.refreshed.emit()
@@ -616,15 +399,30 @@ class HistoryWindow(QWidget):
 
     # ---- reconciliation -------------------------------------------------------------
 
-    def _credentials(self) -> tuple[str, Credentials] | None:
-        profile = self.profiles.active()
-        if profile is None:
-            return None
+    def _credentials(self) -> tuple[str, CredentialsSource] | None:
+        """The active store and where its credentials come from (read on the API thread)."""
         if self.credentials_provider is not None:
-            credentials = self.credentials_provider()
-        else:
-            credentials = self.profiles.credentials(profile.name)
-        return None if credentials is None else (profile.name, credentials)
+            given = self.credentials_provider()
+            if isinstance(given, StoredCredentials):
+                return given.profile, given
+            profile = self.profiles.active()
+            if given is None or profile is None:
+                return None
+            source = GivenCredentials(given) if isinstance(given, Credentials) else given
+            return profile.name, source
+        active = self.profiles.active()
+        if active is None:
+            return None
+        return active.name, StoredCredentials(self.profiles, active.name)
+
+    def _no_saved_secret(self) -> None:
+        self.show_message(
+            self.tr(
+                "No store profile with a saved API secret is selected. Choose or enter one "
+                "in the main window, then try again."
+            ),
+            warning=True,
+        )
 
     @Slot()
     def on_reconcile_button_clicked(self) -> None:
@@ -632,17 +430,12 @@ class HistoryWindow(QWidget):
             return
         found = self._credentials()
         if found is None:
-            self.show_message(
-                self.tr(
-                    "No store profile with a saved API secret is selected. Choose or enter one "
-                    "in the main window, then try again."
-                ),
-                warning=True,
-            )
+            self._no_saved_secret()
             return
         name, credentials = found
         try:
-            self._reconcile_job = self.api.submit(ReconcileJob(credentials, name))
+            self._reconcile_job = self.service.reconcile(credentials, name)
+            self._reconcile_job.done.connect(self.on_reconcile_done)
         except RuntimeError:
             self.show_message(self.tr("The app is closing; nothing was checked."), warning=True)
             return
@@ -650,19 +443,18 @@ class HistoryWindow(QWidget):
         self.show_message(self.tr("Checking attempts with an unknown outcome..."))
 
     @Slot(object)
-    def on_api_finished(self, result: JobResult) -> None:
-        if self._reconcile_job is None or result.job.job_id != self._reconcile_job:
-            return
+    def on_reconcile_done(self, result: ReconcileResult) -> None:
         self._reconcile_job = None
         self.reconcile_button.setEnabled(True)
+        if result.missing_secret:
+            self._no_saved_secret()
+            self.reconcile_finished.emit(result)
+            return
         done = result.reconciled
         cancelled = sum(1 for entry in done if entry.outcome == Outcome.CANCELLED)
         error = result.error
         if done:
-            text = self.tr(
-                "Checked {0} attempt(s) by lookup: {1} cancelled, {2} not cancelled (you can "
-                "try those again)."
-            ).format(len(done), cancelled, len(done) - cancelled)
+            text = reconcile_summary(len(done), cancelled)
             if error is not None:
                 text += " " + self.tr("Some could not be checked yet: {0}").format(
                     self._error_text(error)
@@ -705,36 +497,14 @@ class HistoryWindow(QWidget):
 
     def export_headers(self) -> list[str]:
         """The CSV column titles, in the order of ``history_export.DEFAULT_HEADERS``."""
-        return [
-            self.tr("Started (KST)"),
-            self.tr("Ended (KST)"),
-            self.tr("Profile"),
-            self.tr("Tier code"),
-            self.tr("Order number"),
-            self.tr("Operator"),
-            self.tr("Outcome"),
-            self.tr("HTTP status"),
-            self.tr("Response code"),
-            self.tr("Message"),
-            self.tr("Amount (won)"),
-            self.tr("VAT (won)"),
-            self.tr("Receipt type"),
-            self.tr("Approval number"),
-            self.tr("PG receipt ID"),
-            self.tr("Receipt URL"),
-            self.tr("Cancelled at (KST)"),
-            self.tr("Note"),
-        ]
+        return export_headers()
 
     def export_type_labels(self) -> dict[str, str]:
-        return {
-            "person": self.tr("Income deduction (individual)"),
-            "company": self.tr("Proof of expense (business)"),
-        }
+        return receipt_type_labels()
 
     @Slot()
     def on_export_button_clicked(self) -> None:
-        if self._export_thread is not None:
+        if self.exporter.running:
             return
         ask = self.ask_save_path or self._ask_save_path
         chosen = ask(self.default_export_path())
@@ -743,48 +513,22 @@ class HistoryWindow(QWidget):
         dest = Path(chosen)
         if not dest.suffix:
             dest = dest.with_suffix(".csv")
-        if self._search_timer.isActive():
+        if self.filters.search_timer.isActive():
             self.apply_filter()  # export what the search box says, not what it said 0.1 s ago
-        flt, order_by, descending = self.model.filter, self.model.order_by, self.model.descending
-        headers = self.export_headers()
-        outcomes = {outcome: outcome_label(outcome) for outcome in Outcome}
-        types = self.export_type_labels()
-        relay = _ExportRelay()
-        relay.done.connect(self.on_export_done)
-        path = self.history_path
-
-        def run() -> None:
-            # Its own connection: an sqlite3 connection belongs to the thread that opened it.
-            try:
-                with History(path) as history:
-                    rows = history.export_csv(
-                        dest,
-                        flt,
-                        order_by=order_by,
-                        descending=descending,
-                        headers=headers,
-                        outcome_labels=outcomes,
-                        type_labels=types,
-                    )
-            except (HistoryUnavailable, OSError) as exc:
-                relay.done.emit(None, exc)
-            except Exception as exc:  # a bug: logged, and the user still gets a sentence
-                log.exception("history export failed")
-                relay.done.emit(None, exc)
-            else:
-                relay.done.emit(rows, dest)
-
-        self._export_relay = relay
-        self._export_thread = threading.Thread(target=run, name="history-export")
+        self.exporter.start(
+            dest,
+            self.model.filter,
+            order_by=self.model.order_by,
+            descending=self.model.descending,
+            headers=self.export_headers(),
+            outcome_labels=outcome_labels(),
+            type_labels=self.export_type_labels(),
+        )
         self.export_button.setEnabled(False)
         self.show_message(self.tr("Exporting..."))
-        self._export_thread.start()
 
     @Slot(object, object)
     def on_export_done(self, rows: object, detail: object) -> None:
-        thread, self._export_thread = self._export_thread, None
-        if thread is not None:
-            thread.join()
         self.export_button.setEnabled(True)
         if isinstance(rows, int) and isinstance(detail, Path):
             self.show_message(
@@ -810,8 +554,8 @@ class HistoryWindow(QWidget):
     # ---- messages and events --------------------------------------------------------
 
     def show_message(self, text: str, *, warning: bool = False) -> None:
-        colour = "#b02a37" if warning else "palette(window-text)"
-        self.status_label.setStyleSheet(f"QLabel#status_label {{ color: {colour}; }}")
+        colour = WARNING_COLOUR if warning else "palette(window-text)"
+        self.status_label.setStyleSheet(label_style("status_label", colour))
         self.status_label.setText(text)
         self.message_shown.emit(text)
 
@@ -821,9 +565,10 @@ class HistoryWindow(QWidget):
             self.refresh()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self._search_timer.stop()
+        self.filters.search_timer.stop()
         self._refresh_timer.stop()
         self.model.close()  # the read connection; reopened when the window is shown again
+        self._restore = None
         super().closeEvent(event)
 
 

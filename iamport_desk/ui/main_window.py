@@ -4,65 +4,59 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import replace
-from typing import TYPE_CHECKING
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication
+from PySide6.QtCore import QTimer, Signal, Slot
+from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
-    QComboBox,
     QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QMainWindow,
     QMessageBox,
-    QProgressBar,
-    QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from iamport_desk.formatting import elide, format_kst
-from iamport_desk.models import HistoryEntry, Outcome, Receipt
-from iamport_desk.ui import shortcuts
-from iamport_desk.ui.noop import QT_TRANSLATE_NOOP
-from iamport_desk.ui.receipt_view import ReceiptView, plain_label, won
-from iamport_desk.ui.settings_guard import save_or_warn
-from iamport_desk.ui.words import UserMessage, describe_error, keychain_reason_text
-from iamport_desk.worker import (
-    ApiThread,
-    CancelJob,
+from iamport_desk.formatting import elide
+from iamport_desk.jobs import (
+    CancelResult,
     JobResult,
-    LookupJob,
-    ReconcileJob,
-    StartupJob,
+    LookupResult,
+    ReconcileResult,
+    StartupResult,
+    StoredCredentials,
 )
+from iamport_desk.models import HistoryEntry, Receipt
+from iamport_desk.ui.confirm_dialog import cancel_receipt_button, confirm_cancellation
+from iamport_desk.ui.main_menus import build_menus
+from iamport_desk.ui.order_form import OrderForm
+from iamport_desk.ui.practice_orders import PracticeOrders, demo_banner
+from iamport_desk.ui.receipt_view import ReceiptView
+from iamport_desk.ui.recent_attempts import RecentAttempts
+from iamport_desk.ui.result_sentences import (
+    Said,
+    cancelled_said,
+    guard_said,
+    no_credentials_said,
+    outcome_unclear,
+    receipt_said,
+    reconcile_said,
+    reenter_reason,
+    secret_missing_reason,
+    startup_said,
+)
+from iamport_desk.ui.settings_guard import warn_if_unsaved
+from iamport_desk.ui.status_area import StatusArea
+from iamport_desk.ui.words import UserMessage, describe_error, keychain_reason_text
 
 if TYPE_CHECKING:
     from iamport_desk.credentials import ProfileStore
-    from iamport_desk.models import Credentials
     from iamport_desk.paths import AppPaths
+    from iamport_desk.service import DeskService, JobHandle
 
 log = logging.getLogger(__name__)
 
 RECONCILE_INTERVAL_MS = 5 * 60 * 1000
-
-
-_OUTCOME_LABELS = {
-    Outcome.PENDING: QT_TRANSLATE_NOOP("Outcome", "In progress"),
-    Outcome.CANCELLED: QT_TRANSLATE_NOOP("Outcome", "Cancelled"),
-    Outcome.FAILED: QT_TRANSLATE_NOOP("Outcome", "Failed"),
-    Outcome.UNKNOWN: QT_TRANSLATE_NOOP("Outcome", "Unknown - check"),
-}
-
-
-def outcome_label(outcome: Outcome) -> str:
-    return QCoreApplication.translate("Outcome", _OUTCOME_LABELS[outcome])
 
 
 class MainWindow(QMainWindow):
@@ -73,15 +67,22 @@ class MainWindow(QMainWindow):
             when the window is idle again.
         receipt_shown(object): a receipt (``Receipt``) was rendered after a lookup or cancel.
         message_shown(str): the status sentence changed (the full plain text).
+        job_done(str, object): a job this window submitted ended: its kind ("startup",
+            "lookup", "cancel", "reconcile") and its typed result (``iamport_desk.jobs``).
     """
 
     busy_changed = Signal(str)
     receipt_shown = Signal(object)
     message_shown = Signal(str)
+    job_done = Signal(str, object)
+
+    # Closing during a DELETE waits for its outcome at most this long; after that the
+    # attempt stays 'pending'/'unknown' and is settled by a lookup at the next start.
+    CLOSE_WAIT_MS = 15_000
 
     def __init__(
         self,
-        api: ApiThread,
+        service: DeskService,
         profiles: ProfileStore,
         paths: AppPaths,
         *,
@@ -91,33 +92,39 @@ class MainWindow(QMainWindow):
         api_base_override: str | None = None,
     ) -> None:
         super().__init__()
-        self.api = api
+        self.service = service
+        self.api = service  # the name older callers use
         self.profiles = profiles
         self.paths = paths
         self.demo = demo_orders is not None
         self.api_base_override = api_base_override
         self._open_credentials = open_credentials or _default_open_credentials
         self._confirm = confirm or confirm_cancellation
-        self._current_job: int | None = None
+        self._current_job: JobHandle | None = None
         self._current_kind: str | None = None
         self._receipt: Receipt | None = None
         self._close_requested = False
+        self._close_waited = False  # the bounded wait for a DELETE in flight is over
         self._closing = False
+        self._detached = False
         self._unresolved = 0
         self._history_window: QWidget | None = None
 
         self.setWindowTitle(self._title())
         self._build(demo_orders)
         self._build_menus()
-        api.finished.connect(self.on_api_finished)
-        api.history_changed.connect(self.on_api_history_changed)
-        api.unresolved_changed.connect(self.on_api_unresolved_changed)
+        service.history_changed.connect(self.on_api_history_changed)
+        service.unresolved_changed.connect(self.on_api_unresolved_changed)
         self._reconcile_timer = QTimer(self)
         self._reconcile_timer.setInterval(RECONCILE_INTERVAL_MS)
         self._reconcile_timer.timeout.connect(self.reconcile)
+        self._close_timer = QTimer(self)
+        self._close_timer.setSingleShot(True)
+        self._close_timer.timeout.connect(self.on_close_timer_timeout)
         self._reload_profiles()
         self.order_edit.setFocus()
-        api.submit(StartupJob())
+        self._startup_job = service.startup()
+        self._startup_job.done.connect(self.on_startup_done)
 
     # ---- construction ---------------------------------------------------------------
 
@@ -129,79 +136,31 @@ class MainWindow(QMainWindow):
         central = QWidget(self)
         layout = QVBoxLayout(central)
         if demo_orders is not None:
-            self.demo_banner = plain_label(central)
-            self.demo_banner.setObjectName("demoBanner")
-            self.demo_banner.setText(
-                self.tr(
-                    "DEMO - connected to the built-in PortOne simulator. No real receipt is "
-                    "cancelled, and this practice history is kept apart from the real one."
-                )
-            )
-            self.demo_banner.setStyleSheet(
-                "QLabel#demoBanner { background: #fff3cd; color: #664d03; "
-                "border: 1px solid #ffcd39; padding: 6px; font-weight: bold; }"
-            )
+            self.demo_banner = demo_banner(central)
             layout.addWidget(self.demo_banner)
 
-        profile_row = QHBoxLayout()
-        profile_label = QLabel(self.tr("S&tore:"), central)
-        self.profile_combo = QComboBox(central)
-        self.profile_combo.setAccessibleName(self.tr("Store profile"))
-        self.profile_combo.setMinimumContentsLength(16)
-        profile_label.setBuddy(self.profile_combo)
+        self.order_form = OrderForm(central)
+        self.profile_combo = self.order_form.profile_combo
         self.profile_combo.activated.connect(self.on_profile_combo_activated)
-        self.credentials_button = QPushButton(self.tr("Cre&dentials..."), central)
-        self.credentials_button.setToolTip(shortcuts.CREDENTIALS.label())
+        self.credentials_button = self.order_form.credentials_button
         self.credentials_button.clicked.connect(lambda: self.edit_credentials(None))
-        profile_row.addWidget(profile_label)
-        profile_row.addWidget(self.profile_combo, 1)
-        profile_row.addWidget(self.credentials_button)
-        layout.addLayout(profile_row)
-
-        order_row = QHBoxLayout()
-        order_label = QLabel(self.tr("&Order number (merchant_uid):"), central)
-        self.order_edit = QLineEdit(central)
-        self.order_edit.setAccessibleName(self.tr("Order number"))
-        self.order_edit.setAccessibleDescription(
-            self.tr("The merchant_uid the cash receipt was issued with. Press Enter to look it up.")
-        )
-        self.order_edit.setPlaceholderText(self.tr("e.g. ORDER-20261125-0001"))
-        self.order_edit.setClearButtonEnabled(True)
-        order_label.setBuddy(self.order_edit)
+        self.order_edit = self.order_form.order_edit
         self.order_edit.returnPressed.connect(self.lookup)
         self.order_edit.textEdited.connect(self.on_order_edit_textEdited)
-        self.lookup_button = QPushButton(self.tr("&Look up"), central)
+        self.lookup_button = self.order_form.lookup_button
         self.lookup_button.clicked.connect(self.lookup)
-        order_row.addWidget(order_label)
-        order_row.addWidget(self.order_edit, 1)
-        order_row.addWidget(self.lookup_button)
-        layout.addLayout(order_row)
+        layout.addWidget(self.order_form)
 
         if demo_orders is not None:
-            self.demo_list = QListWidget(central)
-            self.demo_list.setAccessibleName(self.tr("Practice order numbers"))
-            self.demo_list.setMaximumHeight(110)
-            for uid, description in demo_orders.items():
-                item = QListWidgetItem(f"{uid}  -  {description}", self.demo_list)
-                item.setData(Qt.ItemDataRole.UserRole, uid)
-            self.demo_list.itemActivated.connect(self.on_demo_list_itemActivated)
-            demo_label = QLabel(self.tr("Practice order &numbers (double-click or Enter to use):"))
-            demo_label.setBuddy(self.demo_list)
-            layout.addWidget(demo_label)
-            layout.addWidget(self.demo_list)
+            self.practice = PracticeOrders(demo_orders, central)
+            self.practice.chosen.connect(self.on_practice_chosen)
+            self.demo_list = self.practice.list
+            layout.addWidget(self.practice)
 
-        status_row = QHBoxLayout()
-        self.progress = QProgressBar(central)
-        self.progress.setRange(0, 0)
-        self.progress.setMaximumWidth(120)
-        self.progress.setTextVisible(False)
-        self.progress.hide()
-        self.message = plain_label(central)
-        self.message.setObjectName("statusMessage")
-        self.message.setAccessibleName(self.tr("Status message"))
-        status_row.addWidget(self.progress)
-        status_row.addWidget(self.message, 1)
-        layout.addLayout(status_row)
+        self.status_area = StatusArea(central)
+        self.progress = self.status_area.progress
+        self.message = self.status_area.message
+        layout.addWidget(self.status_area)
 
         self.receipt_view = ReceiptView(central)
         self.receipt_view.url_copied.connect(
@@ -209,127 +168,40 @@ class MainWindow(QMainWindow):
         )
         layout.addWidget(self.receipt_view)
 
-        action_row = QHBoxLayout()
-        self.cancel_button = QPushButton(self.tr("&Cancel this receipt..."), central)
-        self.cancel_button.setObjectName("cancelReceiptButton")
-        self.cancel_button.setAccessibleDescription(
-            self.tr("Asks for confirmation, then cancels the cash receipt shown above.")
-        )
-        self.cancel_button.setToolTip(shortcuts.CANCEL_RECEIPT.native_key())
-        self.cancel_button.setEnabled(False)
+        self.cancel_button = cancel_receipt_button(central)
         self.cancel_button.clicked.connect(self.cancel_receipt)
+        action_row = QHBoxLayout()
         action_row.addStretch(1)
         action_row.addWidget(self.cancel_button)
         layout.addLayout(action_row)
 
-        history_row = QHBoxLayout()
-        history_label = QLabel(self.tr("Recent attempts:"), central)
-        self.unresolved_label = plain_label(central)
-        self.reconcile_button = QPushButton(self.tr("Check &unknown outcomes"), central)
+        self.recent = RecentAttempts(central)
+        self.recent_table = self.recent.table
+        self.unresolved_label = self.recent.unresolved_label
+        self.reconcile_button = self.recent.reconcile_button
         self.reconcile_button.clicked.connect(self.reconcile)
-        self.reconcile_button.hide()
-        self.history_button = QPushButton(self.tr("Full histor&y..."), central)
+        self.history_button = self.recent.history_button
         self.history_button.clicked.connect(self.open_history)
-        history_row.addWidget(history_label)
-        history_row.addWidget(self.unresolved_label, 1)
-        history_row.addWidget(self.reconcile_button)
-        history_row.addWidget(self.history_button)
-        layout.addLayout(history_row)
-
-        self.recent_table = QTableWidget(0, 5, central)
-        self.recent_table.setAccessibleName(self.tr("Recent attempts"))
-        self.recent_table.setHorizontalHeaderLabels(
-            [
-                self.tr("Time (KST)"),
-                self.tr("Order number"),
-                self.tr("Result"),
-                self.tr("Amount"),
-                self.tr("Details"),
-            ]
-        )
-        self.recent_table.verticalHeader().hide()
-        self.recent_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.recent_table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        header = self.recent_table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
-        layout.addWidget(self.recent_table, 1)
+        layout.addWidget(self.recent, 1)
 
         self.setCentralWidget(central)
-        self.setTabOrder(self.profile_combo, self.credentials_button)
-        self.setTabOrder(self.credentials_button, self.order_edit)
-        self.setTabOrder(self.order_edit, self.lookup_button)
         self.setTabOrder(self.lookup_button, self.cancel_button)
-        self.recent_table.setMinimumHeight(140)
         self.resize(780, 760)
 
-    def _add_action(
-        self,
-        menu_name: str,
-        text: str,
-        shortcut: shortcuts.Shortcut | None,
-        slot: Callable[[], object],
-    ) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(shortcut.sequence())
-        action.triggered.connect(slot)
-        self._menus[menu_name].addAction(action)
-        return action
-
     def _build_menus(self) -> None:
-        bar = self.menuBar()
-        self._menus = {
-            "file": bar.addMenu(self.tr("&File")),
-            "receipt": bar.addMenu(self.tr("&Receipt")),
-            "settings": bar.addMenu(self.tr("&Settings")),
-            "help": bar.addMenu(self.tr("&Help")),
-        }
-        self._add_action("file", self.tr("Audit &history..."), shortcuts.HISTORY, self.open_history)
-        self.quit_action = self._add_action("file", self.tr("&Quit"), shortcuts.QUIT, self.close)
-        self._add_action(
-            "receipt", self.tr("Go to &order number"), shortcuts.FOCUS_ORDER, self.focus_order
-        )
-        self.cancel_action = self._add_action(
-            "receipt",
-            self.tr("&Cancel this receipt..."),
-            shortcuts.CANCEL_RECEIPT,
-            self.cancel_receipt,
-        )
-        self.cancel_action.setEnabled(False)
-        self._add_action(
-            "receipt", self.tr("Copy receipt &link"), shortcuts.COPY_URL, self.receipt_view.copy_url
-        )
-        self._add_action(
-            "receipt", self.tr("Check &unknown outcomes"), shortcuts.RECONCILE, self.reconcile
-        )
-        self._add_action(
-            "settings",
-            self.tr("Store profiles and &keys..."),
-            shortcuts.CREDENTIALS,
-            lambda: self.edit_credentials(None),
-        )
-        self._add_action("settings", self.tr("&Language..."), None, self.choose_language)
-        self._add_action("settings", self.tr("&Network..."), None, self.show_network)
-        self._add_action(
-            "help", self.tr("&Keyboard shortcuts"), shortcuts.HELP, self.show_shortcuts
-        )
-        self._add_action("help", self.tr("&About iamport-desk"), None, self.show_about)
+        actions = build_menus(self, self)
+        self.quit_action = actions.quit
+        self.cancel_action = actions.cancel
+
+    @Slot()
+    def copy_receipt_url(self) -> None:
+        self.receipt_view.copy_url()
 
     # ---- profiles --------------------------------------------------------------------
 
     def _reload_profiles(self) -> None:
-        self.profile_combo.clear()
         active = self.profiles.active()
-        for profile in self.profiles.profiles():
-            label = (
-                self.tr("{0} (Tier {1})").format(profile.name, profile.tier_code)
-                if profile.tier_code
-                else profile.name
-            )
-            self.profile_combo.addItem(label, profile.name)
-        if active is not None:
-            self.profile_combo.setCurrentIndex(self.profile_combo.findData(active.name))
+        self.order_form.show_profiles(self.profiles.profiles(), active.name if active else None)
         if self.profiles.notice:
             self.show_message(
                 UserMessage(
@@ -345,10 +217,10 @@ class MainWindow(QMainWindow):
     def on_profile_combo_activated(self, index: int) -> None:
         name = self.profile_combo.itemData(index)
         if isinstance(name, str):
-            if not save_or_warn(
-                self, self.profiles.settings_path, lambda: self.profiles.set_active(name)
-            ):
-                return
+            profiles = self.profiles
+            # Queued: the settings file is fsynced on the API thread, not here.
+            job = self.service.write_settings("active store", lambda: profiles.set_active(name))
+            warn_if_unsaved(self, profiles.settings_path, job)
             self._set_receipt(None)
             self.statusBar().showMessage(self.tr("Store switched to {0}.").format(name), 4000)
 
@@ -363,13 +235,23 @@ class MainWindow(QMainWindow):
 
     @property
     def busy(self) -> bool:
-        return self._current_job is not None
+        return self._current_kind is not None
 
-    def _set_busy(self, kind: str | None, job_id: int | None = None) -> None:
-        self._current_job = job_id
+    def _start(
+        self, kind: str, submit: Callable[[], JobHandle], slot: Callable[[Any], None]
+    ) -> None:
+        # The window's own updates first, then the job: the API thread, once woken, competes
+        # with the GUI thread for the GIL.
+        self._set_busy(kind)
+        self._current_job = submit()
+        self._current_job.done.connect(slot)
+
+    def _set_busy(self, kind: str | None) -> None:
+        if kind is None:
+            self._current_job = None
         self._current_kind = kind
-        busy = job_id is not None
-        self.progress.setVisible(busy)
+        busy = kind is not None
+        self.status_area.set_busy(busy)
         for widget in (
             self.order_edit,
             self.lookup_button,
@@ -399,46 +281,35 @@ class MainWindow(QMainWindow):
         self, message: UserMessage | str, *, warning: bool = False, success: bool = False
     ) -> None:
         text = message if isinstance(message, str) else message.full_text()
-        colour = "#b02a37" if warning else ("#146c43" if success else "palette(text)")
-        self.message.setStyleSheet(f"QLabel#statusMessage {{ color: {colour}; }}")
-        self.message.setText(text)
+        self.status_area.show_text(text, warning=warning, success=success)
         self.message_shown.emit(text)
 
-    def credentials(self) -> Credentials | None:
-        """The active profile's credentials, pointed at --api-base (or the demo) if given."""
-        credentials = self.profiles.credentials()
-        if credentials is not None and self.api_base_override is not None:
-            credentials = replace(credentials, api_base=self.api_base_override)
-        return credentials
-
-    def _keychain_block(self) -> str | None:
-        """The sentence when the keychain is locked or denied access: the secret is saved,
-        so asking for it again is not the fix (issue 18)."""
+    def active_profile(self) -> str | None:
+        """The store chosen in the window (its settings write may still be queued)."""
+        name = self.profile_combo.currentData()
+        if isinstance(name, str):
+            return name
         active = self.profiles.active()
-        code = self.profiles.secrets.reason(active.name) if active is not None else None
-        return keychain_reason_text(code) if code in ("locked", "denied") else None
+        return None if active is None else active.name
 
-    def _credentials_or_ask(self) -> Credentials | None:
-        """The active profile's credentials; asks for them when there are none."""
-        credentials = self.credentials()
-        if credentials is None:
-            if self._keychain_block() is not None:
-                return None
-            active = self.profiles.active()
-            code = self.profiles.secrets.reason(active.name) if active is not None else None
-            reason = (
+    def credentials_source(self) -> StoredCredentials | None:
+        """Where the active store's credentials come from, pointed at --api-base (or the
+        demo) if given; the secret itself is read on the API thread."""
+        name = self.active_profile()
+        if name is None:
+            return None
+        return StoredCredentials(self.profiles, name, self.api_base_override)
+
+    def _source_or_ask(self) -> StoredCredentials | None:
+        """The active store's credentials source; asks for a store when there is none."""
+        source = self.credentials_source()
+        if source is None:
+            if not self.edit_credentials(
                 self.tr("Enter the REST API key and secret of your PortOne store.")
-                if active is None
-                else keychain_reason_text(code)
-                if code not in (None, "absent")
-                else self.tr(
-                    "The secret of this store is not available on this PC. Enter it again."
-                )
-            )
-            if not self.edit_credentials(reason):
+            ):
                 return None
-            credentials = self.credentials()
-        return credentials
+            source = self.credentials_source()
+        return source
 
     # ---- actions ---------------------------------------------------------------------
 
@@ -453,15 +324,15 @@ class MainWindow(QMainWindow):
         if self._receipt is not None:
             self._set_receipt(None)
 
-    @Slot(QListWidgetItem)
-    def on_demo_list_itemActivated(self, item: QListWidgetItem) -> None:
-        self.order_edit.setText(str(item.data(Qt.ItemDataRole.UserRole)))
+    @Slot(str)
+    def on_practice_chosen(self, uid: str) -> None:
+        self.order_edit.setText(uid)
         self._set_receipt(None)
         self.focus_order()
 
     @Slot()
     def lookup(self) -> None:
-        if self.busy:
+        if self.busy or self.service.stopped:  # stopped: the window has closed
             return
         # Finish any Hangul composition so the last syllable is part of the text.
         QGuiApplication.inputMethod().commit()
@@ -475,31 +346,22 @@ class MainWindow(QMainWindow):
             self.show_message(describe_error(exc), warning=True)
             self.focus_order()
             return
-        credentials = self._credentials_or_ask()
-        if credentials is None:
-            self.show_message(
-                self._keychain_block()
-                or self.tr("No credentials: enter the store's API key first."),
-                warning=True,
-            )
+        source = self._source_or_ask()
+        if source is None:
+            self._say(no_credentials_said())
             return
         self._set_receipt(None)
         self.show_message(self.tr("Looking up {0}...").format(elide(uid, 80)))
-        self._set_busy("lookup", self.api.submit(LookupJob(credentials, uid)))
+        self._start("lookup", lambda: self.service.lookup(source, uid), self.on_lookup_done)
 
     @Slot()
     def cancel_receipt(self) -> None:
         receipt = self._receipt
-        if self.busy or receipt is None or receipt.is_cancelled:
+        if self.busy or receipt is None or receipt.is_cancelled or self.service.stopped:
             return
-        profile = self.profiles.active()
-        credentials = self.credentials()
-        if profile is None or credentials is None:
-            blocked = self._keychain_block()
-            if blocked is not None:
-                self.show_message(blocked, warning=True)
-            else:
-                self.edit_credentials(self.tr("Enter the store's API key and secret again."))
+        source = self.credentials_source()
+        if source is None:
+            self.edit_credentials(reenter_reason())
             return
         if not self._confirm(self, receipt):
             self.show_message(self.tr("Nothing was cancelled."))
@@ -507,178 +369,143 @@ class MainWindow(QMainWindow):
         self.show_message(
             self.tr("Cancelling the cash receipt of {0}...").format(elide(receipt.merchant_uid, 80))
         )
-        job = CancelJob(credentials, profile.name, receipt.merchant_uid)
-        self._set_busy("cancel", self.api.submit(job))
+        uid = receipt.merchant_uid
+        self._start(
+            "cancel", lambda: self.service.cancel(source, source.profile, uid), self.on_cancel_done
+        )
 
     @Slot()
     def reconcile(self) -> None:
-        if self.busy or self._unresolved == 0:
+        # A timer may fire after the window closed: nothing is checked then.
+        if self.busy or self._unresolved == 0 or self.service.stopped:
             return
-        profile = self.profiles.active()
-        credentials = self.credentials()
-        if profile is None or credentials is None:
+        source = self.credentials_source()
+        if source is None:
             return
         self.show_message(self.tr("Checking attempts with an unknown outcome..."))
-        self._set_busy("reconcile", self.api.submit(ReconcileJob(credentials, profile.name)))
+        self._start(
+            "reconcile",
+            lambda: self.service.reconcile(source, source.profile),
+            self.on_reconcile_done,
+        )
 
     # ---- results ---------------------------------------------------------------------
 
-    @Slot(object)
-    def on_api_finished(self, result: JobResult) -> None:
-        if result.job.job_id != self._current_job:
-            if isinstance(result.job, StartupJob):
-                self._on_startup(result)
-            return
-        kind = self._current_kind
-        self._set_busy(None)
-        if kind == "lookup":
-            self._on_lookup(result)
-        elif kind == "cancel":
-            self._on_cancel(result)
-        elif kind == "reconcile":
-            self._on_reconcile(result)
+    def _job_ended(self, kind: str, result: JobResult) -> bool:
+        """Common end of this window's own jobs; False if the window no longer cares."""
+        if self._detached:
+            return False
+        if self._current_kind == kind:
+            self._set_busy(None)
+        self.job_done.emit(kind, result)
+        return True
+
+    def _after_job(self) -> None:
         if self._close_requested:
             self.close()
 
-    def _on_startup(self, result: JobResult) -> None:
-        if result.error is not None:
-            self.show_message(describe_error(result.error), warning=True)
-            return
-        if result.interrupted:
-            self.show_message(
-                self.tr(
-                    "{0} cancellation attempt(s) were interrupted last time (the app closed or "
-                    "crashed). Their outcome is being checked."
-                ).format(result.interrupted),
-                warning=True,
-            )
-        QTimer.singleShot(0, self.reconcile)
+    @Slot(object)
+    def on_lookup_done(self, result: LookupResult) -> None:
+        if self._job_ended("lookup", result):
+            self._on_lookup(result)
+            self._after_job()
 
-    def _on_lookup(self, result: JobResult) -> None:
-        if result.error is not None:
-            message = describe_error(result.error)
-            self.show_message(message, warning=True)
-            if message.reenter_credentials:
-                self.edit_credentials(message.text)
+    @Slot(object)
+    def on_cancel_done(self, result: CancelResult) -> None:
+        if self._job_ended("cancel", result):
+            self._on_cancel(result)
+            self._after_job()
+
+    @Slot(object)
+    def on_reconcile_done(self, result: ReconcileResult) -> None:
+        if self._job_ended("reconcile", result):
+            self._on_reconcile(result)
+            self._after_job()
+
+    @Slot(object)
+    def on_startup_done(self, result: StartupResult) -> None:
+        if not self._detached:
+            self.job_done.emit("startup", result)
+            self._on_startup(result)
+
+    def _say(self, said: Said | None) -> None:
+        if said is not None:
+            self.show_message(said.message, warning=said.warning, success=said.success)
+
+    def _on_startup(self, result: StartupResult) -> None:
+        self._say(startup_said(result))
+        if result.error is None:
+            QTimer.singleShot(0, self.reconcile)
+
+    def _keychain_blocks(self, code: str | None) -> bool:
+        """A locked or refused keychain holds the saved secret: asking for it again is not
+        the fix (issue 18), so the window says what is wrong instead."""
+        if code in ("locked", "denied"):
+            self.show_message(keychain_reason_text(code), warning=True)
+            return True
+        return False
+
+    def _on_lookup(self, result: LookupResult) -> None:
+        if result.missing_secret:
+            if self._keychain_blocks(result.keychain_reason):
+                return
+            why = result.keychain_reason
+            reason = keychain_reason_text(why) if why not in (None, "absent") else None
+            if self.edit_credentials(reason or secret_missing_reason()):
+                self.lookup()
+            else:
+                self._say(no_credentials_said())
             return
-        receipt = result.receipt
-        assert receipt is not None
-        self._set_receipt(receipt)
-        if receipt.is_cancelled:
-            self.show_message(
-                self.tr(
-                    "This cash receipt was already cancelled on {0}. There is nothing to cancel."
-                ).format(format_kst(receipt.cancelled_at))
-            )
+        if result.error is not None or result.receipt is None:
+            self._show_error(result.error or RuntimeError("no receipt"))
+            return
+        self._set_receipt(result.receipt)
+        self._say(receipt_said(result.receipt))
+        if result.receipt.is_cancelled:
             self.focus_order()
         else:
-            self.show_message(
-                self.tr(
-                    "Check the receipt below. To cancel it, press \u201cCancel this receipt\u201d."
-                )
-            )
             self.cancel_button.setFocus()
 
-    def _on_cancel(self, result: JobResult) -> None:
-        if result.already_cancelled is not None:
-            when = result.already_cancelled.cancelled_at or result.already_cancelled.ended_at
-            self.show_message(
-                self.tr(
-                    "The history shows this receipt was already cancelled on {0}. No request was "
-                    "sent."
-                ).format(format_kst(when))
-            )
+    def _on_cancel(self, result: CancelResult) -> None:
+        if result.missing_secret:
+            if not self._keychain_blocks(result.keychain_reason):
+                self.edit_credentials(reenter_reason())
+            return
+        guarded = guard_said(result)
+        if guarded is not None:
+            self._say(guarded)
             self._set_receipt(None)
             return
         if result.receipt is not None and result.error is None:
             self._set_receipt(result.receipt)
-            text = self.tr("The cash receipt was cancelled at {0}.").format(
-                format_kst(result.receipt.cancelled_at)
-            )
-            if result.history_error is not None:
-                text += " " + self.tr("Warning: the audit history could not record it: {0}").format(
-                    describe_error(result.history_error).text
-                )
-            self.show_message(
-                text, success=result.history_error is None, warning=result.history_error is not None
-            )
+            self._say(cancelled_said(result.receipt, result.history_error))
             self.focus_order()
             return
-        error = result.error
-        if error is None:  # pragma: no cover - the worker always sets one of them
-            error = RuntimeError("no result")
-        from iamport_desk.errors import OutcomeUnknown
+        if outcome_unclear(result):
+            self._set_receipt(None)  # a new lookup must come first
+        # The worker always sets one of them.
+        self._show_error(result.error or RuntimeError("no result"), cancelling=True)
 
-        if isinstance(error, OutcomeUnknown) or (
-            result.entry is not None and result.entry.outcome == Outcome.UNKNOWN
-        ):
-            # What is shown may no longer be true; a new lookup must come first.
-            self._set_receipt(None)
-        message = describe_error(error, cancelling=True)
+    def _show_error(self, error: BaseException, *, cancelling: bool = False) -> None:
+        message = describe_error(error, cancelling=cancelling)
         self.show_message(message, warning=True)
         if message.reenter_credentials:
             self.edit_credentials(message.text)
 
-    def _on_reconcile(self, result: JobResult) -> None:
-        done = result.reconciled
-        cancelled = sum(1 for entry in done if entry.outcome == Outcome.CANCELLED)
-        failed = len(done) - cancelled
-        if done:
-            self.show_message(
-                self.tr(
-                    "Checked {0} attempt(s) by lookup: {1} cancelled, {2} not cancelled (you can "
-                    "try those again)."
-                ).format(len(done), cancelled, failed)
-            )
-        elif result.error is not None:
-            self.show_message(
-                self.tr("Unknown outcomes could not be checked yet: {0}").format(
-                    describe_error(result.error).text
-                ),
-                warning=True,
-            )
+    def _on_reconcile(self, result: ReconcileResult) -> None:
+        if result.missing_secret or result.stopped:
+            self.show_message("")
+            return
+        self._say(reconcile_said(result))
 
     @Slot(list)
     def on_api_history_changed(self, entries: list[HistoryEntry]) -> None:
-        self.recent_table.setRowCount(len(entries))
-        for row, entry in enumerate(entries):
-            details = entry.message or self._note_text(entry)
-            if entry.http_status and entry.outcome != Outcome.CANCELLED:
-                details = f"HTTP {entry.http_status}" + (f" - {details}" if details else "")
-            values = [
-                format_kst(entry.started_at),
-                entry.merchant_uid,
-                outcome_label(entry.outcome),
-                won(entry.amount),
-                elide(details, 200),
-            ]
-            for column, value in enumerate(values):
-                item = QTableWidgetItem(value)
-                item.setToolTip(value)
-                self.recent_table.setItem(row, column, item)
-
-    def _note_text(self, entry: HistoryEntry) -> str:
-        """The history's notes are stored in English for the record; shown translated."""
-        from iamport_desk.history import NOTE_CONFIRMED, NOTE_INTERRUPTED, NOTE_NOT_CANCELLED
-
-        note = entry.note or ""
-        if entry.outcome == Outcome.UNKNOWN:
-            if NOTE_INTERRUPTED in note:
-                return self.tr("Interrupted (the app closed); it will be checked by a lookup.")
-            return self.tr("No answer came back; it will be checked by a lookup.")
-        if NOTE_CONFIRMED in note:
-            return self.tr("Confirmed by a lookup.")
-        if NOTE_NOT_CANCELLED in note:
-            return self.tr("Not cancelled (checked by a lookup); it can be tried again.")
-        return note
+        self.recent.show_entries(entries)
 
     @Slot(int)
     def on_api_unresolved_changed(self, count: int) -> None:
         self._unresolved = count
-        self.reconcile_button.setVisible(count > 0)
-        self.unresolved_label.setText(
-            self.tr("{0} attempt(s) with an unknown outcome").format(count) if count else ""
-        )
+        self.recent.show_unresolved(count)
         if count:
             self._reconcile_timer.start()
         else:
@@ -693,10 +520,10 @@ class MainWindow(QMainWindow):
         if self._history_window is None:
             self._history_window = HistoryWindow(
                 self.paths.history_db,
-                self.api,
+                self.service,
                 self.profiles,
                 parent=self,
-                credentials_provider=self.credentials,
+                credentials_provider=self.credentials_source,
             )
         self._history_window.show()
         self._history_window.raise_()
@@ -704,15 +531,11 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def show_shortcuts(self) -> None:
-        from iamport_desk.ui.help_dialogs import ShortcutsDialog
-
-        ShortcutsDialog(self).exec()
+        help_dialogs().ShortcutsDialog(self).exec()
 
     @Slot()
     def show_about(self) -> None:
-        from iamport_desk.ui.help_dialogs import AboutDialog
-
-        AboutDialog(self.paths, self).exec()
+        help_dialogs().AboutDialog(self.paths, self).exec()
 
     @Slot()
     def show_network(self) -> None:
@@ -722,31 +545,28 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def choose_language(self) -> None:
-        from iamport_desk.ui.help_dialogs import choose_language
-
-        choose_language(self, self.profiles)
+        help_dialogs().choose_language(self, self.profiles, self.service)
 
     # ---- closing ---------------------------------------------------------------------
 
     def detach(self) -> None:
         """Stop listening to the API thread without stopping it (the window is rebuilt)."""
         self._closing = True
+        self._detached = True
         self._reconcile_timer.stop()
-        for signal, slot in (
-            (self.api.finished, self.on_api_finished),
-            (self.api.history_changed, self.on_api_history_changed),
-            (self.api.unresolved_changed, self.on_api_unresolved_changed),
-        ):
-            signal.disconnect(slot)
+        self.service.history_changed.disconnect(self.on_api_history_changed)
+        self.service.unresolved_changed.disconnect(self.on_api_unresolved_changed)
         if self._history_window is not None:
             self._history_window.close()
         self.hide()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self._current_kind == "cancel":
-            # Never walk away from a DELETE in flight: wait for its outcome and record it.
+        if self._current_kind == "cancel" and not self._close_waited:
+            # Never walk away from a DELETE in flight: wait for its outcome and record it,
+            # but not forever (CLOSE_WAIT_MS); the history keeps it as 'pending' then.
             if not self._close_requested:
                 self._close_requested = True
+                self._close_timer.start(self.CLOSE_WAIT_MS)
                 QMessageBox.information(
                     self,
                     self.tr("Cancellation in progress"),
@@ -763,58 +583,39 @@ class MainWindow(QMainWindow):
             self._reconcile_timer.stop()
             if self._history_window is not None:
                 self._history_window.close()
+            self._close_timer.stop()
             geometry = self.saveGeometry().toBase64().toStdString()
-            save_or_warn(
-                self,
-                self.profiles.settings_path,
-                lambda: self.profiles.set_window_geometry(geometry),
-                quiet=True,
+            profiles = self.profiles
+            self.service.write_settings(
+                "window geometry", lambda: profiles.set_window_geometry(geometry)
             )
             self.hide()
             # Not waiting here: a lookup in flight is abandoned (its answer is ignored);
             # the thread ends after it, and the app waits for that only at exit.
-            self.api.request_stop()
+            self.service.request_stop()
         event.accept()
 
+    @Slot()
+    def on_close_timer_timeout(self) -> None:
+        if self._close_requested and not self._closing:
+            log.warning("closing while a cancellation is still in flight; it stays 'pending'")
+            self._close_waited = True
+            self.close()
 
-def confirm_cancellation(parent: QWidget, receipt: Receipt) -> bool:
-    """Ask before a cancellation; the safe answer is the default (Enter, Escape)."""
 
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(QCoreApplication.translate("MainWindow", "Cancel the cash receipt?"))
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setText(
-        QCoreApplication.translate(
-            "MainWindow", "Cancel the cash receipt of order {0} for {1}?\nThis cannot be undone."
-        ).format(elide(receipt.merchant_uid, 120), won(receipt.amount))
-    )
-    box.setInformativeText(
-        QCoreApplication.translate("MainWindow", "Approval number: {0}   Issued: {1}").format(
-            elide(receipt.apply_num, 40), format_kst(receipt.applied_at)
-        )
-    )
-    cancel_it = box.addButton(
-        QCoreApplication.translate("MainWindow", "&Cancel the receipt"),
-        QMessageBox.ButtonRole.DestructiveRole,
-    )
-    keep = box.addButton(
-        QCoreApplication.translate("MainWindow", "&Keep it"), QMessageBox.ButtonRole.RejectRole
-    )
-    box.setDefaultButton(keep)
-    box.setEscapeButton(keep)
-    box.exec()
-    return box.clickedButton() is cancel_it
+def help_dialogs() -> ModuleType:
+    """Imported at first use: the first screen does not show these dialogs."""
+    from iamport_desk.ui import help_dialogs as module
+
+    return module
 
 
 def _default_open_credentials(window: MainWindow, reason: str | None) -> bool:
-    from iamport_desk.ui.credentials_dialog import CredentialsDialog
+    from iamport_desk.ui.credentials_dialog import ask_credentials
 
-    dialog = CredentialsDialog(
-        window.profiles,
-        window.api,
-        reason=reason,
-        parent=window,
-        api_base_override=window.api_base_override,
+    return ask_credentials(
+        window, window.profiles, window.service, reason, window.api_base_override
     )
-    return dialog.exec() == CredentialsDialog.DialogCode.Accepted
+
+
+__all__ = ["RECONCILE_INTERVAL_MS", "MainWindow", "confirm_cancellation"]

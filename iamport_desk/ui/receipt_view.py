@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal, Slot
+from PySide6.QtCore import Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from iamport_desk.formatting import elide, format_kst, safe_link
 from iamport_desk.models import Receipt
+from iamport_desk.ui.words import receipt_type_label, won
 
 
 def plain_label(parent: QWidget | None = None, *, wrap: bool = True) -> QLabel:
@@ -26,13 +27,6 @@ def plain_label(parent: QWidget | None = None, *, wrap: bool = True) -> QLabel:
     # short values stay on one line.
     label.setWordWrap(wrap)
     return label
-
-
-def won(amount: int | None) -> str:
-    """An amount in the current language: '12,300원' / '12,300 won'."""
-    if amount is None:
-        return "-"
-    return QCoreApplication.translate("Format", "{0} won").format(f"{amount:,}")
 
 
 class ReceiptView(QGroupBox):
@@ -88,11 +82,7 @@ class ReceiptView(QGroupBox):
         self.clear()
 
     def type_label(self, value: str) -> str:
-        if value == "person":
-            return self.tr("Income deduction (individual)")
-        if value == "company":
-            return self.tr("Proof of expense (business)")
-        return value
+        return receipt_type_label(value)
 
     def clear(self) -> None:
         for label in (
@@ -153,3 +143,6 @@ class ReceiptView(QGroupBox):
         checked = safe_link(link)
         if checked is not None:
             QDesktopServices.openUrl(QUrl(checked))
+
+
+__all__ = ["ReceiptView", "plain_label", "won"]

@@ -352,6 +352,81 @@
     </message>
 </context>
 <context>
+    <name>Export</name>
+    <message>
+        <source>Started (KST)</source>
+        <translation>Started (KST)</translation>
+    </message>
+    <message>
+        <source>Ended (KST)</source>
+        <translation>Ended (KST)</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profile</translation>
+    </message>
+    <message>
+        <source>Tier code</source>
+        <translation>Tier code</translation>
+    </message>
+    <message>
+        <source>Order number</source>
+        <translation>Order number</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>HTTP status</source>
+        <translation>HTTP status</translation>
+    </message>
+    <message>
+        <source>Response code</source>
+        <translation>Response code</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Amount (won)</source>
+        <translation>Amount (won)</translation>
+    </message>
+    <message>
+        <source>VAT (won)</source>
+        <translation>VAT (won)</translation>
+    </message>
+    <message>
+        <source>Receipt type</source>
+        <translation>Receipt type</translation>
+    </message>
+    <message>
+        <source>Approval number</source>
+        <translation>Approval number</translation>
+    </message>
+    <message>
+        <source>PG receipt ID</source>
+        <translation>PG receipt ID</translation>
+    </message>
+    <message>
+        <source>Receipt URL</source>
+        <translation>Receipt URL</translation>
+    </message>
+    <message>
+        <source>Cancelled at (KST)</source>
+        <translation>Cancelled at (KST)</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
     <name>Files</name>
     <message>
         <source>Settings not saved</source>
@@ -378,66 +453,7 @@
     </message>
 </context>
 <context>
-    <name>HistoryTableModel</name>
-    <message>
-        <source>Started (KST)</source>
-        <translation>Started (KST)</translation>
-    </message>
-    <message>
-        <source>Profile</source>
-        <translation>Profile</translation>
-    </message>
-    <message>
-        <source>Tier</source>
-        <translation>Tier</translation>
-    </message>
-    <message>
-        <source>Order number</source>
-        <translation>Order number</translation>
-    </message>
-    <message>
-        <source>Operator</source>
-        <translation>Operator</translation>
-    </message>
-    <message>
-        <source>Outcome</source>
-        <translation>Outcome</translation>
-    </message>
-    <message>
-        <source>HTTP status</source>
-        <translation>HTTP status</translation>
-    </message>
-    <message>
-        <source>Code</source>
-        <translation>Code</translation>
-    </message>
-    <message>
-        <source>Message</source>
-        <translation>Message</translation>
-    </message>
-    <message>
-        <source>Amount</source>
-        <translation>Amount</translation>
-    </message>
-    <message>
-        <source>Approval number</source>
-        <translation>Approval number</translation>
-    </message>
-    <message>
-        <source>Receipt link</source>
-        <translation>Receipt link</translation>
-    </message>
-    <message>
-        <source>This column cannot be sorted.</source>
-        <translation>This column cannot be sorted.</translation>
-    </message>
-</context>
-<context>
-    <name>HistoryWindow</name>
-    <message>
-        <source>Audit history</source>
-        <translation>Audit history</translation>
-    </message>
+    <name>HistoryFilterBar</name>
     <message>
         <source>Order &amp;number:</source>
         <translation>Order &amp;number:</translation>
@@ -498,9 +514,74 @@
         <source>Last day (Korean time)</source>
         <translation>Last day (Korean time)</translation>
     </message>
+</context>
+<context>
+    <name>HistoryTableModel</name>
+    <message>
+        <source>Started (KST)</source>
+        <translation>Started (KST)</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profile</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>Tier</translation>
+    </message>
+    <message>
+        <source>Order number</source>
+        <translation>Order number</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>HTTP status</source>
+        <translation>HTTP status</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Approval number</source>
+        <translation>Approval number</translation>
+    </message>
+    <message>
+        <source>Receipt link</source>
+        <translation>Receipt link</translation>
+    </message>
+    <message>
+        <source>This column cannot be sorted.</source>
+        <translation>This column cannot be sorted.</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryTableView</name>
     <message>
         <source>Cancellation attempts</source>
         <translation>Cancellation attempts</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryWindow</name>
+    <message>
+        <source>Audit history</source>
+        <translation>Audit history</translation>
     </message>
     <message>
         <source>Status</source>
@@ -607,10 +688,6 @@
         <translation>Checking attempts with an unknown outcome...</translation>
     </message>
     <message>
-        <source>Checked {0} attempt(s) by lookup: {1} cancelled, {2} not cancelled (you can try those again).</source>
-        <translation>Checked {0} attempt(s) by lookup: {1} cancelled, {2} not cancelled (you can try those again).</translation>
-    </message>
-    <message>
         <source>Some could not be checked yet: {0}</source>
         <translation>Some could not be checked yet: {0}</translation>
     </message>
@@ -629,86 +706,6 @@
     <message>
         <source>CSV files (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
-    </message>
-    <message>
-        <source>Started (KST)</source>
-        <translation>Started (KST)</translation>
-    </message>
-    <message>
-        <source>Ended (KST)</source>
-        <translation>Ended (KST)</translation>
-    </message>
-    <message>
-        <source>Profile</source>
-        <translation>Profile</translation>
-    </message>
-    <message>
-        <source>Tier code</source>
-        <translation>Tier code</translation>
-    </message>
-    <message>
-        <source>Order number</source>
-        <translation>Order number</translation>
-    </message>
-    <message>
-        <source>Operator</source>
-        <translation>Operator</translation>
-    </message>
-    <message>
-        <source>Outcome</source>
-        <translation>Outcome</translation>
-    </message>
-    <message>
-        <source>HTTP status</source>
-        <translation>HTTP status</translation>
-    </message>
-    <message>
-        <source>Response code</source>
-        <translation>Response code</translation>
-    </message>
-    <message>
-        <source>Message</source>
-        <translation>Message</translation>
-    </message>
-    <message>
-        <source>Amount (won)</source>
-        <translation>Amount (won)</translation>
-    </message>
-    <message>
-        <source>VAT (won)</source>
-        <translation>VAT (won)</translation>
-    </message>
-    <message>
-        <source>Receipt type</source>
-        <translation>Receipt type</translation>
-    </message>
-    <message>
-        <source>Approval number</source>
-        <translation>Approval number</translation>
-    </message>
-    <message>
-        <source>PG receipt ID</source>
-        <translation>PG receipt ID</translation>
-    </message>
-    <message>
-        <source>Receipt URL</source>
-        <translation>Receipt URL</translation>
-    </message>
-    <message>
-        <source>Cancelled at (KST)</source>
-        <translation>Cancelled at (KST)</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>Note</translation>
-    </message>
-    <message>
-        <source>Income deduction (individual)</source>
-        <translation>Income deduction (individual)</translation>
-    </message>
-    <message>
-        <source>Proof of expense (business)</source>
-        <translation>Proof of expense (business)</translation>
     </message>
     <message>
         <source>Exporting...</source>
@@ -800,10 +797,6 @@
         <translation>[DEMO] {0}</translation>
     </message>
     <message>
-        <source>DEMO - connected to the built-in PortOne simulator. No real receipt is cancelled, and this practice history is kept apart from the real one.</source>
-        <translation>DEMO - connected to the built-in PortOne simulator. No real receipt is cancelled, and this practice history is kept apart from the real one.</translation>
-    </message>
-    <message>
         <source>Store profile</source>
         <translation>Store profile</translation>
     </message>
@@ -824,14 +817,6 @@
         <translation>e.g. ORDER-20261125-0001</translation>
     </message>
     <message>
-        <source>Practice order numbers</source>
-        <translation>Practice order numbers</translation>
-    </message>
-    <message>
-        <source>Status message</source>
-        <translation>Status message</translation>
-    </message>
-    <message>
         <source>Receipt link copied.</source>
         <translation>Receipt link copied.</translation>
     </message>
@@ -844,10 +829,6 @@
         <translation>Asks for confirmation, then cancels the cash receipt shown above.</translation>
     </message>
     <message>
-        <source>Recent attempts:</source>
-        <translation>Recent attempts:</translation>
-    </message>
-    <message>
         <source>Check &amp;unknown outcomes</source>
         <translation>Check &amp;unknown outcomes</translation>
     </message>
@@ -858,34 +839,6 @@
     <message>
         <source>Cre&amp;dentials...</source>
         <translation>Cre&amp;dentials...</translation>
-    </message>
-    <message>
-        <source>Practice order &amp;numbers (double-click or Enter to use):</source>
-        <translation>Practice order &amp;numbers (double-click or Enter to use):</translation>
-    </message>
-    <message>
-        <source>Full histor&amp;y...</source>
-        <translation>Full histor&amp;y...</translation>
-    </message>
-    <message>
-        <source>Recent attempts</source>
-        <translation>Recent attempts</translation>
-    </message>
-    <message>
-        <source>Time (KST)</source>
-        <translation>Time (KST)</translation>
-    </message>
-    <message>
-        <source>Result</source>
-        <translation>Result</translation>
-    </message>
-    <message>
-        <source>Amount</source>
-        <translation>Amount</translation>
-    </message>
-    <message>
-        <source>Details</source>
-        <translation>Details</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -1004,32 +957,8 @@
         <translation>Warning: the audit history could not record it: {0}</translation>
     </message>
     <message>
-        <source>Checked {0} attempt(s) by lookup: {1} cancelled, {2} not cancelled (you can try those again).</source>
-        <translation>Checked {0} attempt(s) by lookup: {1} cancelled, {2} not cancelled (you can try those again).</translation>
-    </message>
-    <message>
         <source>Unknown outcomes could not be checked yet: {0}</source>
         <translation>Unknown outcomes could not be checked yet: {0}</translation>
-    </message>
-    <message>
-        <source>Interrupted (the app closed); it will be checked by a lookup.</source>
-        <translation>Interrupted (the app closed); it will be checked by a lookup.</translation>
-    </message>
-    <message>
-        <source>No answer came back; it will be checked by a lookup.</source>
-        <translation>No answer came back; it will be checked by a lookup.</translation>
-    </message>
-    <message>
-        <source>Confirmed by a lookup.</source>
-        <translation>Confirmed by a lookup.</translation>
-    </message>
-    <message>
-        <source>Not cancelled (checked by a lookup); it can be tried again.</source>
-        <translation>Not cancelled (checked by a lookup); it can be tried again.</translation>
-    </message>
-    <message>
-        <source>{0} attempt(s) with an unknown outcome</source>
-        <translation>{0} attempt(s) with an unknown outcome</translation>
     </message>
     <message>
         <source>Cancellation in progress</source>
@@ -1399,6 +1328,32 @@ This cannot be undone.</translation>
     </message>
 </context>
 <context>
+    <name>PracticeOrders</name>
+    <message>
+        <source>DEMO - connected to the built-in PortOne simulator. No real receipt is cancelled, and this practice history is kept apart from the real one.</source>
+        <translation>DEMO - connected to the built-in PortOne simulator. No real receipt is cancelled, and this practice history is kept apart from the real one.</translation>
+    </message>
+    <message>
+        <source>Practice order numbers</source>
+        <translation>Practice order numbers</translation>
+    </message>
+    <message>
+        <source>Practice order &amp;numbers (double-click or Enter to use):</source>
+        <translation>Practice order &amp;numbers (double-click or Enter to use):</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptType</name>
+    <message>
+        <source>Income deduction (individual)</source>
+        <translation>Income deduction (individual)</translation>
+    </message>
+    <message>
+        <source>Proof of expense (business)</source>
+        <translation>Proof of expense (business)</translation>
+    </message>
+</context>
+<context>
     <name>ReceiptView</name>
     <message>
         <source>Cash receipt</source>
@@ -1453,14 +1408,6 @@ This cannot be undone.</translation>
         <translation>Receipt</translation>
     </message>
     <message>
-        <source>Income deduction (individual)</source>
-        <translation>Income deduction (individual)</translation>
-    </message>
-    <message>
-        <source>Proof of expense (business)</source>
-        <translation>Proof of expense (business)</translation>
-    </message>
-    <message>
         <source>Cancelled</source>
         <translation>Cancelled</translation>
     </message>
@@ -1471,6 +1418,72 @@ This cannot be undone.</translation>
     <message>
         <source>This link cannot be opened safely.</source>
         <translation>This link cannot be opened safely.</translation>
+    </message>
+</context>
+<context>
+    <name>RecentAttempts</name>
+    <message>
+        <source>Recent attempts:</source>
+        <translation>Recent attempts:</translation>
+    </message>
+    <message>
+        <source>Check &amp;unknown outcomes</source>
+        <translation>Check &amp;unknown outcomes</translation>
+    </message>
+    <message>
+        <source>Full histor&amp;y...</source>
+        <translation>Full histor&amp;y...</translation>
+    </message>
+    <message>
+        <source>Recent attempts</source>
+        <translation>Recent attempts</translation>
+    </message>
+    <message>
+        <source>Time (KST)</source>
+        <translation>Time (KST)</translation>
+    </message>
+    <message>
+        <source>Order number</source>
+        <translation>Order number</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Interrupted (the app closed); it will be checked by a lookup.</source>
+        <translation>Interrupted (the app closed); it will be checked by a lookup.</translation>
+    </message>
+    <message>
+        <source>No answer came back; it will be checked by a lookup.</source>
+        <translation>No answer came back; it will be checked by a lookup.</translation>
+    </message>
+    <message>
+        <source>Confirmed by a lookup.</source>
+        <translation>Confirmed by a lookup.</translation>
+    </message>
+    <message>
+        <source>Not cancelled (checked by a lookup); it can be tried again.</source>
+        <translation>Not cancelled (checked by a lookup); it can be tried again.</translation>
+    </message>
+    <message>
+        <source>{0} attempt(s) with an unknown outcome</source>
+        <translation>{0} attempt(s) with an unknown outcome</translation>
+    </message>
+</context>
+<context>
+    <name>Reconcile</name>
+    <message>
+        <source>Checked {0} attempt(s) by lookup: {1} cancelled, {2} not cancelled (you can try those again).</source>
+        <translation>Checked {0} attempt(s) by lookup: {1} cancelled, {2} not cancelled (you can try those again).</translation>
     </message>
 </context>
 <context>
@@ -1529,6 +1542,13 @@ This cannot be undone.</translation>
     <message>
         <source>Alt plus an underlined letter activates that button or field.</source>
         <translation>Alt plus an underlined letter activates that button or field.</translation>
+    </message>
+</context>
+<context>
+    <name>StatusArea</name>
+    <message>
+        <source>Status message</source>
+        <translation>Status message</translation>
     </message>
 </context>
 <context>

@@ -352,6 +352,81 @@
         </message>
     </context>
     <context>
+        <name>Export</name>
+        <message>
+            <source>Started (KST)</source>
+            <translation>시작 시각 (KST)</translation>
+        </message>
+        <message>
+            <source>Ended (KST)</source>
+            <translation>종료 시각 (KST)</translation>
+        </message>
+        <message>
+            <source>Profile</source>
+            <translation>프로필</translation>
+        </message>
+        <message>
+            <source>Tier code</source>
+            <translation>Tier 코드</translation>
+        </message>
+        <message>
+            <source>Order number</source>
+            <translation>주문번호</translation>
+        </message>
+        <message>
+            <source>Operator</source>
+            <translation>처리자</translation>
+        </message>
+        <message>
+            <source>Outcome</source>
+            <translation>결과</translation>
+        </message>
+        <message>
+            <source>HTTP status</source>
+            <translation>HTTP 상태</translation>
+        </message>
+        <message>
+            <source>Response code</source>
+            <translation>응답 코드</translation>
+        </message>
+        <message>
+            <source>Message</source>
+            <translation>메시지</translation>
+        </message>
+        <message>
+            <source>Amount (won)</source>
+            <translation>금액 (원)</translation>
+        </message>
+        <message>
+            <source>VAT (won)</source>
+            <translation>부가세 (원)</translation>
+        </message>
+        <message>
+            <source>Receipt type</source>
+            <translation>발행 용도</translation>
+        </message>
+        <message>
+            <source>Approval number</source>
+            <translation>승인번호</translation>
+        </message>
+        <message>
+            <source>PG receipt ID</source>
+            <translation>PG 영수증 ID</translation>
+        </message>
+        <message>
+            <source>Receipt URL</source>
+            <translation>영수증 URL</translation>
+        </message>
+        <message>
+            <source>Cancelled at (KST)</source>
+            <translation>취소 시각 (KST)</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>비고</translation>
+        </message>
+    </context>
+    <context>
         <name>Files</name>
         <message>
             <source>Settings not saved</source>
@@ -378,66 +453,7 @@
         </message>
     </context>
     <context>
-        <name>HistoryTableModel</name>
-        <message>
-            <source>Started (KST)</source>
-            <translation>시작 시각 (KST)</translation>
-        </message>
-        <message>
-            <source>Profile</source>
-            <translation>프로필</translation>
-        </message>
-        <message>
-            <source>Tier</source>
-            <translation>Tier</translation>
-        </message>
-        <message>
-            <source>Order number</source>
-            <translation>주문번호</translation>
-        </message>
-        <message>
-            <source>Operator</source>
-            <translation>처리자</translation>
-        </message>
-        <message>
-            <source>Outcome</source>
-            <translation>결과</translation>
-        </message>
-        <message>
-            <source>HTTP status</source>
-            <translation>HTTP 상태</translation>
-        </message>
-        <message>
-            <source>Code</source>
-            <translation>코드</translation>
-        </message>
-        <message>
-            <source>Message</source>
-            <translation>메시지</translation>
-        </message>
-        <message>
-            <source>Amount</source>
-            <translation>금액</translation>
-        </message>
-        <message>
-            <source>Approval number</source>
-            <translation>승인번호</translation>
-        </message>
-        <message>
-            <source>Receipt link</source>
-            <translation>영수증 링크</translation>
-        </message>
-        <message>
-            <source>This column cannot be sorted.</source>
-            <translation>이 열은 정렬할 수 없습니다.</translation>
-        </message>
-    </context>
-    <context>
-        <name>HistoryWindow</name>
-        <message>
-            <source>Audit history</source>
-            <translation>처리 기록</translation>
-        </message>
+        <name>HistoryFilterBar</name>
         <message>
             <source>Order &amp;number:</source>
             <translation>주문번호(&amp;N):</translation>
@@ -498,9 +514,74 @@
             <source>Last day (Korean time)</source>
             <translation>종료일 (한국 시간)</translation>
         </message>
+    </context>
+    <context>
+        <name>HistoryTableModel</name>
+        <message>
+            <source>Started (KST)</source>
+            <translation>시작 시각 (KST)</translation>
+        </message>
+        <message>
+            <source>Profile</source>
+            <translation>프로필</translation>
+        </message>
+        <message>
+            <source>Tier</source>
+            <translation>Tier</translation>
+        </message>
+        <message>
+            <source>Order number</source>
+            <translation>주문번호</translation>
+        </message>
+        <message>
+            <source>Operator</source>
+            <translation>처리자</translation>
+        </message>
+        <message>
+            <source>Outcome</source>
+            <translation>결과</translation>
+        </message>
+        <message>
+            <source>HTTP status</source>
+            <translation>HTTP 상태</translation>
+        </message>
+        <message>
+            <source>Code</source>
+            <translation>코드</translation>
+        </message>
+        <message>
+            <source>Message</source>
+            <translation>메시지</translation>
+        </message>
+        <message>
+            <source>Amount</source>
+            <translation>금액</translation>
+        </message>
+        <message>
+            <source>Approval number</source>
+            <translation>승인번호</translation>
+        </message>
+        <message>
+            <source>Receipt link</source>
+            <translation>영수증 링크</translation>
+        </message>
+        <message>
+            <source>This column cannot be sorted.</source>
+            <translation>이 열은 정렬할 수 없습니다.</translation>
+        </message>
+    </context>
+    <context>
+        <name>HistoryTableView</name>
         <message>
             <source>Cancellation attempts</source>
             <translation>발행취소 시도 목록</translation>
+        </message>
+    </context>
+    <context>
+        <name>HistoryWindow</name>
+        <message>
+            <source>Audit history</source>
+            <translation>처리 기록</translation>
         </message>
         <message>
             <source>Status</source>
@@ -607,10 +688,6 @@
             <translation>결과 확인이 필요한 시도를 조회하는 중...</translation>
         </message>
         <message>
-            <source>Checked {0} attempt(s) by lookup: {1} cancelled, {2} not cancelled (you can try those again).</source>
-            <translation>{0}건을 조회로 확인했습니다. 취소됨 {1}건, 취소되지 않음 {2}건입니다 (취소되지 않은 건은 다시 시도할 수 있습니다).</translation>
-        </message>
-        <message>
             <source>Some could not be checked yet: {0}</source>
             <translation>일부는 아직 확인하지 못했습니다: {0}</translation>
         </message>
@@ -629,86 +706,6 @@
         <message>
             <source>CSV files (*.csv)</source>
             <translation>CSV 파일 (*.csv)</translation>
-        </message>
-        <message>
-            <source>Started (KST)</source>
-            <translation>시작 시각 (KST)</translation>
-        </message>
-        <message>
-            <source>Ended (KST)</source>
-            <translation>종료 시각 (KST)</translation>
-        </message>
-        <message>
-            <source>Profile</source>
-            <translation>프로필</translation>
-        </message>
-        <message>
-            <source>Tier code</source>
-            <translation>Tier 코드</translation>
-        </message>
-        <message>
-            <source>Order number</source>
-            <translation>주문번호</translation>
-        </message>
-        <message>
-            <source>Operator</source>
-            <translation>처리자</translation>
-        </message>
-        <message>
-            <source>Outcome</source>
-            <translation>결과</translation>
-        </message>
-        <message>
-            <source>HTTP status</source>
-            <translation>HTTP 상태</translation>
-        </message>
-        <message>
-            <source>Response code</source>
-            <translation>응답 코드</translation>
-        </message>
-        <message>
-            <source>Message</source>
-            <translation>메시지</translation>
-        </message>
-        <message>
-            <source>Amount (won)</source>
-            <translation>금액 (원)</translation>
-        </message>
-        <message>
-            <source>VAT (won)</source>
-            <translation>부가세 (원)</translation>
-        </message>
-        <message>
-            <source>Receipt type</source>
-            <translation>발행 용도</translation>
-        </message>
-        <message>
-            <source>Approval number</source>
-            <translation>승인번호</translation>
-        </message>
-        <message>
-            <source>PG receipt ID</source>
-            <translation>PG 영수증 ID</translation>
-        </message>
-        <message>
-            <source>Receipt URL</source>
-            <translation>영수증 URL</translation>
-        </message>
-        <message>
-            <source>Cancelled at (KST)</source>
-            <translation>취소 시각 (KST)</translation>
-        </message>
-        <message>
-            <source>Note</source>
-            <translation>비고</translation>
-        </message>
-        <message>
-            <source>Income deduction (individual)</source>
-            <translation>소득공제(개인)</translation>
-        </message>
-        <message>
-            <source>Proof of expense (business)</source>
-            <translation>지출증빙(사업자)</translation>
         </message>
         <message>
             <source>Exporting...</source>
@@ -800,10 +797,6 @@
             <translation>[데모] {0}</translation>
         </message>
         <message>
-            <source>DEMO - connected to the built-in PortOne simulator. No real receipt is cancelled, and this practice history is kept apart from the real one.</source>
-            <translation>데모 - 내장 PortOne 시뮬레이터에 연결되어 있습니다. 실제 영수증은 취소되지 않으며, 이 연습용 처리 기록은 실제 기록과 따로 보관됩니다.</translation>
-        </message>
-        <message>
             <source>Store profile</source>
             <translation>상점 프로필</translation>
         </message>
@@ -824,14 +817,6 @@
             <translation>예: ORDER-20261125-0001</translation>
         </message>
         <message>
-            <source>Practice order numbers</source>
-            <translation>연습용 주문번호</translation>
-        </message>
-        <message>
-            <source>Status message</source>
-            <translation>상태 메시지</translation>
-        </message>
-        <message>
             <source>Receipt link copied.</source>
             <translation>영수증 링크를 복사했습니다.</translation>
         </message>
@@ -844,10 +829,6 @@
             <translation>한 번 더 확인한 뒤 위에 표시된 현금영수증을 발행취소합니다.</translation>
         </message>
         <message>
-            <source>Recent attempts:</source>
-            <translation>최근 처리 내역:</translation>
-        </message>
-        <message>
             <source>Check &amp;unknown outcomes</source>
             <translation>결과 확인 필요 건 조회(&amp;U)</translation>
         </message>
@@ -858,34 +839,6 @@
         <message>
             <source>Cre&amp;dentials...</source>
             <translation>인증 정보(&amp;D)...</translation>
-        </message>
-        <message>
-            <source>Practice order &amp;numbers (double-click or Enter to use):</source>
-            <translation>연습용 주문번호 (두 번 클릭하거나 Enter 키를 누르면 입력됩니다)(&amp;N):</translation>
-        </message>
-        <message>
-            <source>Full histor&amp;y...</source>
-            <translation>전체 처리 기록(&amp;Y)...</translation>
-        </message>
-        <message>
-            <source>Recent attempts</source>
-            <translation>최근 처리 내역</translation>
-        </message>
-        <message>
-            <source>Time (KST)</source>
-            <translation>시각 (KST)</translation>
-        </message>
-        <message>
-            <source>Result</source>
-            <translation>결과</translation>
-        </message>
-        <message>
-            <source>Amount</source>
-            <translation>금액</translation>
-        </message>
-        <message>
-            <source>Details</source>
-            <translation>상세 내용</translation>
         </message>
         <message>
             <source>&amp;File</source>
@@ -1004,32 +957,8 @@
             <translation>주의: 처리 기록에 남기지 못했습니다: {0}</translation>
         </message>
         <message>
-            <source>Checked {0} attempt(s) by lookup: {1} cancelled, {2} not cancelled (you can try those again).</source>
-            <translation>{0}건을 조회로 확인했습니다. 취소됨 {1}건, 취소되지 않음 {2}건입니다 (취소되지 않은 건은 다시 시도할 수 있습니다).</translation>
-        </message>
-        <message>
             <source>Unknown outcomes could not be checked yet: {0}</source>
             <translation>결과 확인이 필요한 건을 아직 확인하지 못했습니다: {0}</translation>
-        </message>
-        <message>
-            <source>Interrupted (the app closed); it will be checked by a lookup.</source>
-            <translation>중단됨(앱이 닫힘). 조회로 결과를 확인합니다.</translation>
-        </message>
-        <message>
-            <source>No answer came back; it will be checked by a lookup.</source>
-            <translation>응답을 받지 못했습니다. 조회로 결과를 확인합니다.</translation>
-        </message>
-        <message>
-            <source>Confirmed by a lookup.</source>
-            <translation>조회로 확인했습니다.</translation>
-        </message>
-        <message>
-            <source>Not cancelled (checked by a lookup); it can be tried again.</source>
-            <translation>취소되지 않았습니다(조회로 확인). 다시 시도할 수 있습니다.</translation>
-        </message>
-        <message>
-            <source>{0} attempt(s) with an unknown outcome</source>
-            <translation>결과 확인 필요 {0}건</translation>
         </message>
         <message>
             <source>Cancellation in progress</source>
@@ -1399,6 +1328,32 @@ This cannot be undone.</source>
         </message>
     </context>
     <context>
+        <name>PracticeOrders</name>
+        <message>
+            <source>DEMO - connected to the built-in PortOne simulator. No real receipt is cancelled, and this practice history is kept apart from the real one.</source>
+            <translation>데모 - 내장 PortOne 시뮬레이터에 연결되어 있습니다. 실제 영수증은 취소되지 않으며, 이 연습용 처리 기록은 실제 기록과 따로 보관됩니다.</translation>
+        </message>
+        <message>
+            <source>Practice order numbers</source>
+            <translation>연습용 주문번호</translation>
+        </message>
+        <message>
+            <source>Practice order &amp;numbers (double-click or Enter to use):</source>
+            <translation>연습용 주문번호 (두 번 클릭하거나 Enter 키를 누르면 입력됩니다)(&amp;N):</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReceiptType</name>
+        <message>
+            <source>Income deduction (individual)</source>
+            <translation>소득공제(개인)</translation>
+        </message>
+        <message>
+            <source>Proof of expense (business)</source>
+            <translation>지출증빙(사업자)</translation>
+        </message>
+    </context>
+    <context>
         <name>ReceiptView</name>
         <message>
             <source>Cash receipt</source>
@@ -1453,14 +1408,6 @@ This cannot be undone.</source>
             <translation>영수증</translation>
         </message>
         <message>
-            <source>Income deduction (individual)</source>
-            <translation>소득공제(개인)</translation>
-        </message>
-        <message>
-            <source>Proof of expense (business)</source>
-            <translation>지출증빙(사업자)</translation>
-        </message>
-        <message>
             <source>Cancelled</source>
             <translation>취소됨</translation>
         </message>
@@ -1471,6 +1418,72 @@ This cannot be undone.</source>
         <message>
             <source>This link cannot be opened safely.</source>
             <translation>이 링크는 안전하게 열 수 없습니다.</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecentAttempts</name>
+        <message>
+            <source>Recent attempts:</source>
+            <translation>최근 처리 내역:</translation>
+        </message>
+        <message>
+            <source>Check &amp;unknown outcomes</source>
+            <translation>결과 확인 필요 건 조회(&amp;U)</translation>
+        </message>
+        <message>
+            <source>Full histor&amp;y...</source>
+            <translation>전체 처리 기록(&amp;Y)...</translation>
+        </message>
+        <message>
+            <source>Recent attempts</source>
+            <translation>최근 처리 내역</translation>
+        </message>
+        <message>
+            <source>Time (KST)</source>
+            <translation>시각 (KST)</translation>
+        </message>
+        <message>
+            <source>Order number</source>
+            <translation>주문번호</translation>
+        </message>
+        <message>
+            <source>Result</source>
+            <translation>결과</translation>
+        </message>
+        <message>
+            <source>Amount</source>
+            <translation>금액</translation>
+        </message>
+        <message>
+            <source>Details</source>
+            <translation>상세 내용</translation>
+        </message>
+        <message>
+            <source>Interrupted (the app closed); it will be checked by a lookup.</source>
+            <translation>중단됨(앱이 닫힘). 조회로 결과를 확인합니다.</translation>
+        </message>
+        <message>
+            <source>No answer came back; it will be checked by a lookup.</source>
+            <translation>응답을 받지 못했습니다. 조회로 결과를 확인합니다.</translation>
+        </message>
+        <message>
+            <source>Confirmed by a lookup.</source>
+            <translation>조회로 확인했습니다.</translation>
+        </message>
+        <message>
+            <source>Not cancelled (checked by a lookup); it can be tried again.</source>
+            <translation>취소되지 않았습니다(조회로 확인). 다시 시도할 수 있습니다.</translation>
+        </message>
+        <message>
+            <source>{0} attempt(s) with an unknown outcome</source>
+            <translation>결과 확인 필요 {0}건</translation>
+        </message>
+    </context>
+    <context>
+        <name>Reconcile</name>
+        <message>
+            <source>Checked {0} attempt(s) by lookup: {1} cancelled, {2} not cancelled (you can try those again).</source>
+            <translation>{0}건을 조회로 확인했습니다. 취소됨 {1}건, 취소되지 않음 {2}건입니다 (취소되지 않은 건은 다시 시도할 수 있습니다).</translation>
         </message>
     </context>
     <context>
@@ -1529,6 +1542,13 @@ This cannot be undone.</source>
         <message>
             <source>Alt plus an underlined letter activates that button or field.</source>
             <translation>Alt 키와 밑줄 친 글자를 함께 누르면 해당 버튼이나 입력란으로 바로 이동합니다.</translation>
+        </message>
+    </context>
+    <context>
+        <name>StatusArea</name>
+        <message>
+            <source>Status message</source>
+            <translation>상태 메시지</translation>
         </message>
     </context>
     <context>

@@ -3,6 +3,11 @@
 MODE "cancel": look UID up and cancel it (confirmation answered yes), then wait to be killed.
 MODE "recover": start as the app does, let start-up recovery and reconciliation run, print
 the history as JSON lines, and exit.
+MODE "close-lookup": look UID up and close the window while the request is in flight.
+MODE "close-cancel": look UID up, cancel it, and close the window while the DELETE is in
+flight (the warning is answered at once; the window waits at most 1 s for the outcome).
+In every mode the end is the app's own: ApiThread.stop(), then leave_with_thread_stuck() if
+the thread could not be ended.
 The secret is kept for the session only (no keychain in the child), like the demo.
 """
 
@@ -16,12 +21,14 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import keyring.backends.fail
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
+from iamport_desk.app import leave_with_thread_stuck
 from iamport_desk.credentials import ProfileStore, SecretStore
 from iamport_desk.history import History
 from iamport_desk.models import Profile
 from iamport_desk.paths import AppPaths
+from iamport_desk.service import DeskService
 from iamport_desk.simulator import DEMO_IMP_KEY, DEMO_IMP_SECRET
 from iamport_desk.ui.main_window import MainWindow
 from iamport_desk.worker import ApiThread, ApiWorker
@@ -34,14 +41,20 @@ def main() -> int:
     app = QApplication([])
     store = ProfileStore(paths.settings_file, SecretStore(keyring.backends.fail.Keyring()))
     existing = store.get("본점")
-    store.save_profile(existing or Profile("본점", DEMO_IMP_KEY), DEMO_IMP_SECRET,
-                       previous_name="본점" if existing else None)
+    store.save_profile(
+        existing or Profile("본점", DEMO_IMP_KEY),
+        DEMO_IMP_SECRET,
+        previous_name="본점" if existing else None,
+    )
     store.set_active("본점")
-    api = ApiThread(ApiWorker(paths.history_db))
+    api = DeskService(ApiThread(ApiWorker(paths.history_db)))
     window = MainWindow(api, store, paths, confirm=lambda *_: True, api_base_override=url)
     window.show()
 
-    if mode == "cancel":
+    if mode in ("close-lookup", "close-cancel"):
+        _close_while_in_flight(window, uid, cancel=mode == "close-cancel")
+    elif mode == "cancel":
+
         def on_receipt(_receipt: object) -> None:
             window.receipt_shown.disconnect(on_receipt)
             window.cancel_receipt()
@@ -64,13 +77,49 @@ def main() -> int:
         poll.start(50)
         QTimer.singleShot(20_000, app.quit)  # never hang the test
     code = app.exec()
-    api.stop()
+    if not api.stop():
+        leave_with_thread_stuck(code)
+    print("THREAD-ENDED", flush=True)
     if mode == "recover":
         with History(paths.history_db) as history:
             for entry in history.recent():
-                print(json.dumps({"uid": entry.merchant_uid, "outcome": str(entry.outcome),
-                                  "note": entry.note}, ensure_ascii=False), flush=True)
+                print(
+                    json.dumps(
+                        {
+                            "uid": entry.merchant_uid,
+                            "outcome": str(entry.outcome),
+                            "note": entry.note,
+                        },
+                        ensure_ascii=False,
+                    ),
+                    flush=True,
+                )
     return code
+
+
+def _close_while_in_flight(window: MainWindow, uid: str, *, cancel: bool) -> None:
+    window.CLOSE_WAIT_MS = 1_000  # type: ignore[misc]
+
+    def warned(*_args: object) -> QMessageBox.StandardButton:
+        print("WARNED", flush=True)
+        return QMessageBox.StandardButton.Ok
+
+    QMessageBox.information = warned  # type: ignore[assignment,method-assign]
+
+    def on_busy(kind: str) -> None:
+        if kind == ("cancel" if cancel else "lookup"):
+            print("IN-FLIGHT", flush=True)
+            QTimer.singleShot(300, window.close)
+
+    def on_receipt(_receipt: object) -> None:
+        window.receipt_shown.disconnect(on_receipt)
+        window.cancel_receipt()
+
+    window.busy_changed.connect(on_busy)
+    if cancel:
+        window.receipt_shown.connect(on_receipt)
+    window.order_edit.setText(uid)
+    QTimer.singleShot(0, window.lookup)
 
 
 if __name__ == "__main__":

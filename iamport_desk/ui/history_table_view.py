@@ -1,0 +1,81 @@
+"""The history window's table: the keys of a list of records, and sensible column widths."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+from iamport_desk.ui.history_model import HistoryTableModel
+
+# One typical value per column: the widths fit these (or the title), never the data.
+_SAMPLES = (
+    "2026-11-25 14:03:07",
+    "main store",
+    "T0001",
+    "order-2026-000000",
+    "operator",
+    "Unknown - check",
+    "HTTP 000",
+    "-1",
+    "A message from PortOne of some length",
+    "1,000,000 won",
+    "000000000",
+)
+
+
+class HistoryTableView(QTableView):
+    """The table, with the keys of a list of records rather than of a spreadsheet.
+
+    Signals:
+        copy_requested(): the copy key (Ctrl+C) was pressed in the table.
+        open_requested(): Enter/Return was pressed on a row.
+    """
+
+    copy_requested = Signal()
+    open_requested = Signal()
+
+    def __init__(self, model: HistoryTableModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("table")
+        self.setAccessibleName(self.tr("Cancellation attempts"))
+        self.setModel(model)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setWordWrap(False)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setAlternatingRowColors(True)
+        self.setTabKeyNavigation(False)  # Tab leaves the table, as in a form
+        vertical = self.verticalHeader()
+        vertical.setVisible(False)
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # no per-row measuring
+        vertical.setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.setSortIndicator(model.sort_column(), Qt.SortOrder.DescendingOrder)
+        header.setSortIndicatorShown(True)
+        header.setSectionsClickable(True)
+        metrics = self.fontMetrics()
+        for column, sample in enumerate(_SAMPLES):
+            title = model.headerData(column, Qt.Orientation.Horizontal)
+            width = max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(str(title)))
+            header.resizeSection(column, width + 28)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.matches(QKeySequence.StandardKey.Copy):
+            self.copy_requested.emit()
+            event.accept()
+            return
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and event.modifiers() in (
+            Qt.KeyboardModifier.NoModifier,
+            Qt.KeyboardModifier.KeypadModifier,
+        ):
+            self.open_requested.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+__all__ = ["HistoryTableView"]
