@@ -441,9 +441,10 @@ class PortOneV2Client:
                     status=status,
                 )
             raise V2ApiError(f"unexpected answer (not from PortOne V2) to {method}", status=status)
-        message = self._mask.mask(error.message)
-        pg_message = self._mask.mask(error.pg_message)
-        pg_code = self._mask.mask(error.pg_code)
+        # An empty text is no text (None), as before the shared mask.
+        message = self._mask.mask(error.message) or None
+        pg_message = self._mask.mask(error.pg_message) or None
+        pg_code = self._mask.mask(error.pg_code) or None
         cls = _ERROR_CLASSES.get(error.type)
         if key is not None and cls is None and (status == 409 or status >= 500):
             # 409 without a known type: a request with this key is still in progress.
