@@ -2,14 +2,17 @@
 
 A server (or a proxy, or a debugging front end) may echo what it received: the secret from the
 getToken body, the token from the Authorization header. It may echo it raw, percent-encoded
-(form bodies, URLs), or inside base64 / base64url (a Basic header, a JWT, a dump of the request).
-Each form is replaced by ``***``. Base64 is matched at all three byte alignments, so the secret
-is found inside a longer encoded string too (e.g. ``base64("key:secret")``). No Qt, no I/O.
+(form bodies, URLs), JSON-escaped (a non-ASCII secret inside a JSON string), or inside base64 /
+base64url (a Basic header, a JWT, a dump of the request). Each form is replaced by ``***``.
+Base64 is matched whole (with or without padding) and at all three byte alignments, so the
+secret is found inside a longer encoded string too (e.g. ``base64("key:secret")``). One mask
+serves both PortOne clients (V1's secret and tokens, V2's API secret). No Qt, no I/O.
 """
 
 from __future__ import annotations
 
 import base64
+import json
 import re
 import threading
 import urllib.parse
@@ -43,7 +46,11 @@ def _forms(secret: str) -> set[str]:
         urllib.parse.quote(secret, safe=""),
         urllib.parse.quote_plus(secret, safe=""),
         urllib.parse.quote(secret),
+        json.dumps(secret)[1:-1],  # JSON-escaped: \uXXXX for non-ASCII, \" and \\
     }
+    # The whole encoding first (longest wins): nothing of it, padding included, is left over.
+    for whole in (base64.b64encode(raw), base64.urlsafe_b64encode(raw)):
+        forms |= {whole.decode("ascii"), whole.decode("ascii").rstrip("=")}
     forms |= _base64_forms(raw)
     return {form for form in forms if len(form) >= MIN_SECRET_LENGTH}
 

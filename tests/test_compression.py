@@ -16,9 +16,13 @@ import pytest
 
 from iamport_desk.answer_body import MAX_BODY_BYTES, UnreadableBody, decode_body
 from iamport_desk.api import ApiError, IamportClient, OutcomeUnknown
+from iamport_desk.portone_v2 import PortOneV2Client, V2ApiError, V2OutcomeUnknown
 from iamport_desk.simulator import DEMO_IMP_KEY, DEMO_IMP_SECRET, Fault, Simulator
+from iamport_desk.simulator_v2 import DEMO_API_SECRET, SimulatorV2
+from iamport_desk.simulator_v2 import Fault as V2Fault
 
 UID = "ORDER-20261125-0001"
+V2_PAYMENT = "pay-20261125-0001"
 PREFIX = "/receipts/external/"
 
 
@@ -109,6 +113,40 @@ def test_a_bomb_in_answer_to_a_delete_is_an_unknown_outcome(
         client.cancel(UID)
     assert simulator.count("DELETE") == 1
     assert client.lookup(UID).is_cancelled  # settled by looking it up
+
+
+# ------------------------------------------------------------------ the V2 client, same reader
+
+
+@pytest.fixture
+def v2_sim() -> Iterator[SimulatorV2]:
+    with SimulatorV2() as sim:
+        yield sim
+
+
+def test_a_compressed_v2_answer_is_read(v2_sim: SimulatorV2) -> None:
+    """Before: V2 asked for identity only and could not read a gzip'd answer at all."""
+    v2_sim.inject("GET", "/payments/", V2Fault(encodings=("gzip", "gzip")))
+    with PortOneV2Client(DEMO_API_SECRET, base_url=v2_sim.base_url) as client:
+        assert client.lookup(V2_PAYMENT).amount == 33000  # two layers, plus nginx-like gzip
+        assert client.cancel(V2_PAYMENT).is_cancelled
+    sent = {request.headers.get("accept-encoding") for request in v2_sim.requests}
+    assert sent == {"gzip, deflate"}
+
+
+@pytest.mark.timeout(60)
+def test_a_v2_bomb_is_unreadable_and_memory_stays_bounded(v2_sim: SimulatorV2) -> None:
+    v2_sim.inject("GET", "/payments/", V2Fault(bomb=256 << 20, encodings=("gzip",), times=2))
+    v2_sim.inject("POST", "/payments/", V2Fault(bomb=64 << 20, apply=True))
+    with PortOneV2Client(DEMO_API_SECRET, base_url=v2_sim.base_url) as client:
+        with pytest.raises(V2ApiError) as caught:
+            client.lookup(V2_PAYMENT)
+        assert caught.value.status == 200
+        assert _peak_during(lambda: client.lookup(V2_PAYMENT)) < 16 * MAX_BODY_BYTES
+        with pytest.raises(V2OutcomeUnknown):  # an unreadable answer to a cancel
+            client.cancel(V2_PAYMENT)
+        assert client.lookup(V2_PAYMENT).is_cancelled  # settled by looking it up
+    assert v2_sim.count("POST") == 1
 
 
 # ------------------------------------------------------------------ decode_body alone

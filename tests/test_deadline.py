@@ -14,10 +14,14 @@ import httpx
 import pytest
 
 from iamport_desk.api import IamportClient, NetworkError, OutcomeUnknown
+from iamport_desk.portone_v2 import PortOneV2Client, V2OutcomeUnknown
 from iamport_desk.simulator import DEMO_IMP_KEY, DEMO_IMP_SECRET, Fault, Simulator
+from iamport_desk.simulator_v2 import DEMO_API_SECRET, SimulatorV2
+from iamport_desk.simulator_v2 import Fault as V2Fault
 
 UID = "ORDER-20261125-0001"
 PREFIX = "/receipts/external/"
+V2_PAYMENT = "pay-20261125-0001"
 TRICKLE = Fault(byte_delay=0.05)  # ~20 bytes a second: a full answer takes many seconds
 
 
@@ -161,3 +165,50 @@ def test_abort_then_close_from_another_thread_at_shutdown(
     thread.join(10)
     assert not thread.is_alive()
     assert len(errors) == 1
+
+
+# ------------------------------------------------------------------ the V2 client, same wire
+
+
+@pytest.fixture
+def simulator_v2() -> Iterator[SimulatorV2]:
+    with SimulatorV2() as sim:
+        yield sim
+
+
+@pytest.mark.timeout(20)
+def test_a_trickled_v2_lookup_is_cut_at_its_deadline(simulator_v2: SimulatorV2) -> None:
+    simulator_v2.inject("GET", "/payments/", V2Fault(byte_delay=0.05))
+    with PortOneV2Client(
+        DEMO_API_SECRET, base_url=simulator_v2.base_url, deadline=1.0, timeout=httpx.Timeout(10.0)
+    ) as client:
+        with pytest.raises(NetworkError) as caught:
+            client.lookup(V2_PAYMENT)
+        assert caught.value.kind == "deadline"
+        assert simulator_v2.count("GET") == 1
+        assert client.lookup(V2_PAYMENT).amount == 33000  # the next call has its own deadline
+
+
+@pytest.mark.timeout(20)
+def test_abort_ends_a_blocked_v2_cancel_as_unknown_with_its_key(
+    simulator_v2: SimulatorV2,
+) -> None:
+    simulator_v2.inject("POST", "/payments/", V2Fault(latency=30.0))
+    with PortOneV2Client(
+        DEMO_API_SECRET, base_url=simulator_v2.base_url, timeout=httpx.Timeout(60.0)
+    ) as client:
+
+        def run() -> None:
+            while simulator_v2.count("POST") == 0:
+                threading.Event().wait(0.01)
+            client.abort()
+
+        helper = threading.Thread(target=run, daemon=True)
+        helper.start()
+        with pytest.raises(V2OutcomeUnknown) as caught:
+            client.cancel(V2_PAYMENT)
+        helper.join(5)
+        assert caught.value.reason == "aborted"
+        assert caught.value.idempotency_key == client.last_idempotency_key
+        assert simulator_v2.count("POST") == 1  # never resent
+        assert client.lookup(V2_PAYMENT).is_cancelled  # the client stays usable

@@ -3,8 +3,9 @@
 What an office with TLS inspection does, on loopback: the proxy's own CA is installed in the
 OS trust store the way an IT department does it (``/usr/local/share/ca-certificates`` and
 ``update-ca-certificates``, as root; removed again afterwards), HTTPS_PROXY names the proxy,
-and the app talks to the real host name ``https://api.iamport.kr``. An addon in the proxy
-routes that name to the simulator on 127.0.0.1 and answers everything else itself with a 403,
+and the app talks to the real host names ``https://api.iamport.kr`` (V1) and
+``https://api.portone.io`` (V2). An addon in the proxy routes each name to its simulator on
+127.0.0.1 and answers everything else itself with a 403,
 and the proxy connects lazily (never to the real host): no traffic leaves the machine.
 
 mitmproxy pins an older h11 than httpx needs, so it lives in a venv of its own: set
@@ -33,12 +34,15 @@ from pytestqt.qtbot import QtBot
 from iamport_desk.api import IamportClient
 from iamport_desk.errors import NetworkError
 from iamport_desk.paths import AppPaths
+from iamport_desk.portone_v2 import PortOneV2Client
 from iamport_desk.simulator import DEMO_IMP_KEY, DEMO_IMP_SECRET, Simulator
+from iamport_desk.simulator_v2 import DEMO_API_SECRET, SimulatorV2
 from tests.ui_helpers import cancel, look_up, open_window
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(120)]
 
 PORTONE = "https://api.iamport.kr"
+PORTONE_V2 = "https://api.portone.io"
 TRUSTED_CA = Path("/usr/local/share/ca-certificates/iamport-desk-test-mitmproxy.crt")
 PROXY_USER, PROXY_PASSWORD = "clerk", "office-pw"
 PROXY_VARS = ("HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy", "ALL_PROXY", "all_proxy")
@@ -47,8 +51,10 @@ ADDON = """
 import os
 from mitmproxy import http
 
-ROUTED = "api.iamport.kr"
-PORT = int(os.environ["IAMPORT_TEST_SIMULATOR_PORT"])
+ROUTES = {
+    "api.iamport.kr": int(os.environ["IAMPORT_TEST_SIMULATOR_PORT"]),
+    "api.portone.io": int(os.environ["IAMPORT_TEST_SIMULATOR_V2_PORT"]),
+}
 
 
 def _refuse(flow):
@@ -57,16 +63,17 @@ def _refuse(flow):
 
 class RouteToSimulator:
     def http_connect(self, flow):
-        if flow.request.host != ROUTED:
+        if flow.request.host not in ROUTES:
             _refuse(flow)
 
     def request(self, flow):
-        if flow.request.pretty_host != ROUTED:
+        port = ROUTES.get(flow.request.pretty_host)
+        if port is None:
             _refuse(flow)
             return
         flow.request.scheme = "http"
         flow.request.host = "127.0.0.1"
-        flow.request.port = PORT
+        flow.request.port = port
 
 
 addons = [RouteToSimulator()]
@@ -120,16 +127,18 @@ def _wait_listening(port: int, process: subprocess.Popen[bytes]) -> None:
 @dataclass
 class Office:
     simulator: Simulator
+    simulator_v2: SimulatorV2
     proxy_url: str  # TLS-inspecting, no sign-in
     auth_proxy_url: str  # the same, with --proxyauth
 
 
 def _start(
-    mitmdump: str, confdir: Path, addon: Path, sim_port: int, *extra: str
+    mitmdump: str, confdir: Path, addon: Path, sim_ports: tuple[int, int], *extra: str
 ) -> tuple[subprocess.Popen[bytes], str]:
     port = _free_port()
     env = {k: v for k, v in os.environ.items() if k not in PROXY_VARS}
-    env["IAMPORT_TEST_SIMULATOR_PORT"] = str(sim_port)
+    env["IAMPORT_TEST_SIMULATOR_PORT"] = str(sim_ports[0])
+    env["IAMPORT_TEST_SIMULATOR_V2_PORT"] = str(sim_ports[1])
     command = [
         mitmdump,
         "--quiet",
@@ -175,7 +184,12 @@ def office(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Office]:
     addon.write_text(ADDON, encoding="utf-8")
     simulator = Simulator()
     simulator.start()
-    sim_port = int(simulator.base_url.rsplit(":", 1)[1])
+    simulator_v2 = SimulatorV2()
+    simulator_v2.start()
+    sim_port = (
+        int(simulator.base_url.rsplit(":", 1)[1]),
+        int(simulator_v2.base_url.rsplit(":", 1)[1]),
+    )
     processes: list[subprocess.Popen[bytes]] = []
     trusted = False
     try:
@@ -198,7 +212,7 @@ def office(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Office]:
         # ... and after, it is trusted through the OS store (truststore), with no app setting.
         _trust(ca, root)
         trusted = True
-        yield Office(simulator, url, auth_url)
+        yield Office(simulator, simulator_v2, url, auth_url)
     finally:
         for process in processes:
             process.terminate()
@@ -209,6 +223,7 @@ def office(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Office]:
         if trusted:
             _untrust(root)
         simulator.stop()
+        simulator_v2.stop()
 
 
 @pytest.fixture
@@ -217,6 +232,7 @@ def through(office: Office, monkeypatch: pytest.MonkeyPatch) -> Office:
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("HTTPS_PROXY", office.proxy_url)
     office.simulator.reset_requests()
+    office.simulator_v2.reset_requests()
     return office
 
 
@@ -272,9 +288,27 @@ def test_a_proxy_that_asks_for_a_sign_in(through: Office) -> None:
 def test_nothing_but_the_routed_host_gets_through(through: Office) -> None:
     """The addon refuses any other host itself, so a test can never reach the internet."""
     with (
-        IamportClient(DEMO_IMP_KEY, DEMO_IMP_SECRET, base_url="https://api.portone.io") as client,
+        IamportClient(DEMO_IMP_KEY, DEMO_IMP_SECRET, base_url="https://api.example.com") as client,
         pytest.raises(NetworkError) as caught,
     ):
         client.get_token()
     assert caught.value.kind == "proxy_page"
     assert through.simulator.count() == 0
+    assert through.simulator_v2.count() == 0
+
+
+def test_a_v2_cancellation_through_the_inspecting_proxy(through: Office) -> None:
+    """The V2 client on the same wire: HTTPS_PROXY, the OS-trusted inspection CA, gzip."""
+    payment = "pay-20261125-0001"
+    simulator = through.simulator_v2
+    with PortOneV2Client(DEMO_API_SECRET, base_url=PORTONE_V2) as client:
+        assert client.uses_proxy
+        assert client.lookup(payment).amount == 33000
+        assert client.cancel(payment).is_cancelled
+    assert simulator.receipt(payment)["status"] == "CANCELLED"  # type: ignore[index]
+    assert [(r.method, r.path) for r in simulator.requests] == [
+        ("GET", f"/payments/{payment}/cash-receipt"),
+        ("POST", f"/payments/{payment}/cash-receipt/cancel"),
+        ("GET", f"/payments/{payment}/cash-receipt"),
+    ]
+    assert simulator.requests[0].headers["Accept-Encoding"] == "gzip, deflate"

@@ -14,7 +14,9 @@ import pytest
 
 from iamport_desk.api import IamportClient
 from iamport_desk.errors import NetworkError
+from iamport_desk.portone_v2 import PortOneV2Client
 from iamport_desk.simulator import DEMO_IMP_KEY, DEMO_IMP_SECRET
+from iamport_desk.simulator_v2 import DEMO_API_SECRET
 from tests.proxy_helpers import refusing_proxy
 
 PORTONE = "https://api.iamport.kr"
@@ -151,3 +153,35 @@ def test_an_unusable_environment_proxy_fails_each_call_without_sending(
         client.cancel(UID)
     assert caught.value.kind == "proxy"
     assert "socks5" in (caught.value.detail or "")
+
+
+# ------------------------------------------------------------------ the V2 client, same wire
+
+
+@pytest.mark.timeout(20)
+def test_the_v2_client_honours_https_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
+    with refusing_proxy() as proxy:
+        monkeypatch.setenv("HTTPS_PROXY", proxy.url)
+        with PortOneV2Client(DEMO_API_SECRET, base_url="https://api.portone.io") as client:
+            assert client.uses_proxy
+            with pytest.raises(NetworkError) as caught:
+                client.cancel("pay-20261125-0001")  # refused at the proxy: nothing was sent
+    assert proxy.request_lines == ["CONNECT api.portone.io:443 HTTP/1.1"]
+    assert caught.value.kind == "proxy_auth"
+    assert caught.value.status == 407
+    assert DEMO_API_SECRET not in "".join(proxy.heads)  # the tunnel was never opened
+
+
+@pytest.mark.timeout(20)
+def test_a_v2_proxy_set_by_hand_wins(monkeypatch: pytest.MonkeyPatch) -> None:
+    with refusing_proxy() as env_proxy, refusing_proxy() as manual:
+        monkeypatch.setenv("HTTPS_PROXY", env_proxy.url)
+        with (
+            PortOneV2Client(
+                DEMO_API_SECRET, base_url="https://api.portone.io", proxy=manual.url
+            ) as client,
+            pytest.raises(NetworkError),
+        ):
+            client.lookup("pay-20261125-0001")
+    assert env_proxy.heads == []
+    assert len(manual.heads) == 1

@@ -88,9 +88,7 @@ def test_lookup_maps_every_field(
     receipt = client.lookup_cash_receipt("pay-20261125-0002")
     # The receipt's own "type" (CORPORATE) is not an error type.
     ours = [r for r in caplog.records if r.name == "iamport_desk.portone_v2"]
-    assert [r.getMessage().split(" -> ")[1].split(" ")[:2] for r in ours] == [
-        ["HTTP", "200"]
-    ]
+    assert [r.getMessage().split(" -> ")[1].split(" ")[:2] for r in ours] == [["HTTP", "200"]]
     assert "type=" not in caplog.text
     truth = sim.receipt("pay-20261125-0002")
     assert truth is not None
@@ -628,9 +626,12 @@ def test_a_trickled_answer_hits_the_overall_deadline(sim: SimulatorV2) -> None:
     with PortOneV2Client(DEMO_API_SECRET, base_url=sim.base_url, deadline=1.0) as api:
         with pytest.raises(NetworkError) as caught:
             api.lookup("pay-lost")
-        assert caught.value.kind == "read_timeout"
-        with pytest.raises(V2OutcomeUnknown):
+        # The same kind as V1's: the overall deadline, not one read's timeout, ended it.
+        assert caught.value.kind == "deadline"
+        with pytest.raises(V2OutcomeUnknown) as unknown:
             api.cancel("pay-20261125-0001")
+        assert unknown.value.reason == "deadline"
+        assert unknown.value.idempotency_key == api.last_idempotency_key
 
 
 def test_a_slow_answer_hits_the_deadline(sim: SimulatorV2) -> None:
@@ -700,16 +701,18 @@ def test_a_call_after_an_abandoned_one_is_not_held_up(sim: SimulatorV2) -> None:
         assert api.lookup("pay-slow").amount == 47000  # not queued behind the stuck read
 
 
-def test_a_dropped_client_ends_its_helper_thread(sim: SimulatorV2) -> None:
+def test_a_call_runs_on_the_callers_thread_and_leaves_no_thread_behind(
+    sim: SimulatorV2,
+) -> None:
+    """The deadline is the guarded transport's (as V1's): no helper thread to leak or retire."""
     import gc
     import threading
 
     before = set(threading.enumerate())
     api = PortOneV2Client(DEMO_API_SECRET, base_url=sim.base_url)
     api.lookup("pay-lost")
-    helpers = [t for t in set(threading.enumerate()) - before if t.name == "portone-v2-request"]
-    assert len(helpers) == 1
+    started = {t for t in set(threading.enumerate()) - before if not t.name.startswith("Thread-")}
+    assert [t.name for t in started] == []  # the simulator's per-connection threads aside
     del api
     gc.collect()
-    helpers[0].join(5)
-    assert not helpers[0].is_alive()
+    assert not [t for t in threading.enumerate() if t.name == "portone-v2-request"]

@@ -13,8 +13,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from iamport_desk.portone_v2 import IssueRequest, V2ApiError, parse_cash_receipt, parse_rfc3339
-from iamport_desk.portone_v2._http import mask_secret
 from iamport_desk.portone_v2.parsing import loads_strict, parse_cancel_answer, parse_error_body
+from iamport_desk.secret_mask import SecretMask
 from tests.test_simulator_v2_spec import ISSUED, validate
 
 
@@ -126,7 +126,7 @@ def test_mask_secret_in_every_encoding(secret: str) -> None:
         base64.urlsafe_b64encode(raw).decode(),
     ]
     for form in forms:
-        masked = mask_secret(f"before {form} after", secret)
+        masked = SecretMask(secret).mask(f"before {form} after")
         assert form not in masked and masked == "before *** after"
 
 

@@ -585,3 +585,41 @@ def test_fault_headers_are_sent(simulator: Simulator, http: httpx.Client) -> Non
     )
     answer = http.delete("/receipts/external/ORDER-20261125-0001")
     assert (answer.status_code, answer.headers["location"]) == (302, "/elsewhere")
+
+
+# ------------------------------------------------------------------ from the shared framework
+
+
+@pytest.mark.timeout(20)
+def test_a_gate_holds_the_answer_until_it_opens(simulator: Simulator, http: httpx.Client) -> None:
+    """V2's gate, now V1's too: the DELETE is processed on arrival, answered when let go."""
+    import threading
+
+    token = token_for(http)
+    gate = threading.Event()
+    simulator.inject("DELETE", "/receipts/", Fault(gate=gate))
+    answers: list[httpx.Response] = []
+    uid = "ORDER-20261125-0001"
+    thread = threading.Thread(
+        target=lambda: answers.append(http.delete(f"/receipts/external/{uid}", headers=auth(token)))
+    )
+    thread.start()
+    try:
+        while simulator.count("DELETE") == 0:
+            threading.Event().wait(0.01)
+        assert answers == []  # held: no answer yet, however long the test waits
+        assert (simulator.receipt(uid) or {})["cancelled_at"] > 0  # processed on arrival
+    finally:
+        gate.set()
+        thread.join(10)
+    assert answers[0].status_code == 200
+    assert answers[0].json()["response"]["cancelled_at"] > 0
+
+
+def test_a_replaced_answer_without_a_body_is_v1s_envelope(
+    simulator: Simulator, http: httpx.Client
+) -> None:
+    simulator.inject("GET", "/receipts/", Fault(status=500))
+    answer = http.get("/receipts/external/x")
+    assert answer.status_code == 500
+    assert answer.json() == {"code": -1, "message": "요청을 처리하지 못했습니다.", "response": None}

@@ -553,3 +553,42 @@ def test_the_simulator_imports_no_client_and_no_qt() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+# ------------------------------------------------------------------ from the shared framework
+
+
+def test_v2_compresses_like_nginx(sim: SimulatorV2) -> None:
+    """V1's nginx-like gzip, now V2's too (the V2 client asks for it since the shared wire)."""
+    url = sim.base_url + path_of("pay-20261125-0001")
+    with httpx.Client(trust_env=False) as plain_http:
+        zipped = plain_http.get(url, headers={**AUTH, "Accept-Encoding": "gzip"})
+        plain = plain_http.get(url, headers={**AUTH, "Accept-Encoding": "identity"})
+    assert zipped.headers["content-encoding"] == "gzip"
+    assert zipped.headers["vary"] == "Accept-Encoding"
+    assert "content-encoding" not in plain.headers
+    assert zipped.json() == plain.json()
+    with SimulatorV2(gzip=False) as quiet, httpx.Client(trust_env=False) as plain_http:
+        answer = plain_http.get(quiet.base_url + path_of("pay-20261125-0001"), headers=AUTH)
+    assert "content-encoding" not in answer.headers
+
+
+def test_v2_fault_encodings_bomb_and_headers(sim: SimulatorV2, http: httpx.Client) -> None:
+    """V1's encodings, bomb and extra headers, now V2's too."""
+    import gzip
+    import zlib
+
+    sim.inject("GET", "/payments/", Fault(encodings=("gzip", "deflate")))
+    with http.stream("GET", path_of("pay-20261125-0001"), headers=AUTH) as answer:
+        raw = b"".join(answer.iter_raw())
+        assert answer.headers["content-encoding"] == "gzip, deflate"
+    assert json.loads(gzip.decompress(zlib.decompress(raw)))["paymentId"] == "pay-20261125-0001"
+    sim.inject("GET", "/payments/", Fault(status=200, bomb=8 << 20))
+    with http.stream("GET", path_of("pay-20261125-0001")) as answer:
+        raw = b"".join(answer.iter_raw())
+        assert answer.headers["content-encoding"] == "gzip"
+    assert len(raw) < 64 << 10 and len(gzip.decompress(raw)) == 8 << 20
+    sim.inject("POST", "/payments/", Fault(status=302, body="", headers={"Location": "/x"}))
+    moved = cancel(http, "pay-20261125-0001")
+    assert (moved.status_code, moved.headers["location"]) == (302, "/x")
+    assert sim.receipt("pay-20261125-0001")["status"] == "ISSUED"  # type: ignore[index]

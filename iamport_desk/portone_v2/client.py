@@ -15,26 +15,22 @@ from __future__ import annotations
 import dataclasses
 import json
 import logging
-import ssl
 import time
 import unicodedata
 import urllib.parse
 import uuid
-import weakref
 from collections import OrderedDict
 from collections.abc import Callable
 from types import TracebackType
 from typing import Any
 
 import httpx
-import truststore
 
-from iamport_desk import __version__
-from iamport_desk.errors import IamportError, InvalidMerchantUid, NetworkError
-from iamport_desk.hosts import is_loopback_host
+from iamport_desk.answer_body import Answer
+from iamport_desk.errors import IamportError, OutcomeUnknown
+from iamport_desk.http_wire import HttpWire
 from iamport_desk.logsetup import register_secret
 from iamport_desk.models import Receipt
-from iamport_desk.portone_v2._http import Answer, Exchanger, TransportFailure, mask_secret
 from iamport_desk.portone_v2.errors import (
     PortOneV2Error,
     ReceiptAlreadyIssued,
@@ -59,6 +55,7 @@ from iamport_desk.portone_v2.parsing import (
 
 # The V1 validators, moving to iamport_desk.rules; imported here only.
 from iamport_desk.rules import normalize_merchant_uid, order_key, validate_base_url
+from iamport_desk.secret_mask import SecretMask
 
 __all__ = [
     "DEFAULT_BASE_URL",
@@ -78,17 +75,6 @@ DEFAULT_DEADLINE = 60.0  # the whole exchange, however the bytes trickle in
 
 # Lookups remembered so that a cancel whose follow-up lookup fails can still say what it was.
 _KNOWN_RECEIPTS = 64
-
-_SUMMARIES = {
-    "refused": "connection refused by the server",
-    "dns": "the server name could not be resolved",
-    "tls": "secure connection (TLS) failed",
-    "connect_timeout": "timed out while connecting",
-    "read_timeout": "no complete answer in time",
-    "protocol": "the connection broke before a complete answer",
-    "proxy": "the proxy refused or failed the connection",
-    "other": "network failure",
-}
 
 _ERROR_CLASSES: dict[str, type[PortOneV2Error]] = {
     "CASH_RECEIPT_NOT_FOUND": V2ReceiptNotFound,
@@ -129,8 +115,12 @@ class PortOneV2Client:
 
     ``store_id`` (``?storeId=`` / the body's ``storeId``) names the store when the secret's
     merchant has several. ``deadline`` bounds each exchange as a whole, ``timeout`` each phase.
-    ``transport`` lets tests swap the network; ``wall_clock`` (UNIX seconds) dates a receipt
-    that was issued but could not be looked up afterwards. Used from one thread at a time.
+    ``proxy`` is a proxy URL set by hand; without it the environment's or the OS's proxy is
+    used, never for the simulator on this computer (the same wire as the V1 client:
+    ``iamport_desk.http_wire``). ``transport`` lets tests swap the network (then no proxy and
+    no socket deadline); ``wall_clock`` (UNIX seconds) dates a receipt that was issued but could
+    not be looked up afterwards. Used from one thread at a time; only ``abort()`` may be
+    called from another.
     """
 
     def __init__(
@@ -143,6 +133,7 @@ class PortOneV2Client:
         deadline: float = DEFAULT_DEADLINE,
         transport: httpx.BaseTransport | None = None,
         wall_clock: Callable[[], float] = time.time,
+        proxy: str | None = None,
     ) -> None:
         if not isinstance(api_secret, str) or not api_secret.strip():
             raise ValueError("The API secret must not be empty.")
@@ -154,40 +145,26 @@ class PortOneV2Client:
         register_secret(api_secret)
         self._base_url = validate_base_url(base_url)
         self._store_id = _store_id(store_id)
-        self._timeout = timeout
-        self._deadline = deadline
         self._wall_clock = wall_clock
         self._known: OrderedDict[str, Receipt] = OrderedDict()
         self.last_idempotency_key: str | None = None
-        loopback = is_loopback_host(urllib.parse.urlsplit(self._base_url).hostname or "")
-        verify = truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)  # the OS trust store
-        if transport is None:
-            # retries=0: never reconnect-and-resend behind our back (a cancel!).
-            transport = httpx.HTTPTransport(verify=verify, retries=0)
-        self._http = httpx.Client(
-            base_url=self._base_url,
+        self._mask = SecretMask(api_secret)
+        self._wire = HttpWire(
+            self._base_url,
             timeout=timeout,
-            verify=verify,
-            trust_env=not loopback,  # no corporate proxy for the simulator on 127.0.0.1
             transport=transport,
-            follow_redirects=False,
-            headers={
-                "User-Agent": f"iamport-desk/{__version__}",
-                "Accept": "application/json",
-                # Uncompressed: the size cap is then the size read (no zip bombs).
-                "Accept-Encoding": "identity",
-            },
+            deadline=deadline,
+            proxy=proxy,
+            mask=self._mask,
+            logger=logger,
         )
-        self._exchanger = Exchanger(self._http)
-        # A client dropped without close() must not leave its helper thread waiting forever.
-        weakref.finalize(self, self._exchanger.close)
 
     # -- plumbing -------------------------------------------------------------
 
     def __repr__(self) -> str:
         return (
             f"PortOneV2Client(api_secret='***', base_url={self._base_url!r}, "
-            f"store_id={self._store_id!r})"
+            f"store_id={self._store_id!r}, proxy={'yes' if self._wire.proxy else 'none'})"
         )
 
     def __enter__(self) -> PortOneV2Client:
@@ -202,8 +179,20 @@ class PortOneV2Client:
         self.close()
 
     def close(self) -> None:
-        self._exchanger.close()
-        self._http.close()
+        self._wire.close()
+
+    def abort(self) -> None:
+        """Cut the request in flight, from any thread; the blocked call returns promptly.
+
+        A lookup so cut raises NetworkError (kind "aborted"); a POST that may have been sent
+        raises V2OutcomeUnknown with its key. Without a call in flight this does nothing.
+        """
+        self._wire.abort()
+
+    @property
+    def uses_proxy(self) -> bool:
+        """True when requests go through a proxy (set by hand, or the environment's/OS's)."""
+        return self._wire.proxy is not None
 
     @property
     def base_url(self) -> str:
@@ -389,41 +378,29 @@ class PortOneV2Client:
         query = dict(params or {})
         if store and self._store_id is not None:
             query["storeId"] = self._store_id
+        if body is not None:
+            headers["Content-Type"] = "application/json"
         started = time.perf_counter()
-        failure: IamportError | None = None
-        answer: Answer | None = None
         try:
-            answer = self._exchanger.exchange(
+            answer = self._wire.send(
                 method,
                 path,
-                params=query or None,
                 headers=headers,
-                body=body,
-                timeout=self._timeout,
-                deadline=self._deadline,
+                content=body,
+                params=query or None,
+                # Only a POST with a key changes anything; the key makes settling it safe.
+                once=idempotency_key is not None,
             )
-        except TransportFailure as exc:
-            failure = self._transport_error(exc, method, idempotency_key)
+        except OutcomeUnknown as exc:
+            assert idempotency_key is not None
+            raise V2OutcomeUnknown(
+                exc.summary,
+                idempotency_key=idempotency_key,
+                detail=exc.detail,
+                reason=exc.reason,
+            ) from None
         elapsed_ms = (time.perf_counter() - started) * 1000
-        if failure is not None:
-            logger.info("%s %s -> no answer (%s) %.0f ms", method, path, failure, elapsed_ms)
-            raise failure
-        assert answer is not None
         return self._read(answer, method, path, idempotency_key, elapsed_ms)
-
-    def _transport_error(self, exc: TransportFailure, method: str, key: str | None) -> IamportError:
-        if exc.kind == "invalid_url":
-            return InvalidMerchantUid("The order number cannot be sent in a URL.")
-        detail = mask_secret(exc.detail, self._secret)
-        if exc.sent and key is not None:
-            return V2OutcomeUnknown(
-                "the connection failed after the request was sent; it may or may not have "
-                "been processed",
-                idempotency_key=key,
-                detail=detail,
-            )
-        kind = exc.kind if exc.kind in _SUMMARIES else "other"
-        return NetworkError(_SUMMARIES[kind], kind=kind, detail=detail)
 
     def _read(
         self, answer: Answer, method: str, path: str, key: str | None, elapsed_ms: float
@@ -444,7 +421,11 @@ class PortOneV2Client:
             method,
             path,
             status,
-            f" type={error.type}" if error else "" if readable else " (not a PortOne answer)",
+            f" type={error.type}"
+            if error
+            else ""
+            if readable
+            else f" (not a PortOne answer{'; ' + answer.unreadable if answer.unreadable else ''})",
             elapsed_ms,
         )
         if status == 200 and readable:
@@ -460,9 +441,10 @@ class PortOneV2Client:
                     status=status,
                 )
             raise V2ApiError(f"unexpected answer (not from PortOne V2) to {method}", status=status)
-        message = mask_secret(error.message, self._secret) if error.message else None
-        pg_message = mask_secret(error.pg_message, self._secret) if error.pg_message else None
-        pg_code = mask_secret(error.pg_code, self._secret) if error.pg_code else None
+        # An empty text is no text (None), as before the shared mask.
+        message = self._mask.mask(error.message) or None
+        pg_message = self._mask.mask(error.pg_message) or None
+        pg_code = self._mask.mask(error.pg_code) or None
         cls = _ERROR_CLASSES.get(error.type)
         if key is not None and cls is None and (status == 409 or status >= 500):
             # 409 without a known type: a request with this key is still in progress.

@@ -128,8 +128,9 @@ class V2OutcomeUnknown(OutcomeUnknown):
         message: str | None = None,
         detail: str | None = None,
         error_type: str | None = None,
+        reason: str = "no_answer",
     ) -> None:
-        super().__init__(summary, status=status, message=message, detail=detail)
+        super().__init__(summary, status=status, message=message, detail=detail, reason=reason)
         self.idempotency_key = idempotency_key
         self.error_type = error_type
 

@@ -17,9 +17,10 @@ does when the request allows it (``Simulator(gzip=False)`` turns that off).
 It shares no code with the client (no import of api, errors, rules, receipt_api or models):
 a bug cannot hide by being on both sides.
 
-Modules: ``server`` (the Simulator: lifecycle, state, serving), ``v1_routes`` (what V1
-answers), ``wire`` (HTTP plumbing, compression), ``faults``, ``demo`` (seeded receipts),
-``protocol`` (paths, messages, envelope), ``cli``.
+Modules: ``server`` (the Simulator: V1's state on ``iamport_desk.simkit``, the framework both
+simulators share: lifecycle, HTTP plumbing, compression, fault delivery), ``v1_routes`` (what V1
+answers), ``faults`` (V1's ``Fault``), ``demo`` (seeded receipts), ``protocol`` (paths,
+messages, envelope), ``cli``.
 
 ``latency`` (and a fault's ``latency``) delays the answer, not the state change: a
 cancellation is recorded when the request arrives. getToken is never delayed by

@@ -5,7 +5,11 @@ Messages are as PortOne would plausibly send them (the real texts are unpublishe
 
 from __future__ import annotations
 
-import json
+# The framework's limits and JSON, named here too for V1's routes.
+from iamport_desk.simkit.protocol import JSON_TYPE as JSON_TYPE
+from iamport_desk.simkit.protocol import MAX_BODY as MAX_BODY
+from iamport_desk.simkit.protocol import MAX_LINE as MAX_LINE
+from iamport_desk.simkit.protocol import dumps as dumps
 
 TOKEN_LIFETIME = 1800  # 30 minutes, as PortOne documents
 TOKEN_EXTEND_WINDOW = 60  # a getToken in the token's last minute ...
@@ -15,9 +19,6 @@ RECEIPTS_PREFIX = "/receipts/external/"
 TIERS_PREFIX = "/tiers/"
 TOKEN_PATH = "/users/getToken"  # noqa: S105 - a path, not a password
 
-MAX_LINE = 1 << 20  # long ids are legal; PortOne's real limit is unpublished
-MAX_BODY = 1 << 20
-JSON_TYPE = "application/json; charset=utf-8"
 
 MSG_AUTH_FAILED = "imp_key, imp_secret 인증에 실패하였습니다."
 MSG_AUTH_MISSING = "imp_key, imp_secret 파라메터가 누락되었습니다."
@@ -32,10 +33,6 @@ MSG_METHOD = "허용되지 않는 메소드입니다."
 MSG_GENERIC = "요청을 처리하지 못했습니다."
 MSG_PG_FAIL = "[PG] 취소 가능한 거래가 아닙니다 (원거래 없음)"
 MSG_NOT_SUPPORTED = "현재 포트원이 현금영수증 관련 지원하지 않는 PG사입니다."
-
-
-def dumps(payload: object) -> bytes:
-    return json.dumps(payload, ensure_ascii=False).encode("utf-8")
 
 
 def envelope(response: object = None, *, code: int = 0, message: str | None = None) -> bytes:

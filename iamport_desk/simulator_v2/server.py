@@ -2,30 +2,29 @@
 
 Routing, authentication (``Authorization: PortOne <secret>`` or ``Bearer <token>`` from
 ``POST /login/api-secret``), storeId scoping, Idempotency-Key handling and fault injection;
-the state and its answers live in ``store``. ``latency`` (and a fault's) delays the answer,
-not the processing: a cancel is done when the request arrives. A POST with an Idempotency-Key
+the state and its answers live in ``store``; the server, the recorded requests, the injected
+faults and their delivery are ``iamport_desk.simkit``'s (as the V1 simulator's). ``latency``
+(and a fault's) delays the answer, not the processing: a cancel is done when the request
+arrives. A POST with an Idempotency-Key
 stays "in progress" until its answer is sent, so a second one meanwhile answers 409.
 """
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import re
-import socket
-import threading
 import time
 import urllib.parse
 from collections.abc import Callable
-from dataclasses import dataclass
-from types import TracebackType
 from typing import Any
 
+from iamport_desk.simkit import RecordedRequest as SharedRecordedRequest
+from iamport_desk.simkit import Routed, SimServer
+from iamport_desk.simkit.http import Headers
 from iamport_desk.simulator_v2.checks import check_issue_body, list_page
 from iamport_desk.simulator_v2.demo import DEMO_CHANNEL, DEMO_CHANNEL_KEY, demo_access, seed
-from iamport_desk.simulator_v2.faults import Fault, FaultSlot
-from iamport_desk.simulator_v2.framing import Handler, Server
+from iamport_desk.simulator_v2.faults import MSG_GENERIC, Fault
 from iamport_desk.simulator_v2.store import (
     ApiAccess,
     Reply,
@@ -40,35 +39,28 @@ __all__ = ["RecordedRequest", "SimulatorV2"]
 _RECEIPT_PATH = re.compile(r"/payments/([^/]+)/cash-receipt(/cancel)?")
 _LIST_PATH = "/cash-receipts"
 _ROUTED_PREFIXES = ("/payments/", _LIST_PATH)
-GATE_LIMIT = 30.0  # a gate nobody opens must not hold a server thread forever
 
 
-@dataclass
-class RecordedRequest:
-    """One request as received: ``raw_path`` as on the wire, ``path`` decoded, no query.
-
-    ``headers`` are lower-case names (Authorization kept so tests can check it); bodies are
-    not kept (login's holds the secret). ``at`` is ``time.monotonic()`` when it was read.
-    """
-
-    method: str
-    raw_path: str
-    path: str
-    query: dict[str, str]
-    headers: dict[str, str]
-    at: float
+class RecordedRequest(SharedRecordedRequest):
+    """One request as received (``iamport_desk.simkit.RecordedRequest``) and its key."""
 
     @property
     def idempotency_key(self) -> str | None:
         return self.headers.get("idempotency-key")
 
 
-class SimulatorV2:
+class SimulatorV2(SimServer):
     """PortOne V2 as far as the desk needs it; state guarded by one lock.
 
     ``access`` maps API secrets to what they may do (default: the demo secrets); ``clock`` is
-    the server's wall clock (UNIX seconds).
+    the server's wall clock (UNIX seconds). Answers are gzip'd like nginx when the request
+    allows it (``gzip=False`` turns that off). Lifecycle, ``inject``, ``count`` and
+    ``requests`` are ``SimServer``'s.
     """
+
+    thread_name = "portone-v2-simulator"
+    delayed_prefixes = _ROUTED_PREFIXES  # login is never delayed
+    unreadable_body_message = "요청 본문을 읽을 수 없습니다."
 
     def __init__(
         self,
@@ -79,85 +71,25 @@ class SimulatorV2:
         latency: float = 0.0,
         host: str = "127.0.0.1",
         port: int = 0,
+        gzip: bool = True,
+        gzip_min_length: int = 20,
     ) -> None:
         self.state = V2State(
             access=dict(access) if access is not None else demo_access(),
             channels={DEMO_CHANNEL_KEY: dict(DEMO_CHANNEL)},
             clock=clock,
         )
-        self.latency = latency
-        self._host, self._port = host, port
-        self._faults: list[FaultSlot] = []
-        self._connections: set[socket.socket] = set()
-        self._connections_opened = 0
-        self.requests: list[RecordedRequest] = []
-        self._server: Server | None = None
-        self._thread: threading.Thread | None = None
+        SimServer.__init__(
+            self,
+            lock=self.state.lock,
+            latency=latency,
+            host=host,
+            port=port,
+            gzip=gzip,
+            gzip_min_length=gzip_min_length,
+        )
         if seed_demo:
             seed(self.state)
-
-    # -- lifecycle ------------------------------------------------------------
-
-    def start(self) -> None:
-        if self._server is not None:
-            return
-        self._server = Server((self._host, self._port), self._serve, self._track)
-        self._thread = threading.Thread(
-            target=self._server.serve_forever,
-            kwargs={"poll_interval": 0.05},
-            name="portone-v2-simulator",
-            daemon=True,
-        )
-        self._thread.start()
-
-    def stop(self) -> None:
-        """Stop accepting, then cut open keep-alive connections so their threads end."""
-        server, self._server = self._server, None
-        if server is None:
-            return
-        server.shutdown()
-        server.server_close()
-        with self.state.lock:
-            open_connections = list(self._connections)
-        for conn in open_connections:
-            with contextlib.suppress(OSError):
-                conn.shutdown(socket.SHUT_RDWR)
-        if self._thread is not None:
-            self._thread.join(timeout=5)
-            self._thread = None
-
-    def __enter__(self) -> SimulatorV2:
-        self.start()
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.stop()
-
-    @property
-    def base_url(self) -> str:
-        if self._server is None:
-            raise RuntimeError("the simulator is not running; call start() first")
-        host, port = self._server.server_address[:2]
-        host = str(host)
-        return f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
-
-    @property
-    def connections_opened(self) -> int:
-        with self.state.lock:
-            return self._connections_opened
-
-    def _track(self, conn: socket.socket, opened: bool) -> None:
-        with self.state.lock:
-            if opened:
-                self._connections.add(conn)
-                self._connections_opened += 1
-            else:
-                self._connections.discard(conn)
 
     # -- state for tests and the demo ----------------------------------------
 
@@ -202,86 +134,32 @@ class SimulatorV2:
             )
             return found.to_json() if found is not None else None
 
-    def inject(self, method: str, path_prefix: str, fault: Fault) -> None:
-        """Apply ``fault`` to requests whose decoded path starts with ``path_prefix``.
-
-        Injected faults come before authentication (they model the network or a gateway);
-        ``method`` "*" matches any method.
-        """
-        with self.state.lock:
-            self._faults.append(FaultSlot(method.upper(), path_prefix, fault, fault.times))
-
-    def clear_faults(self) -> None:
-        with self.state.lock:
-            self._faults.clear()
-
-    def count(self, method: str | None = None, path_prefix: str | None = None) -> int:
-        with self.state.lock:
-            return sum(
-                1
-                for request in self.requests
-                if (method is None or request.method == method.upper())
-                and (path_prefix is None or request.path.startswith(path_prefix))
-            )
-
     def _default_store(self) -> str:
         return next(iter(self.state.access.values())).stores[0]
 
-    def _take_injected(self, method: str, path: str) -> Fault | None:
-        with self.state.lock:
-            for slot in list(self._faults):
-                if slot.method in ("*", method) and path.startswith(slot.prefix):
-                    fault = slot.take()
-                    if slot.used_up:
-                        self._faults.remove(slot)
-                    return fault
-        return None
+    # -- serving (SimServer's hooks) ------------------------------------------
 
-    # -- serving --------------------------------------------------------------
+    def record(
+        self, method: str, raw_path: str, path: str, query: dict[str, str], headers: Headers
+    ) -> RecordedRequest:
+        return RecordedRequest(method, raw_path, path, query, headers, time.monotonic())
 
-    def _serve(self, handler: Handler) -> None:
-        method = handler.command.upper()
-        raw_path = handler.path
-        path_part, _, raw_query = raw_path.partition("?")
-        decoded = urllib.parse.unquote(path_part)
-        query = {k: v[-1] for k, v in urllib.parse.parse_qs(raw_query).items()}
-        headers = {name.lower(): value for name, value in handler.headers.items()}
-        body = handler.read_body()
-        with self.state.lock:
-            self.requests.append(
-                RecordedRequest(method, raw_path, decoded, query, headers, time.monotonic())
-            )
-        if body is None:
-            handler.close_connection = True
-            refusal = error(400, "INVALID_REQUEST", "요청 본문을 읽을 수 없습니다.")
-            handler.write_answer(refusal.status, refusal.encoded(), refusal.content_type)
-            return
-        injected = self._take_injected(method, decoded)
-        reply: Reply | None = None
-        fault, pending = injected, None
-        if injected is None or injected.applies_state():
-            reply, receipt_fault, pending = self._handle(method, path_part, query, headers, body)
-            fault = injected or receipt_fault
-        if decoded.startswith(_ROUTED_PREFIXES) and self.latency > 0:
-            time.sleep(self.latency)
-        if fault is not None and fault.latency > 0:
-            time.sleep(fault.latency)
-        if fault is not None and fault.gate is not None:
-            fault.gate.wait(GATE_LIMIT)
+    def route(self, request: SharedRecordedRequest, body: bytes) -> Routed:
+        path_part = request.raw_path.partition("?")[0]
+        reply, fault, pending = self._handle(
+            request.method, path_part, request.query, request.headers, body
+        )
+        settle: Callable[[bool], None] | None = None
         if pending is not None:
-            # Processed unless the request was dropped before PortOne acted on it.
-            done = not (fault is not None and fault.drop and not fault.applies_state())
-            self.state.finish(*pending, reply if done else None)
-        if fault is not None and fault.drop:
-            handler.drop()
-        elif fault is not None and fault is injected and fault.status is not None:
-            handler.write_answer(
-                fault.status, fault.body_bytes(), fault.content_type, fault.byte_delay
-            )
-        else:
-            assert reply is not None
-            delay = fault.byte_delay if fault is not None else 0.0
-            handler.write_answer(reply.status, reply.encoded(), reply.content_type, delay)
+            # A POST with a key is "in progress" until its answer is sent (a second: 409).
+            def settle(processed: bool) -> None:
+                self.state.finish(*pending, reply if processed else None)
+
+        return Routed(reply.status, reply.encoded(), reply.content_type, fault, settle)
+
+    def protocol_error(self, status: int, message: str | None) -> bytes:
+        """Even the server's own protocol errors answer in V2's error shape."""
+        return error(status, "INVALID_REQUEST", message or MSG_GENERIC).encoded()
 
     def _handle(
         self,

@@ -1,9 +1,10 @@
-"""The HTTP plumbing of the simulator: a threading server and a request handler on 127.0.0.1.
+"""The HTTP plumbing of a simulator: a threading server and a request handler on loopback.
 
-The handler reads one request at a time (HTTP/1.1 keep-alive) and hands it to the Simulator;
-it writes answers, optionally byte by byte (a trickle), and compresses them like nginx does
-with ``gzip on``: when the request's Accept-Encoding allows gzip and the body is at least
-``gzip_min_length`` bytes, unless the answer already carries its own encoding.
+The handler reads one request at a time (HTTP/1.1 keep-alive, long request lines allowed) and
+hands it to its host (a ``SimServer``); it writes answers with a Content-Length, optionally
+byte by byte (a trickle), and compresses them like nginx does with ``gzip on``: when the
+request's Accept-Encoding allows gzip and the body is at least ``gzip_min_length`` bytes,
+unless the answer already carries its own encoding.
 """
 
 from __future__ import annotations
@@ -16,14 +17,16 @@ import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Protocol
 
-from iamport_desk.simulator.faults import encode_layers
-from iamport_desk.simulator.protocol import JSON_TYPE, MAX_BODY, MAX_LINE, MSG_GENERIC, error_body
+from iamport_desk.simkit.faults import encode_layers
+from iamport_desk.simkit.protocol import JSON_TYPE, MAX_BODY, MAX_LINE
 
-logger = logging.getLogger("iamport_desk.simulator")
+__all__ = ["Handler", "Headers", "Host", "Server", "accepts_gzip"]
+
+logger = logging.getLogger("iamport_desk.simkit")
 
 
 class Host(Protocol):
-    """What the handler needs from the Simulator."""
+    """What the handler needs from the simulator it serves."""
 
     gzip: bool
     gzip_min_length: int
@@ -31,6 +34,8 @@ class Host(Protocol):
     def track(self, conn: socket.socket, *, opened: bool) -> None: ...
 
     def serve(self, handler: Handler) -> None: ...
+
+    def protocol_error(self, status: int, message: str | None) -> bytes: ...
 
 
 class Headers(dict[str, str]):
@@ -63,6 +68,8 @@ def accepts_gzip(accept_encoding: str | None) -> bool:
 
 
 class Server(ThreadingHTTPServer):
+    """Serves each connection on a daemon thread for its ``host``."""
+
     daemon_threads = True
     allow_reuse_address = True
 
@@ -74,7 +81,7 @@ class Server(ThreadingHTTPServer):
 
 
 class Handler(BaseHTTPRequestHandler):
-    """Reads one request at a time (HTTP/1.1 keep-alive) and lets the Simulator answer."""
+    """Reads one request at a time (HTTP/1.1 keep-alive) and lets the host answer."""
 
     protocol_version = "HTTP/1.1"
     server: Server
@@ -97,9 +104,7 @@ class Handler(BaseHTTPRequestHandler):
         try:
             self.raw_requestline = self.rfile.readline(MAX_LINE + 1)
             if len(self.raw_requestline) > MAX_LINE:
-                self.requestline = ""
-                self.request_version = ""
-                self.command = ""
+                self.requestline = self.request_version = self.command = ""
                 self.send_error(http.HTTPStatus.REQUEST_URI_TOO_LONG)
                 return
             if not self.raw_requestline:
@@ -112,15 +117,16 @@ class Handler(BaseHTTPRequestHandler):
             self.close_connection = True
 
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
-        """Even the server's own protocol errors answer in PortOne's envelope."""
+        """Even the server's own protocol errors answer in the simulated API's error shape."""
         self.close_connection = True
         with contextlib.suppress(OSError):
-            self.write_answer(code, error_body(message or MSG_GENERIC), JSON_TYPE)
+            self.write_answer(code, self.server.host.protocol_error(code, message), JSON_TYPE)
 
     def read_body(self) -> bytes | None:
-        length = self.headers.get("Content-Length")
+        """The request body, or None when it cannot be read (then the connection closes)."""
         if self.headers.get("Transfer-Encoding"):
             return None  # PortOne's clients send a length; keep the simulator simple
+        length = self.headers.get("Content-Length")
         if not length:
             return b""
         try:
