@@ -91,8 +91,12 @@ def map_transport_error(
     aborted: bool = False,
     deadline_hit: bool = False,
     mask: Callable[[str], str] = lambda text: text,
+    once: bool = False,
 ) -> IamportError:
     """The typed error for ``exc`` raised while sending ``method``.
+
+    ``once``: the call changes something and is never resent (V1's issuing POST), so a
+    failure after it may have been sent is OutcomeUnknown, as for every DELETE.
 
     ``proxied``: the call went through a proxy; ``tcp_connected``: a TCP connection was made
     during this call (so a connect failure after it is not the proxy's being unreachable);
@@ -120,11 +124,12 @@ def map_transport_error(
     if isinstance(exc, httpx.PoolTimeout | httpx.UnsupportedProtocol):
         return network("other")  # no connection was used: nothing was sent
     # From here on the request may have been (partly) sent.
-    if method == "DELETE":
+    if method == "DELETE" or once:
+        what = "cancellation" if method == "DELETE" else "request"
         why = {
-            "aborted": "the cancellation was abandoned after it was sent",
-            "deadline": "no answer came to the cancellation within the overall deadline",
-        }.get(cut or "", "the connection failed after the cancellation was sent")
+            "aborted": f"the {what} was abandoned after it was sent",
+            "deadline": f"no answer came to the {what} within the overall deadline",
+        }.get(cut or "", f"the connection failed after the {what} was sent")
         return OutcomeUnknown(
             why + "; it may or may not have happened", detail=detail, reason=cut or "no_answer"
         )

@@ -103,7 +103,8 @@ class ApiWire:
         path: str,
         *,
         headers: dict[str, str],
-        json_body: dict[str, str] | None,
+        json_body: dict[str, object] | None,
+        once: bool = False,
     ) -> Answer:
         """One request, within the deadline; raises the typed error when no answer came.
 
@@ -133,6 +134,7 @@ class ApiWire:
                 failure = map_transport_error(
                     exc,
                     method,
+                    once=once,
                     proxied=self.proxy is not None,
                     tcp_connected=self._guard.tcp_connected,
                     aborted=self._guard.aborted,

@@ -62,6 +62,9 @@ class Simulator(V1Routes):
     State (receipts per (tier, merchant_uid), tokens, faults, recorded requests) is
     guarded by one lock; each connection is served on its own daemon thread.
     ``clock`` is the server's wall clock (UNIX seconds), injectable for token tests.
+    ``reissue_cancelled``: whether a cancelled receipt's merchant_uid may be issued again
+    (PortOne does not say; True: the new receipt replaces it, False: 400 "already issued").
+    ``issued_params`` keeps each accepted POST's parameters, for tests.
     """
 
     def __init__(
@@ -77,6 +80,7 @@ class Simulator(V1Routes):
         token_lifetime: int = TOKEN_LIFETIME,
         gzip: bool = True,
         gzip_min_length: int = 20,
+        reissue_cancelled: bool = False,
     ) -> None:
         self._keys = dict(keys) if keys is not None else {DEMO_IMP_KEY: DEMO_IMP_SECRET}
         self._tiers = dict(tiers) if tiers is not None else {DEMO_TIER: DEMO_TIER_NAME}
@@ -99,6 +103,8 @@ class Simulator(V1Routes):
         self._connections_opened = 0
         self.requests: list[RecordedRequest] = []
         self.issued_tokens: list[str] = []
+        self.reissue_cancelled = reissue_cancelled
+        self.issued_params: list[dict[str, Any]] = []
         self._server: Server | None = None
         self._thread: threading.Thread | None = None
         if seed:
