@@ -482,6 +482,7 @@ __all__ += [
     "IDENTIFIER_KINDS",
     "IdentifierError",
     "business_number_check_digit",
+    "derived_order_number",
     "identifier_kind_for",
     "mask_identifier",
     "validate_identifier",
@@ -595,3 +596,14 @@ def validate_identifier(raw: str, kind: str) -> str:
     elif not 13 <= len(digits) <= 19:
         raise refuse("length", "A cash receipt card number has 13 to 19 digits.")
     return digits
+
+
+def derived_order_number(merchant_uid: str, attempt: int = 1) -> str:
+    """The order number offered when PortOne says the original already has a receipt.
+
+    "00012345" -> "00012345-R1" (then -R2, ...): shown plainly, so the clerk can note it on
+    the cash sale for the books. Raises InvalidMerchantUid when the result cannot be sent.
+    """
+    if attempt < 1:
+        raise ValueError("attempt counts from 1")
+    return normalize_merchant_uid(f"{normalize_merchant_uid(merchant_uid)}-R{attempt}")

@@ -135,3 +135,15 @@ def test_masking_keeps_only_the_last_four_digits(value: str) -> None:
     assert len(masked) == len(value)
     assert masked[-4:] == value[-4:]
     assert set(masked[:-4]) <= {"*"}
+
+
+def test_the_derived_order_number_keeps_the_original_visible() -> None:
+    from iamport_desk.errors import InvalidMerchantUid
+    from iamport_desk.rules import MAX_MERCHANT_UID_LENGTH, derived_order_number
+
+    assert derived_order_number(" 00012345 ") == "00012345-R1"
+    assert derived_order_number("00000202611250000017", 2) == "00000202611250000017-R2"
+    with pytest.raises(ValueError):
+        derived_order_number("00012345", 0)
+    with pytest.raises(InvalidMerchantUid):
+        derived_order_number("9" * MAX_MERCHANT_UID_LENGTH)
