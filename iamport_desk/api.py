@@ -335,8 +335,10 @@ class IamportClient:
             vat_amount=vat_amount,
             product_type=product_type,
         )
-        # Defence in depth: a log line holding them is redacted; an echo is masked.
-        register_secret(identifier)
+        # The request log names the method, the path and the status only, never the body.
+        # A server echoing the customer's details is masked before an error holds its words.
+        # (Not register_secret: that list lives as long as the process and would blank the
+        # same digits in every later log line, an order number's included.)
         personal = SecretMask(*(v for v in (identifier, buyer_tel, buyer_email, buyer_name) if v))
 
         def mask(text: str) -> str:

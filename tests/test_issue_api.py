@@ -429,7 +429,7 @@ def test_receipt_api_issue_on_v1(simulator: Simulator, client: IamportClient) ->
         receipt_type="person",
         order_name="정정 재발행",
         amount=22000,
-        identity_number="1234567890123",
+        identity_number="9410023376012",
         identity_number_type="CARD",
         vat=2000,
         customer_name="김고객",
