@@ -509,12 +509,6 @@ class IdentifierError(RuleError):
         super().__init__(message, field="identifier", kind=kind)
         self.identifier_kind = identifier_kind
 
-    def __repr__(self) -> str:
-        return (
-            f"{type(self).__name__}(kind={self.kind!r}, "
-            f"identifier_kind={self.identifier_kind!r}, message={self!s})"
-        )
-
 
 def _is_ascii_digit(char: str) -> bool:
     return "0" <= char <= "9"
@@ -527,17 +521,9 @@ def mask_identifier(value: str) -> str:
     "*" (a hyphen or a letter tells something too). A value with four digits or fewer is
     masked whole: shown, it would not be masked at all.
     """
-    if sum(1 for char in value if _is_ascii_digit(char)) <= 4:
-        return "*" * len(value)
-    kept: list[str] = []
-    digits_kept = 0
-    for char in reversed(value):
-        if digits_kept < 4 and _is_ascii_digit(char):
-            digits_kept += 1
-            kept.append(char)
-        else:
-            kept.append("*")
-    return "".join(reversed(kept))
+    digits = [at for at, char in enumerate(value) if _is_ascii_digit(char)]
+    shown = set(digits[-4:]) if len(digits) > 4 else set()
+    return "".join(char if at in shown else "*" for at, char in enumerate(value))
 
 
 def business_number_check_digit(first_nine: str) -> int:
