@@ -1,6 +1,6 @@
 """Qt-free client for the PortOne (iamport) V1 external cash receipt API.
 
-The client is deliberately small: a cached token, three receipt calls and a tier check.
+The client is deliberately small: a cached token, four receipt calls and a tier check.
 Every failure becomes one of a few typed errors that keep the HTTP status, PortOne's
 ``code`` and PortOne's ``message`` exactly as they came, because the clerk needs the
 server's own words and the audit history needs the facts.
@@ -179,9 +179,9 @@ class IamportClient:
     def abort(self) -> None:
         """Cut the request in flight, from any thread; the blocked call returns promptly.
 
-        A lookup so cut raises NetworkError (kind "aborted"); a DELETE that may have been
-        sent raises OutcomeUnknown. Without a call in flight this does nothing, and the
-        client stays usable for the next call.
+        A lookup so cut raises NetworkError (kind "aborted"); a DELETE or an issuing POST
+        that may have been sent raises OutcomeUnknown. Without a call in flight this does
+        nothing, and the client stays usable for the next call.
         """
         self._wire.abort()
 
