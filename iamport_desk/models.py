@@ -134,6 +134,8 @@ class HistoryEntry:
 # Issue 15 (area "issue"): the store-neutral request behind ``ReceiptApi.issue``.
 
 ISSUE_RECEIPT_TYPES = (ReceiptType.PERSON.value, ReceiptType.COMPANY.value)
+# ``rules.validate_identifier``'s kinds (also V1's identifier_type) -> identity_number_type.
+IDENTITY_NUMBER_TYPE_FOR_KIND = {"phone": "PHONE", "business": "BUSINESS", "taxcard": "CARD"}
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,6 +7,8 @@ message holds the identifier or the buyer's details. No Qt, no httpx.
 
 from __future__ import annotations
 
+from iamport_desk.models import IDENTITY_NUMBER_TYPE_FOR_KIND
+
 __all__ = [
     "IDENTIFIER_TYPES",
     "PRODUCT_TYPES",
@@ -20,7 +22,7 @@ IDENTIFIER_TYPES = ("person", "business", "phone", "taxcard")
 PRODUCT_TYPES = ("real", "digital")
 
 # The store-neutral IssueRequest names identifiers as V2 does; V1's identifier_type for each.
-V1_IDENTIFIER_TYPES = {"PHONE": "phone", "BUSINESS": "business", "CARD": "taxcard"}
+V1_IDENTIFIER_TYPES = {value: kind for kind, value in IDENTITY_NUMBER_TYPE_FOR_KIND.items()}
 
 
 def _whole(value: object) -> bool:

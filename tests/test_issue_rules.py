@@ -147,3 +147,15 @@ def test_the_derived_order_number_keeps_the_original_visible() -> None:
         derived_order_number("00012345", 0)
     with pytest.raises(InvalidMerchantUid):
         derived_order_number("9" * MAX_MERCHANT_UID_LENGTH)
+
+
+def test_every_identifier_kind_has_an_identity_number_type() -> None:
+    from iamport_desk.models import IDENTITY_NUMBER_TYPE_FOR_KIND
+    from iamport_desk.rules import IDENTIFIER_KINDS
+    from iamport_desk.v1_issue import IDENTIFIER_TYPES, V1_IDENTIFIER_TYPES
+
+    assert set(IDENTITY_NUMBER_TYPE_FOR_KIND) == set(IDENTIFIER_KINDS)
+    assert set(IDENTITY_NUMBER_TYPE_FOR_KIND.values()) == {"PHONE", "BUSINESS", "CARD"}
+    # The rules' kinds are V1's own identifier_type values, sent as they are.
+    assert V1_IDENTIFIER_TYPES == {"PHONE": "phone", "BUSINESS": "business", "CARD": "taxcard"}
+    assert set(IDENTIFIER_KINDS) <= set(IDENTIFIER_TYPES)
