@@ -1,13 +1,13 @@
 """Qt-free client for the PortOne (iamport) V1 external cash receipt API.
 
-The client is deliberately small: a cached token, three receipt calls and a tier check.
+The client is deliberately small: a cached token, four receipt calls and a tier check.
 Every failure becomes one of a few typed errors that keep the HTTP status, PortOne's
 ``code`` and PortOne's ``message`` exactly as they came, because the clerk needs the
 server's own words and the audit history needs the facts.
 
-The one rule that shapes most of this module: a ``DELETE`` that may have reached the
-server is never sent again. When no usable answer comes back, the caller gets
-``OutcomeUnknown`` and must check with a ``GET``.
+The one rule that shapes most of this module: a ``DELETE`` (a cancellation) or an issuing
+``POST`` that may have reached the server is never sent again. When no usable answer comes
+back, the caller gets ``OutcomeUnknown`` and must check with a ``GET``.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ from iamport_desk.errors import (
     TierNotFound,
 )
 from iamport_desk.logsetup import register_secret
-from iamport_desk.models import DEFAULT_API_BASE, Receipt
+from iamport_desk.models import DEFAULT_API_BASE, IssueRequest, Receipt
 from iamport_desk.rules import (
     MAX_MERCHANT_UID_LENGTH,
     normalize_merchant_uid,
@@ -51,6 +51,7 @@ from iamport_desk.v1_answers import (
     parse_receipt,
     unexpected,
 )
+from iamport_desk.v1_issue import V1_IDENTIFIER_TYPES, issue_body
 from iamport_desk.v1_wire import ApiWire
 
 __all__ = [
@@ -178,9 +179,9 @@ class IamportClient:
     def abort(self) -> None:
         """Cut the request in flight, from any thread; the blocked call returns promptly.
 
-        A lookup so cut raises NetworkError (kind "aborted"); a DELETE that may have been
-        sent raises OutcomeUnknown. Without a call in flight this does nothing, and the
-        client stays usable for the next call.
+        A lookup so cut raises NetworkError (kind "aborted"); a DELETE or an issuing POST
+        that may have been sent raises OutcomeUnknown. Without a call in flight this does
+        nothing, and the client stays usable for the next call.
         """
         self._wire.abort()
 
@@ -217,7 +218,7 @@ class IamportClient:
             if self.has_valid_token():
                 assert self._token is not None
                 return self._token
-            body = {"imp_key": self._imp_key, "imp_secret": self._imp_secret}
+            body: dict[str, object] = {"imp_key": self._imp_key, "imp_secret": self._imp_secret}
             answer = self._send("POST", TOKEN_PATH, json_body=body, token=None, tier=False)
             arrived = self._clock()
             data = self._read_success(answer, "POST", TOKEN_PATH, auth_call=True)
@@ -292,6 +293,77 @@ class IamportClient:
             )
         return receipt
 
+    def issue_external_receipt(
+        self,
+        merchant_uid: str,
+        *,
+        channel_key: str,
+        name: str,
+        amount: int,
+        identifier: str,
+        identifier_type: str | None = None,
+        type: str = "person",  # PortOne's field name (shadows the builtin here only)
+        buyer_name: str | None = None,
+        buyer_email: str | None = None,
+        buyer_tel: str | None = None,
+        tax_free: int | None = None,
+        vat_amount: int | None = None,
+        product_type: str | None = None,
+    ) -> Receipt:
+        """``POST /receipts/external/{merchant_uid}``: issue a receipt, sent at most once.
+
+        As for a cancellation, only a 401 (not processed) is retried, once, after a token
+        refresh. A read timeout, a dropped connection, the deadline, ``abort()``, a redirect,
+        an answer that is not PortOne's after sending, or one about another order raises
+        OutcomeUnknown: settle it with ``lookup_external_receipt``, never by posting again.
+        A 400 (e.g. "already issued") is an ApiError with PortOne's message. ``identifier``
+        must be digits only (``rules.validate_identifier`` makes it so); it and the buyer's
+        details are masked in any server text an error keeps, and never logged.
+        """
+        uid = normalize_merchant_uid(merchant_uid)
+        body = issue_body(
+            channel_key=channel_key,
+            name=name,
+            amount=amount,
+            identifier=identifier,
+            identifier_type=identifier_type,
+            receipt_type=type,
+            buyer_name=buyer_name,
+            buyer_email=buyer_email,
+            buyer_tel=buyer_tel,
+            tax_free=tax_free,
+            vat_amount=vat_amount,
+            product_type=product_type,
+        )
+        # The request log names the method, the path and the status only, never the body.
+        # A server echoing the customer's details is masked before an error holds its words.
+        # (Not register_secret: that list lives as long as the process and would blank the
+        # same digits in every later log line, an order number's included.)
+        personal = SecretMask(*(v for v in (identifier, buyer_tel, buyer_email, buyer_name) if v))
+
+        def mask(text: str) -> str:
+            return personal.mask(self._wire.mask_text(text)) or text
+
+        data = self._authorized(
+            "POST", receipt_path(uid), tier=True, json_body=body, once=True, mask=mask
+        )
+        try:
+            receipt = parse_receipt(data)
+        except ApiError:
+            raise OutcomeUnknown(
+                "the server reported success but its answer could not be read",
+                status=200,
+                code=0,
+            ) from None
+        if order_key(receipt.merchant_uid) != order_key(uid):
+            raise OutcomeUnknown(
+                "the server reported an issue for another order than the one asked",
+                status=200,
+                code=0,
+                reason="other_order",
+            )
+        return receipt
+
     # ---- the ReceiptApi seam (iamport_desk.receipt_api): the names the worker uses
 
     def lookup(self, order_id: str) -> Receipt:
@@ -301,6 +373,39 @@ class IamportClient:
     def cancel(self, order_id: str) -> Receipt:
         """``ReceiptApi.cancel``: the V1 DELETE of this merchant_uid, sent at most once."""
         return self.cancel_external_receipt(order_id)
+
+    def issue(self, request: IssueRequest) -> Receipt:
+        """``ReceiptApi.issue``: the V1 POST of ``request.payment_id``, sent at most once.
+
+        V2-only fields (``paid_at``, ``business_registration_number``, ``payment_method``)
+        are refused rather than silently left out.
+        """
+        if (
+            request.paid_at is not None
+            or request.business_registration_number is not None
+            or request.payment_method is not None
+        ):
+            raise ValueError("paid_at, business_registration_number and payment_method are V2's")
+        identifier_type = None
+        if request.identity_number_type is not None:
+            identifier_type = V1_IDENTIFIER_TYPES.get(request.identity_number_type)
+            if identifier_type is None:
+                raise ValueError(f"identity_number_type must be one of {list(V1_IDENTIFIER_TYPES)}")
+        return self.issue_external_receipt(
+            request.payment_id,
+            channel_key=request.channel_key,
+            name=request.order_name,
+            amount=request.amount,
+            identifier=request.identity_number,
+            identifier_type=identifier_type,
+            type=request.receipt_type,
+            buyer_name=request.customer_name,
+            buyer_email=request.customer_email,
+            buyer_tel=request.customer_phone,
+            tax_free=request.tax_free,
+            vat_amount=request.vat,
+            product_type=request.product_type,
+        )
 
     def check_access(self) -> str | None:
         """``ReceiptApi.check_access``: a token, and the Tier's name when one is set."""
@@ -319,32 +424,63 @@ class IamportClient:
         name: str = data["tier_name"]
         return name
 
-    def _authorized(self, method: str, path: str, *, tier: bool) -> Any:
-        """One call with the token; on 401 refresh once and retry once (401 = not processed)."""
+    def _authorized(
+        self,
+        method: str,
+        path: str,
+        *,
+        tier: bool,
+        json_body: dict[str, object] | None = None,
+        once: bool = False,
+        mask: Callable[[str], str] | None = None,
+    ) -> Any:
+        """One call with the token; on 401 refresh once and retry once (401 = not processed).
+
+        ``once``: the call changes something (the issuing POST), so any doubt after sending is
+        OutcomeUnknown, as for a DELETE. ``mask`` hides more than the secrets in server text.
+        """
         token = self.get_token()
-        answer = self._send(method, path, json_body=None, token=token, tier=tier)
+        answer = self._send(method, path, json_body=json_body, token=token, tier=tier, once=once)
         if answer.status == 401:
             self._forget_token(token)
             token = self.get_token()
-            answer = self._send(method, path, json_body=None, token=token, tier=tier)
+            answer = self._send(
+                method, path, json_body=json_body, token=token, tier=tier, once=once
+            )
             if answer.status == 401:
                 self._forget_token(token)
                 envelope = parse_envelope(answer.body)
+                raw = envelope.get("message") if envelope else None
                 raise AuthenticationError(
                     "the server refused the access token even after a refresh",
                     status=401,
                     code=envelope["code"] if envelope else None,
-                    message=self._mask.mask(envelope.get("message")) if envelope else None,
+                    message=(mask or self._wire.mask_text)(raw) if raw else raw,
                 )
-        return self._read_success(answer, method, path, auth_call=False)
+        return self._read_success(answer, method, path, auth_call=False, once=once, mask=mask)
 
-    def _read_success(self, answer: Answer, method: str, path: str, *, auth_call: bool) -> Any:
+    def _read_success(
+        self,
+        answer: Answer,
+        method: str,
+        path: str,
+        *,
+        auth_call: bool,
+        once: bool = False,
+        mask: Callable[[str], str] | None = None,
+    ) -> Any:
         """The envelope's ``response`` for HTTP 200 + code 0; otherwise the right error."""
         envelope = parse_envelope(answer.body)
         if answer.status == 200 and envelope is not None and envelope["code"] == 0:
             return envelope.get("response")
         raise error_for_answer(
-            answer, envelope, method, path, auth_call=auth_call, mask=self._wire.mask_text
+            answer,
+            envelope,
+            method,
+            path,
+            auth_call=auth_call,
+            mask=mask or self._wire.mask_text,
+            once=once,
         )
 
     def _send(
@@ -352,13 +488,14 @@ class IamportClient:
         method: str,
         path: str,
         *,
-        json_body: dict[str, str] | None,
+        json_body: dict[str, object] | None,
         token: str | None,
         tier: bool,
+        once: bool = False,
     ) -> Answer:
         headers: dict[str, str] = {}
         if token is not None:
             headers["Authorization"] = f"Bearer {token}"
         if tier and self._tier_code:
             headers["Tier"] = self._tier_code
-        return self._wire.send(method, path, headers=headers, json_body=json_body)
+        return self._wire.send(method, path, headers=headers, json_body=json_body, once=once)

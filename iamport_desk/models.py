@@ -129,3 +129,52 @@ class HistoryEntry:
     receipt_url: str | None = None
     cancelled_at: int | None = None
     note: str | None = None
+
+
+# Issue 15 (area "issue"): the store-neutral request behind ``ReceiptApi.issue``.
+
+ISSUE_RECEIPT_TYPES = (ReceiptType.PERSON.value, ReceiptType.COMPANY.value)
+# ``rules.validate_identifier``'s kinds (also V1's identifier_type) -> identity_number_type.
+IDENTITY_NUMBER_TYPE_FOR_KIND = {"phone": "PHONE", "business": "BUSINESS", "taxcard": "CARD"}
+
+
+@dataclass(frozen=True, slots=True)
+class IssueRequest:
+    """One cash receipt to issue, whichever PortOne generation the store speaks.
+
+    ``payment_id`` is the order number (V1's merchant_uid, V2's paymentId); ``receipt_type``
+    the desk's "person" / "company"; ``order_name`` the receipt's item name; ``amount`` the
+    total in 원 (KRW), with ``tax_free`` and ``vat`` parts when given (else PortOne computes
+    the VAT). ``identity_number`` is the customer's identifier as it will be sent (digits
+    only, see ``rules.validate_identifier``); ``identity_number_type`` is "PHONE", "CARD" or
+    "BUSINESS" (None: PortOne tells by itself, where the gateway can). ``paid_at`` (UNIX
+    seconds), ``business_registration_number`` and ``payment_method`` are V2's only.
+
+    ``repr()`` never shows the identifier, the customer's name, e-mail or phone number: the
+    request travels through signals and may end up in a log line.
+    """
+
+    payment_id: str
+    channel_key: str
+    receipt_type: str
+    order_name: str
+    amount: int
+    identity_number: str = field(repr=False)
+    identity_number_type: str | None = None
+    tax_free: int | None = None
+    vat: int | None = None
+    customer_name: str | None = field(default=None, repr=False)
+    customer_email: str | None = field(default=None, repr=False)
+    customer_phone: str | None = field(default=None, repr=False)
+    product_type: str | None = None
+    paid_at: int | None = None
+    business_registration_number: str | None = None
+    payment_method: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.receipt_type not in ISSUE_RECEIPT_TYPES:
+            raise ValueError(f"receipt_type must be one of {sorted(ISSUE_RECEIPT_TYPES)}")
+        if isinstance(self.amount, bool) or not isinstance(self.amount, int) or self.amount <= 0:
+            raise ValueError("amount must be a positive whole number of 원")
+        if not self.identity_number:
+            raise ValueError("the customer's identity number is empty")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from iamport_desk.models import Receipt
+from iamport_desk.models import IssueRequest, Receipt
 
 __all__ = ["ReceiptApi"]
 
@@ -23,6 +23,15 @@ class ReceiptApi(Protocol):
 
     def cancel(self, order_id: str) -> Receipt:
         """Cancel the whole receipt, sent at most once (``OutcomeUnknown`` when in doubt)."""
+        ...
+
+    def issue(self, request: IssueRequest) -> Receipt:
+        """Issue a cash receipt, sent at most once (``OutcomeUnknown`` when in doubt).
+
+        ``ApiError`` with PortOne's message when refused (e.g. the order number already has a
+        receipt). An unknown outcome is settled by ``lookup(request.payment_id)``, never by
+        issuing again (V2: the same Idempotency-Key, see ``PortOneV2Client``).
+        """
         ...
 
     def check_access(self) -> str | None:

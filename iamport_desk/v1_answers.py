@@ -139,17 +139,20 @@ def error_for_answer(
     *,
     auth_call: bool,
     mask: Callable[[str], str],
+    once: bool = False,
 ) -> IamportError:
     """The typed error for any answer that is not HTTP 200 + code 0.
 
-    The server's message is masked (``mask``) here, before any error holds it. A DELETE
-    answered so that PortOne may have processed it becomes OutcomeUnknown.
+    The server's message is masked (``mask``) here, before any error holds it. A DELETE, or
+    a call sent ``once`` (the issuing POST), answered so that PortOne may have processed it
+    becomes OutcomeUnknown.
     """
     status = answer.status
     code: int | None = envelope["code"] if envelope else None
     raw_message = envelope.get("message") if envelope else None
     message = mask(raw_message) if raw_message else raw_message
-    is_delete = method == "DELETE"
+    is_delete = method == "DELETE" or once  # a call that changes something, sent once
+    what = "cancellation" if method == "DELETE" else "request"
     if auth_call and status == 401:
         return AuthenticationError(
             "the REST API key or secret was refused", status=401, code=code, message=message
@@ -157,13 +160,13 @@ def error_for_answer(
     if is_delete and 300 <= status < 400:
         # Never followed: a redirect says nothing about whether PortOne processed it.
         return OutcomeUnknown(
-            "the cancellation was answered with a redirect; it may or may not have happened",
+            f"the {what} was answered with a redirect; it may or may not have happened",
             status=status,
             reason="redirect",
         )
     if is_delete and answer.unreadable is not None:
         return OutcomeUnknown(
-            "the answer to the cancellation could not be read; it may or may not have happened",
+            f"the answer to the {what} could not be read; it may or may not have happened",
             status=status,
             reason="unreadable",
         )
@@ -172,12 +175,11 @@ def error_for_answer(
         # forwarding the request: it cannot tell whether PortOne processed it. (A 4xx
         # page such as a proxy's 407 means the request was stopped before PortOne.)
         return OutcomeUnknown(
-            "an intermediary answered instead of PortOne; the cancellation may or "
-            "may not have happened",
+            f"an intermediary answered instead of PortOne; the {what} may or may not have happened",
             status=status,
         )
     if status == 404 and envelope is not None:
-        if path.startswith(RECEIPTS_PREFIX):
+        if path.startswith(RECEIPTS_PREFIX) and method != "POST":
             return ReceiptNotFound(
                 "no receipt was issued for this order number",
                 status=404,

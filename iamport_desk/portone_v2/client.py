@@ -26,6 +26,7 @@ from typing import Any
 
 import httpx
 
+from iamport_desk import models
 from iamport_desk.answer_body import Answer
 from iamport_desk.errors import IamportError, OutcomeUnknown
 from iamport_desk.http_wire import HttpWire
@@ -311,6 +312,10 @@ class PortOneV2Client:
     def cancel(self, order_id: str) -> Receipt:
         """``ReceiptApi.cancel``: the V2 cancel with a fresh key (see ``last_idempotency_key``)."""
         return self.cancel_cash_receipt(order_id)
+
+    def issue(self, request: models.IssueRequest) -> Receipt:
+        """``ReceiptApi.issue``: the V2 issue with a fresh key (see ``last_idempotency_key``)."""
+        return self.issue_cash_receipt(IssueRequest.of(request))
 
     def check_access(self) -> str | None:
         """``ReceiptApi.check_access``: list one receipt; V2 has no store name to report."""

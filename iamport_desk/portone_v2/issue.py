@@ -1,15 +1,17 @@
 """What the correction flow sends to issue a cash receipt (``POST /cash-receipts``).
 
-A plain frozen dataclass; ``repr()`` never shows the customer's identity number, e-mail or
-phone number (they travel through signals and may end up in a log line).
+The store-neutral ``models.IssueRequest`` with V2's JSON body; ``repr()`` never shows the
+customer's identity number, e-mail or phone number (they travel through signals and may end up
+in a log line).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, fields
 from datetime import UTC, datetime
 from typing import Any
 
+from iamport_desk import models
 from iamport_desk.models import ReceiptType
 
 __all__ = ["IssueRequest"]
@@ -18,37 +20,19 @@ _TYPES = {ReceiptType.PERSON.value: "PERSONAL", ReceiptType.COMPANY.value: "CORP
 
 
 @dataclass(frozen=True, slots=True)
-class IssueRequest:
-    """One manual issue (``IssueCashReceiptBody``).
+class IssueRequest(models.IssueRequest):
+    """One manual issue (``IssueCashReceiptBody``): ``models.IssueRequest`` with V2's body.
 
-    ``receipt_type`` is the desk's "person" / "company"; ``amount`` the total in 원 (KRW).
+    The fields and their checks are the store-neutral request's (``iamport_desk.models``);
     ``identity_number_type`` is PortOne's PHONE / CARD / BUSINESS; ``paid_at`` UNIX seconds.
     """
 
-    payment_id: str
-    channel_key: str
-    receipt_type: str
-    order_name: str
-    amount: int
-    identity_number: str = field(repr=False)
-    identity_number_type: str | None = None
-    tax_free: int | None = None
-    vat: int | None = None
-    customer_name: str | None = field(default=None, repr=False)
-    customer_email: str | None = field(default=None, repr=False)
-    customer_phone: str | None = field(default=None, repr=False)
-    product_type: str | None = None
-    paid_at: int | None = None
-    business_registration_number: str | None = None
-    payment_method: str | None = None
-
-    def __post_init__(self) -> None:
-        if self.receipt_type not in _TYPES:
-            raise ValueError(f"receipt_type must be one of {sorted(_TYPES)}")
-        if isinstance(self.amount, bool) or not isinstance(self.amount, int) or self.amount <= 0:
-            raise ValueError("amount must be a positive whole number of 원")
-        if not self.identity_number:
-            raise ValueError("the customer's identity number is empty")
+    @classmethod
+    def of(cls, request: models.IssueRequest) -> IssueRequest:
+        """The V2 request for a store-neutral one (the same values)."""
+        if isinstance(request, cls):
+            return request
+        return cls(**{item.name: getattr(request, item.name) for item in fields(request)})
 
     def to_body(self, payment_id: str, store_id: str | None) -> dict[str, Any]:
         """The JSON body, with ``payment_id`` as checked by the client."""

@@ -13,6 +13,7 @@ from iamport_desk.simulator.faults import Fault
 from iamport_desk.simulator.protocol import MSG_NOT_SUPPORTED, MSG_PG_FAIL
 
 __all__ = [
+    "DEMO_CHANNEL_KEY",
     "DEMO_IMP_KEY",
     "DEMO_IMP_SECRET",
     "DEMO_ORDERS",
@@ -62,7 +63,24 @@ _SEED: tuple[tuple[str, str | None, str, dict[str, Any]], ...] = (
         {"amount": 64000},
     ),
     ("ORDER-NONE-9999", None, "발급 내역 없음 (404)", {}),
+    # Practice orders to correct (issue 15): issued wrongly, to cancel and issue again. The
+    # leading zeros must survive every step (a number, a spreadsheet cell and a path).
+    (
+        "00012345",
+        None,
+        "정정 연습: 지출증빙이어야 할 영수증이 소득공제로, 잘못된 휴대폰번호에 발급됨 · 55,000원",
+        {"amount": 55000, "apply_num": "000123457"},
+    ),
+    (
+        "00000202611250000017",
+        None,
+        "정정 연습: 20자리 주문번호, 금액을 잘못 발급함 (9,900원 → 99,000원으로 재발행)",
+        {"amount": 9900, "apply_num": "000000017"},
+    ),
 )
+
+# The channel key the demo's store uses to issue receipts (any non-empty key is accepted).
+DEMO_CHANNEL_KEY = "channel-key-demo-cash-receipt"
 
 DEMO_ORDERS: dict[str, str] = {uid: description for uid, _, description, _ in _SEED}
 DEMO_ORDER_IDS: tuple[str, ...] = tuple(DEMO_ORDERS)

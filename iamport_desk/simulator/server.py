@@ -56,6 +56,9 @@ class Simulator(V1Routes, SimServer):
     guarded by one lock; each connection is served on its own daemon thread. Lifecycle,
     ``inject``, ``count`` and ``requests`` are ``SimServer``'s.
     ``clock`` is the server's wall clock (UNIX seconds), injectable for token tests.
+    ``reissue_cancelled``: whether a cancelled receipt's merchant_uid may be issued again
+    (PortOne does not say; True: the new receipt replaces it, False: 400 "already issued").
+    ``issued_params`` keeps each accepted POST's parameters, for tests.
     """
 
     thread_name = "iamport-simulator"
@@ -75,6 +78,7 @@ class Simulator(V1Routes, SimServer):
         token_lifetime: int = TOKEN_LIFETIME,
         gzip: bool = True,
         gzip_min_length: int = 20,
+        reissue_cancelled: bool = False,
     ) -> None:
         SimServer.__init__(
             self,
@@ -95,6 +99,8 @@ class Simulator(V1Routes, SimServer):
         self._tokens: dict[str, tuple[str, int]] = {}  # token -> (imp_key, expired_at)
         self._current: dict[str, str] = {}  # imp_key -> its valid token
         self.issued_tokens: list[str] = []
+        self.reissue_cancelled = reissue_cancelled
+        self.issued_params: list[dict[str, Any]] = []
         if seed:
             self._seed()
 

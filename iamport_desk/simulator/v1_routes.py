@@ -13,6 +13,7 @@ import urllib.parse
 from collections.abc import Callable
 from typing import Any
 
+from iamport_desk.simulator.demo import stable_digits
 from iamport_desk.simulator.faults import Fault
 from iamport_desk.simulator.protocol import (
     MSG_ALREADY_CANCELLED,
@@ -49,6 +50,8 @@ class V1Routes:
     _current: dict[str, str]
     token_lifetime: int
     issued_tokens: list[str]
+    reissue_cancelled: bool
+    issued_params: list[dict[str, Any]]
     # Simulator's methods that the routes call.
     _take_receipt_fault: Callable[[str | None, str, str], Fault | None]
     add_receipt: Callable[..., dict[str, Any]]
@@ -143,33 +146,99 @@ class V1Routes:
     def _issue(
         self, tier: str | None, uid: str, headers: dict[str, str], body: bytes
     ) -> tuple[int, bytes]:
-        """POST: issue a receipt (the project never does; handy for demos and tests)."""
+        """POST: issue a receipt, as ``issueExternalReceipt`` says (400 for a bad parameter).
+
+        Guesses where PortOne publishes nothing: the messages; the VAT when not given is
+        (amount - tax_free) / 11 rounded half up (as Toss Payments documents for the same
+        1/11 rule); a cancelled receipt's merchant_uid may be issued again only with
+        ``reissue_cancelled`` (the new receipt then replaces the cancelled one).
+        """
         params = parse_params(headers, body)
-        for name in ("channel_key", "name", "amount", "identifier"):
-            if params.get(name) in (None, ""):
-                return 400, error_body(f"{name} 파라메터가 누락되었습니다.")
-        try:
-            amount = int(params["amount"])
-            tax_free = int(params.get("tax_free") or 0)
-            vat_param = params.get("vat_amount")
-            vat = int(float(vat_param)) if vat_param not in (None, "") else None
-        except (TypeError, ValueError):
-            return 400, error_body("amount 파라메터가 올바르지 않습니다.")
-        receipt_type = str(params.get("type") or "person")
-        if receipt_type not in ("person", "company"):
-            return 400, error_body("type 파라메터가 올바르지 않습니다.")
+        problem = _issue_problem(params)
+        if problem is not None:
+            return 400, error_body(problem)
+        amount, tax_free = _whole(params["amount"]), _whole(params.get("tax_free") or 0)
+        assert amount is not None and tax_free is not None
+        vat_param = params.get("vat_amount")
+        vat = (
+            int(float(vat_param))
+            if vat_param not in (None, "")
+            else ((amount - tax_free) * 2 + 11) // 22
+        )
         with self._lock:
-            if (tier, uid) in self._receipts:
+            existing = self._receipts.get((tier, uid))
+            live = existing is not None and not existing["cancelled_at"]
+            if existing is not None and (live or not self.reissue_cancelled):
                 return 400, error_body(MSG_ALREADY_ISSUED)
+            # A new receipt gets new numbers: the cancelled one's stay its own.
+            seed = f"{tier}/{uid}/issued-after/{existing['apply_num']}" if existing else None
             receipt = self.add_receipt(
                 uid,
                 amount=amount,
-                vat=vat if vat is not None else (amount - tax_free) // 11,
-                type=receipt_type,
+                vat=vat,
+                type=str(params.get("type") or "person"),
                 applied_at=int(self._clock()),
                 tier=tier,
+                apply_num=stable_digits(seed, 9) if seed else None,
+                receipt_tid=f"rcpt_{stable_digits(seed + '/tid', 12)}" if seed else None,
             )
+            self.issued_params.append({"tier": tier, "merchant_uid": uid, **params})
         return 200, envelope(receipt)
+
+
+_IDENTIFIER_LENGTHS = {
+    "person": (13, 13),  # 주민등록번호
+    "business": (10, 10),
+    "phone": (10, 11),
+    "taxcard": (13, 19),
+}
+
+
+def _whole(value: object) -> int | None:
+    """A whole number from JSON (an int) or a form (its digits); None otherwise."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, str) and value.isascii() and value.isdigit():
+        return int(value)
+    return None
+
+
+def _issue_problem(params: dict[str, Any]) -> str | None:
+    """PortOne's 400 message for the first bad parameter of an issue, or None."""
+    for name in ("channel_key", "name", "amount", "identifier"):
+        if params.get(name) in (None, ""):
+            return f"{name} 파라메터가 누락되었습니다."
+    amount, tax_free = _whole(params["amount"]), _whole(params.get("tax_free") or 0)
+    if amount is None or amount <= 0:
+        return "amount 파라메터가 올바르지 않습니다."
+    if tax_free is None or not 0 <= tax_free <= amount:
+        return "tax_free 파라메터가 올바르지 않습니다."
+    vat = params.get("vat_amount")
+    if vat not in (None, ""):
+        try:
+            vat_number = float(vat)
+        except (TypeError, ValueError):
+            return "vat_amount 파라메터가 올바르지 않습니다."
+        if isinstance(vat, bool) or not 0 <= vat_number <= amount - tax_free:
+            return "vat_amount 파라메터가 올바르지 않습니다."
+    if str(params.get("type") or "person") not in ("person", "company"):
+        return "type 파라메터가 올바르지 않습니다."
+    if params.get("product_type") not in (None, "real", "digital"):
+        return "product_type 파라메터가 올바르지 않습니다."
+    identifier = params["identifier"]
+    identifier_type = params.get("identifier_type")
+    if identifier_type is not None and identifier_type not in _IDENTIFIER_LENGTHS:
+        return "identifier_type 파라메터가 올바르지 않습니다."
+    shortest, longest = _IDENTIFIER_LENGTHS.get(identifier_type or "", (10, 19))
+    if (
+        not isinstance(identifier, str)
+        or not (identifier.isascii() and identifier.isdigit())
+        or not shortest <= len(identifier) <= longest
+    ):
+        return "identifier 파라메터가 올바르지 않습니다. (숫자만 입력)"
+    return None
 
 
 def parse_params(headers: dict[str, str], body: bytes) -> dict[str, Any]:

@@ -108,6 +108,12 @@ def describe_error(error: BaseException, *, cancelling: bool = False) -> UserMes
     )
     if isinstance(error, errors.InvalidMerchantUid):
         return UserMessage(describe_invalid_merchant_uid(error))
+    from iamport_desk.rules import IdentifierError
+
+    if isinstance(error, IdentifierError):
+        from iamport_desk.ui.issue_words import identifier_problem
+
+        return UserMessage(identifier_problem(error))
     if isinstance(error, errors.AuthenticationError):
         return UserMessage(
             QCoreApplication.translate(
@@ -609,3 +615,7 @@ def export_headers() -> list[str]:
         QT_TRANSLATE_NOOP("Export", "Note"),
     )
     return [QCoreApplication.translate("Export", title) for title in titles]
+
+
+# ---- issuing a receipt (issue 15, area "issue"): the sentences are in ui/issue_words.py
+# (this module is near its size limit); describe_error calls identifier_problem from there.

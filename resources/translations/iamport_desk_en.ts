@@ -729,6 +729,97 @@
     </message>
 </context>
 <context>
+    <name>Issue</name>
+    <message>
+        <source>mobile number</source>
+        <translation>mobile number</translation>
+    </message>
+    <message>
+        <source>business registration number</source>
+        <translation>business registration number</translation>
+    </message>
+    <message>
+        <source>cash receipt card number</source>
+        <translation>cash receipt card number</translation>
+    </message>
+    <message>
+        <source>Enter the customer&apos;s {0}.</source>
+        <translation>Enter the customer&apos;s {0}.</translation>
+    </message>
+    <message>
+        <source>Type the {0} with digits only. Hyphens and spaces are left out of what is sent; other characters cannot be used.</source>
+        <translation>Type the {0} with digits only. Hyphens and spaces are left out of what is sent; other characters cannot be used.</translation>
+    </message>
+    <message>
+        <source>A mobile number starts with 010, 011, 016, 017, 018 or 019. Check the number.</source>
+        <translation>A mobile number starts with 010, 011, 016, 017, 018 or 019. Check the number.</translation>
+    </message>
+    <message>
+        <source>This business registration number is not valid (its last digit does not match the others). Check it against the business registration certificate.</source>
+        <translation>This business registration number is not valid (its last digit does not match the others). Check it against the business registration certificate.</translation>
+    </message>
+    <message>
+        <source>A mobile number has 10 or 11 digits. Check the number.</source>
+        <translation>A mobile number has 10 or 11 digits. Check the number.</translation>
+    </message>
+    <message>
+        <source>A business registration number has 10 digits. Check the number.</source>
+        <translation>A business registration number has 10 digits. Check the number.</translation>
+    </message>
+    <message>
+        <source>A cash receipt card number has 13 to 19 digits. Check the number.</source>
+        <translation>A cash receipt card number has 13 to 19 digits. Check the number.</translation>
+    </message>
+    <message>
+        <source>The {0} is not valid. Check it.</source>
+        <translation>The {0} is not valid. Check it.</translation>
+    </message>
+    <message>
+        <source>the answer could not be read</source>
+        <translation>the answer could not be read</translation>
+    </message>
+    <message>
+        <source>the answer named another order number than the one sent</source>
+        <translation>the answer named another order number than the one sent</translation>
+    </message>
+    <message>
+        <source>the request was answered with a redirect to another address, which the app never follows</source>
+        <translation>the request was answered with a redirect to another address, which the app never follows</translation>
+    </message>
+    <message>
+        <source>the request was sent, but its answer did not arrive within the time limit</source>
+        <translation>the request was sent, but its answer did not arrive within the time limit</translation>
+    </message>
+    <message>
+        <source>the request was sent, then stopped before its answer arrived</source>
+        <translation>the request was sent, then stopped before its answer arrived</translation>
+    </message>
+    <message>
+        <source>the request was sent, but no answer came back</source>
+        <translation>the request was sent, but no answer came back</translation>
+    </message>
+    <message>
+        <source>It is not known whether the receipt was issued: {0}. Do not issue it again: look the order number up to see whether it now has a receipt.</source>
+        <translation>It is not known whether the receipt was issued: {0}. Do not issue it again: look the order number up to see whether it now has a receipt.</translation>
+    </message>
+    <message>
+        <source>PortOne refused to issue the receipt.</source>
+        <translation>PortOne refused to issue the receipt.</translation>
+    </message>
+    <message>
+        <source>The payment gateway refused or failed to issue the receipt.</source>
+        <translation>The payment gateway refused or failed to issue the receipt.</translation>
+    </message>
+    <message>
+        <source>Nothing was issued. Read PortOne&apos;s message, correct what it names and try again.</source>
+        <translation>Nothing was issued. Read PortOne&apos;s message, correct what it names and try again.</translation>
+    </message>
+    <message>
+        <source>PortOne says this order number already has a receipt, even after its cancellation. The receipt can be issued under the order number {0} instead. The books then find it by this new number, not by the cash sale&apos;s own: note it on the sale.</source>
+        <translation>PortOne says this order number already has a receipt, even after its cancellation. The receipt can be issued under the order number {0} instead. The books then find it by this new number, not by the cash sale&apos;s own: note it on the sale.</translation>
+    </message>
+</context>
+<context>
     <name>Keychain</name>
     <message>
         <source>No secret is saved for this store on this PC. Enter it again.</source>

@@ -729,6 +729,97 @@
         </message>
     </context>
     <context>
+        <name>Issue</name>
+        <message>
+            <source>mobile number</source>
+            <translation>휴대폰번호</translation>
+        </message>
+        <message>
+            <source>business registration number</source>
+            <translation>사업자등록번호</translation>
+        </message>
+        <message>
+            <source>cash receipt card number</source>
+            <translation>현금영수증 카드번호</translation>
+        </message>
+        <message>
+            <source>Enter the customer's {0}.</source>
+            <translation>고객의 {0}를 입력하세요.</translation>
+        </message>
+        <message>
+            <source>Type the {0} with digits only. Hyphens and spaces are left out of what is sent; other characters cannot be used.</source>
+            <translation>{0}는 숫자로만 입력하세요. 하이픈(-)과 공백은 빼고 보내며, 다른 문자는 쓸 수 없습니다.</translation>
+        </message>
+        <message>
+            <source>A mobile number starts with 010, 011, 016, 017, 018 or 019. Check the number.</source>
+            <translation>휴대폰번호는 010, 011, 016, 017, 018, 019 중 하나로 시작합니다. 번호를 확인하세요.</translation>
+        </message>
+        <message>
+            <source>This business registration number is not valid (its last digit does not match the others). Check it against the business registration certificate.</source>
+            <translation>올바른 사업자등록번호가 아닙니다(마지막 검증 숫자가 앞의 숫자와 맞지 않습니다). 사업자등록증의 번호와 대조해 확인하세요.</translation>
+        </message>
+        <message>
+            <source>A mobile number has 10 or 11 digits. Check the number.</source>
+            <translation>휴대폰번호는 10자리 또는 11자리입니다. 번호를 확인하세요.</translation>
+        </message>
+        <message>
+            <source>A business registration number has 10 digits. Check the number.</source>
+            <translation>사업자등록번호는 10자리입니다. 번호를 확인하세요.</translation>
+        </message>
+        <message>
+            <source>A cash receipt card number has 13 to 19 digits. Check the number.</source>
+            <translation>현금영수증 카드번호는 13~19자리입니다. 번호를 확인하세요.</translation>
+        </message>
+        <message>
+            <source>The {0} is not valid. Check it.</source>
+            <translation>{0}가 올바르지 않습니다. 확인하세요.</translation>
+        </message>
+        <message>
+            <source>the answer could not be read</source>
+            <translation>응답을 읽을 수 없었습니다</translation>
+        </message>
+        <message>
+            <source>the answer named another order number than the one sent</source>
+            <translation>응답에 보낸 것과 다른 주문번호가 들어 있었습니다</translation>
+        </message>
+        <message>
+            <source>the request was answered with a redirect to another address, which the app never follows</source>
+            <translation>다른 주소로 이동하라는 응답이 왔으며, 앱은 이를 따르지 않습니다</translation>
+        </message>
+        <message>
+            <source>the request was sent, but its answer did not arrive within the time limit</source>
+            <translation>요청은 보냈지만 제한 시간 안에 응답이 오지 않았습니다</translation>
+        </message>
+        <message>
+            <source>the request was sent, then stopped before its answer arrived</source>
+            <translation>요청을 보낸 뒤 응답이 오기 전에 중단되었습니다</translation>
+        </message>
+        <message>
+            <source>the request was sent, but no answer came back</source>
+            <translation>요청은 보냈지만 응답을 받지 못했습니다</translation>
+        </message>
+        <message>
+            <source>It is not known whether the receipt was issued: {0}. Do not issue it again: look the order number up to see whether it now has a receipt.</source>
+            <translation>현금영수증이 발행되었는지 알 수 없습니다: {0}. 다시 발행하지 마세요. 주문번호를 조회해 영수증이 발행되어 있는지 확인하세요.</translation>
+        </message>
+        <message>
+            <source>PortOne refused to issue the receipt.</source>
+            <translation>PortOne이 현금영수증 발행을 거절했습니다.</translation>
+        </message>
+        <message>
+            <source>The payment gateway refused or failed to issue the receipt.</source>
+            <translation>PG사가 현금영수증 발행을 거절했거나 실패했습니다.</translation>
+        </message>
+        <message>
+            <source>Nothing was issued. Read PortOne's message, correct what it names and try again.</source>
+            <translation>발행된 것은 없습니다. PortOne의 메시지를 읽고 지적된 내용을 고친 뒤 다시 시도하세요.</translation>
+        </message>
+        <message>
+            <source>PortOne says this order number already has a receipt, even after its cancellation. The receipt can be issued under the order number {0} instead. The books then find it by this new number, not by the cash sale's own: note it on the sale.</source>
+            <translation>PortOne은 이 주문번호에 취소 후에도 이미 발행된 영수증이 있다고 합니다. 대신 주문번호 {0}(으)로 발행할 수 있습니다. 이 경우 장부에서는 현금 판매의 원래 주문번호가 아니라 이 새 번호로 찾게 되므로, 판매 기록에 새 번호를 적어 두세요.</translation>
+        </message>
+    </context>
+    <context>
         <name>Keychain</name>
         <message>
             <source>No secret is saved for this store on this PC. Enter it again.</source>
