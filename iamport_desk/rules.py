@@ -18,11 +18,14 @@ from collections.abc import Iterable
 
 from iamport_desk.errors import InvalidMerchantUid
 from iamport_desk.hosts import is_loopback_host
+from iamport_desk.models import CancelReason
 
 __all__ = [
     "BIDI_CONTROLS",
     "MAX_MERCHANT_UID_LENGTH",
+    "IDENTIFIER_VISIBLE",
     "MAX_NAME_LENGTH",
+    "MAX_REASON_NOTE_LENGTH",
     "MAX_TOKEN_LENGTH",
     "ZERO_WIDTH",
     "RefusedCharacter",
@@ -30,6 +33,7 @@ __all__ = [
     "TypedInHangulMode",
     "character_name",
     "hangul_mode_keys",
+    "mask_identifier",
     "normalize_merchant_uid",
     "order_key",
     "typed_in_hangul_mode",
@@ -37,6 +41,7 @@ __all__ = [
     "validate_imp_key",
     "validate_imp_secret",
     "validate_profile_name",
+    "validate_reason_note",
     "validate_tier_code",
 ]
 
@@ -471,3 +476,58 @@ def validate_proxy_url(raw: str | None) -> str | None:
         raise ValueError("a proxy address has no path, query or fragment")
     netloc = f"[{host}]" if ":" in host else host
     return f"{parts.scheme.lower()}://{netloc}:{port}"
+
+
+# --------------------------------------------------------------------------- records (issues 14-16)
+# Area "records": the reason memo and the masked customer identifier kept in the history.
+
+MAX_REASON_NOTE_LENGTH = 100  # a short memo beside 기타, not a letter
+IDENTIFIER_VISIBLE = 4  # the history keeps the last four characters of an identifier
+_IDENTIFIER_SEPARATORS = frozenset(" -")
+
+
+def validate_reason_note(raw: str | None, reason: CancelReason | None) -> str | None:
+    """The cancellation reason's memo, stripped and NFC, or None when there is none.
+
+    Reason 3 (기타, OTHER) requires one; the others may carry one. No control, invisible
+    or text-direction characters (they would reorder the memo in a printed confirmation)
+    and at most :data:`MAX_REASON_NOTE_LENGTH` characters. Raises RuleError with
+    ``field="reason_note"`` and kind "empty", "control" or "too_long".
+    """
+    note = unicodedata.normalize("NFC", (raw or "").strip())
+    if not note:
+        if reason is not None and CancelReason(reason) is CancelReason.OTHER:
+            raise RuleError(
+                "Write a short memo for the reason \u201cOther\u201d.",
+                field="reason_note",
+                kind="empty",
+            )
+        return None
+    if any(_is_control(c) or c in BIDI_CONTROLS or c in ZERO_WIDTH for c in note):
+        raise RuleError(
+            "The memo contains an invisible control character.",
+            field="reason_note",
+            kind="control",
+        )
+    if len(note) > MAX_REASON_NOTE_LENGTH:
+        raise RuleError(
+            f"The memo is longer than {MAX_REASON_NOTE_LENGTH} characters.",
+            field="reason_note",
+            kind="too_long",
+        )
+    return note
+
+
+def mask_identifier(value: str) -> str:
+    """A customer's identifier with all but its last four characters as "*".
+
+    "010-1234-5678" -> "*******5678" (spaces and hyphens dropped first). Idempotent: a
+    masked value masks to itself, so a caller that masks twice stores the same text. An
+    identifier of four characters or fewer is masked whole: showing all of it would not
+    be masking.
+    """
+    compact = "".join(c for c in value.strip() if c not in _IDENTIFIER_SEPARATORS)
+    if len(compact) <= IDENTIFIER_VISIBLE:
+        return "*" * len(compact)
+    hidden = len(compact) - IDENTIFIER_VISIBLE
+    return "*" * hidden + compact[hidden:]

@@ -10,9 +10,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from iamport_desk.formatting import elide, isolate
+from iamport_desk.history_export import RecordWords
+from iamport_desk.models import Action, CancelReason, Outcome, ReceiptSource
 
 if TYPE_CHECKING:
     from iamport_desk.errors import InvalidMerchantUid
@@ -498,6 +500,99 @@ def note_text(note: str | None) -> str:
         NoteCode.LOOKUP_FAILED: QCoreApplication.translate(
             "Notes", "The lookup failed; still to be checked"
         ),
+        NoteCode.NOT_ISSUED_BY_LOOKUP: QCoreApplication.translate(
+            "Notes", "Not issued (checked by lookup)"
+        ),
     }
     words: dict[str, str] = {str(code): text for code, text in known.items()}
     return "; ".join(words.get(part, part) for part in (note or "").split("; ") if part)
+
+
+# ---- records (issues 14-16): reasons, actions, outcomes per action, where receipt fields
+# came from, and the export's columns for them. Stored as codes; worded here.
+
+
+def reason_text(reason: CancelReason | int | None) -> str:
+    """A cancellation reason (취소사유) in the clerk's words; None reads "Not recorded"."""
+    if reason is None:
+        return QCoreApplication.translate("Records", "Not recorded")
+    labels = {
+        CancelReason.TRANSACTION_CANCELLED: QCoreApplication.translate(
+            "Records", "Transaction cancelled"
+        ),
+        CancelReason.ISSUED_IN_ERROR: QCoreApplication.translate("Records", "Issued in error"),
+        CancelReason.OTHER: QCoreApplication.translate("Records", "Other"),
+    }
+    try:
+        return labels[CancelReason(reason)]
+    except ValueError:
+        return str(reason)  # a number no version wrote: shown as it is
+
+
+def action_text(action: Action) -> str:
+    """What an attempt asked for: a cancellation or a (correcting) issue."""
+    if Action(action) is Action.ISSUE:
+        return QCoreApplication.translate("Records", "Re-issue")
+    return QCoreApplication.translate("Records", "Cancellation")
+
+
+def outcome_text(outcome: Outcome, action: Action) -> str:
+    """An attempt's outcome in words that fit its action ("done" reads "Issued" for an
+    issue row; the cancel rows' words are the history's usual ones)."""
+    if Action(action) is Action.ISSUE:
+        texts = {
+            Outcome.PENDING: QT_TRANSLATE_NOOP("Outcome", "In progress"),
+            Outcome.CANCELLED: QT_TRANSLATE_NOOP("Outcome", "Issued"),
+            Outcome.FAILED: QT_TRANSLATE_NOOP("Outcome", "Not issued"),
+            Outcome.UNKNOWN: QT_TRANSLATE_NOOP("Outcome", "Unknown - check"),
+        }
+    else:
+        texts = {
+            Outcome.PENDING: QT_TRANSLATE_NOOP("Outcome", "In progress"),
+            Outcome.CANCELLED: QT_TRANSLATE_NOOP("Outcome", "Cancelled"),
+            Outcome.FAILED: QT_TRANSLATE_NOOP("Outcome", "Failed"),
+            Outcome.UNKNOWN: QT_TRANSLATE_NOOP("Outcome", "Unknown - check"),
+        }
+    return QCoreApplication.translate("Outcome", texts[Outcome(outcome)])
+
+
+def receipt_source_text(source: ReceiptSource | None) -> str:
+    """Where a row's amount, VAT and 승인번호 came from."""
+    if source is None:
+        return QCoreApplication.translate("Records", "Not recorded")
+    texts = {
+        ReceiptSource.LOOKUP: QCoreApplication.translate("Records", "From the lookup"),
+        ReceiptSource.ANSWER: QCoreApplication.translate("Records", "From PortOne's answer"),
+        ReceiptSource.REQUEST: QCoreApplication.translate("Records", "As requested"),
+    }
+    return texts[ReceiptSource(source)]
+
+
+def record_words() -> RecordWords:
+    """The export's words for the columns of schema 4, in the clerk's language
+    (``History.export_csv(..., record_words=record_words())``)."""
+    from iamport_desk.models import Action, CancelReason, Outcome, ReceiptSource
+
+    tr = QCoreApplication.translate
+    return RecordWords(
+        headers=(
+            tr("Records", "Row number"),
+            tr("Records", "Action"),
+            tr("Records", "Cancellation reason"),
+            tr("Records", "Reason memo"),
+            tr("Records", "Linked row number"),
+            tr("Records", "Receipt details from"),
+            tr("Records", "Originally issued at (KST)"),
+            tr("Records", "API"),
+            tr("Records", "Customer identifier (masked)"),
+            tr("Records", "Error type"),
+            tr("Records", "PG code"),
+            tr("Records", "PG message"),
+        ),
+        reasons={reason: reason_text(reason) for reason in CancelReason},
+        not_recorded=reason_text(None),
+        actions={action: action_text(action) for action in Action},
+        issue_outcomes={outcome: outcome_text(outcome, Action.ISSUE) for outcome in Outcome},
+        sources={source: receipt_source_text(source) for source in ReceiptSource},
+        apis={"v1": "V1", "v2": "V2"},
+    )
