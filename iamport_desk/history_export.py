@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import enum
 import os
 import secrets
-import enum
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -76,8 +76,13 @@ class CellKind(enum.StrEnum):
     TIME = "time"  # UNIX seconds, written as Seoul time
 
 
-_T, _I, _A, _N, _TM = (CellKind.TEXT, CellKind.IDENTIFIER, CellKind.AMOUNT, CellKind.NUMBER,
-                       CellKind.TIME)
+_T, _I, _A, _N, _TM = (
+    CellKind.TEXT,
+    CellKind.IDENTIFIER,
+    CellKind.AMOUNT,
+    CellKind.NUMBER,
+    CellKind.TIME,
+)
 # One kind per column of DEFAULT_HEADERS, in the same order.
 COLUMN_KINDS: Final[tuple[CellKind, ...]] = (
     _TM, _TM, _T, _I, _I, _T, _T, _N, _N, _T, _A, _A, _T, _I, _I, _T, _TM, _T,

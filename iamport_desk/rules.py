@@ -22,8 +22,8 @@ from iamport_desk.models import CancelReason
 
 __all__ = [
     "BIDI_CONTROLS",
-    "MAX_MERCHANT_UID_LENGTH",
     "IDENTIFIER_VISIBLE",
+    "MAX_MERCHANT_UID_LENGTH",
     "MAX_NAME_LENGTH",
     "MAX_REASON_NOTE_LENGTH",
     "MAX_TOKEN_LENGTH",

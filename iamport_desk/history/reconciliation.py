@@ -22,9 +22,10 @@ Lookup = Callable[[HistoryEntry], Receipt | None]
 class ReconcileReport:
     """What :meth:`History.reconcile_all` did.
 
-    ``settled``: rows now done (cancelled, or for issue rows issued) or failed. ``left``: rows still ``unknown``, each
-    with a note code saying why (``other_order``, ``lookup_failed``). ``error``: the last
-    lookup failure, for the clerk's sentence. ``stopped``: PortOne could not be reached,
+    ``settled``: rows now done (cancelled, or for issue rows issued) or failed.
+    ``left``: rows still ``unknown``, each with a note code saying why
+    (``other_order``, ``lookup_failed``). ``error``: the last lookup failure, for the
+    clerk's sentence. ``stopped``: PortOne could not be reached,
     so the rows after that one were not tried.
     """
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 from iamport_desk.formatting import elide, isolate
 from iamport_desk.history_export import RecordWords
@@ -539,21 +539,19 @@ def action_text(action: Action) -> str:
 def outcome_text(outcome: Outcome, action: Action) -> str:
     """An attempt's outcome in words that fit its action ("done" reads "Issued" for an
     issue row; the cancel rows' words are the history's usual ones)."""
+    tr = QCoreApplication.translate
+    outcome = Outcome(outcome)
+    if outcome is Outcome.PENDING:
+        return tr("Outcome", "In progress")
+    if outcome is Outcome.UNKNOWN:
+        return tr("Outcome", "Unknown - check")
     if Action(action) is Action.ISSUE:
-        texts = {
-            Outcome.PENDING: QT_TRANSLATE_NOOP("Outcome", "In progress"),
-            Outcome.CANCELLED: QT_TRANSLATE_NOOP("Outcome", "Issued"),
-            Outcome.FAILED: QT_TRANSLATE_NOOP("Outcome", "Not issued"),
-            Outcome.UNKNOWN: QT_TRANSLATE_NOOP("Outcome", "Unknown - check"),
-        }
-    else:
-        texts = {
-            Outcome.PENDING: QT_TRANSLATE_NOOP("Outcome", "In progress"),
-            Outcome.CANCELLED: QT_TRANSLATE_NOOP("Outcome", "Cancelled"),
-            Outcome.FAILED: QT_TRANSLATE_NOOP("Outcome", "Failed"),
-            Outcome.UNKNOWN: QT_TRANSLATE_NOOP("Outcome", "Unknown - check"),
-        }
-    return QCoreApplication.translate("Outcome", texts[Outcome(outcome)])
+        if outcome is Outcome.CANCELLED:
+            return tr("Outcome", "Issued")
+        return tr("Outcome", "Not issued")
+    if outcome is Outcome.CANCELLED:
+        return tr("Outcome", "Cancelled")
+    return tr("Outcome", "Failed")
 
 
 def receipt_source_text(source: ReceiptSource | None) -> str:
