@@ -57,7 +57,7 @@ RECORD_HEADERS: tuple[str, ...] = (
     "연결된 기록 번호",
     "영수증 정보 출처",
     "원 발행 시각",
-    "API",
+    "API 종류",
     "고객 식별번호(가림)",
     "오류 유형",
     "PG 코드",
@@ -129,7 +129,7 @@ class RecordWords:
 
 DEFAULT_RECORD_WORDS: Final = RecordWords(
     reasons=DEFAULT_REASON_LABELS,
-    actions={Action.CANCEL: "발행취소", Action.ISSUE: "재발행"},
+    actions={Action.CANCEL: "발행취소", Action.ISSUE: "정정 재발행"},
     issue_outcomes={
         Outcome.PENDING: "처리 중",
         Outcome.CANCELLED: "발행 완료",
@@ -138,8 +138,8 @@ DEFAULT_RECORD_WORDS: Final = RecordWords(
     },
     sources={
         ReceiptSource.LOOKUP: "조회 결과",
-        ReceiptSource.ANSWER: "처리 응답",
-        ReceiptSource.REQUEST: "발행 요청",
+        ReceiptSource.ANSWER: "PortOne 응답",
+        ReceiptSource.REQUEST: "발행 요청값",
     },
     apis={"v1": "V1", "v2": "V2"},
 )

@@ -67,7 +67,7 @@ def read_row(path: Path, entry_id: int, columns: str) -> tuple[object, ...]:
     other = sqlite3.connect(path)
     try:
         row = other.execute(
-            f"SELECT {columns} FROM attempts WHERE id = ?",  # noqa: S608 - the test's constant
+            f"SELECT {columns} FROM attempts WHERE id = ?",
             (entry_id,),
         ).fetchone()
     finally:
@@ -570,7 +570,8 @@ def test_filter_by_action_and_reason(history: History, clock: FakeClock) -> None
     )
 
     def ids(flt: HistoryFilter) -> list[int]:
-        assert history.count(flt) == len(found := [e.id for e in history.query(flt)])
+        found = [e.id for e in history.query(flt)]
+        assert history.count(flt) == len(found)
         return found
 
     assert ids(HistoryFilter(actions=frozenset({Action.ISSUE}))) == [issue]
@@ -586,6 +587,6 @@ def test_filter_by_action_and_reason(history: History, clock: FakeClock) -> None
         other,
     ]
     assert ids(HistoryFilter(reasons=frozenset())) == []
-    assert ids(
-        HistoryFilter(actions=frozenset({Action.CANCEL}), reasons=frozenset({None}))
-    ) == [unrecorded]
+    assert ids(HistoryFilter(actions=frozenset({Action.CANCEL}), reasons=frozenset({None}))) == [
+        unrecorded
+    ]

@@ -539,19 +539,18 @@ def action_text(action: Action) -> str:
 def outcome_text(outcome: Outcome, action: Action) -> str:
     """An attempt's outcome in words that fit its action ("done" reads "Issued" for an
     issue row; the cancel rows' words are the history's usual ones)."""
-    tr = QCoreApplication.translate
     outcome = Outcome(outcome)
     if outcome is Outcome.PENDING:
-        return tr("Outcome", "In progress")
+        return QCoreApplication.translate("Outcome", "In progress")
     if outcome is Outcome.UNKNOWN:
-        return tr("Outcome", "Unknown - check")
+        return QCoreApplication.translate("Outcome", "Unknown - check")
     if Action(action) is Action.ISSUE:
         if outcome is Outcome.CANCELLED:
-            return tr("Outcome", "Issued")
-        return tr("Outcome", "Not issued")
+            return QCoreApplication.translate("Outcome", "Issued")
+        return QCoreApplication.translate("Outcome", "Not issued")
     if outcome is Outcome.CANCELLED:
-        return tr("Outcome", "Cancelled")
-    return tr("Outcome", "Failed")
+        return QCoreApplication.translate("Outcome", "Cancelled")
+    return QCoreApplication.translate("Outcome", "Failed")
 
 
 def receipt_source_text(source: ReceiptSource | None) -> str:
@@ -571,21 +570,20 @@ def record_words() -> RecordWords:
     (``History.export_csv(..., record_words=record_words())``)."""
     from iamport_desk.models import Action, CancelReason, Outcome, ReceiptSource
 
-    tr = QCoreApplication.translate
     return RecordWords(
         headers=(
-            tr("Records", "Row number"),
-            tr("Records", "Action"),
-            tr("Records", "Cancellation reason"),
-            tr("Records", "Reason memo"),
-            tr("Records", "Linked row number"),
-            tr("Records", "Receipt details from"),
-            tr("Records", "Originally issued at (KST)"),
-            tr("Records", "API"),
-            tr("Records", "Customer identifier (masked)"),
-            tr("Records", "Error type"),
-            tr("Records", "PG code"),
-            tr("Records", "PG message"),
+            QCoreApplication.translate("Records", "Row number"),
+            QCoreApplication.translate("Records", "Action"),
+            QCoreApplication.translate("Records", "Cancellation reason"),
+            QCoreApplication.translate("Records", "Reason memo"),
+            QCoreApplication.translate("Records", "Linked row number"),
+            QCoreApplication.translate("Records", "Receipt details from"),
+            QCoreApplication.translate("Records", "Originally issued at (KST)"),
+            QCoreApplication.translate("Records", "API"),
+            QCoreApplication.translate("Records", "Customer identifier (masked)"),
+            QCoreApplication.translate("Records", "Error type"),
+            QCoreApplication.translate("Records", "PG code"),
+            QCoreApplication.translate("Records", "PG message"),
         ),
         reasons={reason: reason_text(reason) for reason in CancelReason},
         not_recorded=reason_text(None),
