@@ -590,3 +590,18 @@ def test_filter_by_action_and_reason(history: History, clock: FakeClock) -> None
     assert ids(HistoryFilter(actions=frozenset({Action.CANCEL}), reasons=frozenset({None}))) == [
         unrecorded
     ]
+
+
+def test_closing_does_not_reanalyse_the_table_every_time(db_path: Path) -> None:
+    # An index SQLite's optimize never finds statistics for (an empty partial index)
+    # made every close() re-run ANALYZE: +300 ms per window on a million rows.
+    with History(db_path, operator="clerk") as h:
+        for n in range(300):
+            h.finish(h.begin(profile="p", tier_code=None, merchant_uid=f"O-{n}"), Outcome.FAILED)
+    conns: list[sqlite3.Connection] = []
+    for _ in range(2):
+        with History(db_path, on_connect=conns.append) as h:
+            h.query(limit=200)
+            h.count(HistoryFilter(actions=frozenset({Action.ISSUE})))
+            pending = conns[-1].execute("PRAGMA optimize(-1)").fetchall()
+    assert pending == []  # the first close analysed; the second has nothing left to do

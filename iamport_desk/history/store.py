@@ -445,8 +445,10 @@ class History:
         (a refused "already issued" and the retry under a derived number are two)."""
         with self._guard():
             rows = self._conn.execute(
-                f"SELECT {COLUMNS} FROM attempts WHERE corrects_id = ? ORDER BY id",  # noqa: S608
-                (entry_id,),
+                # Through the action index: issue rows are few.
+                f"SELECT {COLUMNS} FROM attempts WHERE action = ? AND corrects_id = ? "  # noqa: S608
+                "ORDER BY id",
+                (Action.ISSUE.value, entry_id),
             )
             return [queries.entry(row) for row in rows]
 
