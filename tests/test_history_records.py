@@ -605,3 +605,34 @@ def test_closing_does_not_reanalyse_the_table_every_time(db_path: Path) -> None:
             h.count(HistoryFilter(actions=frozenset({Action.ISSUE})))
             pending = conns[-1].execute("PRAGMA optimize(-1)").fetchall()
     assert pending == []  # the first close analysed; the second has nothing left to do
+
+
+def test_a_v2_pg_refusal_is_recorded_with_its_type_and_pg_words(history: History) -> None:
+    from iamport_desk.errors import ApiError
+    from iamport_desk.history.attempts import v2_error_fields
+    from iamport_desk.portone_v2.errors import V2PgProviderError
+
+    refused = V2PgProviderError(
+        "refused",
+        status=400,
+        error_type="PG_PROVIDER",
+        message="PG사 거절 | 한도 초과",
+        pg_code="0051",
+        pg_message="한도 초과",
+    )
+    entry_id = history.begin(profile="V2", tier_code=None, merchant_uid="pay-1", api="v2")
+    entry = history.finish(
+        entry_id,
+        Outcome.FAILED,
+        http_status=400,
+        message=refused.message,
+        **v2_error_fields(refused),
+    )
+    assert (entry.error_type, entry.pg_code, entry.pg_message) == (
+        "PG_PROVIDER",
+        "0051",
+        "한도 초과",
+    )
+    assert v2_error_fields(ApiError("v1", status=400)) == dict.fromkeys(
+        ("error_type", "pg_code", "pg_message")
+    )

@@ -105,3 +105,13 @@ def error_columns(
         "pg_code": None if pg_code is None else str(pg_code)[:MAX_ERROR_TEXT],
         "pg_message": None if pg_message is None else str(pg_message)[:MAX_ERROR_TEXT],
     }
+
+
+def v2_error_fields(error: BaseException) -> dict[str, str | None]:
+    """finish()'s ``error_type``/``pg_code``/``pg_message`` from a V2 error (all None for
+    V1's errors, which have none): ``history.finish(..., **v2_error_fields(exc))``."""
+    return {
+        "error_type": getattr(error, "error_type", None),
+        "pg_code": getattr(error, "pg_code", None),
+        "pg_message": getattr(error, "pg_message", None),
+    }
