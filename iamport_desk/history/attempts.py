@@ -9,9 +9,12 @@ These functions check the values and give the columns to insert; they raise
 
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Mapping
 from typing import Any, Final
 
 from iamport_desk.history import queries
+from iamport_desk.history.unavailable import HistoryUnavailable
 from iamport_desk.models import API_KINDS, CancelReason, Receipt, ReceiptSource
 from iamport_desk.rules import mask_identifier, order_key, validate_reason_note
 
@@ -115,3 +118,17 @@ def v2_error_fields(error: BaseException) -> dict[str, str | None]:
         "pg_code": getattr(error, "pg_code", None),
         "pg_message": getattr(error, "pg_message", None),
     }
+
+
+def insert(conn: sqlite3.Connection, columns: Mapping[str, Any]) -> int:
+    """INSERT one row of ``columns`` (names are this package's constants, never the
+    caller's text); returns its id."""
+    names = ", ".join(columns)
+    marks = ", ".join("?" for _ in columns)
+    cursor = conn.execute(
+        f"INSERT INTO attempts ({names}) VALUES ({marks})",  # noqa: S608 - constant names
+        list(columns.values()),
+    )
+    if cursor.lastrowid is None:  # pragma: no cover - sqlite always sets it for INSERT
+        raise HistoryUnavailable("io")
+    return int(cursor.lastrowid)

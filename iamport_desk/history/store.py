@@ -248,38 +248,18 @@ class History:
     ) -> int:
         if not merchant_uid:
             raise ValueError("merchant_uid is empty")
-        names = [
-            "started_at",
-            "profile",
-            "tier_code",
-            "merchant_uid",
-            "order_key",
-            "operator",
-            "outcome",
-            "pid",
-            "instance_id",
-            *extra,  # constant column names from .attempts, never the caller's text
-        ]
-        values = [
-            float(self._clock()),
-            profile,
-            tier_code,
-            merchant_uid,
-            order_key(merchant_uid),
-            self._operator,
-            Outcome.PENDING.value,
-            self._pid,
-            self.instance_id,
-            *extra.values(),
-        ]
-        cursor = conn.execute(
-            f"INSERT INTO attempts ({', '.join(names)}) "  # noqa: S608 - constant names
-            f"VALUES ({', '.join('?' for _ in names)})",
-            values,
-        )
-        if cursor.lastrowid is None:  # pragma: no cover - sqlite always sets it for INSERT
-            raise HistoryUnavailable("io")
-        return int(cursor.lastrowid)
+        common = {
+            "started_at": float(self._clock()),
+            "profile": profile,
+            "tier_code": tier_code,
+            "merchant_uid": merchant_uid,
+            "order_key": order_key(merchant_uid),
+            "operator": self._operator,
+            "outcome": Outcome.PENDING.value,
+            "pid": self._pid,
+            "instance_id": self.instance_id,
+        }
+        return attempts.insert(conn, {**common, **extra})
 
     def finish(
         self,
