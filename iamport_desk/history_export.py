@@ -360,16 +360,28 @@ _TIME_AT: Final = tuple(i for i, k in enumerate(COLUMN_KINDS) if k is _TM)
 
 
 def csv_cells(values: list[Value]) -> list[Cell]:
-    """entry_values() as CSV cells (in place): times in Seoul time, text guarded."""
-    cells: list[Cell | float | None] = list(values)
-    guard = guard_text  # local names: this runs for every cell of a large export
+    """entry_values() as CSV cells: times in Seoul time, text guarded, None as "".
+
+    Written out without helper calls per cell (guard_text's rule inline): a 100,000-row
+    export formats three million cells, and the calls were a third of its time.
+    """
+    cells: list[Value] = values.copy()
+    prefixes = _FORMULA_PREFIXES
     for i in _TEXT_AT:
-        cells[i] = guard(values[i])  # type: ignore[arg-type]
+        text = values[i]
+        if text is None:
+            cells[i] = ""
+        elif text.startswith(prefixes):  # type: ignore[union-attr]
+            cells[i] = "'" + text  # type: ignore[operator]
     for i in _NUMBER_AT:
-        value = values[i]
-        cells[i] = "" if value is None else int(value)
+        number = values[i]
+        if number is None:
+            cells[i] = ""
+        elif type(number) is not int:
+            cells[i] = int(number)  # a hand-edited file; the writer must not fail on it
     for i in _TIME_AT:
-        cells[i] = format_time(values[i])  # type: ignore[arg-type]
+        ts = values[i]
+        cells[i] = "" if ts is None else format_time(ts)  # type: ignore[arg-type]
     return cells  # type: ignore[return-value]
 
 
