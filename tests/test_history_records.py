@@ -636,3 +636,27 @@ def test_a_v2_pg_refusal_is_recorded_with_its_type_and_pg_words(history: History
     assert v2_error_fields(ApiError("v1", status=400)) == dict.fromkeys(
         ("error_type", "pg_code", "pg_message")
     )
+
+
+def test_an_issue_left_pending_by_a_closed_copy_needs_checking(db_path: Path) -> None:
+    first = History(db_path, operator="clerk")
+    issue_id = first.begin_issue(
+        profile="본점",
+        tier_code=None,
+        merchant_uid="ORD-9",
+        corrects=None,
+        amount=3000,
+        vat=273,
+        receipt_type="person",
+        identifier_masked="01012345678",
+        idempotency_key="key-9",
+        api="v2",
+    )
+    first.close()  # the copy ends while the POST is out: its lock goes with it
+    with History(db_path, operator="clerk") as h:
+        (entry,) = h.unresolved()
+        assert (entry.id, entry.action, entry.note) == (issue_id, Action.ISSUE, "interrupted")
+        assert entry.idempotency_key == "key-9"  # a V2 resend uses the same key
+        settled = h.reconcile(issue_id, receipt("ORD-9"))
+    assert settled.outcome is Outcome.CANCELLED
+    assert settled.note == "interrupted; confirmed_by_lookup"
