@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
+from typing import Final, Literal
 
 DEFAULT_API_BASE = "https://api.iamport.kr"
 STATIC_API_BASE = "https://static-api.iamport.kr"
@@ -41,12 +42,18 @@ class Receipt:
 
 
 class Outcome(enum.StrEnum):
-    """The state of one cancellation attempt in the audit history."""
+    """The state of one attempt in the audit history.
 
-    PENDING = "pending"  # written before the DELETE was sent
-    CANCELLED = "cancelled"
+    ``CANCELLED`` means "done: the action took effect". The stored code stays
+    ``"cancelled"`` for every row (old files and old readers agree on it); the row's
+    :class:`Action` says what took effect, and the words differ per action
+    (``ui.words.outcome_text``): a cancel row reads "Cancelled", an issue row "Issued".
+    """
+
+    PENDING = "pending"  # written before the request was sent
+    CANCELLED = "cancelled"  # done: cancelled (action "cancel") or issued (action "issue")
     FAILED = "failed"
-    UNKNOWN = "unknown"  # the DELETE may have reached PortOne but no answer came
+    UNKNOWN = "unknown"  # the request may have reached PortOne but no answer came
 
 
 class NoteCode(enum.StrEnum):
@@ -68,6 +75,35 @@ class NoteCode(enum.StrEnum):
     NOT_CANCELLED_BY_LOOKUP = "not_cancelled_by_lookup"
     OTHER_ORDER = "other_order"  # a lookup answered about another order: left unknown
     LOOKUP_FAILED = "lookup_failed"  # a reconciliation lookup failed: left unknown
+    NOT_ISSUED_BY_LOOKUP = "not_issued_by_lookup"  # an issue row: no active receipt found
+
+
+class Action(enum.StrEnum):
+    """What an attempt asked PortOne to do."""
+
+    CANCEL = "cancel"  # DELETE (V1) / POST .../cancel (V2): every row before schema 4
+    ISSUE = "issue"  # POST: issue a receipt, usually to correct a cancelled one
+
+
+class CancelReason(enum.IntEnum):
+    """취소사유, as Korean cash-receipt practice numbers them (stored as the number)."""
+
+    TRANSACTION_CANCELLED = 1  # 거래취소
+    ISSUED_IN_ERROR = 2  # 오류발급
+    OTHER = 3  # 기타: a memo is required
+
+
+class ReceiptSource(enum.StrEnum):
+    """Where a history row's receipt fields (amount, VAT, 승인번호, ...) came from."""
+
+    LOOKUP = "lookup"  # what the lookup showed before the request
+    ANSWER = "answer"  # PortOne's answer to the request itself
+    REQUEST = "request"  # an issue row before its answer: what was asked for
+
+
+# Which PortOne API a store uses; every row before schema 4 was V1.
+ApiKind = Literal["v1", "v2"]
+API_KINDS: Final[tuple[ApiKind, ...]] = ("v1", "v2")
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,11 +139,20 @@ class Profile:
 
 @dataclass(frozen=True, slots=True)
 class HistoryEntry:
-    """One cancellation attempt as stored in the audit history.
+    """One attempt (a cancellation, or an issue that corrects one) in the audit history.
 
     Times are UNIX seconds (UTC); the UI turns them into Asia/Seoul time. ``note`` holds
     :class:`NoteCode` values joined by ``"; "`` (never prose); ``message`` is the
     server's own words, as they came.
+
+    Fields from schema 4 are None on older rows ("not recorded"), except ``action``
+    ("cancel") and ``api`` ("v1"), which were the only kinds there were.
+    ``receipt_source`` says where the receipt fields came from; ``applied_at`` is the
+    receipt's original issue time (UNIX seconds). An issue row ``corrects_id`` a
+    cancellation; that cancellation is ``corrected_by`` its latest issue attempt.
+    ``identifier_masked`` is the customer's identifier with all but its last four
+    characters masked: the history never holds it whole. ``error_type``, ``pg_code``
+    and ``pg_message`` are V2's typed error and the PG's own code and words.
     """
 
     id: int
@@ -129,6 +174,19 @@ class HistoryEntry:
     receipt_url: str | None = None
     cancelled_at: int | None = None
     note: str | None = None
+    action: Action = Action.CANCEL
+    reason: CancelReason | None = None
+    reason_note: str | None = None
+    receipt_source: ReceiptSource | None = None
+    applied_at: int | None = None
+    corrects_id: int | None = None
+    corrected_by: int | None = None
+    identifier_masked: str | None = None
+    api: ApiKind = "v1"
+    idempotency_key: str | None = None
+    error_type: str | None = None
+    pg_code: str | None = None
+    pg_message: str | None = None
 
 
 # Issue 15 (area "issue"): the store-neutral request behind ``ReceiptApi.issue``.

@@ -18,11 +18,14 @@ from collections.abc import Iterable
 
 from iamport_desk.errors import InvalidMerchantUid
 from iamport_desk.hosts import is_loopback_host
+from iamport_desk.models import CancelReason
 
 __all__ = [
     "BIDI_CONTROLS",
+    "IDENTIFIER_VISIBLE",
     "MAX_MERCHANT_UID_LENGTH",
     "MAX_NAME_LENGTH",
+    "MAX_REASON_NOTE_LENGTH",
     "MAX_TOKEN_LENGTH",
     "ZERO_WIDTH",
     "RefusedCharacter",
@@ -30,6 +33,7 @@ __all__ = [
     "TypedInHangulMode",
     "character_name",
     "hangul_mode_keys",
+    "mask_identifier",
     "normalize_merchant_uid",
     "order_key",
     "typed_in_hangul_mode",
@@ -37,6 +41,7 @@ __all__ = [
     "validate_imp_key",
     "validate_imp_secret",
     "validate_profile_name",
+    "validate_reason_note",
     "validate_tier_code",
 ]
 
@@ -514,18 +519,6 @@ def _is_ascii_digit(char: str) -> bool:
     return "0" <= char <= "9"
 
 
-def mask_identifier(value: str) -> str:
-    """The identifier as it may be shown or stored: all but the last four digits as "*".
-
-    "01012345678" -> "*******5678". Every character other than the last four digits becomes
-    "*" (a hyphen or a letter tells something too). A value with four digits or fewer is
-    masked whole: shown, it would not be masked at all.
-    """
-    digits = [at for at, char in enumerate(value) if _is_ascii_digit(char)]
-    shown = set(digits[-4:]) if len(digits) > 4 else set()
-    return "".join(char if at in shown else "*" for at, char in enumerate(value))
-
-
 def business_number_check_digit(first_nine: str) -> int:
     """The 10th digit of a 사업자등록번호 whose first nine digits are ``first_nine``.
 
@@ -593,3 +586,57 @@ def derived_order_number(merchant_uid: str, attempt: int = 1) -> str:
     if attempt < 1:
         raise ValueError("attempt counts from 1")
     return normalize_merchant_uid(f"{normalize_merchant_uid(merchant_uid)}-R{attempt}")
+
+
+# --------------------------------------------------------------------------- records (issues 14-16)
+# Area "records": the reason memo and the masked customer identifier kept in the history.
+
+MAX_REASON_NOTE_LENGTH = 100  # a short memo beside 기타, not a letter
+IDENTIFIER_VISIBLE = 4  # the history keeps the last four characters of an identifier
+
+
+def validate_reason_note(raw: str | None, reason: CancelReason | None) -> str | None:
+    """The cancellation reason's memo, stripped and NFC, or None when there is none.
+
+    Reason 3 (기타, OTHER) requires one; the others may carry one. No control, invisible
+    or text-direction characters (they would reorder the memo in a printed confirmation)
+    and at most :data:`MAX_REASON_NOTE_LENGTH` characters. Raises RuleError with
+    ``field="reason_note"`` and kind "empty", "control" or "too_long".
+    """
+    note = unicodedata.normalize("NFC", (raw or "").strip())
+    if not note:
+        if reason is not None and CancelReason(reason) is CancelReason.OTHER:
+            raise RuleError(
+                "Write a short memo for the reason \u201cOther\u201d.",
+                field="reason_note",
+                kind="empty",
+            )
+        return None
+    if any(_is_control(c) or c in BIDI_CONTROLS or c in ZERO_WIDTH for c in note):
+        raise RuleError(
+            "The memo contains an invisible control character.",
+            field="reason_note",
+            kind="control",
+        )
+    if len(note) > MAX_REASON_NOTE_LENGTH:
+        raise RuleError(
+            f"The memo is longer than {MAX_REASON_NOTE_LENGTH} characters.",
+            field="reason_note",
+            kind="too_long",
+        )
+    return note
+
+
+def mask_identifier(value: str) -> str:
+    """A customer's identifier with all but its last four characters as "*".
+
+    "010-1234-5678" -> "*******5678" (spaces and hyphens dropped first). Idempotent: a
+    masked value masks to itself, so a caller that masks twice stores the same text. An
+    identifier of four characters or fewer is masked whole: showing all of it would not
+    be masking.
+    """
+    compact = "".join(c for c in value.strip() if c not in _IDENTIFIER_SEPARATORS)
+    if len(compact) <= IDENTIFIER_VISIBLE:
+        return "*" * len(compact)
+    hidden = len(compact) - IDENTIFIER_VISIBLE
+    return "*" * hidden + compact[hidden:]

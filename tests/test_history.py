@@ -24,7 +24,7 @@ from iamport_desk.history import (
 )
 from iamport_desk.history.unavailable import reason_for
 from iamport_desk.history_export import DEFAULT_HEADERS, write_csv
-from iamport_desk.models import HistoryEntry, Outcome, Receipt
+from iamport_desk.models import HistoryEntry, Outcome, Receipt, ReceiptSource
 from tests.fakes import FakeClock
 
 T0 = 1_700_000_000.0  # 2023-11-15 07:13:20 KST
@@ -120,7 +120,7 @@ def test_pragmas_make_commits_durable(db_path: Path) -> None:
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
         assert conn.execute("PRAGMA busy_timeout").fetchone()[0] == 5000
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == History.SCHEMA_VERSION == 3
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == History.SCHEMA_VERSION == 4
 
 
 def test_begin_refuses_an_empty_order_number(history: History) -> None:
@@ -155,6 +155,8 @@ def test_finish_with_receipt_stores_its_fields(history: History, clock: FakeCloc
         receipt_url="https://receipt.example/9",
         cancelled_at=1_700_000_100,
         note=None,
+        receipt_source=ReceiptSource.ANSWER,
+        applied_at=1_699_990_000,
     )
     assert history.get(entry_id) == entry
 
@@ -637,7 +639,7 @@ def test_migration_from_v1_keeps_rows(db_path: Path, tmp_path: Path) -> None:
         assert new > old[-1].id
     conn = sqlite3.connect(db_path)
     try:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == 3
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == 4
         indexes = {r[1] for r in conn.execute("PRAGMA index_list(attempts)")}
     finally:
         conn.close()

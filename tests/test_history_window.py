@@ -18,6 +18,7 @@ from pytestqt.qtbot import QtBot
 from iamport_desk.credentials import ProfileStore, SecretStore
 from iamport_desk.formatting import format_kst_seconds
 from iamport_desk.history import History
+from iamport_desk.history_export import DEFAULT_HEADERS
 from iamport_desk.models import Credentials, Outcome, Profile
 from iamport_desk.paths import AppPaths
 from iamport_desk.service import DeskService
@@ -435,7 +436,9 @@ def test_export_writes_the_current_view(
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
     assert len(rows) == 51
-    assert rows[0][0] == "Started (KST)" and len(rows[0]) == 18
+    # The window's 18 titles first, in their order; schema 4's columns follow (issue 14).
+    assert rows[0][0] == "Started (KST)" and len(rows[0]) == len(DEFAULT_HEADERS) == 30
+    assert rows[0][:18] == window.export_headers()
     amounts = [int(row[10]) for row in rows[1:]]
     assert amounts == sorted(amounts)  # the current sort
     assert {row[2] for row in rows[1:]} == {"second"}

@@ -9,6 +9,7 @@ from typing import get_args
 import pytest
 
 from iamport_desk.history import History, HistoryUnavailable, Reason
+from iamport_desk.history_export import DEFAULT_HEADERS
 from iamport_desk.models import NoteCode, Outcome
 from iamport_desk.ui.words import describe_error, note_text
 from tests.test_history import read_csv
@@ -40,5 +41,6 @@ def test_export_words_the_notes_through_the_callers_translator(tmp_path: Path) -
         h.finish(entry_id, Outcome.UNKNOWN, note=NoteCode.ANSWER_LOST)
         h.export_csv(tmp_path / "codes.csv")
         h.export_csv(tmp_path / "words.csv", note_words=note_text)
-    assert read_csv(tmp_path / "codes.csv")[1][-1] == "answer_lost"
-    assert read_csv(tmp_path / "words.csv")[1][-1] == "No answer came back"
+    note = DEFAULT_HEADERS.index("비고")  # the new columns of schema 4 come after it
+    assert read_csv(tmp_path / "codes.csv")[1][note] == "answer_lost"
+    assert read_csv(tmp_path / "words.csv")[1][note] == "No answer came back"

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from iamport_desk.models import HistoryEntry, NoteCode, Receipt
+from iamport_desk.models import Action, HistoryEntry, NoteCode, Outcome, Receipt
 from iamport_desk.rules import order_key
 
 if TYPE_CHECKING:
@@ -22,9 +22,10 @@ Lookup = Callable[[HistoryEntry], Receipt | None]
 class ReconcileReport:
     """What :meth:`History.reconcile_all` did.
 
-    ``settled``: rows now cancelled or failed. ``left``: rows still ``unknown``, each
-    with a note code saying why (``other_order``, ``lookup_failed``). ``error``: the last
-    lookup failure, for the clerk's sentence. ``stopped``: PortOne could not be reached,
+    ``settled``: rows now done (cancelled, or for issue rows issued) or failed.
+    ``left``: rows still ``unknown``, each with a note code saying why
+    (``other_order``, ``lookup_failed``). ``error``: the last lookup failure, for the
+    clerk's sentence. ``stopped``: PortOne could not be reached,
     so the rows after that one were not tried.
     """
 
@@ -75,3 +76,17 @@ def reconcile_all(
             continue
         settled.append(history.reconcile(entry.id, receipt))
     return ReconcileReport(tuple(settled), tuple(left), error)
+
+
+def settlement(action: Action, receipt: Receipt | None) -> tuple[Outcome, NoteCode, bool]:
+    """How a lookup settles an unknown row of ``action``: (outcome, note code, whether
+    the receipt describes the row and replaces its receipt fields)."""
+    if action is Action.ISSUE:
+        # An active receipt is the one issued; a cancelled one is the receipt it
+        # corrects (same order number), which says nothing of this issue.
+        if receipt is not None and not receipt.is_cancelled:
+            return Outcome.CANCELLED, NoteCode.CONFIRMED_BY_LOOKUP, True
+        return Outcome.FAILED, NoteCode.NOT_ISSUED_BY_LOOKUP, False
+    if receipt is not None and receipt.is_cancelled:
+        return Outcome.CANCELLED, NoteCode.CONFIRMED_BY_LOOKUP, True
+    return Outcome.FAILED, NoteCode.NOT_CANCELLED_BY_LOOKUP, True

@@ -2,10 +2,13 @@
 
 Why it looks the way it does:
 
-* A ``pending`` row is committed (``synchronous=FULL``) *before* the DELETE is sent,
+* A ``pending`` row is committed (``synchronous=FULL``) *before* the request is sent,
   so a crash, a power cut or a lost answer always leaves a trace that can be
-  reconciled later with a lookup. :meth:`History.begin` raises
-  :class:`HistoryUnavailable` on any failure and the caller must then not send.
+  reconciled later with a lookup. :meth:`History.begin` (a cancellation) and
+  :meth:`History.begin_issue` (an issue that corrects one) raise
+  :class:`HistoryUnavailable` on any failure and the caller must then not send. Every
+  field that belongs to the attempt (reason, lookup snapshot, API, Idempotency-Key,
+  the masked identifier) is in that row (:mod:`.attempts`).
 * Each open History holds an OS lock on a file of its own (:mod:`.instances`) and writes
   its id into its pending rows. A pending row whose copy no longer holds its lock was
   interrupted: it turns ``unknown`` at start and whenever the history is next read
@@ -32,15 +35,24 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, Final
 
-from iamport_desk.history import connection, notes, queries, reconciliation, schema
+from iamport_desk.history import attempts, connection, notes, queries, reconciliation, schema
 from iamport_desk.history.instances import InstanceLock, is_running
 from iamport_desk.history.location import network_kind
 from iamport_desk.history.operator import os_account_name
 from iamport_desk.history.queries import COLUMNS, NO_FILTER, RECEIPT_SET, HistoryFilter
 from iamport_desk.history.reconciliation import Lookup, ReconcileReport
 from iamport_desk.history.unavailable import HistoryUnavailable, Reason
-from iamport_desk.history_export import NoteWords, write_csv
-from iamport_desk.models import HistoryEntry, NoteCode, Outcome, Receipt
+from iamport_desk.history_export import NoteWords, RecordWords, write_csv
+from iamport_desk.models import (
+    Action,
+    ApiKind,
+    CancelReason,
+    HistoryEntry,
+    NoteCode,
+    Outcome,
+    Receipt,
+    ReceiptSource,
+)
 from iamport_desk.rules import order_key
 
 log = logging.getLogger(__name__)
@@ -146,34 +158,108 @@ class History:
 
     # -- writing -----------------------------------------------------------------------
 
-    def begin(self, *, profile: str, tier_code: str | None, merchant_uid: str) -> int:
-        """Durably record that a DELETE is about to be sent; returns the row id.
+    def begin(
+        self,
+        *,
+        profile: str,
+        tier_code: str | None,
+        merchant_uid: str,
+        reason: CancelReason | None = None,
+        reason_note: str | None = None,
+        looked_up: Receipt | None = None,
+        api: ApiKind = "v1",
+        idempotency_key: str | None = None,
+    ) -> int:
+        """Durably record that a cancellation is about to be sent; returns the row id.
 
-        When this raises, nothing was recorded and the DELETE must not be sent.
+        ``reason`` and ``reason_note`` say why (:func:`rules.validate_reason_note`: 기타
+        needs a memo); ``looked_up`` is the receipt the lookup showed, kept as the row's
+        receipt fields marked "lookup" until an answer replaces them; ``api`` is the
+        store's kind and ``idempotency_key`` the V2 key the request carries. ``reason``
+        defaults to None ("not recorded") only so callers from before it keep working.
+        When this raises, nothing was recorded and the request must not be sent.
         """
-        if not merchant_uid:
-            raise ValueError("merchant_uid is empty")
+        extra = attempts.cancel_columns(
+            merchant_uid,
+            reason=reason,
+            reason_note=reason_note,
+            looked_up=looked_up,
+            api=api,
+            idempotency_key=idempotency_key,
+        )
         with self._guard():
             # Autocommit: the INSERT is its own transaction, fsynced before it returns.
-            cursor = self._conn.execute(
-                "INSERT INTO attempts (started_at, profile, tier_code, merchant_uid, "
-                "order_key, operator, outcome, pid, instance_id) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    float(self._clock()),
-                    profile,
-                    tier_code,
-                    merchant_uid,
-                    order_key(merchant_uid),
-                    self._operator,
-                    Outcome.PENDING.value,
-                    self._pid,
-                    self.instance_id,
-                ),
-            )
-        if cursor.lastrowid is None:  # pragma: no cover - sqlite always sets it for INSERT
-            raise HistoryUnavailable("io")
-        return int(cursor.lastrowid)
+            return self._insert_pending(self._conn, profile, tier_code, merchant_uid, extra)
+
+    def begin_issue(
+        self,
+        *,
+        profile: str,
+        tier_code: str | None,
+        merchant_uid: str,
+        corrects: int | None,
+        amount: int,
+        vat: int | None,
+        receipt_type: str,
+        identifier_masked: str,
+        idempotency_key: str | None = None,
+        api: ApiKind = "v1",
+    ) -> int:
+        """Durably record that an issue (POST) is about to be sent; returns the row id.
+
+        ``corrects`` is the id of the cancellation this issue corrects (it must be a
+        cancel row that is cancelled), or None for an issue on its own; that row's
+        ``corrected_by`` then names this one, in the same transaction. The amount, VAT
+        and type asked for are the row's receipt fields (marked "request") until the
+        answer replaces them. ``identifier_masked`` is stored through
+        :func:`rules.mask_identifier`, whatever is passed. When this raises, nothing was
+        recorded and the POST must not be sent.
+        """
+        extra = attempts.issue_columns(
+            amount=amount,
+            vat=vat,
+            receipt_type=receipt_type,
+            identifier_masked=identifier_masked,
+            api=api,
+            idempotency_key=idempotency_key,
+        )
+        with self._guard(), self._transaction(self._conn) as conn:
+            if corrects is not None:
+                corrected = self._fetch(corrects)
+                if corrected.action is not Action.CANCEL or corrected.outcome is not (
+                    Outcome.CANCELLED
+                ):
+                    raise ValueError("an issue corrects a cancellation that went through")
+                extra["corrects_id"] = corrects
+            entry_id = self._insert_pending(conn, profile, tier_code, merchant_uid, extra)
+            if corrects is not None:
+                conn.execute(
+                    "UPDATE attempts SET corrected_by = ? WHERE id = ?", (entry_id, corrects)
+                )
+            return entry_id
+
+    def _insert_pending(
+        self,
+        conn: sqlite3.Connection,
+        profile: str,
+        tier_code: str | None,
+        merchant_uid: str,
+        extra: Mapping[str, Any],
+    ) -> int:
+        if not merchant_uid:
+            raise ValueError("merchant_uid is empty")
+        common = {
+            "started_at": float(self._clock()),
+            "profile": profile,
+            "tier_code": tier_code,
+            "merchant_uid": merchant_uid,
+            "order_key": order_key(merchant_uid),
+            "operator": self._operator,
+            "outcome": Outcome.PENDING.value,
+            "pid": self._pid,
+            "instance_id": self.instance_id,
+        }
+        return attempts.insert(conn, {**common, **extra})
 
     def finish(
         self,
@@ -185,11 +271,19 @@ class History:
         message: str | None = None,
         receipt: Receipt | None = None,
         note: str | None = None,
+        error_type: str | None = None,
+        pg_code: str | None = None,
+        pg_message: str | None = None,
     ) -> HistoryEntry:
         """Record how the attempt ended (``ended_at`` is now).
 
         ``note`` is a :class:`NoteCode` (or several joined by "; "), never prose;
-        ``message`` is the server's own words. Applies to a ``pending`` row, and to an
+        ``message`` is the server's own words; ``error_type`` is V2's error type
+        (``PG_PROVIDER``, ...) and ``pg_code``/``pg_message`` the PG's, as they came.
+        ``Outcome.CANCELLED`` means done: cancelled, or for an issue row issued. A
+        receipt is PortOne's answer: it replaces the row's receipt fields (a lookup's
+        snapshot or an issue's request) and marks them "answer". Applies to a
+        ``pending`` row, and to an
         ``unknown`` one (recovery may have given up on a request whose answer then
         arrived: the answer is better). A row already ``cancelled``/``failed`` is
         returned unchanged. Without a receipt the receipt columns are left as they are.
@@ -199,11 +293,12 @@ class History:
         if outcome is Outcome.PENDING:
             raise ValueError("finish() needs a final outcome, not pending")
         sql = "UPDATE attempts SET ended_at = ?, outcome = ?, http_status = ?, code = ?, "
-        sql += "message = ?, note = ?"
+        sql += "message = ?, note = ?, error_type = ?, pg_code = ?, pg_message = ?"
         params: list[Any] = [float(self._clock()), outcome.value, http_status, code, message, note]
+        params.extend(attempts.error_columns(error_type, pg_code, pg_message).values())
         if receipt is not None:
             sql += RECEIPT_SET
-            params.extend(queries.receipt_values(receipt))
+            params.extend(queries.receipt_values(receipt, ReceiptSource.ANSWER))
         sql += " WHERE id = ? AND outcome IN ('pending', 'unknown')"
         params.append(entry_id)
         with self._guard():
@@ -259,8 +354,10 @@ class History:
     def reconcile(self, entry_id: int, receipt: Receipt | None) -> HistoryEntry:
         """Settle an ``unknown`` row with what a lookup found (never by resending).
 
-        A cancelled receipt means the DELETE went through; a receipt that is not
-        cancelled (or none, a 404) means it did not. Rows that are not ``unknown`` are
+        A cancel row: a cancelled receipt means the cancellation went through; a receipt
+        that is not cancelled (or none, a 404) means it did not. An issue row: a receipt
+        that exists and is not cancelled means it was issued; none, or a cancelled one
+        (the receipt it corrects), means it was not. Rows that are not ``unknown`` are
         returned unchanged. A receipt of another order is a ValueError.
         """
         with self._guard(), self._transaction(self._conn) as conn:
@@ -271,17 +368,14 @@ class History:
                 entry.merchant_uid
             ):
                 raise ValueError("the receipt belongs to another order number")
-            if receipt is not None and receipt.is_cancelled:
-                outcome, code = Outcome.CANCELLED, NoteCode.CONFIRMED_BY_LOOKUP
-            else:
-                outcome, code = Outcome.FAILED, NoteCode.NOT_CANCELLED_BY_LOOKUP
+            outcome, code, keep = reconciliation.settlement(entry.action, receipt)
             # Keep why it was unknown (e.g. "interrupted"): auditors want both facts.
             note = notes.append(entry.note, code, replacing=notes.LEFT_CODES)
             sql = "UPDATE attempts SET outcome = ?, note = ?"
             params: list[Any] = [outcome.value, note]
-            if receipt is not None:
+            if receipt is not None and keep:
                 sql += RECEIPT_SET
-                params.extend(queries.receipt_values(receipt))
+                params.extend(queries.receipt_values(receipt, ReceiptSource.LOOKUP))
             conn.execute(sql + " WHERE id = ?", [*params, entry_id])
             return self._fetch(entry_id)
 
@@ -315,6 +409,33 @@ class History:
         with self._guard():
             return self._fetch(entry_id)
 
+    def get_pair(self, entry_id: int) -> tuple[HistoryEntry | None, HistoryEntry | None]:
+        """(cancellation, correction) for either side of a correction.
+
+        For a cancel row: it and its latest issue attempt (None if never corrected);
+        for an issue row: the cancellation it corrects (None for an issue on its own)
+        and it. ``KeyError`` if ``entry_id`` does not exist.
+        """
+        with self._guard():
+            entry = self._fetch(entry_id)
+            if entry.action is Action.ISSUE:
+                other = entry.corrects_id
+                return (None if other is None else self._fetch(other)), entry
+            other = entry.corrected_by
+            return entry, (None if other is None else self._fetch(other))
+
+    def corrections(self, entry_id: int) -> list[HistoryEntry]:
+        """Every issue attempt that corrects cancellation ``entry_id``, oldest first
+        (a refused "already issued" and the retry under a derived number are two)."""
+        with self._guard():
+            rows = self._conn.execute(
+                # Through the action index: issue rows are few.
+                f"SELECT {COLUMNS} FROM attempts WHERE action = ? AND corrects_id = ? "  # noqa: S608
+                "ORDER BY id",
+                (Action.ISSUE.value, entry_id),
+            )
+            return [queries.entry(row) for row in rows]
+
     def unresolved(self) -> list[HistoryEntry]:
         """Rows whose outcome is ``unknown`` (interrupted ones included), oldest first."""
         return self.query(
@@ -337,9 +458,11 @@ class History:
         """The latest successful cancellation of this order (the duplicate guard).
 
         NFC and NFD spellings of the order are one order. ``profile``/``tier_code``
-        narrow the search when given; None means any.
+        narrow the search when given; None means any. Issue rows never count: a
+        correction issued under this order number is not a cancellation.
         """
         sql = f"SELECT {COLUMNS} FROM attempts WHERE order_key = ? AND outcome = ?"  # noqa: S608
+        sql += " AND action = 'cancel'"
         params: list[Any] = [order_key(merchant_uid), Outcome.CANCELLED.value]
         if profile is not None:
             sql += " AND profile = ?"
@@ -434,13 +557,17 @@ class History:
         outcome_labels: Mapping[Outcome, str] | None = None,
         type_labels: Mapping[str, str] | None = None,
         note_words: NoteWords | None = None,
+        record_words: RecordWords | None = None,
     ) -> int:
         """Write the filtered history to ``dest`` as Excel-friendly CSV; returns the rows.
 
         Streams rows and replaces ``dest`` only when complete. ``note_words`` turns a
         row's note codes into the clerk's words (``ui.words.note_text``); without it the
-        codes are written. Errors reading the history raise :class:`HistoryUnavailable`;
-        errors writing ``dest`` raise ``OSError``.
+        codes are written. ``record_words`` words the reason, action, source and the
+        other columns of schema 4 (``ui.words.record_words()``; Korean by default).
+        ``headers`` names every column, or the 18 before schema 4 (the rest are then
+        ``record_words.headers``). Errors reading the history raise
+        :class:`HistoryUnavailable`; errors writing ``dest`` raise ``OSError``.
         """
         queries.order(order_by, descending)  # refuse a bad column before creating any file
         with contextlib.closing(self._iter_rows(flt, order_by, descending)) as entries:
@@ -451,4 +578,5 @@ class History:
                 outcome_labels=outcome_labels,
                 type_labels=type_labels,
                 note_words=note_words,
+                record_words=record_words,
             )

@@ -1398,6 +1398,10 @@ This cannot be undone.</translation>
         <source>The lookup failed; still to be checked</source>
         <translation>The lookup failed; still to be checked</translation>
     </message>
+    <message>
+        <source>Not issued (checked by lookup)</source>
+        <translation>Not issued (checked by lookup)</translation>
+    </message>
 </context>
 <context>
     <name>Outcome</name>
@@ -1416,6 +1420,14 @@ This cannot be undone.</translation>
     <message>
         <source>Unknown - check</source>
         <translation>Unknown - check</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>Issued</translation>
+    </message>
+    <message>
+        <source>Not issued</source>
+        <translation>Not issued</translation>
     </message>
 </context>
 <context>
@@ -1575,6 +1587,93 @@ This cannot be undone.</translation>
     <message>
         <source>Checked {0} attempt(s) by lookup: {1} cancelled, {2} not cancelled (you can try those again).</source>
         <translation>Checked {0} attempt(s) by lookup: {1} cancelled, {2} not cancelled (you can try those again).</translation>
+    </message>
+</context>
+<context>
+    <name>Records</name>
+    <message>
+        <source>Not recorded</source>
+        <translation>Not recorded</translation>
+    </message>
+    <message>
+        <source>Transaction cancelled</source>
+        <translation>Transaction cancelled</translation>
+    </message>
+    <message>
+        <source>Issued in error</source>
+        <translation>Issued in error</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>Re-issue</source>
+        <translation>Re-issue</translation>
+    </message>
+    <message>
+        <source>Cancellation</source>
+        <translation>Cancellation</translation>
+    </message>
+    <message>
+        <source>From the lookup</source>
+        <translation>From the lookup</translation>
+    </message>
+    <message>
+        <source>From PortOne&apos;s answer</source>
+        <translation>From PortOne&apos;s answer</translation>
+    </message>
+    <message>
+        <source>As requested</source>
+        <translation>As requested</translation>
+    </message>
+    <message>
+        <source>Row number</source>
+        <translation>Row number</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Cancellation reason</source>
+        <translation>Cancellation reason</translation>
+    </message>
+    <message>
+        <source>Reason memo</source>
+        <translation>Reason memo</translation>
+    </message>
+    <message>
+        <source>Linked row number</source>
+        <translation>Linked row number</translation>
+    </message>
+    <message>
+        <source>Receipt details from</source>
+        <translation>Receipt details from</translation>
+    </message>
+    <message>
+        <source>Originally issued at (KST)</source>
+        <translation>Originally issued at (KST)</translation>
+    </message>
+    <message>
+        <source>API</source>
+        <translation>API</translation>
+    </message>
+    <message>
+        <source>Customer identifier (masked)</source>
+        <translation>Customer identifier (masked)</translation>
+    </message>
+    <message>
+        <source>Error type</source>
+        <translation>Error type</translation>
+    </message>
+    <message>
+        <source>PG code</source>
+        <translation>PG code</translation>
+    </message>
+    <message>
+        <source>PG message</source>
+        <translation>PG message</translation>
     </message>
 </context>
 <context>

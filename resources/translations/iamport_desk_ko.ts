@@ -1398,6 +1398,10 @@ This cannot be undone.</source>
             <source>The lookup failed; still to be checked</source>
             <translation>조회에 실패하여 아직 확인이 필요함</translation>
         </message>
+        <message>
+            <source>Not issued (checked by lookup)</source>
+            <translation>발행되지 않음 (조회로 확인)</translation>
+        </message>
     </context>
     <context>
         <name>Outcome</name>
@@ -1416,6 +1420,14 @@ This cannot be undone.</source>
         <message>
             <source>Unknown - check</source>
             <translation>결과 확인 필요</translation>
+        </message>
+        <message>
+            <source>Issued</source>
+            <translation>발행됨</translation>
+        </message>
+        <message>
+            <source>Not issued</source>
+            <translation>발행 안 됨</translation>
         </message>
     </context>
     <context>
@@ -1575,6 +1587,93 @@ This cannot be undone.</source>
         <message>
             <source>Checked {0} attempt(s) by lookup: {1} cancelled, {2} not cancelled (you can try those again).</source>
             <translation>{0}건을 조회로 확인했습니다. 취소됨 {1}건, 취소되지 않음 {2}건입니다 (취소되지 않은 건은 다시 시도할 수 있습니다).</translation>
+        </message>
+    </context>
+    <context>
+        <name>Records</name>
+        <message>
+            <source>Not recorded</source>
+            <translation>기록 없음</translation>
+        </message>
+        <message>
+            <source>Transaction cancelled</source>
+            <translation>거래취소</translation>
+        </message>
+        <message>
+            <source>Issued in error</source>
+            <translation>오류발급</translation>
+        </message>
+        <message>
+            <source>Other</source>
+            <translation>기타</translation>
+        </message>
+        <message>
+            <source>Re-issue</source>
+            <translation>정정 재발행</translation>
+        </message>
+        <message>
+            <source>Cancellation</source>
+            <translation>발행취소</translation>
+        </message>
+        <message>
+            <source>From the lookup</source>
+            <translation>조회 결과</translation>
+        </message>
+        <message>
+            <source>From PortOne's answer</source>
+            <translation>PortOne 응답</translation>
+        </message>
+        <message>
+            <source>As requested</source>
+            <translation>발행 요청값</translation>
+        </message>
+        <message>
+            <source>Row number</source>
+            <translation>기록 번호</translation>
+        </message>
+        <message>
+            <source>Action</source>
+            <translation>작업</translation>
+        </message>
+        <message>
+            <source>Cancellation reason</source>
+            <translation>취소 사유</translation>
+        </message>
+        <message>
+            <source>Reason memo</source>
+            <translation>사유 메모</translation>
+        </message>
+        <message>
+            <source>Linked row number</source>
+            <translation>연결된 기록 번호</translation>
+        </message>
+        <message>
+            <source>Receipt details from</source>
+            <translation>영수증 정보 출처</translation>
+        </message>
+        <message>
+            <source>Originally issued at (KST)</source>
+            <translation>원 발행 시각 (KST)</translation>
+        </message>
+        <message>
+            <source>API</source>
+            <translation>API 종류</translation>
+        </message>
+        <message>
+            <source>Customer identifier (masked)</source>
+            <translation>고객 식별번호(가림)</translation>
+        </message>
+        <message>
+            <source>Error type</source>
+            <translation>오류 유형</translation>
+        </message>
+        <message>
+            <source>PG code</source>
+            <translation>PG 코드</translation>
+        </message>
+        <message>
+            <source>PG message</source>
+            <translation>PG 메시지</translation>
         </message>
     </context>
     <context>
