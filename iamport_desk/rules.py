@@ -18,18 +18,23 @@ from collections.abc import Iterable
 
 from iamport_desk.errors import InvalidMerchantUid
 from iamport_desk.hosts import is_loopback_host
+from iamport_desk.models import V2_API_BASE, StoreApi
 
 __all__ = [
     "BIDI_CONTROLS",
     "MAX_MERCHANT_UID_LENGTH",
     "MAX_NAME_LENGTH",
+    "MAX_STORE_ID_LENGTH",
     "MAX_TOKEN_LENGTH",
+    "MAX_V2_SECRET_LENGTH",
+    "MIN_V2_SECRET_LENGTH",
     "ZERO_WIDTH",
     "RefusedCharacter",
     "RuleError",
     "TypedInHangulMode",
     "character_name",
     "hangul_mode_keys",
+    "is_portone_store_uuid",
     "normalize_merchant_uid",
     "order_key",
     "typed_in_hangul_mode",
@@ -37,7 +42,11 @@ __all__ = [
     "validate_imp_key",
     "validate_imp_secret",
     "validate_profile_name",
+    "validate_store_api",
+    "validate_store_id",
     "validate_tier_code",
+    "validate_v2_api_secret",
+    "validate_v2_base_url",
 ]
 
 # PortOne publishes no limit for the receipt paths (other V1 endpoints allow 40 characters).
@@ -81,9 +90,10 @@ _SEGMENT_RE = re.compile(r"(?:[A-Za-z0-9._~!$&'()*+,;=:@-]|%[0-9A-Fa-f]{2})+", r
 class RuleError(ValueError):
     """A value that breaks a rule; the message never contains the value.
 
-    ``field`` is one of "name", "imp_key", "imp_secret", "tier_code", "api_base";
-    ``kind`` says what is wrong: "empty", "whitespace", "control", "non_ascii", "format",
-    "duplicate" or "too_long" (the dialogs choose their sentence by these two).
+    ``field`` is one of "name", "imp_key", "imp_secret", "tier_code", "api_base" (and, for
+    V2 stores, "api", "api_secret", "store_id"); ``kind`` says what is wrong: "empty",
+    "whitespace", "control", "non_ascii", "format", "duplicate", "too_long" or "too_short"
+    (the dialogs choose their sentence by these two).
     """
 
     def __init__(self, message: str, *, field: str, kind: str) -> None:
@@ -471,3 +481,155 @@ def validate_proxy_url(raw: str | None) -> str | None:
         raise ValueError("a proxy address has no path, query or fragment")
     netloc = f"[{host}]" if ":" in host else host
     return f"{parts.scheme.lower()}://{netloc}:{port}"
+
+
+# --------------------------------------------------------------------------- stores: V1 or V2
+# (area "stores", issue 16: the rules of a PortOne V2 store profile)
+
+# PortOne's V2 API secrets, as the console issues them, are about 80 characters of letters and
+# digits. Shorter than 16 is a fragment (a copy that missed part of it; 16 is also the shortest
+# V1 REST API key); longer than 512 is not a secret but something else pasted (an access token
+# from /login/api-secret is a JWT of several hundred characters, and is refused as "format").
+MIN_V2_SECRET_LENGTH = 16
+MAX_V2_SECRET_LENGTH = 512
+# PortOne names a store "store-" + a UUID (42 characters). A shorter or hand-made id of the
+# same shape ("store-" and letters, digits, "-") is accepted too: the server, not this rule,
+# knows which stores exist; the rule catches what is plainly not a store id (a channel key,
+# the merchant id, a paymentId, a stray space).
+MAX_STORE_ID_LENGTH = 64
+STORE_ID_PREFIX = "store-"
+_STORE_ID_RE = re.compile(r"store-[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?", re.ASCII)
+_STORE_UUID_RE = re.compile(
+    r"store-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", re.ASCII | re.I
+)
+_JWT_RE = re.compile(r"eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*", re.ASCII)
+_FIELD_LABELS.update(
+    {
+        "api": "The API kind",
+        "api_secret": "The V2 API secret",
+        "store_id": "The store id",
+    }
+)
+
+
+def validate_store_api(raw: object) -> StoreApi:
+    """The store's API kind; None or "" is V1 (every file written before V2 stores existed).
+
+    RuleError with ``field="api"``, ``kind="format"`` for anything else ("v3", a number).
+    """
+    if raw is None or raw == "":
+        return StoreApi.V1
+    if isinstance(raw, str) and raw.strip().lower() in ("v1", "v2"):
+        return StoreApi(raw.strip().lower())
+    raise RuleError(f"{_FIELD_LABELS['api']} must be V1 or V2.", field="api", kind="format")
+
+
+def validate_v2_api_secret(raw: str) -> str:
+    """The V2 API secret without surrounding whitespace, or RuleError (``field="api_secret"``).
+
+    Printable ASCII only, no space inside, MIN_V2_SECRET_LENGTH..MAX_V2_SECRET_LENGTH long
+    (kinds "too_short" / "too_long"); a pasted access token (a JWT, "eyJ...") is "format":
+    it expires within hours, the API secret does not. The message never holds the value.
+    """
+    label = _FIELD_LABELS["api_secret"]
+    value = raw.strip()
+    if not value:
+        raise RuleError(f"{label} is empty.", field="api_secret", kind="empty")
+    for char in value:
+        if char.isspace():
+            raise RuleError(
+                f"{label} contains a space, tab or line break in the middle.",
+                field="api_secret",
+                kind="whitespace",
+            )
+        if ord(char) < 0x20 or ord(char) == 0x7F:
+            raise RuleError(
+                f"{label} contains a control character.", field="api_secret", kind="control"
+            )
+        if ord(char) > 0x7E:
+            raise RuleError(
+                f"{label} contains a character other than English letters, digits and "
+                "symbols (perhaps an invisible character was copied along).",
+                field="api_secret",
+                kind="non_ascii",
+            )
+    if len(value) < MIN_V2_SECRET_LENGTH:
+        raise RuleError(
+            f"{label} is shorter than {MIN_V2_SECRET_LENGTH} characters; copy all of it.",
+            field="api_secret",
+            kind="too_short",
+        )
+    if len(value) > MAX_V2_SECRET_LENGTH:
+        raise RuleError(
+            f"{label} is longer than {MAX_V2_SECRET_LENGTH} characters.",
+            field="api_secret",
+            kind="too_long",
+        )
+    if _JWT_RE.fullmatch(value):
+        raise RuleError(
+            f"{label} looks like an access token, which expires; enter the API secret itself.",
+            field="api_secret",
+            kind="format",
+        )
+    return value
+
+
+def validate_store_id(raw: str | None) -> str | None:
+    """None for "the secret's own store"; else the store id, or RuleError (``field="store_id"``).
+
+    Accepted: "store-" followed by letters, digits and inner hyphens, at most
+    MAX_STORE_ID_LENGTH characters (PortOne's own ids are "store-" + a UUID, kept as typed:
+    PortOne compares them exactly). Kinds: "whitespace", "non_ascii", "control", "too_long",
+    "format" (anything else, e.g. a channel key or the merchant id pasted here).
+    """
+    if raw is None:
+        return None
+    value = raw.strip()
+    if not value:
+        return None
+    label = _FIELD_LABELS["store_id"]
+    if any(c.isspace() for c in value):
+        raise RuleError(f"{label} contains a space.", field="store_id", kind="whitespace")
+    if any(_is_control(c) for c in value):
+        raise RuleError(f"{label} contains a control character.", field="store_id", kind="control")
+    if not value.isascii():
+        raise RuleError(
+            f"{label} may only contain English letters, digits and hyphens.",
+            field="store_id",
+            kind="non_ascii",
+        )
+    if len(value) > MAX_STORE_ID_LENGTH:
+        raise RuleError(
+            f"{label} is longer than {MAX_STORE_ID_LENGTH} characters.",
+            field="store_id",
+            kind="too_long",
+        )
+    if not _STORE_ID_RE.fullmatch(value):
+        raise RuleError(
+            f"{label} must look like store-xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx.",
+            field="store_id",
+            kind="format",
+        )
+    return value
+
+
+def is_portone_store_uuid(store_id: str) -> bool:
+    """True for the form PortOne's console issues ("store-" + a UUID)."""
+    return _STORE_UUID_RE.fullmatch(store_id) is not None
+
+
+def validate_v2_base_url(raw: str) -> str:
+    """A V2 store's host: https://api.portone.io, or the simulator on this computer.
+
+    Stricter than V1's on purpose: V1's hosts answer V2's paths with "not found", which a
+    clerk would read as "no receipt"; RuleError ``field="api_base"``, ``kind="format"``.
+    """
+    base = validate_base_url(raw)
+    host = (urllib.parse.urlsplit(base).hostname or "").lower()
+    if base == V2_API_BASE or is_loopback_host(host):
+        return base
+    raise RuleError(
+        f"{_FIELD_LABELS['api_base']} of a V2 store must be {V2_API_BASE}.",
+        field="api_base",
+        kind="format",
+    )
