@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import TypeVar
 
@@ -153,11 +153,24 @@ class ProfileStore:
     keeps what it changed. An OSError from writing propagates and leaves both the file and
     this object unchanged. ``notice`` holds the message from loading the settings (e.g. a
     damaged file) for the UI.
+
+    ``session_hosts`` sends every store of a kind to one host for this session, whatever its
+    profile says (the demo: V1 stores to the V1 simulator, V2 stores to the V2 one); it is
+    applied by ``credentials()`` and never written to the file.
     """
 
-    def __init__(self, settings_path: Path, secrets: SecretStore) -> None:
+    def __init__(
+        self,
+        settings_path: Path,
+        secrets: SecretStore,
+        *,
+        session_hosts: Mapping[StoreApi, str] | None = None,
+    ) -> None:
         self._path = settings_path
         self._secrets = secrets
+        self._session_hosts = {
+            api: validate_api_base(h) for api, h in (session_hosts or {}).items()
+        }
         self._settings, notice = load_settings(settings_path)
         self.notice: str | None = notice
 
@@ -172,6 +185,10 @@ class ProfileStore:
     @property
     def settings_path(self) -> Path:
         return self._path
+
+    def session_host(self, api: StoreApi) -> str | None:
+        """Where every store of kind ``api`` is sent this session, or None (its own host)."""
+        return self._session_hosts.get(api)
 
     def profiles(self) -> tuple[Profile, ...]:
         return self._settings.profiles
@@ -264,7 +281,8 @@ class ProfileStore:
     def credentials(self, name: str | None = None) -> Credentials | None:
         """Everything a client needs for ``name`` (the active store by default), or None.
 
-        None when the secret is not available: ``secrets.reason(name)`` says why.
+        None when the secret is not available: ``secrets.reason(name)`` says why. The host
+        is the profile's, or this session's for its kind (``session_host``).
         """
         profile = self.get(name) if name is not None else self.active()
         if profile is None:
@@ -272,7 +290,9 @@ class ProfileStore:
         secret = self._secrets.get(profile.name)
         if secret is None:
             return None
-        return profile.with_secret(secret, proxy=self._settings.proxy)
+        credentials = profile.with_secret(secret, proxy=self._settings.proxy)
+        host = self._session_hosts.get(profile.api)
+        return credentials if host is None else dataclasses.replace(credentials, api_base=host)
 
     def set_language(self, language: str) -> None:
         """Persist the UI language; ValueError if it is not one of LANGUAGES."""
