@@ -80,9 +80,13 @@ def store(request: pytest.FixtureRequest) -> Iterator[Store]:
 def test_the_kind_chooses_the_client(store: Store) -> None:
     client = client_for(store.credentials)
     try:
-        expected = PortOneV2Client if store.credentials.api is StoreApi.V2 else IamportClient
-        assert type(client) is expected
-        assert client.base_url == store.credentials.api_base  # type: ignore[attr-defined]
+        if store.credentials.api is StoreApi.V2:
+            assert isinstance(client, PortOneV2Client)
+            assert client.store_id == DEMO_STORE_ID
+        else:
+            assert isinstance(client, IamportClient)
+            assert client.tier_code is None
+        assert client.base_url == store.credentials.api_base
     finally:
         client.close()
 
