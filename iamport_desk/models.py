@@ -100,6 +100,9 @@ class Credentials:
     api: StoreApi = StoreApi.V1
     store_id: str | None = None  # V2 only: ?storeId=
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "api", StoreApi(self.api))
+
     @property
     def secret(self) -> str:
         return self.imp_secret
@@ -134,8 +137,10 @@ class Profile:
     store_id: str | None = None
 
     def __post_init__(self) -> None:
+        # "v2" given as a plain string still compares by identity (``api is StoreApi.V2``).
+        object.__setattr__(self, "api", StoreApi(self.api))
         if not self.api_base:
-            object.__setattr__(self, "api_base", StoreApi(self.api).default_base)
+            object.__setattr__(self, "api_base", self.api.default_base)
 
     def with_secret(self, secret: str, *, proxy: str | None = None) -> Credentials:
         """The credentials of this store with its secret (and the proxy set by hand)."""

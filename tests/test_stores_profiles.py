@@ -70,6 +70,14 @@ def test_a_v2_profile_defaults_to_portones_v2_host() -> None:
     assert profile.imp_key == "" and profile.tier_code is None
 
 
+def test_the_kind_given_as_text_is_the_enum() -> None:
+    profile = Profile("온라인", api="v2")  # type: ignore[arg-type]
+    assert profile.api is StoreApi.V2 and profile.api_base == V2_API_BASE
+    assert Credentials("", V2_SECRET, api="v2").api is StoreApi.V2  # type: ignore[arg-type]
+    with pytest.raises(ValueError):
+        Profile("x", api="v3")  # type: ignore[arg-type]
+
+
 def test_credentials_carry_the_kind_store_id_and_proxy() -> None:
     profile = Profile("온라인", api=StoreApi.V2, store_id=STORE_UUID)
     credentials = profile.with_secret(V2_SECRET, proxy="http://proxy.office:3128")
