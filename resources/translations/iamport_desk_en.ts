@@ -1310,16 +1310,12 @@ This cannot be undone.</translation>
         <translation>The V2 API secret is in the PortOne console under {0}.</translation>
     </message>
     <message>
-        <source>Only when the secret&apos;s account has several stores; leave it empty for the secret&apos;s own store.</source>
-        <translation>Only when the secret&apos;s account has several stores; leave it empty for the secret&apos;s own store.</translation>
+        <source>Only when the secret&apos;s account has several stores; else leave it empty.</source>
+        <translation>Only when the secret&apos;s account has several stores; else leave it empty.</translation>
     </message>
     <message>
         <source>Profile name</source>
         <translation>Profile name</translation>
-    </message>
-    <message>
-        <source>API kind</source>
-        <translation>API kind</translation>
     </message>
     <message>
         <source>Tier code</source>
@@ -1332,30 +1328,6 @@ This cannot be undone.</translation>
     <message>
         <source>API host</source>
         <translation>API host</translation>
-    </message>
-    <message>
-        <source>must be exactly 3 capital letters or digits (e.g. AB1).</source>
-        <translation>must be exactly 3 capital letters or digits (e.g. AB1).</translation>
-    </message>
-    <message>
-        <source>of a V2 store must be https://api.portone.io.</source>
-        <translation>of a V2 store must be https://api.portone.io.</translation>
-    </message>
-    <message>
-        <source>must be an https:// address.</source>
-        <translation>must be an https:// address.</translation>
-    </message>
-    <message>
-        <source>looks like an access token, which expires; enter the API secret.</source>
-        <translation>looks like an access token, which expires; enter the API secret.</translation>
-    </message>
-    <message>
-        <source>must look like store-xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx.</source>
-        <translation>must look like store-xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx.</translation>
-    </message>
-    <message>
-        <source>is not in the expected format.</source>
-        <translation>is not in the expected format.</translation>
     </message>
     <message>
         <source>is empty.</source>
@@ -1384,6 +1356,30 @@ This cannot be undone.</translation>
     <message>
         <source>is too short; copy all of it.</source>
         <translation>is too short; copy all of it.</translation>
+    </message>
+    <message>
+        <source>is not in the expected format.</source>
+        <translation>is not in the expected format.</translation>
+    </message>
+    <message>
+        <source>must be exactly 3 capital letters or digits (e.g. AB1).</source>
+        <translation>must be exactly 3 capital letters or digits (e.g. AB1).</translation>
+    </message>
+    <message>
+        <source>must be an https:// address.</source>
+        <translation>must be an https:// address.</translation>
+    </message>
+    <message>
+        <source>of a V2 store must be https://api.portone.io.</source>
+        <translation>of a V2 store must be https://api.portone.io.</translation>
+    </message>
+    <message>
+        <source>looks like an access token, which expires; enter the API secret.</source>
+        <translation>looks like an access token, which expires; enter the API secret.</translation>
+    </message>
+    <message>
+        <source>must look like store-xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx.</source>
+        <translation>must look like store-xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx.</translation>
     </message>
 </context>
 <context>

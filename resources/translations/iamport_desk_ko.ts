@@ -1310,16 +1310,12 @@ This cannot be undone.</source>
             <translation>V2 API 시크릿은 PortOne 관리자 콘솔의 {0}에서 확인하세요.</translation>
         </message>
         <message>
-            <source>Only when the secret&apos;s account has several stores; leave it empty for the secret&apos;s own store.</source>
-            <translation>시크릿의 계정에 상점이 여러 개일 때만 입력하세요. 시크릿의 기본 상점이면 비워 두세요.</translation>
+            <source>Only when the secret&apos;s account has several stores; else leave it empty.</source>
+            <translation>시크릿의 계정에 상점이 여러 개일 때만 입력하고, 아니면 비워 두세요.</translation>
         </message>
         <message>
             <source>Profile name</source>
             <translation>프로필 이름</translation>
-        </message>
-        <message>
-            <source>API kind</source>
-            <translation>API 종류</translation>
         </message>
         <message>
             <source>Tier code</source>
@@ -1332,30 +1328,6 @@ This cannot be undone.</source>
         <message>
             <source>API host</source>
             <translation>API 호스트</translation>
-        </message>
-        <message>
-            <source>must be exactly 3 capital letters or digits (e.g. AB1).</source>
-            <translation>항목은 영문 대문자 또는 숫자 3자리여야 합니다(예: AB1).</translation>
-        </message>
-        <message>
-            <source>of a V2 store must be https://api.portone.io.</source>
-            <translation>항목은 V2 상점이면 https://api.portone.io 이어야 합니다.</translation>
-        </message>
-        <message>
-            <source>must be an https:// address.</source>
-            <translation>항목은 https:// 주소여야 합니다.</translation>
-        </message>
-        <message>
-            <source>looks like an access token, which expires; enter the API secret.</source>
-            <translation>항목에 만료되는 액세스 토큰이 들어 있는 것 같습니다. API 시크릿을 입력하세요.</translation>
-        </message>
-        <message>
-            <source>must look like store-xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx.</source>
-            <translation>항목은 store-xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx 형식이어야 합니다.</translation>
-        </message>
-        <message>
-            <source>is not in the expected format.</source>
-            <translation>항목의 형식이 올바르지 않습니다.</translation>
         </message>
         <message>
             <source>is empty.</source>
@@ -1384,6 +1356,30 @@ This cannot be undone.</source>
         <message>
             <source>is too short; copy all of it.</source>
             <translation>항목이 너무 짧습니다. 전체를 복사해 넣으세요.</translation>
+        </message>
+        <message>
+            <source>is not in the expected format.</source>
+            <translation>항목의 형식이 올바르지 않습니다.</translation>
+        </message>
+        <message>
+            <source>must be exactly 3 capital letters or digits (e.g. AB1).</source>
+            <translation>항목은 영문 대문자 또는 숫자 3자리여야 합니다(예: AB1).</translation>
+        </message>
+        <message>
+            <source>must be an https:// address.</source>
+            <translation>항목은 https:// 주소여야 합니다.</translation>
+        </message>
+        <message>
+            <source>of a V2 store must be https://api.portone.io.</source>
+            <translation>항목은 V2 상점이면 https://api.portone.io 이어야 합니다.</translation>
+        </message>
+        <message>
+            <source>looks like an access token, which expires; enter the API secret.</source>
+            <translation>항목에 만료되는 액세스 토큰이 들어 있는 것 같습니다. API 시크릿을 입력하세요.</translation>
+        </message>
+        <message>
+            <source>must look like store-xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx.</source>
+            <translation>항목은 store-xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx 형식이어야 합니다.</translation>
         </message>
     </context>
     <context>
