@@ -486,29 +486,22 @@ def validate_proxy_url(raw: str | None) -> str | None:
 # --------------------------------------------------------------------------- stores: V1 or V2
 # (area "stores", issue 16: the rules of a PortOne V2 store profile)
 
-# PortOne's V2 API secrets, as the console issues them, are about 80 characters of letters and
-# digits. Shorter than 16 is a fragment (a copy that missed part of it; 16 is also the shortest
-# V1 REST API key); longer than 512 is not a secret but something else pasted (an access token
-# from /login/api-secret is a JWT of several hundred characters, and is refused as "format").
+# PortOne's console issues V2 API secrets of about 80 letters and digits. Fewer than 16 is a
+# copy that missed part of it (16 is also the shortest V1 key); the upper bound is V1's
+# MAX_TOKEN_LENGTH, 2.5 times that. An access token (a JWT from /login/api-secret) expires
+# within hours and is refused as "format", however long.
 MIN_V2_SECRET_LENGTH = 16
-MAX_V2_SECRET_LENGTH = 512
-# PortOne names a store "store-" + a UUID (42 characters). A shorter or hand-made id of the
-# same shape ("store-" and letters, digits, "-") is accepted too: the server, not this rule,
-# knows which stores exist; the rule catches what is plainly not a store id (a channel key,
-# the merchant id, a paymentId, a stray space).
+MAX_V2_SECRET_LENGTH = MAX_TOKEN_LENGTH
+# PortOne names a store "store-" + a UUID (42 characters); any "store-" + letters, digits and
+# inner hyphens is accepted (the server knows which stores exist; the practice store's id is of
+# that looser form). What is plainly no store id (a channel key, the merchant id) is refused.
 MAX_STORE_ID_LENGTH = 64
-STORE_ID_PREFIX = "store-"
 _STORE_ID_RE = re.compile(r"store-[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?", re.ASCII)
-_STORE_UUID_RE = re.compile(
-    r"store-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", re.ASCII | re.I
-)
+_UUID = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
+_STORE_UUID_RE = re.compile(rf"store-{_UUID}", re.ASCII | re.IGNORECASE)
 _JWT_RE = re.compile(r"eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*", re.ASCII)
 _FIELD_LABELS.update(
-    {
-        "api": "The API kind",
-        "api_secret": "The V2 API secret",
-        "store_id": "The store id",
-    }
+    {"api": "The API kind", "api_secret": "The V2 API secret", "store_id": "The store id"}
 )
 
 
@@ -527,89 +520,47 @@ def validate_store_api(raw: object) -> StoreApi:
 def validate_v2_api_secret(raw: str) -> str:
     """The V2 API secret without surrounding whitespace, or RuleError (``field="api_secret"``).
 
-    Printable ASCII only, no space inside, MIN_V2_SECRET_LENGTH..MAX_V2_SECRET_LENGTH long
-    (kinds "too_short" / "too_long"); a pasted access token (a JWT, "eyJ...") is "format":
-    it expires within hours, the API secret does not. The message never holds the value.
+    The V1 secret's rules (printable ASCII, no space inside: "PortOne <secret>" pasted from a
+    header is refused), MIN_V2_SECRET_LENGTH..MAX_V2_SECRET_LENGTH long ("too_short" /
+    "too_long"), and no access token ("format"). The message never holds the value.
     """
     label = _FIELD_LABELS["api_secret"]
-    value = raw.strip()
-    if not value:
-        raise RuleError(f"{label} is empty.", field="api_secret", kind="empty")
-    for char in value:
-        if char.isspace():
-            raise RuleError(
-                f"{label} contains a space, tab or line break in the middle.",
-                field="api_secret",
-                kind="whitespace",
-            )
-        if ord(char) < 0x20 or ord(char) == 0x7F:
-            raise RuleError(
-                f"{label} contains a control character.", field="api_secret", kind="control"
-            )
-        if ord(char) > 0x7E:
-            raise RuleError(
-                f"{label} contains a character other than English letters, digits and "
-                "symbols (perhaps an invisible character was copied along).",
-                field="api_secret",
-                kind="non_ascii",
-            )
+    if _JWT_RE.fullmatch(raw.strip()):
+        raise RuleError(
+            f"{label} looks like an access token, which expires; enter the API secret itself.",
+            field="api_secret",
+            kind="format",
+        )
+    value = _validate_token(raw, "api_secret")
     if len(value) < MIN_V2_SECRET_LENGTH:
         raise RuleError(
             f"{label} is shorter than {MIN_V2_SECRET_LENGTH} characters; copy all of it.",
             field="api_secret",
             kind="too_short",
         )
-    if len(value) > MAX_V2_SECRET_LENGTH:
-        raise RuleError(
-            f"{label} is longer than {MAX_V2_SECRET_LENGTH} characters.",
-            field="api_secret",
-            kind="too_long",
-        )
-    if _JWT_RE.fullmatch(value):
-        raise RuleError(
-            f"{label} looks like an access token, which expires; enter the API secret itself.",
-            field="api_secret",
-            kind="format",
-        )
     return value
 
 
 def validate_store_id(raw: str | None) -> str | None:
-    """None for "the secret's own store"; else the store id, or RuleError (``field="store_id"``).
+    """None for "the secret's own store"; else the store id as typed, or RuleError.
 
-    Accepted: "store-" followed by letters, digits and inner hyphens, at most
-    MAX_STORE_ID_LENGTH characters (PortOne's own ids are "store-" + a UUID, kept as typed:
-    PortOne compares them exactly). Kinds: "whitespace", "non_ascii", "control", "too_long",
-    "format" (anything else, e.g. a channel key or the merchant id pasted here).
+    ``field="store_id"``; kinds "whitespace", "control", "non_ascii", "too_long", and "format"
+    for anything but "store-" + letters, digits and inner hyphens.
     """
-    if raw is None:
-        return None
-    value = raw.strip()
+    value = (raw or "").strip()
     if not value:
         return None
     label = _FIELD_LABELS["store_id"]
-    if any(c.isspace() for c in value):
-        raise RuleError(f"{label} contains a space.", field="store_id", kind="whitespace")
-    if any(_is_control(c) for c in value):
-        raise RuleError(f"{label} contains a control character.", field="store_id", kind="control")
-    if not value.isascii():
-        raise RuleError(
-            f"{label} may only contain English letters, digits and hyphens.",
-            field="store_id",
-            kind="non_ascii",
-        )
-    if len(value) > MAX_STORE_ID_LENGTH:
-        raise RuleError(
-            f"{label} is longer than {MAX_STORE_ID_LENGTH} characters.",
-            field="store_id",
-            kind="too_long",
-        )
-    if not _STORE_ID_RE.fullmatch(value):
-        raise RuleError(
-            f"{label} must look like store-xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx.",
-            field="store_id",
-            kind="format",
-        )
+    checks = (
+        (any(c.isspace() for c in value), "whitespace", "contains a space"),
+        (any(_is_control(c) for c in value), "control", "contains a control character"),
+        (not value.isascii(), "non_ascii", "may only contain English letters, digits and -"),
+        (len(value) > MAX_STORE_ID_LENGTH, "too_long", f"is over {MAX_STORE_ID_LENGTH} characters"),
+        (not _STORE_ID_RE.fullmatch(value), "format", "must look like store-xxxxxxxx-xxxx-..."),
+    )
+    for broken, kind, why in checks:
+        if broken:
+            raise RuleError(f"{label} {why}.", field="store_id", kind=kind)
     return value
 
 
@@ -622,11 +573,10 @@ def validate_v2_base_url(raw: str) -> str:
     """A V2 store's host: https://api.portone.io, or the simulator on this computer.
 
     Stricter than V1's on purpose: V1's hosts answer V2's paths with "not found", which a
-    clerk would read as "no receipt"; RuleError ``field="api_base"``, ``kind="format"``.
+    clerk would read as "no receipt". RuleError ``field="api_base"``, ``kind="format"``.
     """
     base = validate_base_url(raw)
-    host = (urllib.parse.urlsplit(base).hostname or "").lower()
-    if base == V2_API_BASE or is_loopback_host(host):
+    if base == V2_API_BASE or is_loopback_host(urllib.parse.urlsplit(base).hostname or ""):
         return base
     raise RuleError(
         f"{_FIELD_LABELS['api_base']} of a V2 store must be {V2_API_BASE}.",

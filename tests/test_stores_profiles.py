@@ -134,6 +134,7 @@ def test_v2_secret_accepts_a_console_secret_and_strips() -> None:
         ("a" * (rules.MIN_V2_SECRET_LENGTH - 1), "too_short"),
         ("a" * (rules.MAX_V2_SECRET_LENGTH + 1), "too_long"),
         ("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJzdG9yZSJ9.c2lnbmF0dXJlLXNpZ25hdHVyZQ", "format"),
+        ("eyJhbGciOiJIUzI1NiJ9." + "eyJzdWIi" * 60 + ".c2lnbmF0dXJl", "format"),  # however long
     ],
 )
 def test_v2_secret_errors_never_hold_the_value(raw: str, kind: str) -> None:
