@@ -182,7 +182,7 @@ def describe_error(error: BaseException, *, cancelling: bool = False) -> UserMes
                 "Messages",
                 "The proxy server asks for a login. Ask your IT department for the proxy settings.",
             )
-        elif error.status == 500 and cancelling:
+        elif cancelling and (error.status == 500 or _is_pg_refusal(error)):
             text = QCoreApplication.translate(
                 "Messages", "The payment gateway refused or failed the cancellation."
             )
@@ -563,15 +563,12 @@ _ERROR_FRAGMENTS = {
     "format/api_secret": QT_TRANSLATE_NOOP(
         "ProfileForm", "looks like an access token, which expires; enter the API secret."
     ),
-    "format/store_id": QT_TRANSLATE_NOOP(
-        "ProfileForm", "must look like store-xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx."
-    ),
+    "format/store_id": QT_TRANSLATE_NOOP("ProfileForm", "must look like store-xxxxxxxx-xxxx-..."),
 }
 
 
 def _form_word(table: dict[str, str], context: str, code: str) -> str:
-    text = table.get(code)
-    return code if text is None else QCoreApplication.translate(context, text)
+    return code if (text := table.get(code)) is None else QCoreApplication.translate(context, text)
 
 
 def store_api_name(api: str) -> str:
@@ -596,3 +593,8 @@ def profile_form_error(field: str, kind: str, api: str = "v1") -> str:
     codes = [f"{kind}/{field}/{api}", f"{kind}/{field}", kind] if kind == "format" else [kind]
     code = next((c for c in codes if c in _ERROR_FRAGMENTS), "format")
     return f"{profile_field_name(field)} {_form_word(_ERROR_FRAGMENTS, 'ProfileForm', code)}"
+
+
+def _is_pg_refusal(error: BaseException) -> bool:
+    """V2 says "the PG refused" by its type (502 PG_PROVIDER, kept as ``error_type``)."""
+    return getattr(error, "error_type", None) == "PG_PROVIDER"

@@ -1378,8 +1378,8 @@ This cannot be undone.</translation>
         <translation>looks like an access token, which expires; enter the API secret.</translation>
     </message>
     <message>
-        <source>must look like store-xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx.</source>
-        <translation>must look like store-xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx.</translation>
+        <source>must look like store-xxxxxxxx-xxxx-...</source>
+        <translation>must look like store-xxxxxxxx-xxxx-...</translation>
     </message>
 </context>
 <context>

@@ -1378,8 +1378,8 @@ This cannot be undone.</source>
             <translation>항목에 만료되는 액세스 토큰이 들어 있는 것 같습니다. API 시크릿을 입력하세요.</translation>
         </message>
         <message>
-            <source>must look like store-xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx.</source>
-            <translation>항목은 store-xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx 형식이어야 합니다.</translation>
+            <source>must look like store-xxxxxxxx-xxxx-...</source>
+            <translation>항목은 store-xxxxxxxx-xxxx-... 형식이어야 합니다.</translation>
         </message>
     </context>
     <context>
