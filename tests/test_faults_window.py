@@ -44,11 +44,9 @@ HTML = "text/html; charset=utf-8"
 
 
 def proxy_page(status: int) -> str:
-    return (
-        f"<!DOCTYPE html><html><head><title>{status} Proxy Error</title></head>"
-        f"<body><h1>{status}</h1><p>The proxy server could not handle the request."
-        "</p></body></html>"
-    )
+    return (f"<!DOCTYPE html><html><head><title>{status} Proxy Error</title></head>"
+            f"<body><h1>{status}</h1><p>The proxy server could not handle the request."
+            "</p></body></html>")
 
 
 def attempts(paths: AppPaths) -> list[dict[str, Any]]:
@@ -57,27 +55,17 @@ def attempts(paths: AppPaths) -> list[dict[str, Any]]:
         return []
     with contextlib.closing(sqlite3.connect(paths.history_db)) as conn:
         conn.row_factory = sqlite3.Row
-        return [
-            dict(row)
-            for row in conn.execute(
-                "SELECT merchant_uid, outcome, http_status, code, message, note "
-                "FROM attempts ORDER BY id"
-            )
-        ]
+        return [dict(row) for row in conn.execute(
+            "SELECT merchant_uid, outcome, http_status, code, message, note "
+            "FROM attempts ORDER BY id")]
 
 
-def short_timeouts(
-    read: float = 0.5, connect: float = 0.5
-) -> Callable[[Credentials], IamportClient]:
+def short_timeouts(read: float = 0.5, connect: float = 0.5) -> Callable[[Credentials],
+                                                                         IamportClient]:
     def factory(credentials: Credentials) -> IamportClient:
-        return IamportClient(
-            credentials.imp_key,
-            credentials.imp_secret,
-            base_url=credentials.api_base,
-            tier_code=credentials.tier_code,
-            timeout=httpx.Timeout(read, connect=connect),
-        )
-
+        return IamportClient(credentials.imp_key, credentials.imp_secret,
+                             base_url=credentials.api_base, tier_code=credentials.tier_code,
+                             timeout=httpx.Timeout(read, connect=connect))
     return factory
 
 
@@ -137,176 +125,65 @@ class GapMeter:
 
 # (id, [(method, path prefix, Fault)], the start of the sentence, GETs of the receipt)
 LOOKUP_FAULTS: list[tuple[str, list[tuple[str, str, Fault]], str, int]] = [
-    (
-        "getToken 401",
-        [
-            (
-                "POST",
-                "/users/getToken",
-                Fault(status=401, body={"code": -1, "message": AUTH_FAILED, "response": None}),
-            )
-        ],
-        "PortOne did not accept the REST API key or secret.",
-        0,
-    ),
-    (
-        "401 persisting after a refresh",
-        [
-            (
-                "GET",
-                "/receipts/external/",
-                Fault(
-                    status=401,
-                    body={"code": -1, "message": MSG_UNAUTHORIZED, "response": None},
-                    times=None,
-                ),
-            )
-        ],
-        "PortOne did not accept the REST API key or secret.",
-        2,
-    ),
-    (
-        "500 with a PG message",
-        [
-            (
-                "GET",
-                "/receipts/external/",
-                Fault(status=500, body={"code": -1, "message": PG_MESSAGE, "response": None}),
-            )
-        ],
-        "PortOne answered with an error. (HTTP 500, code -1) Try again later",
-        1,
-    ),
-    (
-        "501",
-        [
-            (
-                "GET",
-                "/receipts/external/",
-                Fault(
-                    status=501, body={"code": -1, "message": MSG_NOT_SUPPORTED, "response": None}
-                ),
-            )
-        ],
-        "PortOne does not support cash receipts for this store's payment gateway. (HTTP 501",
-        1,
-    ),
-    (
-        "200 with a non-zero code",
-        [
-            (
-                "GET",
-                "/receipts/external/",
-                Fault(
-                    status=200,
-                    body={"code": 1, "message": "조회 권한이 없습니다.", "response": None},
-                ),
-            )
-        ],
-        "PortOne answered with an error. (HTTP 200, code 1)",
-        1,
-    ),
-    (
-        "proxy HTML 502",
-        [
-            (
-                "GET",
-                "/receipts/external/",
-                Fault(status=502, body=proxy_page(502), content_type=HTML),
-            )
-        ],
-        "An unexpected answer came instead of PortOne's (for example a proxy or login page). "
-        "(HTTP 502)",
-        1,
-    ),
-    (
-        "proxy HTML 503",
-        [
-            (
-                "GET",
-                "/receipts/external/",
-                Fault(status=503, body=proxy_page(503), content_type=HTML),
-            )
-        ],
-        "An unexpected answer came instead of PortOne's (for example a proxy or login page). "
-        "(HTTP 503)",
-        1,
-    ),
-    (
-        "proxy HTML 407",
-        [
-            (
-                "GET",
-                "/receipts/external/",
-                Fault(status=407, body=proxy_page(407), content_type=HTML),
-            )
-        ],
-        "The proxy server asks for a login. Ask your IT department for the proxy settings. "
-        "(HTTP 407)",
-        1,
-    ),
-    (
-        "200 with a body that is not JSON",
-        [
-            (
-                "GET",
-                "/receipts/external/",
-                Fault(status=200, body="<html>login</html>", content_type=HTML),
-            )
-        ],
-        "An unexpected answer came instead of PortOne's",
-        1,
-    ),
-    (
-        "200 with an empty body",
-        [("GET", "/receipts/external/", Fault(status=200, body=b""))],
-        "An unexpected answer came instead of PortOne's",
-        1,
-    ),
-    (
-        "JSON of the wrong shape (a list)",
-        [("GET", "/receipts/external/", Fault(status=200, body="[1, 2, 3]"))],
-        "An unexpected answer came instead of PortOne's",
-        1,
-    ),
-    (
-        "envelope with code as text",
-        [
-            (
-                "GET",
-                "/receipts/external/",
-                Fault(status=200, body={"code": "0", "message": None, "response": {}}),
-            )
-        ],
-        "An unexpected answer came instead of PortOne's",
-        1,
-    ),
-    (
-        "a body over 1 MiB",
-        [
-            (
-                "GET",
-                "/receipts/external/",
-                Fault(status=500, body={"code": -1, "message": "x" * (1 << 20), "response": None}),
-            )
-        ],
-        "An unexpected answer came instead of PortOne's",
-        1,
-    ),
+    ("getToken 401",
+     [("POST", "/users/getToken",
+       Fault(status=401, body={"code": -1, "message": AUTH_FAILED, "response": None}))],
+     "PortOne did not accept the REST API key or secret.", 0),
+    ("401 persisting after a refresh",
+     [("GET", "/receipts/external/",
+       Fault(status=401, body={"code": -1, "message": MSG_UNAUTHORIZED, "response": None},
+             times=None))],
+     "PortOne did not accept the REST API key or secret.", 2),
+    ("500 with a PG message",
+     [("GET", "/receipts/external/",
+       Fault(status=500, body={"code": -1, "message": PG_MESSAGE, "response": None}))],
+     "PortOne answered with an error. (HTTP 500, code -1) Try again later", 1),
+    ("501",
+     [("GET", "/receipts/external/",
+       Fault(status=501, body={"code": -1, "message": MSG_NOT_SUPPORTED, "response": None}))],
+     "PortOne does not support cash receipts for this store's payment gateway. (HTTP 501", 1),
+    ("200 with a non-zero code",
+     [("GET", "/receipts/external/",
+       Fault(status=200, body={"code": 1, "message": "조회 권한이 없습니다.", "response": None}))],
+     "PortOne answered with an error. (HTTP 200, code 1)", 1),
+    ("proxy HTML 502",
+     [("GET", "/receipts/external/", Fault(status=502, body=proxy_page(502), content_type=HTML))],
+     "An unexpected answer came instead of PortOne's (for example a proxy or login page). "
+     "(HTTP 502)", 1),
+    ("proxy HTML 503",
+     [("GET", "/receipts/external/", Fault(status=503, body=proxy_page(503), content_type=HTML))],
+     "An unexpected answer came instead of PortOne's (for example a proxy or login page). "
+     "(HTTP 503)", 1),
+    ("proxy HTML 407",
+     [("GET", "/receipts/external/", Fault(status=407, body=proxy_page(407), content_type=HTML))],
+     "The proxy server asks for a login. Ask your IT department for the proxy settings. "
+     "(HTTP 407)", 1),
+    ("200 with a body that is not JSON",
+     [("GET", "/receipts/external/", Fault(status=200, body="<html>login</html>",
+                                           content_type=HTML))],
+     "An unexpected answer came instead of PortOne's", 1),
+    ("200 with an empty body",
+     [("GET", "/receipts/external/", Fault(status=200, body=b""))],
+     "An unexpected answer came instead of PortOne's", 1),
+    ("JSON of the wrong shape (a list)",
+     [("GET", "/receipts/external/", Fault(status=200, body="[1, 2, 3]"))],
+     "An unexpected answer came instead of PortOne's", 1),
+    ("envelope with code as text",
+     [("GET", "/receipts/external/",
+       Fault(status=200, body={"code": "0", "message": None, "response": {}}))],
+     "An unexpected answer came instead of PortOne's", 1),
+    ("a body over 1 MiB",
+     [("GET", "/receipts/external/",
+       Fault(status=500, body={"code": -1, "message": "x" * (1 << 20), "response": None}))],
+     "An unexpected answer came instead of PortOne's", 1),
 ]
 
 
-@pytest.mark.parametrize(
-    ("faults", "sentence", "gets"), [pytest.param(f, s, g, id=i) for i, f, s, g in LOOKUP_FAULTS]
-)
+@pytest.mark.parametrize(("faults", "sentence", "gets"),
+                         [pytest.param(f, s, g, id=i) for i, f, s, g in LOOKUP_FAULTS])
 def test_lookup_fault_ends_in_a_sentence_and_records_nothing(
-    qtbot: QtBot,
-    app_paths: AppPaths,
-    simulator: Simulator,
-    faults: list[tuple[str, str, Fault]],
-    sentence: str,
-    gets: int,
-) -> None:
+        qtbot: QtBot, app_paths: AppPaths, simulator: Simulator,
+        faults: list[tuple[str, str, Fault]], sentence: str, gets: int) -> None:
     for method, prefix, fault in faults:
         simulator.inject(method, prefix, fault)
     with open_window(qtbot, app_paths, simulator) as (window, dialogs):
@@ -320,7 +197,8 @@ def test_lookup_fault_ends_in_a_sentence_and_records_nothing(
         assert simulator.count("DELETE") == 0
         if "did not accept" in sentence:
             # The key must be entered again: the dialog opened with the same sentence.
-            assert dialogs.credential_reasons and sentence in (dialogs.credential_reasons[-1] or "")
+            assert dialogs.credential_reasons and sentence in (dialogs.credential_reasons[-1]
+                                                               or "")
         else:
             assert dialogs.credential_reasons == []
     assert attempts(app_paths) == []  # a lookup is not an attempt
@@ -328,35 +206,25 @@ def test_lookup_fault_ends_in_a_sentence_and_records_nothing(
 
 UNREADABLE_SUCCESS = {
     "fields missing": {"merchant_uid": UID},
-    "wrong types": {
-        "merchant_uid": UID,
-        "apply_num": 123,
-        "type": None,
-        "amount": "33000",
-        "vat": True,
-        "applied_at": 1.5,
-    },
+    "wrong types": {"merchant_uid": UID, "apply_num": 123, "type": None, "amount": "33000",
+                    "vat": True, "applied_at": 1.5},
 }
 
 
-@pytest.mark.parametrize("receipt", list(UNREADABLE_SUCCESS.values()), ids=list(UNREADABLE_SUCCESS))
+@pytest.mark.parametrize("receipt", list(UNREADABLE_SUCCESS.values()),
+                         ids=list(UNREADABLE_SUCCESS))
 def test_unreadable_success_answer_is_not_passed_off_as_portones_words(
-    qtbot: QtBot, app_paths: AppPaths, simulator: Simulator, receipt: dict[str, Any]
-) -> None:
-    simulator.inject(
-        "GET",
-        "/receipts/external/",
-        Fault(status=200, body={"code": 0, "message": None, "response": receipt}),
-    )
+        qtbot: QtBot, app_paths: AppPaths, simulator: Simulator,
+        receipt: dict[str, Any]) -> None:
+    simulator.inject("GET", "/receipts/external/", Fault(
+        status=200, body={"code": 0, "message": None, "response": receipt}))
     with open_window(qtbot, app_paths, simulator) as (window, _):
         look_up(qtbot, window, UID)
         assert_nothing_shown(window)
         assert simulator.count("DELETE") == 0
         text = window.message.text()
-        assert text.startswith(
-            "PortOne's answer could not be read (it is not in the "
-            "documented form). (HTTP 200) Try again later"
-        ), text
+        assert text.startswith("PortOne's answer could not be read (it is not in the "
+                               "documented form). (HTTP 200) Try again later"), text
         # Our own diagnosis ("receipt field ... is not text") is for the log: the clerk
         # must never read it as something PortOne said (it said success, code 0).
         assert "Message from PortOne" not in text, text
@@ -364,33 +232,22 @@ def test_unreadable_success_answer_is_not_passed_off_as_portones_words(
     assert attempts(app_paths) == []
 
 
-def test_lookup_shows_the_pg_message_literally(
-    qtbot: QtBot, app_paths: AppPaths, simulator: Simulator
-) -> None:
-    simulator.inject(
-        "GET",
-        "/receipts/external/",
-        Fault(status=500, body={"code": -1, "message": PG_MESSAGE, "response": None}),
-    )
+def test_lookup_shows_the_pg_message_literally(qtbot: QtBot, app_paths: AppPaths,
+                                               simulator: Simulator) -> None:
+    simulator.inject("GET", "/receipts/external/", Fault(
+        status=500, body={"code": -1, "message": PG_MESSAGE, "response": None}))
     with open_window(qtbot, app_paths, simulator) as (window, _):
         look_up(qtbot, window, UID)
         assert window.message.text().endswith("Message from PortOne: " + PG_MESSAGE)
 
 
-def test_huge_server_message_is_elided_not_flooded(
-    qtbot: QtBot, app_paths: AppPaths, simulator: Simulator
-) -> None:
+def test_huge_server_message_is_elided_not_flooded(qtbot: QtBot, app_paths: AppPaths,
+                                                   simulator: Simulator) -> None:
     huge = "가" * 300_000  # ~900 KB of UTF-8: under the 1 MiB cap, so it is read
-    simulator.inject(
-        "GET",
-        "/receipts/external/",
-        Fault(status=500, body={"code": -1, "message": huge, "response": None}),
-    )
-    simulator.inject(
-        "DELETE",
-        "/receipts/external/",
-        Fault(status=500, body={"code": -1, "message": huge, "response": None}),
-    )
+    simulator.inject("GET", "/receipts/external/", Fault(
+        status=500, body={"code": -1, "message": huge, "response": None}))
+    simulator.inject("DELETE", "/receipts/external/", Fault(
+        status=500, body={"code": -1, "message": huge, "response": None}))
     with open_window(qtbot, app_paths, simulator) as (window, _):
         look_up(qtbot, window, UID)
         text = window.message.text()
@@ -409,16 +266,12 @@ def test_huge_server_message_is_elided_not_flooded(
     assert row["message"] == huge
 
 
-def test_huge_strings_in_a_receipt_are_elided(
-    qtbot: QtBot, app_paths: AppPaths, simulator: Simulator
-) -> None:
+def test_huge_strings_in_a_receipt_are_elided(qtbot: QtBot, app_paths: AppPaths,
+                                              simulator: Simulator) -> None:
     receipt = dict(simulator.receipt(UID) or {})
     receipt.update(apply_num="9" * 200_000, receipt_tid="t" * 200_000, type="z" * 200_000)
-    simulator.inject(
-        "GET",
-        "/receipts/external/",
-        Fault(status=200, body={"code": 0, "message": None, "response": receipt}),
-    )
+    simulator.inject("GET", "/receipts/external/", Fault(
+        status=200, body={"code": 0, "message": None, "response": receipt}))
     with open_window(qtbot, app_paths, simulator) as (window, _):
         look_up(qtbot, window, UID)
         view = window.receipt_view
@@ -432,18 +285,15 @@ def test_huge_strings_in_a_receipt_are_elided(
 
 
 def test_token_revoked_mid_session_is_refreshed_without_a_word(
-    qtbot: QtBot, app_paths: AppPaths, simulator: Simulator
-) -> None:
+        qtbot: QtBot, app_paths: AppPaths, simulator: Simulator) -> None:
     with open_window(qtbot, app_paths, simulator) as (window, dialogs):
         look_up(qtbot, window, UID)
         simulator.revoke_tokens()
         simulator.reset_requests()
         look_up(qtbot, window, UID)
         assert [(r.method, r.path) for r in simulator.requests] == [
-            ("GET", "/receipts/external/" + UID),
-            ("POST", "/users/getToken"),
-            ("GET", "/receipts/external/" + UID),
-        ]
+            ("GET", "/receipts/external/" + UID), ("POST", "/users/getToken"),
+            ("GET", "/receipts/external/" + UID)]
         assert window.cancel_button.isEnabled()
         simulator.revoke_tokens()
         simulator.reset_requests()
@@ -455,208 +305,81 @@ def test_token_revoked_mid_session_is_refreshed_without_a_word(
         assert dialogs.credential_reasons == []
     [row] = attempts(app_paths)
     assert (row["outcome"], row["http_status"], row["code"], row["message"]) == (
-        "cancelled",
-        200,
-        0,
-        None,
-    )
+        "cancelled", 200, 0, None)
 
 
 def test_delete_401_with_the_key_now_refused_fails_after_one_delete(
-    qtbot: QtBot, app_paths: AppPaths, simulator: Simulator
-) -> None:
+        qtbot: QtBot, app_paths: AppPaths, simulator: Simulator) -> None:
     with open_window(qtbot, app_paths, simulator) as (window, dialogs):
         look_up(qtbot, window, UID)
         simulator.revoke_tokens()
-        simulator.inject(
-            "POST",
-            "/users/getToken",
-            Fault(status=401, body={"code": -1, "message": AUTH_FAILED, "response": None}),
-        )
+        simulator.inject("POST", "/users/getToken", Fault(
+            status=401, body={"code": -1, "message": AUTH_FAILED, "response": None}))
         simulator.reset_requests()
         cancel(qtbot, window)
         assert [r.method for r in simulator.requests] == ["DELETE", "POST"]
         assert window.message.text().startswith(
-            "PortOne did not accept the REST API key or secret."
-        )
+            "PortOne did not accept the REST API key or secret.")
         assert len(dialogs.credential_reasons) == 1
     assert simulator.receipt(UID)["cancelled_at"] == 0
     [row] = attempts(app_paths)
     assert (row["outcome"], row["http_status"], row["code"], row["message"]) == (
-        "failed",
-        401,
-        -1,
-        AUTH_FAILED,
-    )
+        "failed", 401, -1, AUTH_FAILED)
 
 
 # ------------------------------------------------------------------ faults on DELETE
 
 # (id, fault, sentence start, outcome, http_status, code, message, DELETEs at the server)
 DELETE_FAULTS: list[tuple[str, Fault, str, str, int | None, int | None, str | None, int]] = [
-    (
-        "404",
-        Fault(status=404, body={"code": -1, "message": MSG_NOT_FOUND_RECEIPT, "response": None}),
-        "No cash receipt was issued for this order number.",
-        "failed",
-        404,
-        -1,
-        MSG_NOT_FOUND_RECEIPT,
-        1,
-    ),
-    (
-        "500 with a PG message",
-        Fault(status=500, body={"code": -1, "message": PG_MESSAGE, "response": None}),
-        "The payment gateway refused or failed the cancellation. (HTTP 500, code -1) The receipt "
-        "was not cancelled.",
-        "failed",
-        500,
-        -1,
-        PG_MESSAGE,
-        1,
-    ),
-    (
-        "501",
-        Fault(status=501, body={"code": -1, "message": MSG_NOT_SUPPORTED, "response": None}),
-        "PortOne does not support cash receipts for this store's payment gateway. (HTTP 501, "
-        "code -1)",
-        "failed",
-        501,
-        -1,
-        MSG_NOT_SUPPORTED,
-        1,
-    ),
-    (
-        "200 with a non-zero code",
-        Fault(status=200, body={"code": 7, "message": "취소 불가 상태입니다.", "response": None}),
-        "PortOne answered with an error. (HTTP 200, code 7) The receipt was not cancelled.",
-        "failed",
-        200,
-        7,
-        "취소 불가 상태입니다.",
-        1,
-    ),
-    (
-        "persisting 401",
-        Fault(
-            status=401, body={"code": -1, "message": MSG_UNAUTHORIZED, "response": None}, times=None
-        ),
-        "PortOne did not accept the REST API key or secret.",
-        "failed",
-        401,
-        -1,
-        MSG_UNAUTHORIZED,
-        2,
-    ),
-    (
-        "proxy HTML 502",
-        Fault(status=502, body=proxy_page(502), content_type=HTML),
-        "The cancellation was sent, but no answer came back",
-        "unknown",
-        502,
-        None,
-        None,
-        1,
-    ),
-    (
-        "proxy HTML 503",
-        Fault(status=503, body=proxy_page(503), content_type=HTML),
-        "The cancellation was sent, but no answer came back",
-        "unknown",
-        503,
-        None,
-        None,
-        1,
-    ),
-    (
-        "proxy HTML 407",
-        Fault(status=407, body=proxy_page(407), content_type=HTML),
-        "The proxy server asks for a login.",
-        "failed",
-        407,
-        None,
-        None,
-        1,
-    ),
-    (
-        "200 not JSON",
-        Fault(status=200, body="<html>OK</html>", content_type=HTML),
-        "The cancellation was sent, but no answer came back",
-        "unknown",
-        200,
-        None,
-        None,
-        1,
-    ),
-    (
-        "200 empty",
-        Fault(status=200, body=b""),
-        "The cancellation was sent, but no answer came back",
-        "unknown",
-        200,
-        None,
-        None,
-        1,
-    ),
-    (
-        "code 0 with a receipt of the wrong shape",
-        Fault(status=200, body={"code": 0, "message": None, "response": {"amount": "many"}}),
-        "The cancellation was sent, but no answer came back",
-        "unknown",
-        200,
-        0,
-        None,
-        1,
-    ),
-    (
-        "envelope with code as text",
-        Fault(status=200, body={"code": "0", "message": None, "response": None}),
-        "The cancellation was sent, but no answer came back",
-        "unknown",
-        200,
-        None,
-        None,
-        1,
-    ),
-    (
-        "connection dropped, not processed",
-        Fault(drop=True, apply=False),
-        "The cancellation was sent, but no answer came back",
-        "unknown",
-        None,
-        None,
-        None,
-        1,
-    ),
-    (
-        "connection dropped after processing",
-        Fault(drop=True, apply=True),
-        "The cancellation was sent, but no answer came back",
-        "unknown",
-        None,
-        None,
-        None,
-        1,
-    ),
+    ("404", Fault(status=404, body={"code": -1, "message": MSG_NOT_FOUND_RECEIPT,
+                                    "response": None}),
+     "No cash receipt was issued for this order number.", "failed", 404, -1,
+     MSG_NOT_FOUND_RECEIPT, 1),
+    ("500 with a PG message",
+     Fault(status=500, body={"code": -1, "message": PG_MESSAGE, "response": None}),
+     "The payment gateway refused or failed the cancellation. (HTTP 500, code -1) The receipt "
+     "was not cancelled.", "failed", 500, -1, PG_MESSAGE, 1),
+    ("501", Fault(status=501, body={"code": -1, "message": MSG_NOT_SUPPORTED, "response": None}),
+     "PortOne does not support cash receipts for this store's payment gateway. (HTTP 501, "
+     "code -1)", "failed", 501, -1, MSG_NOT_SUPPORTED, 1),
+    ("200 with a non-zero code",
+     Fault(status=200, body={"code": 7, "message": "취소 불가 상태입니다.", "response": None}),
+     "PortOne answered with an error. (HTTP 200, code 7) The receipt was not cancelled.",
+     "failed", 200, 7, "취소 불가 상태입니다.", 1),
+    ("persisting 401", Fault(status=401, body={"code": -1, "message": MSG_UNAUTHORIZED,
+                                               "response": None}, times=None),
+     "PortOne did not accept the REST API key or secret.", "failed", 401, -1,
+     MSG_UNAUTHORIZED, 2),
+    ("proxy HTML 502", Fault(status=502, body=proxy_page(502), content_type=HTML),
+     "The cancellation was sent, but no answer came back", "unknown", 502, None, None, 1),
+    ("proxy HTML 503", Fault(status=503, body=proxy_page(503), content_type=HTML),
+     "The cancellation was sent, but no answer came back", "unknown", 503, None, None, 1),
+    ("proxy HTML 407", Fault(status=407, body=proxy_page(407), content_type=HTML),
+     "The proxy server asks for a login.", "failed", 407, None, None, 1),
+    ("200 not JSON", Fault(status=200, body="<html>OK</html>", content_type=HTML),
+     "The cancellation was sent, but no answer came back", "unknown", 200, None, None, 1),
+    ("200 empty", Fault(status=200, body=b""),
+     "The cancellation was sent, but no answer came back", "unknown", 200, None, None, 1),
+    ("code 0 with a receipt of the wrong shape",
+     Fault(status=200, body={"code": 0, "message": None, "response": {"amount": "many"}}),
+     "The cancellation was sent, but no answer came back", "unknown", 200, 0, None, 1),
+    ("envelope with code as text",
+     Fault(status=200, body={"code": "0", "message": None, "response": None}),
+     "The cancellation was sent, but no answer came back", "unknown", 200, None, None, 1),
+    ("connection dropped, not processed", Fault(drop=True, apply=False),
+     "The cancellation was sent, but no answer came back", "unknown", None, None, None, 1),
+    ("connection dropped after processing", Fault(drop=True, apply=True),
+     "The cancellation was sent, but no answer came back", "unknown", None, None, None, 1),
 ]
 
 
 @pytest.mark.parametrize(
     ("fault", "sentence", "outcome", "status", "code", "message", "deletes"),
-    [pytest.param(*case[1:], id=case[0]) for case in DELETE_FAULTS],
-)
+    [pytest.param(*case[1:], id=case[0]) for case in DELETE_FAULTS])
 def test_delete_fault_is_explained_and_recorded(
-    qtbot: QtBot,
-    app_paths: AppPaths,
-    simulator: Simulator,
-    fault: Fault,
-    sentence: str,
-    outcome: str,
-    status: int | None,
-    code: int | None,
-    message: str | None,
-    deletes: int,
-) -> None:
+        qtbot: QtBot, app_paths: AppPaths, simulator: Simulator, fault: Fault, sentence: str,
+        outcome: str, status: int | None, code: int | None, message: str | None,
+        deletes: int) -> None:
     with open_window(qtbot, app_paths, simulator) as (window, _):
         look_up(qtbot, window, UID)
         simulator.inject("DELETE", "/receipts/external/", fault)
@@ -675,13 +398,8 @@ def test_delete_fault_is_explained_and_recorded(
         if outcome == "unknown":
             qtbot.waitUntil(window.reconcile_button.isVisible)
     [row] = attempts(app_paths)
-    assert (
-        row["merchant_uid"],
-        row["outcome"],
-        row["http_status"],
-        row["code"],
-        row["message"],
-    ) == (UID, outcome, status, code, message)
+    assert (row["merchant_uid"], row["outcome"], row["http_status"], row["code"],
+            row["message"]) == (UID, outcome, status, code, message)
     if message is None:
         # No words from PortOne: the note keeps our own diagnosis for the auditor.
         assert row["note"], row
@@ -690,7 +408,8 @@ def test_delete_fault_is_explained_and_recorded(
 # ------------------------------------------------------------------ timeouts
 
 
-def test_read_timeout_on_lookup(qtbot: QtBot, app_paths: AppPaths, simulator: Simulator) -> None:
+def test_read_timeout_on_lookup(qtbot: QtBot, app_paths: AppPaths,
+                                simulator: Simulator) -> None:
     simulator.inject("GET", "/receipts/external/", Fault(latency=2.0))
     worker = ApiWorker(app_paths.history_db, client_factory=short_timeouts(read=0.5))
     with open_window(qtbot, app_paths, simulator, worker=worker) as (window, _):
@@ -699,8 +418,7 @@ def test_read_timeout_on_lookup(qtbot: QtBot, app_paths: AppPaths, simulator: Si
         look_up(qtbot, window, UID)
         assert time.monotonic() - started < 1.8  # gave up after ~0.5 s, not after 2 s
         assert window.message.text().startswith(
-            "The PortOne server did not answer in time. Nothing was changed."
-        )
+            "The PortOne server did not answer in time. Nothing was changed.")
         error = last_error(results)
         assert isinstance(error, NetworkError) and error.kind == "read_timeout"
         assert_nothing_shown(window)
@@ -709,8 +427,7 @@ def test_read_timeout_on_lookup(qtbot: QtBot, app_paths: AppPaths, simulator: Si
 
 
 def test_read_timeout_on_delete_is_unknown_and_never_resent(
-    qtbot: QtBot, app_paths: AppPaths, simulator: Simulator
-) -> None:
+        qtbot: QtBot, app_paths: AppPaths, simulator: Simulator) -> None:
     worker = ApiWorker(app_paths.history_db, client_factory=short_timeouts(read=0.5))
     with open_window(qtbot, app_paths, simulator, worker=worker) as (window, _):
         look_up(qtbot, window, UID)
@@ -718,19 +435,14 @@ def test_read_timeout_on_delete_is_unknown_and_never_resent(
         simulator.reset_requests()
         cancel(qtbot, window)
         assert window.message.text().startswith(
-            "The cancellation was sent, but no answer came back"
-        )
+            "The cancellation was sent, but no answer came back")
         time.sleep(2.0)  # the late answer arrives on a connection nobody reads
         assert simulator.count("DELETE") == 1
     # The server did cancel it; the history honestly says "unknown" until a lookup.
     assert simulator.receipt(UID)["cancelled_at"]
     [row] = attempts(app_paths)
     assert (row["outcome"], row["http_status"], row["code"], row["message"]) == (
-        "unknown",
-        None,
-        None,
-        None,
-    )
+        "unknown", None, None, None)
     assert row["note"] == "answer_lost"  # a code; worded when shown (ui.words.note_text)
 
 
@@ -769,8 +481,7 @@ def test_connect_timeout(qtbot: QtBot, app_paths: AppPaths) -> None:
             error = last_error(results)
             assert isinstance(error, NetworkError) and error.kind == "connect_timeout"
             assert window.message.text().startswith(
-                "Connecting to the PortOne server took too long. Nothing was changed."
-            )
+                "Connecting to the PortOne server took too long. Nothing was changed.")
             assert_nothing_shown(window)
     assert attempts(app_paths) == []
 
@@ -786,30 +497,23 @@ def test_connection_refused_on_lookup(qtbot: QtBot, app_paths: AppPaths) -> None
         error = last_error(results)
         assert isinstance(error, NetworkError) and error.kind == "refused"
         assert window.message.text().startswith(
-            "The PortOne server could not be reached (connection refused). Nothing was changed."
-        )
+            "The PortOne server could not be reached (connection refused). Nothing was changed.")
         assert_nothing_shown(window)
     assert attempts(app_paths) == []
 
 
 def test_connection_refused_on_delete_fails_and_says_nothing_changed(
-    qtbot: QtBot, app_paths: AppPaths, simulator: Simulator
-) -> None:
+        qtbot: QtBot, app_paths: AppPaths, simulator: Simulator) -> None:
     with open_window(qtbot, app_paths, simulator) as (window, _):
         look_up(qtbot, window, UID)
         simulator.stop()  # the server is gone between the lookup and the click
         cancel(qtbot, window)
         assert window.message.text().startswith(
-            "The PortOne server could not be reached (connection refused). Nothing was changed."
-        )
+            "The PortOne server could not be reached (connection refused). Nothing was changed.")
         assert simulator.count("DELETE") == 0
     [row] = attempts(app_paths)
     assert (row["outcome"], row["http_status"], row["code"], row["message"]) == (
-        "failed",
-        None,
-        None,
-        None,
-    )
+        "failed", None, None, None)
     assert row["note"] == "network"  # a code: nothing reached PortOne
 
 
@@ -823,15 +527,13 @@ def test_unresolvable_host_fails_fast(qtbot: QtBot, app_paths: AppPaths) -> None
         error = last_error(results)
         assert isinstance(error, NetworkError) and error.kind == "dns", error
         assert window.message.text().startswith(
-            "The PortOne server's name could not be found. Nothing was changed."
-        )
+            "The PortOne server's name could not be found. Nothing was changed.")
         assert_nothing_shown(window)
     assert attempts(app_paths) == []
 
 
-def test_untrusted_tls_certificate_stops_before_sending(
-    qtbot: QtBot, app_paths: AppPaths, tmp_path: Path
-) -> None:
+def test_untrusted_tls_certificate_stops_before_sending(qtbot: QtBot, app_paths: AppPaths,
+                                                        tmp_path: Path) -> None:
     import ssl
 
     from tests.tls_helpers import self_signed_https_server
@@ -849,8 +551,7 @@ def test_untrusted_tls_certificate_stops_before_sending(
             assert isinstance(error, NetworkError) and error.kind == "tls", error
             assert window.message.text().startswith(
                 "The server's security certificate could not be verified, so the connection "
-                "was stopped."
-            )
+                "was stopped.")
             assert dialogs.credential_reasons == []
             assert_nothing_shown(window)
         # Not even getToken (which carries the secret) went over the unverified connection.
@@ -863,19 +564,14 @@ def test_untrusted_tls_certificate_stops_before_sending(
 
 @pytest.mark.timeout(40)
 def test_answer_trickling_byte_by_byte_keeps_the_window_responsive(
-    qtbot: QtBot, app_paths: AppPaths, simulator: Simulator
-) -> None:
+        qtbot: QtBot, app_paths: AppPaths, simulator: Simulator) -> None:
     simulator.inject("GET", "/receipts/external/", Fault(byte_delay=0.003))
     simulator.inject("DELETE", "/receipts/external/", Fault(byte_delay=0.003))
     with open_window(qtbot, app_paths, simulator) as (window, _):
         window.order_edit.setText(UID)
         started = time.monotonic()
-        with (
-            GapMeter() as meter,
-            qtbot.waitSignal(
-                window.busy_changed, timeout=20_000, check_params_cb=lambda busy: not busy
-            ),
-        ):
+        with GapMeter() as meter, qtbot.waitSignal(
+                window.busy_changed, timeout=20_000, check_params_cb=lambda busy: not busy):
             window.lookup()
         elapsed = time.monotonic() - started
         assert elapsed > 0.5  # it really trickled (hundreds of bytes, 3 ms each)
@@ -890,3 +586,4 @@ def test_answer_trickling_byte_by_byte_keeps_the_window_responsive(
         assert simulator.count("DELETE") == 1
     [row] = attempts(app_paths)
     assert (row["outcome"], row["http_status"], row["code"]) == ("cancelled", 200, 0)
+

@@ -49,19 +49,10 @@ TS_DIR = ROOT / "resources" / "translations"
 KO_TS = TS_DIR / "iamport_desk_ko.ts"
 EN_TS = TS_DIR / "iamport_desk_en.ts"
 # Keep in step with resources/translations/README.md.
-LUPDATE_OPTIONS = [
-    "-extensions",
-    "py",
-    "-no-obsolete",
-    "-locations",
-    "none",
-    "-source-language",
-    "en",
-]
-UPDATE_HINT = (
-    "Run the lupdate command in resources/translations/README.md and translate the "
-    "new strings (Qt Linguist or any text editor)."
-)
+LUPDATE_OPTIONS = ["-extensions", "py", "-no-obsolete", "-locations", "none",
+                   "-source-language", "en"]
+UPDATE_HINT = ("Run the lupdate command in resources/translations/README.md and translate the "
+               "new strings (Qt Linguist or any text editor).")
 
 PLACEHOLDER = re.compile(r"\{\d+\}")
 # "&X" marks a mnemonic; "&&" is a literal ampersand.
@@ -74,7 +65,6 @@ NO_HANGUL_NEEDED = {"Tier"}
 
 
 # ---- reading .ts files ------------------------------------------------------------------
-
 
 @dataclass(frozen=True)
 class TsMessage:
@@ -94,15 +84,9 @@ def read_ts(path: Path) -> list[TsMessage]:
             translation = message.find("translation")
             assert translation is not None, f"{path.name}: <message> without <translation>"
             forms = tuple(form.text or "" for form in translation.iter("numerusform"))
-            messages.append(
-                TsMessage(
-                    name,
-                    message.findtext("source") or "",
-                    translation.text or "",
-                    translation.get("type", ""),
-                    forms,
-                )
-            )
+            messages.append(TsMessage(name, message.findtext("source") or "",
+                                      translation.text or "", translation.get("type", ""),
+                                      forms))
     return messages
 
 
@@ -120,7 +104,6 @@ def describe(message: TsMessage) -> str:
 
 # ---- the .ts files themselves -----------------------------------------------------------
 
-
 @pytest.mark.parametrize("path, language", [(KO_TS, "ko"), (EN_TS, "en")])
 def test_ts_header_names_the_languages(path: Path, language: str) -> None:
     root = ET.parse(path).getroot()
@@ -132,16 +115,12 @@ def test_ts_header_names_the_languages(path: Path, language: str) -> None:
 def test_every_message_is_finished(path: Path) -> None:
     messages = read_ts(path)
     assert messages, f"{path.name} is empty"
-    bad = [
-        describe(m) + f" ({m.kind or 'empty'})"
-        for m in messages
-        if m.kind in ("unfinished", "vanished", "obsolete")
-        or not all(text.strip() for text in texts_of(m))
-    ]
+    bad = [describe(m) + f" ({m.kind or 'empty'})" for m in messages
+           if m.kind in ("unfinished", "vanished", "obsolete")
+           or not all(text.strip() for text in texts_of(m))]
     assert not bad, f"{path.name}: not translated:\n" + "\n".join(bad) + "\n" + UPDATE_HINT
-    duplicates = [
-        key for key, count in Counter((m.context, m.source) for m in messages).items() if count > 1
-    ]
+    duplicates = [key for key, count in Counter((m.context, m.source) for m in messages).items()
+                  if count > 1]
     assert not duplicates
 
 
@@ -167,30 +146,23 @@ def test_korean_keeps_the_mnemonic_letter_in_windows_style() -> None:
                     bad.append(f"{describe(message)}: mnemonic added in {text!r}")
                 continue
             end = KOREAN_MNEMONIC_END.search(text)
-            if (
-                len(letters) != 1
-                or end is None
-                or end.group(1).lower() != source_letters[0].lower()
-            ):
-                bad.append(
-                    f"{describe(message)}: want '(&{source_letters[0].upper()})' at "
-                    f"the end, got {text!r}"
-                )
+            if (len(letters) != 1 or end is None
+                    or end.group(1).lower() != source_letters[0].lower()):
+                bad.append(f"{describe(message)}: want '(&{source_letters[0].upper()})' at "
+                           f"the end, got {text!r}")
     assert not bad, "\n".join(bad)
 
 
 def test_korean_translations_are_korean() -> None:
     """Catches English copied over as the 'translation'."""
-    bad = [
-        f"{describe(m)} -> {m.translation!r}"
-        for m in read_ts(KO_TS)
-        if m.source not in NO_HANGUL_NEEDED and not all(HANGUL.search(t) for t in texts_of(m))
-    ]
+    bad = [f"{describe(m)} -> {m.translation!r}" for m in read_ts(KO_TS)
+           if m.source not in NO_HANGUL_NEEDED and not all(HANGUL.search(t) for t in texts_of(m))]
     assert not bad, "\n".join(bad)
 
 
 def test_english_translation_is_the_source_text() -> None:
-    bad = [describe(m) for m in read_ts(EN_TS) if not m.numerus and m.translation != m.source]
+    bad = [describe(m) for m in read_ts(EN_TS)
+           if not m.numerus and m.translation != m.source]
     assert not bad, "\n".join(bad)
 
 
@@ -213,42 +185,22 @@ def test_committed_ts_matches_the_source(tmp_path: Path, path: Path, language: s
     """A string added to (or removed from) the code without updating the .ts fails here."""
     fresh = tmp_path / f"fresh_{language}.ts"
     result = subprocess.run(
-        [
-            str(find_lupdate()),
-            *LUPDATE_OPTIONS,
-            "-target-language",
-            language,
-            str(ROOT / "iamport_desk"),
-            "-ts",
-            str(fresh),
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-        cwd=ROOT,
-    )
+        [str(find_lupdate()), *LUPDATE_OPTIONS, "-target-language", language,
+         str(ROOT / "iamport_desk"), "-ts", str(fresh)],
+        capture_output=True, text=True, check=False, cwd=ROOT)
     assert result.returncode == 0, result.stdout + result.stderr
     current = keys(read_ts(fresh))
     assert current, "lupdate found no strings at all: " + result.stdout
     committed = keys(read_ts(path))
     missing = sorted(current - committed)
     stale = sorted(committed - current)
-    assert not missing, (
-        f"{path.name} lacks strings that are in the code:\n"
-        + "\n".join(f"[{c}] {s!r}" for c, s in missing)
-        + "\n"
-        + UPDATE_HINT
-    )
-    assert not stale, (
-        f"{path.name} keeps strings no longer in the code:\n"
-        + "\n".join(f"[{c}] {s!r}" for c, s in stale)
-        + "\n"
-        + UPDATE_HINT
-    )
+    assert not missing, (f"{path.name} lacks strings that are in the code:\n"
+                         + "\n".join(f"[{c}] {s!r}" for c, s in missing) + "\n" + UPDATE_HINT)
+    assert not stale, (f"{path.name} keeps strings no longer in the code:\n"
+                       + "\n".join(f"[{c}] {s!r}" for c, s in stale) + "\n" + UPDATE_HINT)
 
 
 # ---- compiled translations and switching the language -----------------------------------
-
 
 @pytest.fixture(scope="session")
 def compiled_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
@@ -278,9 +230,8 @@ class Languages:
 
 
 @pytest.fixture
-def languages(
-    qapp: QApplication, compiled_dir: Path, monkeypatch: pytest.MonkeyPatch
-) -> Iterator[Languages]:
+def languages(qapp: QApplication, compiled_dir: Path,
+              monkeypatch: pytest.MonkeyPatch) -> Iterator[Languages]:
     monkeypatch.setattr(resources, "translations_dir", lambda: compiled_dir)
     previous_locale = QLocale()
     langs = Languages(qapp)
@@ -311,17 +262,14 @@ def test_install_translators_loads_ours_and_qts(languages: Languages) -> None:
     assert QCoreApplication.translate("MainWindow", "&Look up") == "&Look up"
 
 
-@pytest.mark.parametrize(
-    "setting, system, expected",
-    [
-        ("system", QLocale.Language.English, "en"),
-        ("system", QLocale.Language.Korean, "ko"),
-        ("system", QLocale.Language.German, "ko"),
-        ("system", QLocale.Language.Japanese, "ko"),
-        ("en", QLocale.Language.Korean, "en"),
-        ("ko", QLocale.Language.English, "ko"),
-    ],
-)
+@pytest.mark.parametrize("setting, system, expected", [
+    ("system", QLocale.Language.English, "en"),
+    ("system", QLocale.Language.Korean, "ko"),
+    ("system", QLocale.Language.German, "ko"),
+    ("system", QLocale.Language.Japanese, "ko"),
+    ("en", QLocale.Language.Korean, "en"),
+    ("ko", QLocale.Language.English, "ko"),
+])
 def test_resolve_language(setting: str, system: QLocale.Language, expected: str) -> None:
     assert i18n.resolve_language(setting, QLocale(system)) == expected
 
@@ -357,13 +305,8 @@ EXPECTED_MAIN = {
         "cancel": "이 영수증 발행취소(&C)...",
         "menus": ["파일(&F)", "영수증(&R)", "설정(&S)", "도움말(&H)"],
         "group": "현금영수증",
-        "labels": {
-            "amount": "금액",
-            "vat": "부가세",
-            "apply_num": "승인번호",
-            "type": "발행 용도",
-            "merchant_uid": "주문번호",
-        },
+        "labels": {"amount": "금액", "vat": "부가세", "apply_num": "승인번호",
+                   "type": "발행 용도", "merchant_uid": "주문번호"},
         "amount": "33,000원",
         "type": "소득공제(개인)",
         "status": "발행됨 (취소 안 됨)",
@@ -375,13 +318,8 @@ EXPECTED_MAIN = {
         "cancel": "&Cancel this receipt...",
         "menus": ["&File", "&Receipt", "&Settings", "&Help"],
         "group": "Cash receipt",
-        "labels": {
-            "amount": "Amount",
-            "vat": "VAT",
-            "apply_num": "Approval number",
-            "type": "Issued for",
-            "merchant_uid": "Order number",
-        },
+        "labels": {"amount": "Amount", "vat": "VAT", "apply_num": "Approval number",
+                   "type": "Issued for", "merchant_uid": "Order number"},
         "amount": "33,000 won",
         "type": "Income deduction (individual)",
         "status": "Issued (not cancelled)",
@@ -390,9 +328,8 @@ EXPECTED_MAIN = {
 }
 
 
-def check_main_window(
-    qtbot: QtBot, paths: AppPaths, simulator: Simulator, profiles: ProfileStore, language: str
-) -> None:
+def check_main_window(qtbot: QtBot, paths: AppPaths, simulator: Simulator,
+                      profiles: ProfileStore, language: str) -> None:
     want = EXPECTED_MAIN[language]
     with open_window(qtbot, paths, simulator, profiles=profiles) as (window, _):
         assert window.windowTitle() == want["title"]
@@ -407,8 +344,7 @@ def check_main_window(
             assert form_label(layout, getattr(view, name)) == text
         table = window.recent_table
         assert [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())] == (
-            want["headers"]
-        )
+            want["headers"])
         look_up(qtbot, window, "ORDER-20261125-0001")
         assert view.amount.text() == want["amount"]
         assert view.type.text() == want["type"]
@@ -417,12 +353,8 @@ def check_main_window(
 
 
 def test_main_window_switches_between_korean_and_english(
-    qtbot: QtBot,
-    app_paths: AppPaths,
-    simulator: Simulator,
-    profiles: ProfileStore,
-    languages: Languages,
-) -> None:
+        qtbot: QtBot, app_paths: AppPaths, simulator: Simulator, profiles: ProfileStore,
+        languages: Languages) -> None:
     languages.install("ko")
     check_main_window(qtbot, app_paths, simulator, profiles, "ko")
     languages.install("en")
@@ -432,12 +364,9 @@ def test_main_window_switches_between_korean_and_english(
 EXPECTED_DIALOGS = {
     "ko": {
         "credentials": "상점 프로필 및 API 키",
-        "credential_labels": {
-            "name_edit": "프로필 이름(&M):",
-            "key_edit": "REST API 키(&K):",
-            "secret_edit": "REST API 시크릿(&E):",
-            "tier_edit": "Tier 코드(&T):",
-        },
+        "credential_labels": {"name_edit": "프로필 이름(&M):", "key_edit": "REST API 키(&K):",
+                              "secret_edit": "REST API 시크릿(&E):",
+                              "tier_edit": "Tier 코드(&T):"},
         "credential_buttons": {"저장", "닫기"},
         "test": "연결 테스트(&N)",
         "shortcuts": "단축키",
@@ -449,12 +378,8 @@ EXPECTED_DIALOGS = {
     },
     "en": {
         "credentials": "Store profiles and API keys",
-        "credential_labels": {
-            "name_edit": "Profile na&me:",
-            "key_edit": "REST API &key:",
-            "secret_edit": "REST API s&ecret:",
-            "tier_edit": "&Tier code:",
-        },
+        "credential_labels": {"name_edit": "Profile na&me:", "key_edit": "REST API &key:",
+                              "secret_edit": "REST API s&ecret:", "tier_edit": "&Tier code:"},
         "credential_buttons": {"&Save", "&Close"},
         "test": "Test co&nnection",
         "shortcuts": "Keyboard shortcuts",
@@ -479,14 +404,9 @@ def without_mnemonic(texts: set[str]) -> set[str]:
 
 
 @pytest.mark.parametrize("language", ["ko", "en"])
-def test_dialogs_in_both_languages(
-    qtbot: QtBot,
-    app_paths: AppPaths,
-    api: ApiThread,
-    profiles: ProfileStore,
-    languages: Languages,
-    language: str,
-) -> None:
+def test_dialogs_in_both_languages(qtbot: QtBot, app_paths: AppPaths, api: ApiThread,
+                                   profiles: ProfileStore, languages: Languages,
+                                   language: str) -> None:
     from iamport_desk.ui import shortcuts
     from iamport_desk.ui.credentials_dialog import CredentialsDialog
     from iamport_desk.ui.help_dialogs import AboutDialog, ShortcutsDialog
@@ -501,8 +421,7 @@ def test_dialogs_in_both_languages(
         assert label_for(credentials, getattr(credentials, name)) == text
     # Qt's standard buttons come from qtbase_<lang>.qm (platforms differ in the "&").
     assert without_mnemonic(button_texts(credentials.buttons)) == without_mnemonic(
-        want["credential_buttons"]
-    )
+        want["credential_buttons"])
     assert credentials.test_button.text() == want["test"]
 
     shortcuts_dialog = ShortcutsDialog()
@@ -539,7 +458,8 @@ def read_confirmation(qtbot: QtBot, parent: QWidget, receipt: Receipt) -> dict[s
         seen["informative"] = box.informativeText()
         seen["buttons"] = {box.buttonRole(b): b.text() for b in box.buttons()}
         seen["default"] = box.defaultButton().text() if box.defaultButton() else None
-        keep = [b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.RejectRole]
+        keep = [b for b in box.buttons()
+                if box.buttonRole(b) == QMessageBox.ButtonRole.RejectRole]
         keep[0].click()
 
     QTimer.singleShot(0, answer)
@@ -552,47 +472,28 @@ def confirmation_receipt() -> Receipt:
 
     kst = dt.timezone(dt.timedelta(hours=9))
     issued = dt.datetime(2026, 11, 25, 14, 3, tzinfo=kst)
-    return Receipt(
-        merchant_uid="ORDER-20261125-0001",
-        receipt_tid="T-1",
-        apply_num="123456789",
-        type="person",
-        amount=12300,
-        vat=1118,
-        receipt_url="https://example.com/r/1",
-        applied_at=int(issued.timestamp()),
-        cancelled_at=None,
-    )
+    return Receipt(merchant_uid="ORDER-20261125-0001", receipt_tid="T-1",
+                   apply_num="123456789", type="person", amount=12300, vat=1118,
+                   receipt_url="https://example.com/r/1",
+                   applied_at=int(issued.timestamp()), cancelled_at=None)
 
 
 EXPECTED_CONFIRM = {
-    "ko": {
-        "title": "발행취소 확인",
-        "cancel": "발행취소(&C)",
-        "keep": "취소하지 않음(&K)",
-        "text": ("12,300원", "ORDER-20261125-0001", "발행취소하시겠습니까"),
-        "informative": ("승인번호", "2026-11-25 14:03 (KST)"),
-    },
-    "en": {
-        "title": "Cancel the cash receipt?",
-        "cancel": "&Cancel the receipt",
-        "keep": "&Keep it",
-        "text": ("12,300 won", "ORDER-20261125-0001", "cannot be undone"),
-        "informative": ("Approval number", "2026-11-25 14:03 (KST)"),
-    },
+    "ko": {"title": "발행취소 확인", "cancel": "발행취소(&C)", "keep": "취소하지 않음(&K)",
+           "text": ("12,300원", "ORDER-20261125-0001", "발행취소하시겠습니까"),
+           "informative": ("승인번호", "2026-11-25 14:03 (KST)")},
+    "en": {"title": "Cancel the cash receipt?", "cancel": "&Cancel the receipt",
+           "keep": "&Keep it", "text": ("12,300 won", "ORDER-20261125-0001", "cannot be undone"),
+           "informative": ("Approval number", "2026-11-25 14:03 (KST)")},
 }
 
 
-@pytest.mark.parametrize(
-    "language",
-    [
-        "ko",
-        "en",
-    ],
-)
-def test_cancel_confirmation_in_both_languages(
-    qtbot: QtBot, languages: Languages, language: str
-) -> None:
+@pytest.mark.parametrize("language", [
+    "ko",
+    "en",
+])
+def test_cancel_confirmation_in_both_languages(qtbot: QtBot, languages: Languages,
+                                               language: str) -> None:
     from iamport_desk.ui.main_window import MainWindow
 
     class Parent(QWidget):  # looks up like the real parent does: under "MainWindow"
@@ -618,32 +519,17 @@ def test_cancel_confirmation_in_both_languages(
 
 
 EXPECTED_HISTORY = {
-    "ko": {
-        "title": "처리 기록",
-        "search": "주문번호(&N):",
-        "outcome": "결과(&O):",
-        "all_outcomes": "모든 결과",
-        "header0": "시작 시각 (KST)",
-    },
-    "en": {
-        "title": "Audit history",
-        "search": "Order &number:",
-        "outcome": "&Outcome:",
-        "all_outcomes": "All outcomes",
-        "header0": "Started (KST)",
-    },
+    "ko": {"title": "처리 기록", "search": "주문번호(&N):", "outcome": "결과(&O):",
+           "all_outcomes": "모든 결과", "header0": "시작 시각 (KST)"},
+    "en": {"title": "Audit history", "search": "Order &number:", "outcome": "&Outcome:",
+           "all_outcomes": "All outcomes", "header0": "Started (KST)"},
 }
 
 
 @pytest.mark.parametrize("language", ["ko", "en"])
-def test_history_window_in_both_languages(
-    qtbot: QtBot,
-    app_paths: AppPaths,
-    api: ApiThread,
-    profiles: ProfileStore,
-    languages: Languages,
-    language: str,
-) -> None:
+def test_history_window_in_both_languages(qtbot: QtBot, app_paths: AppPaths, api: ApiThread,
+                                          profiles: ProfileStore, languages: Languages,
+                                          language: str) -> None:
     from PySide6.QtCore import Qt
 
     history_window = pytest.importorskip("iamport_desk.ui.history_window")
@@ -656,16 +542,13 @@ def test_history_window_in_both_languages(
         assert label_for(window, window.search_edit) == want["search"]
         assert label_for(window, window.outcome_combo) == want["outcome"]
         assert window.outcome_combo.itemText(0) == want["all_outcomes"]
-        assert (
-            window.model.headerData(0, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
-            == want["header0"]
-        )
+        assert window.model.headerData(0, Qt.Orientation.Horizontal,
+                                       Qt.ItemDataRole.DisplayRole) == want["header0"]
     finally:
         window.close()
 
 
 # ---- every string looked up at run time has a Korean translation ------------------------
-
 
 class RecordingTranslator(QTranslator):
     """Installed last (so asked first): notes every lookup, answers nothing."""
@@ -674,11 +557,12 @@ class RecordingTranslator(QTranslator):
         super().__init__()
         self.seen: set[tuple[str, str]] = set()
 
-    def translate(
-        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
-    ) -> str | None:  # type: ignore[override]
+    def translate(self, context: str, source: str, disambiguation: str | None = None,
+                  n: int = -1) -> str | None:  # type: ignore[override]
         self.seen.add((context, source))
         return None
+
+
 
 
 def all_error_messages() -> list[str]:
@@ -687,73 +571,31 @@ def all_error_messages() -> list[str]:
     from iamport_desk.ui.words import describe_error
 
     errors: list[BaseException] = [
-        api.InvalidMerchantUid("x"),
-        api.AuthenticationError("x", message="m"),
+        api.InvalidMerchantUid("x"), api.AuthenticationError("x", message="m"),
         *(api.InvalidMerchantUid("x", reason=reason) for reason in ("empty", "too_long")),
-        *(
-            rules.RefusedCharacter(reason=reason, char=char, position=3)
-            for reason, char in (("control", "\t"), ("invisible", "\u200b"), ("bidi", "\u202e"))
-        ),
+        *(rules.RefusedCharacter(reason=reason, char=char, position=3)
+          for reason, char in (("control", "\t"), ("invisible", "\u200b"), ("bidi", "\u202e"))),
         rules.TypedInHangulMode("order-1001"),
-        api.ReceiptNotFound("x", status=404),
-        api.OutcomeUnknown("x"),
-        *(
-            api.NetworkError("x", kind=kind)
-            for kind in (
-                "refused",
-                "dns",
-                "tls",
-                "connect_timeout",
-                "read_timeout",
-                "proxy",
-                "other",
-            )
-        ),
-        *(
-            api.ApiError("x", status=status, code=code, message=message)
-            for status, code, message in (
-                (407, None, None),
-                (500, 1, "m"),
-                (501, 1, "m"),
-                (400, 1, "m"),
-                (200, 1, "m"),
-                (502, None, None),
-                (503, 1, "m"),
-            )
-        ),
-        *(
-            HistoryUnavailable(reason)
-            for reason in (
-                "readonly",
-                "full",
-                "locked",
-                "corrupt",
-                "io",
-                "newer",
-                "emptied",
-                "network",
-            )
-        ),
+        api.ReceiptNotFound("x", status=404), api.OutcomeUnknown("x"),
+        *(api.NetworkError("x", kind=kind) for kind in
+          ("refused", "dns", "tls", "connect_timeout", "read_timeout", "proxy", "other")),
+        *(api.ApiError("x", status=status, code=code, message=message)
+          for status, code, message in ((407, None, None), (500, 1, "m"), (501, 1, "m"),
+                                        (400, 1, "m"), (200, 1, "m"), (502, None, None),
+                                        (503, 1, "m"))),
+        *(HistoryUnavailable(reason) for reason in ("readonly", "full", "locked", "corrupt",
+                                                     "io", "newer", "emptied", "network")),
         RuntimeError("bug"),
     ]
     texts = [describe_error(error).full_text() for error in errors]
-    texts += [
-        describe_error(
-            api.ApiError("x", status=500, code=1, message="m"), cancelling=True
-        ).full_text()
-    ]
+    texts += [describe_error(api.ApiError("x", status=500, code=1, message="m"),
+                             cancelling=True).full_text()]
     return texts
 
 
 def test_every_string_looked_up_in_korean_is_translated(
-    qtbot: QtBot,
-    app_paths: AppPaths,
-    simulator: Simulator,
-    api: ApiThread,
-    profiles: ProfileStore,
-    languages: Languages,
-    qapp: QApplication,
-) -> None:
+        qtbot: QtBot, app_paths: AppPaths, simulator: Simulator, api: ApiThread,
+        profiles: ProfileStore, languages: Languages, qapp: QApplication) -> None:
     from iamport_desk.models import Outcome
     from iamport_desk.ui import shortcuts
     from iamport_desk.ui.credentials_dialog import CredentialsDialog
@@ -769,12 +611,8 @@ def test_every_string_looked_up_in_korean_is_translated(
             look_up(qtbot, window, "ORDER-20261120-0003")  # already cancelled
             look_up(qtbot, window, "ORDER-NONE-9999")
             read_confirmation(qtbot, window, confirmation_receipt())
-        for widget in (
-            CredentialsDialog(profiles, api),
-            ShortcutsDialog(),
-            AboutDialog(app_paths),
-            LanguageDialog("system"),
-        ):
+        for widget in (CredentialsDialog(profiles, api), ShortcutsDialog(), AboutDialog(app_paths),
+                       LanguageDialog("system")):
             qtbot.addWidget(widget)
         history_window = pytest.importorskip("iamport_desk.ui.history_window")
         history = history_window.HistoryWindow(app_paths.history_db, api, profiles)
@@ -789,40 +627,23 @@ def test_every_string_looked_up_in_korean_is_translated(
         qapp.removeTranslator(recorder)
 
     translated = {(m.context, m.source) for m in read_ts(KO_TS) if m.kind == ""}
-    ours = {
-        (context, source)
-        for context, source in recorder.seen
-        if context and not context.startswith("Q")
-    }
+    ours = {(context, source) for context, source in recorder.seen
+            if context and not context.startswith("Q")}
     assert ("MainWindow", "&Look up") in ours
     missing = ours - translated
-    assert not missing, "looked up at run time but not in iamport_desk_ko.ts:\n" + "\n".join(
-        f"[{c}] {s!r}" for c, s in sorted(missing)
-    )
+    assert not missing, ("looked up at run time but not in iamport_desk_ko.ts:\n"
+                         + "\n".join(f"[{c}] {s!r}" for c, s in sorted(missing)))
 
 
 def test_switching_the_language_applies_at_once_and_keeps_working(
-    qtbot: QtBot,
-    qapp: QApplication,
-    languages: Languages,
-    app_paths: AppPaths,
-    simulator: Simulator,
-    api: ApiThread,
-    profiles: ProfileStore,
-) -> None:
+        qtbot: QtBot, qapp: QApplication, languages: Languages, app_paths: AppPaths,
+        simulator: Simulator, api: ApiThread, profiles: ProfileStore) -> None:
     """Settings > Language rebuilds the window in the new language, on the same API thread."""
     from iamport_desk.app import Desk
 
     languages.install("en")
-    desk = Desk(
-        qapp,
-        app_paths,
-        profiles,
-        api,
-        api_base=simulator.base_url,
-        demo_orders=None,
-        translators=languages.installed,
-    )
+    desk = Desk(qapp, app_paths, profiles, api, api_base=simulator.base_url,
+                demo_orders=None, translators=languages.installed)
     first = desk.show_window()
     qtbot.addWidget(first)
     assert first.lookup_button.text() == "&Look up"
@@ -852,9 +673,8 @@ def test_refused_order_number_sentences_in_korean(languages: Languages) -> None:
     assert text.startswith("주문번호의 7번째 글자에 보이지 않는 문자 ")
     assert isolate("U+200B ZERO WIDTH SPACE") in text
     rlo = rules.RefusedCharacter(reason="bidi", char="\u202e", position=1)
-    assert (
-        "글자 방향 제어 문자 " + isolate("U+202E RIGHT-TO-LEFT OVERRIDE")
-        in describe_error(rlo).text
-    )
+    assert "글자 방향 제어 문자 " + isolate("U+202E RIGHT-TO-LEFT OVERRIDE") in describe_error(
+        rlo
+    ).text
     hangul = describe_error(rules.TypedInHangulMode("order-1001")).text
     assert "영문 자판으로는 “" + isolate("order-1001") + "”입니다." in hangul

@@ -36,9 +36,8 @@ class Recorded:
 
 
 @contextmanager
-def keyboard_window(
-    qtbot: QtBot, paths: AppPaths, simulator: Simulator, *, demo: bool = False
-) -> Iterator[tuple[MainWindow, Recorded]]:
+def keyboard_window(qtbot: QtBot, paths: AppPaths, simulator: Simulator, *,
+                    demo: bool = False) -> Iterator[tuple[MainWindow, Recorded]]:
     """The main window with the real confirmation; only the credentials dialog is recorded."""
     recorded = Recorded()
 
@@ -48,14 +47,9 @@ def keyboard_window(
 
     profiles: ProfileStore = make_profiles(paths)
     api = ApiThread(ApiWorker(paths.history_db))
-    window = MainWindow(
-        api,
-        profiles,
-        paths,
-        open_credentials=open_credentials,
-        api_base_override=simulator.base_url,
-        demo_orders={UID: "practice"} if demo else None,
-    )
+    window = MainWindow(api, profiles, paths, open_credentials=open_credentials,
+                        api_base_override=simulator.base_url,
+                        demo_orders={UID: "practice"} if demo else None)
     qtbot.addWidget(window)
     window.show()
     window.activateWindow()
@@ -81,9 +75,8 @@ def focused() -> QWidget:
     return widget
 
 
-def press(
-    qtbot: QtBot, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
-) -> None:
+def press(qtbot: QtBot, key: Qt.Key,
+          modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
     qtbot.keyClick(focused(), key, modifier)
 
 
@@ -91,7 +84,8 @@ def type_text(qtbot: QtBot, text: str) -> None:
     qtbot.keyClicks(focused(), text)
 
 
-def answer_modal(keys: Callable[[QWidget], None], seen: list[object], attempts: int = 200) -> None:
+def answer_modal(keys: Callable[[QWidget], None], seen: list[object],
+                 attempts: int = 200) -> None:
     """When a modal widget is up, note it and type into it.
 
     If the keys did not close it within two seconds, it is closed here (rejected) and noted as
@@ -121,17 +115,14 @@ def answer_modal(keys: Callable[[QWidget], None], seen: list[object], attempts: 
 STUCK = "stuck: the dialog ignored the keys and was closed by force"
 
 
-def in_modal(
-    qtbot: QtBot,
-    key: Qt.Key,
-    modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier,
-) -> Callable[[QWidget], None]:
+def in_modal(qtbot: QtBot, key: Qt.Key,
+             modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier,
+             ) -> Callable[[QWidget], None]:
     def keys(modal: QWidget) -> None:
         target = QApplication.focusWidget()
         if target is None or target.window() is not modal:
             target = modal
         qtbot.keyClick(target, key, modifier)
-
     return keys
 
 
@@ -139,15 +130,13 @@ def look_up_by_keyboard(qtbot: QtBot, window: MainWindow, uid: str) -> None:
     assert focused() is window.order_edit
     type_text(qtbot, uid)
     assert window.order_edit.text() == uid
-    with qtbot.waitSignal(
-        window.busy_changed, timeout=10_000, check_params_cb=lambda busy: not busy
-    ):
+    with qtbot.waitSignal(window.busy_changed, timeout=10_000,
+                          check_params_cb=lambda busy: not busy):
         press(qtbot, Qt.Key.Key_Return)
 
 
-def test_whole_cancellation_with_the_keyboard_only(
-    qtbot: QtBot, app_paths: AppPaths, simulator: Simulator
-) -> None:
+def test_whole_cancellation_with_the_keyboard_only(qtbot: QtBot, app_paths: AppPaths,
+                                                   simulator: Simulator) -> None:
     with keyboard_window(qtbot, app_paths, simulator) as (window, _):
         # The window opens ready for typing.
         assert focused() is window.order_edit
@@ -179,9 +168,8 @@ def test_whole_cancellation_with_the_keyboard_only(
 
         # Again, and this time Alt+C, the destructive button's mnemonic, confirms.
         answer_modal(in_modal(qtbot, Qt.Key.Key_C, Qt.KeyboardModifier.AltModifier), boxes)
-        with qtbot.waitSignal(
-            window.busy_changed, timeout=15_000, check_params_cb=lambda busy: not busy
-        ):
+        with qtbot.waitSignal(window.busy_changed, timeout=15_000,
+                              check_params_cb=lambda busy: not busy):
             press(qtbot, Qt.Key.Key_Space)
         assert len(boxes) == 3
         assert [r.method for r in simulator.requests] == ["DELETE"]
@@ -193,9 +181,8 @@ def test_whole_cancellation_with_the_keyboard_only(
         assert focused() is window.order_edit
 
 
-def test_tab_then_space_confirms_too(
-    qtbot: QtBot, app_paths: AppPaths, simulator: Simulator
-) -> None:
+def test_tab_then_space_confirms_too(qtbot: QtBot, app_paths: AppPaths,
+                                     simulator: Simulator) -> None:
     """From the safe default, Tab reaches the destructive button and Space presses it."""
     with keyboard_window(qtbot, app_paths, simulator) as (window, _):
         look_up_by_keyboard(qtbot, window, UID)
@@ -205,11 +192,8 @@ def test_tab_then_space_confirms_too(
 
         def tab_to_destructive(modal: QWidget) -> None:
             assert isinstance(modal, QMessageBox)
-            destructive = next(
-                b
-                for b in modal.buttons()
-                if modal.buttonRole(b) == QMessageBox.ButtonRole.DestructiveRole
-            )
+            destructive = next(b for b in modal.buttons()
+                               if modal.buttonRole(b) == QMessageBox.ButtonRole.DestructiveRole)
             for _ in range(len(modal.buttons()) + 1):
                 if QApplication.focusWidget() is destructive:
                     break
@@ -218,18 +202,16 @@ def test_tab_then_space_confirms_too(
             qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)
 
         answer_modal(tab_to_destructive, seen)
-        with qtbot.waitSignal(
-            window.busy_changed, timeout=15_000, check_params_cb=lambda busy: not busy
-        ):
+        with qtbot.waitSignal(window.busy_changed, timeout=15_000,
+                              check_params_cb=lambda busy: not busy):
             press(qtbot, Qt.Key.Key_Space)
         assert focus_log == ["&Cancel the receipt"]
         assert [r.method for r in simulator.requests] == ["DELETE"]
         assert window.receipt_view.status.text() == "Cancelled"
 
 
-def test_confirmation_defaults_to_keeping_the_receipt(
-    qtbot: QtBot, app_paths: AppPaths, simulator: Simulator
-) -> None:
+def test_confirmation_defaults_to_keeping_the_receipt(qtbot: QtBot, app_paths: AppPaths,
+                                                      simulator: Simulator) -> None:
     with keyboard_window(qtbot, app_paths, simulator) as (window, _):
         look_up_by_keyboard(qtbot, window, UID)
         facts: dict[str, object] = {}
@@ -275,9 +257,8 @@ def test_shortcuts(qtbot: QtBot, app_paths: AppPaths, simulator: Simulator) -> N
         assert recorded.credential_reasons == [None]
 
 
-def test_enter_closes_the_shortcuts_dialog_too(
-    qtbot: QtBot, app_paths: AppPaths, simulator: Simulator
-) -> None:
+def test_enter_closes_the_shortcuts_dialog_too(qtbot: QtBot, app_paths: AppPaths,
+                                               simulator: Simulator) -> None:
     with keyboard_window(qtbot, app_paths, simulator):
         dialogs: list[object] = []
         answer_modal(in_modal(qtbot, Qt.Key.Key_Return), dialogs)
@@ -292,11 +273,8 @@ def buddy_problems(root: QWidget) -> list[str]:
     labels the buddies of read-only value labels, as in the receipt view; those are not
     inputs and are skipped.)"""
     problems = []
-    labels = [
-        label
-        for label in root.findChildren(QLabel)
-        if label.buddy() is not None and not isinstance(label.buddy(), QLabel)
-    ]
+    labels = [label for label in root.findChildren(QLabel)
+              if label.buddy() is not None and not isinstance(label.buddy(), QLabel)]
     for label in labels:
         buddy = label.buddy()
         if not MNEMONIC.search(label.text()):
@@ -308,8 +286,7 @@ def buddy_problems(root: QWidget) -> list[str]:
 
 @pytest.mark.parametrize("demo", [False, True], ids=["normal", "demo"])
 def test_main_window_labels_have_mnemonics_and_focusable_buddies(
-    qtbot: QtBot, app_paths: AppPaths, simulator: Simulator, demo: bool
-) -> None:
+        qtbot: QtBot, app_paths: AppPaths, simulator: Simulator, demo: bool) -> None:
     with keyboard_window(qtbot, app_paths, simulator, demo=demo) as (window, _):
         buddies = [label.buddy() for label in window.findChildren(QLabel)]
         assert window.order_edit in buddies and window.profile_combo in buddies
@@ -317,25 +294,17 @@ def test_main_window_labels_have_mnemonics_and_focusable_buddies(
 
 
 def test_credentials_dialog_labels_have_mnemonics_and_focusable_buddies(
-    qtbot: QtBot, app_paths: AppPaths
-) -> None:
+        qtbot: QtBot, app_paths: AppPaths) -> None:
     from iamport_desk.ui.credentials_dialog import CredentialsDialog
 
     api = ApiThread(ApiWorker(app_paths.history_db))
     try:
         dialog = CredentialsDialog(make_profiles(app_paths), api)
         qtbot.addWidget(dialog)
-        labelled = [
-            label.buddy() for label in dialog.findChildren(QLabel) if label.buddy() is not None
-        ]
-        for widget in (
-            dialog.profile_list,
-            dialog.name_edit,
-            dialog.key_edit,
-            dialog.secret_edit,
-            dialog.tier_edit,
-            dialog.host_combo,
-        ):
+        labelled = [label.buddy() for label in dialog.findChildren(QLabel)
+                    if label.buddy() is not None]
+        for widget in (dialog.profile_list, dialog.name_edit, dialog.key_edit,
+                       dialog.secret_edit, dialog.tier_edit, dialog.host_combo):
             assert widget in labelled
         assert buddy_problems(dialog) == []
         dialog.close()
@@ -343,9 +312,8 @@ def test_credentials_dialog_labels_have_mnemonics_and_focusable_buddies(
         api.stop()
 
 
-def test_label_mnemonic_moves_focus_to_its_buddy(
-    qtbot: QtBot, app_paths: AppPaths, simulator: Simulator
-) -> None:
+def test_label_mnemonic_moves_focus_to_its_buddy(qtbot: QtBot, app_paths: AppPaths,
+                                                 simulator: Simulator) -> None:
     with keyboard_window(qtbot, app_paths, simulator) as (window, _):
         window.lookup_button.setFocus()
         press(qtbot, Qt.Key.Key_O, Qt.KeyboardModifier.AltModifier)
@@ -353,8 +321,7 @@ def test_label_mnemonic_moves_focus_to_its_buddy(
 
 
 def test_tab_from_the_order_number_reaches_the_lookup_button(
-    qtbot: QtBot, app_paths: AppPaths, simulator: Simulator
-) -> None:
+        qtbot: QtBot, app_paths: AppPaths, simulator: Simulator) -> None:
     with keyboard_window(qtbot, app_paths, simulator) as (window, _):
         assert focused() is window.order_edit
         press(qtbot, Qt.Key.Key_Tab)
@@ -380,9 +347,8 @@ def mnemonic_letters(window: QWidget) -> list[str]:
 
 
 @pytest.mark.parametrize("demo", [False, True], ids=["normal", "demo"])
-def test_main_window_mnemonics_do_not_clash(
-    qtbot: QtBot, app_paths: AppPaths, simulator: Simulator, demo: bool
-) -> None:
+def test_main_window_mnemonics_do_not_clash(qtbot: QtBot, app_paths: AppPaths,
+                                            simulator: Simulator, demo: bool) -> None:
     with keyboard_window(qtbot, app_paths, simulator, demo=demo) as (window, _):
         letters = mnemonic_letters(window)
         assert len(letters) >= 8

@@ -18,16 +18,12 @@ pytestmark = pytest.mark.timeout(60)
 
 def history_rows(paths: AppPaths) -> list[tuple[str, str, int | None, str | None]]:
     with sqlite3.connect(paths.history_db) as conn:
-        return list(
-            conn.execute(
-                "SELECT merchant_uid, outcome, http_status, message FROM attempts ORDER BY id"
-            )
-        )
+        return list(conn.execute(
+            "SELECT merchant_uid, outcome, http_status, message FROM attempts ORDER BY id"))
 
 
-def test_happy_path_cancels_once_and_records(
-    qtbot: QtBot, app_paths: AppPaths, simulator: Simulator
-) -> None:
+def test_happy_path_cancels_once_and_records(qtbot: QtBot, app_paths: AppPaths,
+                                             simulator: Simulator) -> None:
     uid = "ORDER-20261125-0001"
     with open_window(qtbot, app_paths, simulator) as (window, dialogs):
         assert window.order_edit.hasFocus() or window.focusWidget() is window.order_edit
@@ -48,13 +44,10 @@ def test_happy_path_cancels_once_and_records(
     assert history_rows(app_paths) == [(uid, "cancelled", 200, None)]
 
 
-def test_declining_the_confirmation_sends_nothing(
-    qtbot: QtBot, app_paths: AppPaths, simulator: Simulator
-) -> None:
+def test_declining_the_confirmation_sends_nothing(qtbot: QtBot, app_paths: AppPaths,
+                                                  simulator: Simulator) -> None:
     with open_window(qtbot, app_paths, simulator, dialogs=Dialogs(confirm_answer=False)) as (
-        window,
-        _,
-    ):
+            window, _):
         look_up(qtbot, window, "ORDER-20261125-0001")
         simulator.reset_requests()
         window.cancel_receipt()
@@ -64,18 +57,16 @@ def test_declining_the_confirmation_sends_nothing(
     assert history_rows(app_paths) == []
 
 
-def test_not_found_explains_and_offers_nothing(
-    qtbot: QtBot, app_paths: AppPaths, simulator: Simulator
-) -> None:
+def test_not_found_explains_and_offers_nothing(qtbot: QtBot, app_paths: AppPaths,
+                                               simulator: Simulator) -> None:
     with open_window(qtbot, app_paths, simulator) as (window, _):
         look_up(qtbot, window, "ORDER-NONE-9999")
         assert "No cash receipt was issued" in window.message.text()
         assert not window.cancel_button.isEnabled()
 
 
-def test_already_cancelled_shows_when_and_sends_no_delete(
-    qtbot: QtBot, app_paths: AppPaths, simulator: Simulator
-) -> None:
+def test_already_cancelled_shows_when_and_sends_no_delete(qtbot: QtBot, app_paths: AppPaths,
+                                                          simulator: Simulator) -> None:
     with open_window(qtbot, app_paths, simulator) as (window, _):
         look_up(qtbot, window, "ORDER-20261120-0003")
         assert "already cancelled" in window.message.text()
@@ -85,9 +76,8 @@ def test_already_cancelled_shows_when_and_sends_no_delete(
         assert simulator.count("DELETE") == 0
 
 
-def test_pg_failure_is_recorded_with_status_and_message(
-    qtbot: QtBot, app_paths: AppPaths, simulator: Simulator
-) -> None:
+def test_pg_failure_is_recorded_with_status_and_message(qtbot: QtBot, app_paths: AppPaths,
+                                                        simulator: Simulator) -> None:
     with open_window(qtbot, app_paths, simulator) as (window, _):
         look_up(qtbot, window, "ORDER-PG-FAIL")
         cancel(qtbot, window)
@@ -99,9 +89,8 @@ def test_pg_failure_is_recorded_with_status_and_message(
     assert message is not None and "원거래 없음" in message
 
 
-def test_bad_credentials_reopen_the_dialog_with_the_reason(
-    qtbot: QtBot, app_paths: AppPaths, simulator: Simulator
-) -> None:
+def test_bad_credentials_reopen_the_dialog_with_the_reason(qtbot: QtBot, app_paths: AppPaths,
+                                                          simulator: Simulator) -> None:
     profiles = make_profiles(app_paths, secret="wrong-secret-123")
     with open_window(qtbot, app_paths, simulator, profiles=profiles) as (window, dialogs):
         look_up(qtbot, window, "ORDER-20261125-0001")
@@ -111,9 +100,8 @@ def test_bad_credentials_reopen_the_dialog_with_the_reason(
     assert history_rows(app_paths) == []
 
 
-def test_missing_credentials_open_the_dialog_first(
-    qtbot: QtBot, app_paths: AppPaths, simulator: Simulator
-) -> None:
+def test_missing_credentials_open_the_dialog_first(qtbot: QtBot, app_paths: AppPaths,
+                                                   simulator: Simulator) -> None:
     profiles = make_profiles(app_paths, secret=None)
     with open_window(qtbot, app_paths, simulator, profiles=profiles) as (window, dialogs):
         window.order_edit.setText("ORDER-20261125-0001")
@@ -123,9 +111,8 @@ def test_missing_credentials_open_the_dialog_first(
         assert simulator.count() == 0
 
 
-def test_unknown_outcome_is_recorded_then_reconciled(
-    qtbot: QtBot, app_paths: AppPaths, simulator: Simulator
-) -> None:
+def test_unknown_outcome_is_recorded_then_reconciled(qtbot: QtBot, app_paths: AppPaths,
+                                                     simulator: Simulator) -> None:
     uid = "ORDER-LOST"
     with open_window(qtbot, app_paths, simulator) as (window, _):
         look_up(qtbot, window, uid)
@@ -134,9 +121,8 @@ def test_unknown_outcome_is_recorded_then_reconciled(
         assert simulator.count("DELETE") == 1
         assert history_rows(app_paths)[0][1] == "unknown"
         qtbot.waitUntil(lambda: window.reconcile_button.isVisible())
-        with qtbot.waitSignal(
-            window.busy_changed, timeout=10_000, check_params_cb=lambda busy: not busy
-        ):
+        with qtbot.waitSignal(window.busy_changed, timeout=10_000,
+                              check_params_cb=lambda busy: not busy):
             window.reconcile()
         assert simulator.count("DELETE") == 1  # checked with a GET, never a second DELETE
         assert "1 cancelled" in window.message.text()
@@ -146,35 +132,29 @@ def test_unknown_outcome_is_recorded_then_reconciled(
     assert entry.note and "lookup" in entry.note
 
 
-def test_many_enter_presses_send_one_lookup(
-    qtbot: QtBot, app_paths: AppPaths, simulator: Simulator
-) -> None:
+def test_many_enter_presses_send_one_lookup(qtbot: QtBot, app_paths: AppPaths,
+                                            simulator: Simulator) -> None:
     simulator.latency = 0.3
     with open_window(qtbot, app_paths, simulator) as (window, _):
         window.order_edit.setText("ORDER-20261125-0001")
         simulator.reset_requests()
-        with qtbot.waitSignal(
-            window.busy_changed, timeout=10_000, check_params_cb=lambda busy: not busy
-        ):
+        with qtbot.waitSignal(window.busy_changed, timeout=10_000,
+                              check_params_cb=lambda busy: not busy):
             for _ in range(10):
                 window.lookup()
                 window.lookup_button.click()
         assert simulator.count("GET", "/receipts/external/") == 1
 
 
-def test_duplicate_guard_uses_the_history(
-    qtbot: QtBot, app_paths: AppPaths, simulator: Simulator
-) -> None:
+def test_duplicate_guard_uses_the_history(qtbot: QtBot, app_paths: AppPaths,
+                                          simulator: Simulator) -> None:
     uid = "ORDER-20261125-0002"
     with open_window(qtbot, app_paths, simulator) as (window, _):
         look_up(qtbot, window, uid)
         cancel(qtbot, window)
         # The lookup disagrees with the history (a stale answer): the history wins.
-        stale = {
-            "code": 0,
-            "message": None,
-            "response": {**simulator.receipt(uid), "cancelled_at": 0},
-        }
+        stale = {"code": 0, "message": None, "response": {**simulator.receipt(uid),
+                                                          "cancelled_at": 0}}
         simulator.inject("GET", "/receipts/external/", Fault(status=200, body=stale))
         look_up(qtbot, window, uid)
         cancel(qtbot, window)
@@ -182,15 +162,12 @@ def test_duplicate_guard_uses_the_history(
         assert simulator.count("DELETE") == 1
 
 
-def test_unwritable_history_refuses_before_any_request(
-    qtbot: QtBot, app_paths: AppPaths, simulator: Simulator, tmp_path
-) -> None:
+def test_unwritable_history_refuses_before_any_request(qtbot: QtBot, app_paths: AppPaths,
+                                                       simulator: Simulator, tmp_path) -> None:
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("x")
-    with open_window(qtbot, app_paths, simulator, history_path=blocker / "history.sqlite3") as (
-        window,
-        _,
-    ):
+    with open_window(qtbot, app_paths, simulator,
+                     history_path=blocker / "history.sqlite3") as (window, _):
         look_up(qtbot, window, "ORDER-20261125-0001")
         simulator.reset_requests()
         cancel(qtbot, window)
@@ -199,14 +176,10 @@ def test_unwritable_history_refuses_before_any_request(
         assert simulator.count() == 0
 
 
-def test_server_html_is_shown_as_plain_text(
-    qtbot: QtBot, app_paths: AppPaths, simulator: Simulator
-) -> None:
-    simulator.inject(
-        "DELETE",
-        "/receipts/external/",
-        Fault(status=500, body={"code": -1, "message": "<b>bold</b><img src=x>", "response": None}),
-    )
+def test_server_html_is_shown_as_plain_text(qtbot: QtBot, app_paths: AppPaths,
+                                            simulator: Simulator) -> None:
+    simulator.inject("DELETE", "/receipts/external/", Fault(
+        status=500, body={"code": -1, "message": "<b>bold</b><img src=x>", "response": None}))
     with open_window(qtbot, app_paths, simulator) as (window, _):
         look_up(qtbot, window, "ORDER-20261125-0001")
         cancel(qtbot, window)
@@ -216,15 +189,14 @@ def test_server_html_is_shown_as_plain_text(
         assert window.message.textFormat() == Qt.TextFormat.PlainText
 
 
-def test_close_during_cancellation_waits_for_the_outcome(
-    qtbot: QtBot, app_paths: AppPaths, simulator: Simulator, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_close_during_cancellation_waits_for_the_outcome(qtbot: QtBot, app_paths: AppPaths,
+                                                         simulator: Simulator,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
     from PySide6.QtWidgets import QMessageBox
 
     notices: list[str] = []
-    monkeypatch.setattr(
-        QMessageBox, "information", lambda _parent, _title, text: notices.append(text)
-    )
+    monkeypatch.setattr(QMessageBox, "information",
+                        lambda _parent, _title, text: notices.append(text))
     uid = "ORDER-SLOW"
     with open_window(qtbot, app_paths, simulator) as (window, _):
         look_up(qtbot, window, uid)
@@ -237,8 +209,7 @@ def test_close_during_cancellation_waits_for_the_outcome(
 
 
 def test_profile_switch_uses_the_new_key_and_not_the_old_token(
-    qtbot: QtBot, app_paths: AppPaths
-) -> None:
+        qtbot: QtBot, app_paths: AppPaths) -> None:
     from iamport_desk.models import Profile
     from iamport_desk.simulator import DEMO_IMP_KEY, DEMO_IMP_SECRET
 
@@ -268,8 +239,7 @@ def _switch_profiles(qtbot: QtBot, app_paths: AppPaths, simulator: Simulator, Pr
 
 
 def test_a_new_cancel_after_an_unknown_outcome_asks_portone_first(
-    qtbot: QtBot, app_paths: AppPaths, simulator: Simulator
-) -> None:
+        qtbot: QtBot, app_paths: AppPaths, simulator: Simulator) -> None:
     uid = "ORDER-LOST"
     with open_window(qtbot, app_paths, simulator) as (window, _):
         look_up(qtbot, window, uid)
@@ -280,11 +250,8 @@ def test_a_new_cancel_after_an_unknown_outcome_asks_portone_first(
         assert "No answer came back" in window.recent_table.item(0, 4).text()
         # The clerk looks it up again before the automatic check ran: the (stale) lookup
         # says "not cancelled", yet the worker checks the unknown attempt before any DELETE.
-        stale = {
-            "code": 0,
-            "message": None,
-            "response": {**simulator.receipt(uid), "cancelled_at": 0},
-        }
+        stale = {"code": 0, "message": None, "response": {**simulator.receipt(uid),
+                                                          "cancelled_at": 0}}
         simulator.inject("GET", "/receipts/external/", Fault(status=200, body=stale))
         look_up(qtbot, window, uid)
         simulator.reset_requests()
@@ -298,18 +265,10 @@ def test_a_new_cancel_after_an_unknown_outcome_asks_portone_first(
 
 
 def test_an_html_error_page_on_delete_is_an_unknown_outcome(
-    qtbot: QtBot, app_paths: AppPaths, simulator: Simulator
-) -> None:
-    simulator.inject(
-        "DELETE",
-        "/receipts/external/",
-        Fault(
-            status=500,
-            body="<html><body>Internal error</body></html>",
-            content_type="text/html",
-            apply=True,
-        ),
-    )
+        qtbot: QtBot, app_paths: AppPaths, simulator: Simulator) -> None:
+    simulator.inject("DELETE", "/receipts/external/", Fault(
+        status=500, body="<html><body>Internal error</body></html>",
+        content_type="text/html", apply=True))
     with open_window(qtbot, app_paths, simulator) as (window, _):
         look_up(qtbot, window, "ORDER-20261125-0001")
         cancel(qtbot, window)

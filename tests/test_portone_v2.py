@@ -88,7 +88,9 @@ def test_lookup_maps_every_field(
     receipt = client.lookup_cash_receipt("pay-20261125-0002")
     # The receipt's own "type" (CORPORATE) is not an error type.
     ours = [r for r in caplog.records if r.name == "iamport_desk.portone_v2"]
-    assert [r.getMessage().split(" -> ")[1].split(" ")[:2] for r in ours] == [["HTTP", "200"]]
+    assert [r.getMessage().split(" -> ")[1].split(" ")[:2] for r in ours] == [
+        ["HTTP", "200"]
+    ]
     assert "type=" not in caplog.text
     truth = sim.receipt("pay-20261125-0002")
     assert truth is not None

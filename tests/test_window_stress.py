@@ -25,12 +25,10 @@ pytestmark = pytest.mark.timeout(30)
 
 UID = "ORDER-20261125-0001"
 PREFIX = "/receipts/external/"
-THREAD_WARNINGS = (
-    "Destroyed while thread is still running",
-    "Timers cannot be started from another thread",
-    "Timers cannot be stopped from another thread",
-    "Cannot create children for a parent that is in a different thread",
-)
+THREAD_WARNINGS = ("Destroyed while thread is still running",
+                   "Timers cannot be started from another thread",
+                   "Timers cannot be stopped from another thread",
+                   "Cannot create children for a parent that is in a different thread")
 
 
 @pytest.fixture(autouse=True)
@@ -44,9 +42,8 @@ def no_thread_warnings(qtlog: Any) -> Iterator[None]:
 def notices(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The 'cancellation in progress' box, recorded instead of shown modally."""
     shown: list[str] = []
-    monkeypatch.setattr(
-        QMessageBox, "information", lambda _parent, _title, text, *_a, **_k: shown.append(text)
-    )
+    monkeypatch.setattr(QMessageBox, "information",
+                        lambda _parent, _title, text, *_a, **_k: shown.append(text))
     return shown
 
 
@@ -61,16 +58,14 @@ def assert_thread_stopped(window: Any) -> None:
 
 
 def test_enter_key_and_clicks_during_a_lookup_send_one_get(
-    qtbot: QtBot, app_paths: AppPaths, simulator: Simulator
-) -> None:
+        qtbot: QtBot, app_paths: AppPaths, simulator: Simulator) -> None:
     simulator.inject("GET", PREFIX, Fault(latency=0.4))
     with open_window(qtbot, app_paths, simulator) as (window, dialogs):
         window.order_edit.setText(UID)
         window.order_edit.setFocus()
         simulator.reset_requests()
-        with qtbot.waitSignal(
-            window.busy_changed, timeout=10_000, check_params_cb=lambda busy: not busy
-        ):
+        with qtbot.waitSignal(window.busy_changed, timeout=10_000,
+                              check_params_cb=lambda busy: not busy):
             for _ in range(15):
                 qtbot.keyClick(window.order_edit, Qt.Key.Key_Return)
                 qtbot.keyClick(window.order_edit, Qt.Key.Key_Enter)
@@ -88,15 +83,13 @@ def test_enter_key_and_clicks_during_a_lookup_send_one_get(
     assert attempts(app_paths) == []
 
 
-def test_many_cancel_clicks_send_one_delete(
-    qtbot: QtBot, app_paths: AppPaths, simulator: Simulator
-) -> None:
+def test_many_cancel_clicks_send_one_delete(qtbot: QtBot, app_paths: AppPaths,
+                                            simulator: Simulator) -> None:
     simulator.inject("DELETE", PREFIX, Fault(latency=0.4))
     with open_window(qtbot, app_paths, simulator) as (window, dialogs):
         look_up(qtbot, window, UID)
-        with qtbot.waitSignal(
-            window.busy_changed, timeout=10_000, check_params_cb=lambda busy: not busy
-        ):
+        with qtbot.waitSignal(window.busy_changed, timeout=10_000,
+                              check_params_cb=lambda busy: not busy):
             for _ in range(10):
                 qtbot.mouseClick(window.cancel_button, Qt.MouseButton.LeftButton)
                 window.cancel_action.trigger()
@@ -118,8 +111,7 @@ def test_many_cancel_clicks_send_one_delete(
 
 
 def test_close_during_a_delete_that_then_drops_records_unknown_before_exit(
-    qtbot: QtBot, app_paths: AppPaths, simulator: Simulator, notices: list[str]
-) -> None:
+        qtbot: QtBot, app_paths: AppPaths, simulator: Simulator, notices: list[str]) -> None:
     simulator.inject("DELETE", PREFIX, Fault(latency=1.0, drop=True, apply=True))
     with open_window(qtbot, app_paths, simulator) as (window, _):
         messages: list[str] = []
@@ -133,18 +125,16 @@ def test_close_during_a_delete_that_then_drops_records_unknown_before_exit(
         assert len(notices) == 1 and "as soon as its outcome is known" in notices[0]
         assert window.isVisible()
         # Audit first, then the DELETE: the row is 'pending' while the request is out.
-        qtbot.waitUntil(
-            lambda: [r["outcome"] for r in attempts(app_paths)] == ["pending"], timeout=5000
-        )
+        qtbot.waitUntil(lambda: [r["outcome"] for r in attempts(app_paths)] == ["pending"],
+                        timeout=5000)
         assert simulator.count("DELETE") <= 1
         qtbot.waitUntil(lambda: not window.isVisible(), timeout=10_000)
         # By the time the window is gone the outcome is on disk and the thread is done.
         assert_thread_stopped(window)
         [row] = attempts(app_paths)
         assert (row["outcome"], row["http_status"], row["code"]) == ("unknown", None, None)
-        assert any(
-            m.startswith("The cancellation was sent, but no answer came back") for m in messages
-        )
+        assert any(m.startswith("The cancellation was sent, but no answer came back")
+                   for m in messages)
     assert simulator.count("DELETE") == 1
     assert simulator.receipt(UID)["cancelled_at"]  # it did happen; "unknown" is honest
 
@@ -160,9 +150,8 @@ def start_slow_lookup(qtbot: QtBot, window: Any, simulator: Simulator, latency: 
     qtbot.waitUntil(lambda: simulator.count("GET", PREFIX) == 1, timeout=5000)
 
 
-def test_close_during_a_lookup_just_stops(
-    qtbot: QtBot, app_paths: AppPaths, simulator: Simulator, notices: list[str]
-) -> None:
+def test_close_during_a_lookup_just_stops(qtbot: QtBot, app_paths: AppPaths,
+                                          simulator: Simulator, notices: list[str]) -> None:
     with open_window(qtbot, app_paths, simulator) as (window, _):
         start_slow_lookup(qtbot, window, simulator, latency=1.0)
         started = time.monotonic()
@@ -179,8 +168,7 @@ def test_close_during_a_lookup_just_stops(
 
 
 def test_close_during_a_slow_lookup_does_not_wait_for_the_answer(
-    qtbot: QtBot, app_paths: AppPaths, simulator: Simulator, notices: list[str]
-) -> None:
+        qtbot: QtBot, app_paths: AppPaths, simulator: Simulator, notices: list[str]) -> None:
     with open_window(qtbot, app_paths, simulator) as (window, _):
         start_slow_lookup(qtbot, window, simulator, latency=2.0)
         started = time.monotonic()
@@ -191,8 +179,7 @@ def test_close_during_a_slow_lookup_does_not_wait_for_the_answer(
 
 
 def test_close_during_a_lookup_releases_the_workers_resources(
-    qtbot: QtBot, app_paths: AppPaths, simulator: Simulator, notices: list[str]
-) -> None:
+        qtbot: QtBot, app_paths: AppPaths, simulator: Simulator, notices: list[str]) -> None:
     with open_window(qtbot, app_paths, simulator) as (window, _):
         start_slow_lookup(qtbot, window, simulator, latency=0.5)
         window.close()
@@ -202,8 +189,7 @@ def test_close_during_a_lookup_releases_the_workers_resources(
 
 
 def test_reopened_window_after_close_during_cancel_shows_the_unknown_attempt(
-    qtbot: QtBot, app_paths: AppPaths, simulator: Simulator, notices: list[str]
-) -> None:
+        qtbot: QtBot, app_paths: AppPaths, simulator: Simulator, notices: list[str]) -> None:
     simulator.inject("DELETE", PREFIX, Fault(latency=0.5, drop=True, apply=False))
     profiles = make_profiles(app_paths)
     with open_window(qtbot, app_paths, simulator, profiles=profiles) as (window, _):

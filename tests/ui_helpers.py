@@ -39,13 +39,8 @@ class Dialogs:
         return False
 
 
-def make_profiles(
-    paths: AppPaths,
-    *,
-    secret: str | None = DEMO_IMP_SECRET,
-    key: str = DEMO_IMP_KEY,
-    tier: str | None = None,
-) -> ProfileStore:
+def make_profiles(paths: AppPaths, *, secret: str | None = DEMO_IMP_SECRET,
+                  key: str = DEMO_IMP_KEY, tier: str | None = None) -> ProfileStore:
     store = ProfileStore(paths.settings_file, SecretStore())
     if secret is not None:
         store.save_profile(Profile(PROFILE, key, tier), secret)
@@ -54,27 +49,15 @@ def make_profiles(
 
 
 @contextmanager
-def open_window(
-    qtbot: QtBot,
-    paths: AppPaths,
-    simulator: Simulator,
-    *,
-    profiles: ProfileStore | None = None,
-    dialogs: Dialogs | None = None,
-    worker: ApiWorker | None = None,
-    history_path: Path | None = None,
-) -> Iterator[tuple[MainWindow, Dialogs]]:
+def open_window(qtbot: QtBot, paths: AppPaths, simulator: Simulator, *,
+                profiles: ProfileStore | None = None, dialogs: Dialogs | None = None,
+                worker: ApiWorker | None = None,
+                history_path: Path | None = None) -> Iterator[tuple[MainWindow, Dialogs]]:
     dialogs = dialogs or Dialogs()
     profiles = profiles or make_profiles(paths)
     api = ApiThread(worker or ApiWorker(history_path or paths.history_db))
-    window = MainWindow(
-        api,
-        profiles,
-        paths,
-        open_credentials=dialogs.open_credentials,
-        confirm=dialogs.confirm,
-        api_base_override=simulator.base_url,
-    )
+    window = MainWindow(api, profiles, paths, open_credentials=dialogs.open_credentials,
+                        confirm=dialogs.confirm, api_base_override=simulator.base_url)
     qtbot.addWidget(window)
     window.show()
     try:
@@ -86,14 +69,12 @@ def open_window(
 
 def look_up(qtbot: QtBot, window: MainWindow, uid: str) -> None:
     window.order_edit.setText(uid)
-    with qtbot.waitSignal(
-        window.busy_changed, timeout=10_000, check_params_cb=lambda busy: not busy
-    ):
+    with qtbot.waitSignal(window.busy_changed, timeout=10_000,
+                          check_params_cb=lambda busy: not busy):
         window.lookup()
 
 
 def cancel(qtbot: QtBot, window: MainWindow, timeout: int = 15_000) -> None:
-    with qtbot.waitSignal(
-        window.busy_changed, timeout=timeout, check_params_cb=lambda busy: not busy
-    ):
+    with qtbot.waitSignal(window.busy_changed, timeout=timeout,
+                          check_params_cb=lambda busy: not busy):
         window.cancel_receipt()

@@ -34,18 +34,14 @@ def main() -> int:
     app = QApplication([])
     store = ProfileStore(paths.settings_file, SecretStore(keyring.backends.fail.Keyring()))
     existing = store.get("본점")
-    store.save_profile(
-        existing or Profile("본점", DEMO_IMP_KEY),
-        DEMO_IMP_SECRET,
-        previous_name="본점" if existing else None,
-    )
+    store.save_profile(existing or Profile("본점", DEMO_IMP_KEY), DEMO_IMP_SECRET,
+                       previous_name="본점" if existing else None)
     store.set_active("본점")
     api = ApiThread(ApiWorker(paths.history_db))
     window = MainWindow(api, store, paths, confirm=lambda *_: True, api_base_override=url)
     window.show()
 
     if mode == "cancel":
-
         def on_receipt(_receipt: object) -> None:
             window.receipt_shown.disconnect(on_receipt)
             window.cancel_receipt()
@@ -72,17 +68,8 @@ def main() -> int:
     if mode == "recover":
         with History(paths.history_db) as history:
             for entry in history.recent():
-                print(
-                    json.dumps(
-                        {
-                            "uid": entry.merchant_uid,
-                            "outcome": str(entry.outcome),
-                            "note": entry.note,
-                        },
-                        ensure_ascii=False,
-                    ),
-                    flush=True,
-                )
+                print(json.dumps({"uid": entry.merchant_uid, "outcome": str(entry.outcome),
+                                  "note": entry.note}, ensure_ascii=False), flush=True)
     return code
 
 
