@@ -12,12 +12,23 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from iamport_desk.errors import AuthenticationError
 from iamport_desk.models import Credentials, HistoryEntry, Outcome, StoreApi
 from iamport_desk.simulator import DEMO_IMP_KEY, DEMO_IMP_SECRET, Simulator
 from iamport_desk.simulator_v2 import DEMO_API_SECRET, DEMO_STORE_ID, SimulatorV2
 from iamport_desk.store_clients import client_for
 from iamport_desk.ui.words import describe_error
-from iamport_desk.worker import ApiThread, ApiWorker, CancelJob, Job, JobResult, ReconcileJob
+from iamport_desk.worker import (
+    ApiThread,
+    ApiWorker,
+    CancelJob,
+    Job,
+    JobResult,
+    ReconcileJob,
+)
+from iamport_desk.worker import (
+    TestConnectionJob as ConnectionTestJob,  # not a pytest class
+)
 
 pytestmark = pytest.mark.timeout(60)
 
@@ -121,3 +132,23 @@ def test_a_lost_answer_is_settled_by_reconciliation_for_both_kinds(
         assert len(settled) == 1, kind
         assert settled[0].outcome is Outcome.CANCELLED, kind
         assert settled[0].note == f"{run.rows['lost'].note}; confirmed_by_lookup", kind
+
+
+def test_test_connection_through_the_worker_for_a_v2_store(qtbot: QtBot, tmp_path: Path) -> None:
+    with SimulatorV2() as sim2:
+        good = Credentials("", DEMO_API_SECRET, api_base=sim2.base_url, api=StoreApi.V2)
+        wrong = Credentials(
+            "", "a-well-formed-wrong-secret", api_base=sim2.base_url, api=StoreApi.V2
+        )
+        api = ApiThread(ApiWorker(tmp_path / "history.sqlite3", client_factory=client_for))
+        results: list[JobResult] = []
+        try:
+            for credentials in (good, wrong):
+                with qtbot.waitSignal(api.finished, timeout=30_000) as blocker:
+                    api.submit(ConnectionTestJob(credentials))
+                results.append(blocker.args[0])
+        finally:
+            api.stop()
+    assert (results[0].error, results[0].tier_name) == (None, None)
+    assert isinstance(results[1].error, AuthenticationError)
+    assert describe_error(results[1].error).reenter_credentials
