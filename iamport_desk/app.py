@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from iamport_desk import __version__
@@ -20,14 +20,14 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
     from iamport_desk.credentials import ProfileStore
+    from iamport_desk.models import StoreApi
     from iamport_desk.paths import AppPaths
     from iamport_desk.service import DeskService
     from iamport_desk.simulator import Simulator
+    from iamport_desk.simulator_v2 import SimulatorV2
     from iamport_desk.ui.main_window import MainWindow
 
 log = logging.getLogger("iamport_desk")
-
-DEMO_PROFILE = "데모 상점"
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -117,28 +117,24 @@ class Desk:
             old.deleteLater()
 
 
-def _profile_store(paths: AppPaths, *, demo: bool) -> ProfileStore:
+def _profile_store(paths: AppPaths, *, demo_hosts: Mapping[StoreApi, str] | None) -> ProfileStore:
     from iamport_desk.credentials import ProfileStore, SecretStore
 
-    if not demo:
+    if demo_hosts is None:
         return ProfileStore(paths.settings_file, SecretStore())
     import keyring.backends.fail
 
-    from iamport_desk.models import Profile
-    from iamport_desk.simulator import DEMO_IMP_KEY, DEMO_IMP_SECRET
+    from iamport_desk.demo_stores import ensure_demo_profiles
 
-    # The demo's well-known practice secret stays in memory: the real keychain is left alone
-    # (a failing backend makes SecretStore keep secrets for the session only).
-    store = ProfileStore(paths.settings_file, SecretStore(keyring.backends.fail.Keyring()))  # type: ignore[no-untyped-call]
-    existing = store.get(DEMO_PROFILE)
-    if store.credentials(DEMO_PROFILE) is None:
-        store.save_profile(
-            existing or Profile(DEMO_PROFILE, DEMO_IMP_KEY),
-            DEMO_IMP_SECRET,
-            previous_name=DEMO_PROFILE if existing else None,
-        )
-    if store.active() is None:
-        store.set_active(DEMO_PROFILE)
+    # The demo's well-known practice secrets stay in memory: the real keychain is left alone
+    # (a failing backend makes SecretStore keep secrets for the session only). Each kind of
+    # store goes to its own simulator.
+    store = ProfileStore(
+        paths.settings_file,
+        SecretStore(keyring.backends.fail.Keyring()),  # type: ignore[no-untyped-call]
+        session_hosts=demo_hosts,
+    )
+    ensure_demo_profiles(store)
     return store
 
 
@@ -186,17 +182,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setWindowIcon(QIcon(str(resources.icon_path())))
     i18n.apply_hangul_font(app)
 
-    simulator: Simulator | None = None
+    simulators: list[Simulator | SimulatorV2] = []
     demo_orders: dict[str, str] | None = None
+    demo_hosts: dict[StoreApi, str] | None = None
     if args.demo:
-        from iamport_desk.simulator import DEMO_ORDERS, Simulator
+        from iamport_desk.demo_stores import practice_orders
+        from iamport_desk.models import StoreApi
+        from iamport_desk.simulator import Simulator
+        from iamport_desk.simulator_v2 import SimulatorV2
 
-        simulator = Simulator(latency=0.4)
+        # A practice store of each kind, each on its own simulator (ProfileStore's
+        # session_hosts sends every store of a kind there, so no --api-base override).
+        simulator, simulator_v2 = Simulator(latency=0.4), SimulatorV2(latency=0.4)
+        simulators += [simulator, simulator_v2]
         simulator.start()
-        api_base = simulator.base_url
-        demo_orders = dict(DEMO_ORDERS)
+        simulator_v2.start()
+        api_base = None
+        demo_hosts = {StoreApi.V1: simulator.base_url, StoreApi.V2: simulator_v2.base_url}
+        demo_orders = practice_orders()
 
-    profiles = _profile_store(paths, demo=args.demo)
+    profiles = _profile_store(paths, demo_hosts=demo_hosts)
     translators = i18n.install_translators(app, i18n.resolve_language(profiles.settings.language))
 
     from iamport_desk.service import DeskService
@@ -223,8 +228,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         # Every request is interrupted, and the API thread ends before the process does.
         stopped = api.stop()
-        if simulator is not None:
-            simulator.stop()
+        for running in simulators:
+            running.stop()
         log.info("iamport-desk stopped")
         if not stopped:
             leave_with_thread_stuck(code)

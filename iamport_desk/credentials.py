@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import TypeVar
 
 from iamport_desk import rules
 from iamport_desk.keychain import KEYRING_SERVICE, KeychainReason, KeychainStatus, SecretStore
-from iamport_desk.models import Credentials, Profile
+from iamport_desk.models import Credentials, Profile, StoreApi
 from iamport_desk.rules import validate_proxy_url
 from iamport_desk.settings import (
     LANGUAGES,
@@ -33,11 +33,17 @@ __all__ = [
     "KeychainStatus",
     "ProfileStore",
     "SecretStore",
+    "clean_profile",
+    "clean_secret",
+    "secret_field",
     "validate_api_base",
     "validate_imp_key",
     "validate_imp_secret",
     "validate_profile_name",
+    "validate_store_id",
     "validate_tier_code",
+    "validate_v2_api_secret",
+    "validate_v2_base_url",
 ]
 
 log = logging.getLogger(__name__)
@@ -46,9 +52,10 @@ log = logging.getLogger(__name__)
 class CredentialError(rules.RuleError):
     """A problem the user can fix in the form; never carries the value it refers to.
 
-    ``field`` is one of "name", "imp_key", "imp_secret", "tier_code", "api_base";
-    ``kind`` says what is wrong ("empty", "whitespace", "control", "non_ascii", "format",
-    "duplicate", "too_long") so the UI can show a translated sentence. An http address to
+    ``field`` is one of "name", "imp_key", "imp_secret", "tier_code", "api_base" (V2 stores:
+    "api_secret", "store_id"); ``kind`` says what is wrong ("empty", "whitespace", "control",
+    "non_ascii", "format", "duplicate", "too_long", "too_short") so the UI can show a
+    translated sentence. An http address to
     another computer is a "format" error of "api_base" (the fix is the same: use https).
     The rules themselves live in :mod:`iamport_desk.rules`; the functions below only turn
     their RuleError into this type, which the dialog catches.
@@ -95,6 +102,49 @@ def validate_api_base(raw: str) -> str:
     return _checked(lambda: rules.validate_base_url(raw))
 
 
+def validate_v2_api_secret(raw: str) -> str:
+    """A V2 store's API secret (printable ASCII, 16..512 characters), or CredentialError."""
+    return _checked(lambda: rules.validate_v2_api_secret(raw))
+
+
+def validate_store_id(raw: str | None) -> str | None:
+    """A V2 store id ("store-..."), None when none was given, or CredentialError."""
+    return _checked(lambda: rules.validate_store_id(raw))
+
+
+def validate_v2_base_url(raw: str) -> str:
+    """A V2 store's host (https://api.portone.io or this computer), or CredentialError."""
+    return _checked(lambda: rules.validate_v2_base_url(raw))
+
+
+def secret_field(api: StoreApi) -> str:
+    """The form field that holds the secret of a store of this kind."""
+    return "api_secret" if api is StoreApi.V2 else "imp_secret"
+
+
+def clean_profile(profile: Profile, existing: Iterable[str] = ()) -> Profile:
+    """``profile`` validated by the rules of its kind (fields of the other kind dropped)."""
+    name = validate_profile_name(profile.name, existing)
+    if profile.api is StoreApi.V2:
+        return Profile(
+            name=name,
+            api=StoreApi.V2,
+            store_id=validate_store_id(profile.store_id),
+            api_base=validate_v2_base_url(profile.api_base),
+        )
+    return Profile(
+        name=name,
+        imp_key=validate_imp_key(profile.imp_key),
+        tier_code=validate_tier_code(profile.tier_code),
+        api_base=validate_api_base(profile.api_base),
+    )
+
+
+def clean_secret(api: StoreApi, raw: str) -> str:
+    """The secret of a store of kind ``api``, validated; the error never holds the value."""
+    return validate_v2_api_secret(raw) if api is StoreApi.V2 else validate_imp_secret(raw)
+
+
 class ProfileStore:
     """Profiles (non-secret, in settings) together with their secrets (SecretStore).
 
@@ -103,11 +153,24 @@ class ProfileStore:
     keeps what it changed. An OSError from writing propagates and leaves both the file and
     this object unchanged. ``notice`` holds the message from loading the settings (e.g. a
     damaged file) for the UI.
+
+    ``session_hosts`` sends every store of a kind to one host for this session, whatever its
+    profile says (the demo: V1 stores to the V1 simulator, V2 stores to the V2 one); it is
+    applied by ``credentials()`` and never written to the file.
     """
 
-    def __init__(self, settings_path: Path, secrets: SecretStore) -> None:
+    def __init__(
+        self,
+        settings_path: Path,
+        secrets: SecretStore,
+        *,
+        session_hosts: Mapping[StoreApi, str] | None = None,
+    ) -> None:
         self._path = settings_path
         self._secrets = secrets
+        self._session_hosts = {
+            api: validate_api_base(h) for api, h in (session_hosts or {}).items()
+        }
         self._settings, notice = load_settings(settings_path)
         self.notice: str | None = notice
 
@@ -122,6 +185,10 @@ class ProfileStore:
     @property
     def settings_path(self) -> Path:
         return self._path
+
+    def session_host(self, api: StoreApi) -> str | None:
+        """Where every store of kind ``api`` is sent this session, or None (its own host)."""
+        return self._session_hosts.get(api)
 
     def profiles(self) -> tuple[Profile, ...]:
         return self._settings.profiles
@@ -150,25 +217,26 @@ class ProfileStore:
     ) -> bool:
         """Add a profile (``previous_name`` None) or update/rename the one named ``previous_name``.
 
-        ``secret`` None keeps the existing secret (required when adding). Returns whether
-        the secret is kept in the keychain (False: this session only). Raises
+        ``secret`` None keeps the existing secret (required when adding, and when the store
+        changes from V1 to V2 or back: the other API's secret would be refused). The secret
+        of a V2 store is its API secret, kept like V1's under the profile name. Returns
+        whether the secret is kept in the keychain (False: this session only). Raises
         CredentialError for invalid input, a name already in use included (also by a
         profile another copy of the app added meanwhile), and KeyError when
         ``previous_name`` names no profile.
         """
         current = self._settings.profiles
-        if previous_name is not None and self.get(previous_name) is None:
+        before = self.get(previous_name) if previous_name is not None else None
+        if previous_name is not None and before is None:
             raise KeyError(previous_name)
         others = [p.name for p in current if p.name != previous_name]
-        clean = Profile(
-            name=validate_profile_name(profile.name, others),
-            imp_key=validate_imp_key(profile.imp_key),
-            tier_code=validate_tier_code(profile.tier_code),
-            api_base=validate_api_base(profile.api_base),
-        )
-        clean_secret = validate_imp_secret(secret) if secret is not None else None
-        if clean_secret is None and previous_name is None:
-            raise CredentialError("The REST API secret is empty.", field="imp_secret", kind="empty")
+        clean = clean_profile(profile, others)
+        new_secret = clean_secret(clean.api, secret) if secret is not None else None
+        if new_secret is None and (before is None or before.api is not clean.api):
+            label = "V2 API" if clean.api is StoreApi.V2 else "REST API"
+            raise CredentialError(
+                f"The {label} secret is empty.", field=secret_field(clean.api), kind="empty"
+            )
 
         def change(now: Settings) -> Settings:
             if previous_name is not None and not _has(now, previous_name):
@@ -188,8 +256,8 @@ class ProfileStore:
         self._persist(change)
 
         renamed = previous_name is not None and previous_name != clean.name
-        if clean_secret is not None:
-            persistent = self._secrets.set(clean.name, clean_secret)
+        if new_secret is not None:
+            persistent = self._secrets.set(clean.name, new_secret)
             if renamed and previous_name is not None:
                 self._secrets.delete(previous_name)
             return persistent
@@ -213,7 +281,8 @@ class ProfileStore:
     def credentials(self, name: str | None = None) -> Credentials | None:
         """Everything a client needs for ``name`` (the active store by default), or None.
 
-        None when the secret is not available: ``secrets.reason(name)`` says why.
+        None when the secret is not available: ``secrets.reason(name)`` says why. The host
+        is the profile's, or this session's for its kind (``session_host``).
         """
         profile = self.get(name) if name is not None else self.active()
         if profile is None:
@@ -221,13 +290,9 @@ class ProfileStore:
         secret = self._secrets.get(profile.name)
         if secret is None:
             return None
-        return Credentials(
-            imp_key=profile.imp_key,
-            imp_secret=secret,
-            tier_code=profile.tier_code,
-            api_base=profile.api_base,
-            proxy=self._settings.proxy,
-        )
+        credentials = profile.with_secret(secret, proxy=self._settings.proxy)
+        host = self._session_hosts.get(profile.api)
+        return credentials if host is None else dataclasses.replace(credentials, api_base=host)
 
     def set_language(self, language: str) -> None:
         """Persist the UI language; ValueError if it is not one of LANGUAGES."""

@@ -8,6 +8,18 @@ from typing import Final, Literal
 
 DEFAULT_API_BASE = "https://api.iamport.kr"
 STATIC_API_BASE = "https://static-api.iamport.kr"
+V2_API_BASE = "https://api.portone.io"  # PortOne V2 has one host (test channels included)
+
+
+class StoreApi(enum.StrEnum):
+    """Which PortOne API a store's keys belong to; the settings file keeps the value."""
+
+    V1 = "v1"  # REST API key + secret (iamport), optional Tier
+    V2 = "v2"  # one API secret, optional store id
+
+    @property
+    def default_base(self) -> str:
+        return DEFAULT_API_BASE if self is StoreApi.V1 else V2_API_BASE
 
 
 class ReceiptType(enum.StrEnum):
@@ -110,8 +122,10 @@ API_KINDS: Final[tuple[ApiKind, ...]] = ("v1", "v2")
 class Credentials:
     """What a client needs to talk to PortOne for one store.
 
-    The secret is never part of ``repr()``: this object travels through signals
-    and may end up in a log line or a traceback.
+    ``imp_secret`` is the store's secret whichever the API: V1's REST API secret, or V2's
+    API secret (``secret`` names it so); a V2 store has no ``imp_key`` ("") and no Tier, and
+    may name a ``store_id``. The secret is never part of ``repr()``: this object travels
+    through signals and may end up in a log line or a traceback.
     """
 
     imp_key: str
@@ -119,8 +133,22 @@ class Credentials:
     tier_code: str | None = None
     api_base: str = DEFAULT_API_BASE
     proxy: str | None = None  # set by hand in Settings; None: the system's or none
+    api: StoreApi = StoreApi.V1
+    store_id: str | None = None  # V2 only: ?storeId=
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "api", StoreApi(self.api))
+
+    @property
+    def secret(self) -> str:
+        return self.imp_secret
 
     def __repr__(self) -> str:
+        if self.api is StoreApi.V2:
+            return (
+                f"Credentials(api='v2', api_secret='***', store_id={self.store_id!r}, "
+                f"api_base={self.api_base!r}, proxy={self.proxy!r})"
+            )
         return (
             f"Credentials(imp_key={self.imp_key!r}, imp_secret='***', "
             f"tier_code={self.tier_code!r}, api_base={self.api_base!r}, proxy={self.proxy!r})"
@@ -129,12 +157,38 @@ class Credentials:
 
 @dataclass(frozen=True, slots=True)
 class Profile:
-    """The non-secret part of a store's credentials, kept in the settings file."""
+    """The non-secret part of a store's credentials, kept in the settings file.
+
+    A V1 profile has ``imp_key`` and perhaps ``tier_code``; a V2 profile has neither (``""``
+    and None) and perhaps ``store_id``. ``api_base`` left empty means the kind's own host
+    (``StoreApi.default_base``), so ``Profile("x", api=StoreApi.V2)`` never points a V2
+    secret at the V1 host.
+    """
 
     name: str
-    imp_key: str
+    imp_key: str = ""
     tier_code: str | None = None
-    api_base: str = DEFAULT_API_BASE
+    api_base: str = ""
+    api: StoreApi = StoreApi.V1
+    store_id: str | None = None
+
+    def __post_init__(self) -> None:
+        # "v2" given as a plain string still compares by identity (``api is StoreApi.V2``).
+        object.__setattr__(self, "api", StoreApi(self.api))
+        if not self.api_base:
+            object.__setattr__(self, "api_base", self.api.default_base)
+
+    def with_secret(self, secret: str, *, proxy: str | None = None) -> Credentials:
+        """The credentials of this store with its secret (and the proxy set by hand)."""
+        return Credentials(
+            imp_key=self.imp_key,
+            imp_secret=secret,
+            tier_code=self.tier_code,
+            api_base=self.api_base,
+            proxy=proxy,
+            api=self.api,
+            store_id=self.store_id,
+        )
 
 
 @dataclass(frozen=True, slots=True)

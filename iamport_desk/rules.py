@@ -18,7 +18,7 @@ from collections.abc import Iterable
 
 from iamport_desk.errors import InvalidMerchantUid
 from iamport_desk.hosts import is_loopback_host
-from iamport_desk.models import CancelReason
+from iamport_desk.models import V2_API_BASE, CancelReason, StoreApi
 
 __all__ = [
     "BIDI_CONTROLS",
@@ -26,13 +26,17 @@ __all__ = [
     "MAX_MERCHANT_UID_LENGTH",
     "MAX_NAME_LENGTH",
     "MAX_REASON_NOTE_LENGTH",
+    "MAX_STORE_ID_LENGTH",
     "MAX_TOKEN_LENGTH",
+    "MAX_V2_SECRET_LENGTH",
+    "MIN_V2_SECRET_LENGTH",
     "ZERO_WIDTH",
     "RefusedCharacter",
     "RuleError",
     "TypedInHangulMode",
     "character_name",
     "hangul_mode_keys",
+    "is_portone_store_uuid",
     "mask_identifier",
     "normalize_merchant_uid",
     "order_key",
@@ -42,7 +46,11 @@ __all__ = [
     "validate_imp_secret",
     "validate_profile_name",
     "validate_reason_note",
+    "validate_store_api",
+    "validate_store_id",
     "validate_tier_code",
+    "validate_v2_api_secret",
+    "validate_v2_base_url",
 ]
 
 # PortOne publishes no limit for the receipt paths (other V1 endpoints allow 40 characters).
@@ -86,9 +94,10 @@ _SEGMENT_RE = re.compile(r"(?:[A-Za-z0-9._~!$&'()*+,;=:@-]|%[0-9A-Fa-f]{2})+", r
 class RuleError(ValueError):
     """A value that breaks a rule; the message never contains the value.
 
-    ``field`` is one of "name", "imp_key", "imp_secret", "tier_code", "api_base";
-    ``kind`` says what is wrong: "empty", "whitespace", "control", "non_ascii", "format",
-    "duplicate" or "too_long" (the dialogs choose their sentence by these two).
+    ``field`` is one of "name", "imp_key", "imp_secret", "tier_code", "api_base" (and, for
+    V2 stores, "api", "api_secret", "store_id"); ``kind`` says what is wrong: "empty",
+    "whitespace", "control", "non_ascii", "format", "duplicate", "too_long" or "too_short"
+    (the dialogs choose their sentence by these two).
     """
 
     def __init__(self, message: str, *, field: str, kind: str) -> None:
@@ -640,3 +649,105 @@ def mask_identifier(value: str) -> str:
         return "*" * len(compact)
     hidden = len(compact) - IDENTIFIER_VISIBLE
     return "*" * hidden + compact[hidden:]
+
+
+# --------------------------------------------------------------------------- stores: V1 or V2
+# (area "stores", issue 16: the rules of a PortOne V2 store profile)
+
+# PortOne's console issues V2 API secrets of about 80 letters and digits. Fewer than 16 is a
+# copy that missed part of it (16 is also the shortest V1 key); the upper bound is V1's
+# MAX_TOKEN_LENGTH, 2.5 times that. An access token (a JWT from /login/api-secret) expires
+# within hours and is refused as "format", however long.
+MIN_V2_SECRET_LENGTH = 16
+MAX_V2_SECRET_LENGTH = MAX_TOKEN_LENGTH
+# PortOne names a store "store-" + a UUID (42 characters); any "store-" + letters, digits and
+# inner hyphens is accepted (the server knows which stores exist; the practice store's id is of
+# that looser form). What is plainly no store id (a channel key, the merchant id) is refused.
+MAX_STORE_ID_LENGTH = 64
+_STORE_ID_RE = re.compile(r"store-[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?", re.ASCII)
+_UUID = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
+_STORE_UUID_RE = re.compile(rf"store-{_UUID}", re.ASCII | re.IGNORECASE)
+_JWT_RE = re.compile(r"eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*", re.ASCII)
+_FIELD_LABELS.update(
+    {"api": "The API kind", "api_secret": "The V2 API secret", "store_id": "The store id"}
+)
+
+
+def validate_store_api(raw: object) -> StoreApi:
+    """The store's API kind; None or "" is V1 (every file written before V2 stores existed).
+
+    RuleError with ``field="api"``, ``kind="format"`` for anything else ("v3", a number).
+    """
+    if raw is None or raw == "":
+        return StoreApi.V1
+    if isinstance(raw, str) and raw.strip().lower() in ("v1", "v2"):
+        return StoreApi(raw.strip().lower())
+    raise RuleError(f"{_FIELD_LABELS['api']} must be V1 or V2.", field="api", kind="format")
+
+
+def validate_v2_api_secret(raw: str) -> str:
+    """The V2 API secret without surrounding whitespace, or RuleError (``field="api_secret"``).
+
+    The V1 secret's rules (printable ASCII, no space inside: "PortOne <secret>" pasted from a
+    header is refused), MIN_V2_SECRET_LENGTH..MAX_V2_SECRET_LENGTH long ("too_short" /
+    "too_long"), and no access token ("format"). The message never holds the value.
+    """
+    label = _FIELD_LABELS["api_secret"]
+    if _JWT_RE.fullmatch(raw.strip()):
+        raise RuleError(
+            f"{label} looks like an access token, which expires; enter the API secret itself.",
+            field="api_secret",
+            kind="format",
+        )
+    value = _validate_token(raw, "api_secret")
+    if len(value) < MIN_V2_SECRET_LENGTH:
+        raise RuleError(
+            f"{label} is shorter than {MIN_V2_SECRET_LENGTH} characters; copy all of it.",
+            field="api_secret",
+            kind="too_short",
+        )
+    return value
+
+
+def validate_store_id(raw: str | None) -> str | None:
+    """None for "the secret's own store"; else the store id as typed, or RuleError.
+
+    ``field="store_id"``; kinds "whitespace", "control", "non_ascii", "too_long", and "format"
+    for anything but "store-" + letters, digits and inner hyphens.
+    """
+    value = (raw or "").strip()
+    if not value:
+        return None
+    label = _FIELD_LABELS["store_id"]
+    checks = (
+        (any(c.isspace() for c in value), "whitespace", "contains a space"),
+        (any(_is_control(c) for c in value), "control", "contains a control character"),
+        (not value.isascii(), "non_ascii", "may only contain English letters, digits and -"),
+        (len(value) > MAX_STORE_ID_LENGTH, "too_long", f"is over {MAX_STORE_ID_LENGTH} characters"),
+        (not _STORE_ID_RE.fullmatch(value), "format", "must look like store-xxxxxxxx-xxxx-..."),
+    )
+    for broken, kind, why in checks:
+        if broken:
+            raise RuleError(f"{label} {why}.", field="store_id", kind=kind)
+    return value
+
+
+def is_portone_store_uuid(store_id: str) -> bool:
+    """True for the form PortOne's console issues ("store-" + a UUID)."""
+    return _STORE_UUID_RE.fullmatch(store_id) is not None
+
+
+def validate_v2_base_url(raw: str) -> str:
+    """A V2 store's host: https://api.portone.io, or the simulator on this computer.
+
+    Stricter than V1's on purpose: V1's hosts answer V2's paths with "not found", which a
+    clerk would read as "no receipt". RuleError ``field="api_base"``, ``kind="format"``.
+    """
+    base = validate_base_url(raw)
+    if base == V2_API_BASE or is_loopback_host(urllib.parse.urlsplit(base).hostname or ""):
+        return base
+    raise RuleError(
+        f"{_FIELD_LABELS['api_base']} of a V2 store must be {V2_API_BASE}.",
+        field="api_base",
+        kind="format",
+    )

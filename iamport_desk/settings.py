@@ -28,7 +28,7 @@ from typing import Any
 from iamport_desk import rules
 from iamport_desk.atomic_files import replace_with_retry
 from iamport_desk.file_lock import locked
-from iamport_desk.models import DEFAULT_API_BASE, Profile
+from iamport_desk.models import Profile, StoreApi
 from iamport_desk.rules import validate_proxy_url
 
 log = logging.getLogger(__name__)
@@ -145,19 +145,28 @@ def save_settings(path: Path, settings: Settings) -> None:
 def _settings_to_dict(settings: Settings) -> dict[str, Any]:
     return {
         "version": SETTINGS_VERSION,
-        "profiles": [
-            {
-                "name": p.name,
-                "imp_key": p.imp_key,
-                "tier_code": p.tier_code,
-                "api_base": p.api_base,
-            }
-            for p in settings.profiles
-        ],
+        "profiles": [_profile_to_entry(p) for p in settings.profiles],
         "active_profile": settings.active_profile,
         "language": settings.language,
         "window_geometry": settings.window_geometry,
         "proxy": settings.proxy,
+    }
+
+
+def _profile_to_entry(profile: Profile) -> dict[str, Any]:
+    """A V1 entry exactly as before V2 stores existed (older copies read it); V2 says "api"."""
+    if profile.api is StoreApi.V1:
+        return {
+            "name": profile.name,
+            "imp_key": profile.imp_key,
+            "tier_code": profile.tier_code,
+            "api_base": profile.api_base,
+        }
+    return {
+        "name": profile.name,
+        "api": profile.api.value,
+        "store_id": profile.store_id,
+        "api_base": profile.api_base,
     }
 
 
@@ -206,28 +215,54 @@ def _profile_from_entry(entry: object, existing: list[str]) -> Profile | None:
     """One profile, validated with the same rules as the dialog, or None if unusable.
 
     Validation matters for safety, not only tidiness: a hand-edited ``api_base`` of
-    ``http://example.com`` would otherwise send the secret in clear text.
+    ``http://example.com`` would otherwise send the secret in clear text. An entry without
+    ``"api"`` is V1 (every file written before V2 stores existed); fields that do not belong
+    to the entry's kind are ignored.
     """
     if not isinstance(entry, dict):
         return None
-    name, key = entry.get("name"), entry.get("imp_key")
-    tier, base = entry.get("tier_code"), entry.get("api_base", DEFAULT_API_BASE)
-    if not isinstance(name, str) or not isinstance(key, str):
-        return None
-    if tier is not None and not isinstance(tier, str):
-        return None
-    if not isinstance(base, str):
-        return None
     try:
-        return Profile(
-            name=rules.validate_profile_name(name, existing),
-            imp_key=rules.validate_imp_key(key),
-            tier_code=rules.validate_tier_code(tier),
-            api_base=rules.validate_base_url(base),
-        )
+        api = rules.validate_store_api(entry.get("api"))
     except rules.RuleError as exc:
         log.warning("Skipping a stored profile: %s (%s)", exc.field, exc.kind)
         return None
+    name = entry.get("name")
+    base = entry.get("api_base", api.default_base)
+    if not isinstance(name, str) or not isinstance(base, str):
+        return None
+    try:
+        if api is StoreApi.V2:
+            return _v2_profile(entry, name, base, existing)
+        return _v1_profile(entry, name, base, existing)
+    except rules.RuleError as exc:
+        log.warning("Skipping a stored profile: %s (%s)", exc.field, exc.kind)
+        return None
+
+
+def _v1_profile(entry: dict[str, Any], name: str, base: str, existing: list[str]) -> Profile | None:
+    key, tier = entry.get("imp_key"), entry.get("tier_code")
+    if not isinstance(key, str):
+        return None
+    if tier is not None and not isinstance(tier, str):
+        return None
+    return Profile(
+        name=rules.validate_profile_name(name, existing),
+        imp_key=rules.validate_imp_key(key),
+        tier_code=rules.validate_tier_code(tier),
+        api_base=rules.validate_base_url(base),
+    )
+
+
+def _v2_profile(entry: dict[str, Any], name: str, base: str, existing: list[str]) -> Profile | None:
+    store_id = entry.get("store_id")
+    if store_id is not None and not isinstance(store_id, str):
+        return None
+    return Profile(
+        name=rules.validate_profile_name(name, existing),
+        api=StoreApi.V2,
+        store_id=rules.validate_store_id(store_id),
+        api_base=rules.validate_v2_base_url(base),
+    )
 
 
 def _keep_aside(path: Path, *, move: bool) -> Path | None:

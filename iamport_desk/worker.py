@@ -55,15 +55,10 @@ ClientFactory = Callable[[Credentials], "ReceiptApi"]
 
 
 def default_client_factory(credentials: Credentials) -> ReceiptApi:
-    from iamport_desk.api import IamportClient
+    """The store's receipt API by its kind (V1 or V2), with its host, Tier/store id and proxy."""
+    from iamport_desk.store_clients import client_for
 
-    return IamportClient(
-        credentials.imp_key,
-        credentials.imp_secret,
-        base_url=credentials.api_base,
-        tier_code=credentials.tier_code,
-        proxy=credentials.proxy,  # set by hand in Settings > Network; None: system/environment
-    )
+    return client_for(credentials)
 
 
 def _why_missing(source: object) -> str | None:

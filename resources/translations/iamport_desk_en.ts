@@ -1446,6 +1446,141 @@ This cannot be undone.</translation>
     </message>
 </context>
 <context>
+    <name>ProfileForm</name>
+    <message>
+        <source>API &amp;kind:</source>
+        <translation>API &amp;kind:</translation>
+    </message>
+    <message>
+        <source>Profile na&amp;me:</source>
+        <translation>Profile na&amp;me:</translation>
+    </message>
+    <message>
+        <source>REST API &amp;key:</source>
+        <translation>REST API &amp;key:</translation>
+    </message>
+    <message>
+        <source>REST API s&amp;ecret:</source>
+        <translation>REST API s&amp;ecret:</translation>
+    </message>
+    <message>
+        <source>&amp;Tier code:</source>
+        <translation>&amp;Tier code:</translation>
+    </message>
+    <message>
+        <source>V2 API s&amp;ecret:</source>
+        <translation>V2 API s&amp;ecret:</translation>
+    </message>
+    <message>
+        <source>Store &amp;ID:</source>
+        <translation>Store &amp;ID:</translation>
+    </message>
+    <message>
+        <source>API &amp;host:</source>
+        <translation>API &amp;host:</translation>
+    </message>
+    <message>
+        <source>e.g. Gangnam branch</source>
+        <translation>e.g. Gangnam branch</translation>
+    </message>
+    <message>
+        <source>REST API key</source>
+        <translation>REST API key</translation>
+    </message>
+    <message>
+        <source>REST API secret</source>
+        <translation>REST API secret</translation>
+    </message>
+    <message>
+        <source>optional, 3 characters</source>
+        <translation>optional, 3 characters</translation>
+    </message>
+    <message>
+        <source>V2 API secret</source>
+        <translation>V2 API secret</translation>
+    </message>
+    <message>
+        <source>optional, store-xxxxxxxx-...</source>
+        <translation>optional, store-xxxxxxxx-...</translation>
+    </message>
+    <message>
+        <source>The V2 API secret is in the PortOne console under {0}.</source>
+        <translation>The V2 API secret is in the PortOne console under {0}.</translation>
+    </message>
+    <message>
+        <source>Only when the secret&apos;s account has several stores; else leave it empty.</source>
+        <translation>Only when the secret&apos;s account has several stores; else leave it empty.</translation>
+    </message>
+    <message>
+        <source>Profile name</source>
+        <translation>Profile name</translation>
+    </message>
+    <message>
+        <source>Tier code</source>
+        <translation>Tier code</translation>
+    </message>
+    <message>
+        <source>Store ID</source>
+        <translation>Store ID</translation>
+    </message>
+    <message>
+        <source>API host</source>
+        <translation>API host</translation>
+    </message>
+    <message>
+        <source>is empty.</source>
+        <translation>is empty.</translation>
+    </message>
+    <message>
+        <source>must not contain spaces or line breaks.</source>
+        <translation>must not contain spaces or line breaks.</translation>
+    </message>
+    <message>
+        <source>contains invisible control characters.</source>
+        <translation>contains invisible control characters.</translation>
+    </message>
+    <message>
+        <source>may only contain English letters, digits and symbols.</source>
+        <translation>may only contain English letters, digits and symbols.</translation>
+    </message>
+    <message>
+        <source>is already used by another profile.</source>
+        <translation>is already used by another profile.</translation>
+    </message>
+    <message>
+        <source>is too long.</source>
+        <translation>is too long.</translation>
+    </message>
+    <message>
+        <source>is too short; copy all of it.</source>
+        <translation>is too short; copy all of it.</translation>
+    </message>
+    <message>
+        <source>is not in the expected format.</source>
+        <translation>is not in the expected format.</translation>
+    </message>
+    <message>
+        <source>must be exactly 3 capital letters or digits (e.g. AB1).</source>
+        <translation>must be exactly 3 capital letters or digits (e.g. AB1).</translation>
+    </message>
+    <message>
+        <source>must be an https:// address.</source>
+        <translation>must be an https:// address.</translation>
+    </message>
+    <message>
+        <source>of a V2 store must be https://api.portone.io.</source>
+        <translation>of a V2 store must be https://api.portone.io.</translation>
+    </message>
+    <message>
+        <source>looks like an access token, which expires; enter the API secret.</source>
+        <translation>looks like an access token, which expires; enter the API secret.</translation>
+    </message>
+    <message>
+        <source>must look like store-xxxxxxxx-xxxx-...</source>
+        <translation>must look like store-xxxxxxxx-xxxx-...</translation>
+    </message>
+</context>
+<context>
     <name>ReceiptType</name>
     <message>
         <source>Income deduction (individual)</source>
@@ -1739,6 +1874,17 @@ This cannot be undone.</translation>
     <message>
         <source>Status message</source>
         <translation>Status message</translation>
+    </message>
+</context>
+<context>
+    <name>StoreApi</name>
+    <message>
+        <source>PortOne V1 store (iamport)</source>
+        <translation>PortOne V1 store (iamport)</translation>
+    </message>
+    <message>
+        <source>PortOne V2 store</source>
+        <translation>PortOne V2 store</translation>
     </message>
 </context>
 <context>

@@ -1446,6 +1446,141 @@ This cannot be undone.</source>
         </message>
     </context>
     <context>
+        <name>ProfileForm</name>
+        <message>
+            <source>API &amp;kind:</source>
+            <translation>API 종류(&amp;K):</translation>
+        </message>
+        <message>
+            <source>Profile na&amp;me:</source>
+            <translation>프로필 이름(&amp;M):</translation>
+        </message>
+        <message>
+            <source>REST API &amp;key:</source>
+            <translation>REST API 키(&amp;K):</translation>
+        </message>
+        <message>
+            <source>REST API s&amp;ecret:</source>
+            <translation>REST API 시크릿(&amp;E):</translation>
+        </message>
+        <message>
+            <source>&amp;Tier code:</source>
+            <translation>Tier 코드(&amp;T):</translation>
+        </message>
+        <message>
+            <source>V2 API s&amp;ecret:</source>
+            <translation>V2 API 시크릿(&amp;E):</translation>
+        </message>
+        <message>
+            <source>Store &amp;ID:</source>
+            <translation>상점 아이디(&amp;I):</translation>
+        </message>
+        <message>
+            <source>API &amp;host:</source>
+            <translation>API 호스트(&amp;H):</translation>
+        </message>
+        <message>
+            <source>e.g. Gangnam branch</source>
+            <translation>예: 강남점</translation>
+        </message>
+        <message>
+            <source>REST API key</source>
+            <translation>REST API 키</translation>
+        </message>
+        <message>
+            <source>REST API secret</source>
+            <translation>REST API 시크릿</translation>
+        </message>
+        <message>
+            <source>optional, 3 characters</source>
+            <translation>하위상점용, 선택 사항, 3자리</translation>
+        </message>
+        <message>
+            <source>V2 API secret</source>
+            <translation>V2 API 시크릿</translation>
+        </message>
+        <message>
+            <source>optional, store-xxxxxxxx-...</source>
+            <translation>선택 사항, store-xxxxxxxx-...</translation>
+        </message>
+        <message>
+            <source>The V2 API secret is in the PortOne console under {0}.</source>
+            <translation>V2 API 시크릿은 PortOne 관리자 콘솔의 {0}에서 확인하세요.</translation>
+        </message>
+        <message>
+            <source>Only when the secret's account has several stores; else leave it empty.</source>
+            <translation>시크릿의 계정에 상점이 여러 개일 때만 입력하고, 아니면 비워 두세요.</translation>
+        </message>
+        <message>
+            <source>Profile name</source>
+            <translation>프로필 이름</translation>
+        </message>
+        <message>
+            <source>Tier code</source>
+            <translation>Tier 코드</translation>
+        </message>
+        <message>
+            <source>Store ID</source>
+            <translation>상점 아이디</translation>
+        </message>
+        <message>
+            <source>API host</source>
+            <translation>API 호스트</translation>
+        </message>
+        <message>
+            <source>is empty.</source>
+            <translation>항목이 비어 있습니다.</translation>
+        </message>
+        <message>
+            <source>must not contain spaces or line breaks.</source>
+            <translation>항목에는 공백이나 줄바꿈을 넣을 수 없습니다.</translation>
+        </message>
+        <message>
+            <source>contains invisible control characters.</source>
+            <translation>항목에 보이지 않는 제어 문자가 들어 있습니다.</translation>
+        </message>
+        <message>
+            <source>may only contain English letters, digits and symbols.</source>
+            <translation>항목에는 영문자, 숫자, 기호만 쓸 수 있습니다.</translation>
+        </message>
+        <message>
+            <source>is already used by another profile.</source>
+            <translation>항목의 값을 이미 다른 프로필에서 사용하고 있습니다.</translation>
+        </message>
+        <message>
+            <source>is too long.</source>
+            <translation>항목이 너무 깁니다.</translation>
+        </message>
+        <message>
+            <source>is too short; copy all of it.</source>
+            <translation>항목이 너무 짧습니다. 전체를 복사해 넣으세요.</translation>
+        </message>
+        <message>
+            <source>is not in the expected format.</source>
+            <translation>항목의 형식이 올바르지 않습니다.</translation>
+        </message>
+        <message>
+            <source>must be exactly 3 capital letters or digits (e.g. AB1).</source>
+            <translation>항목은 영문 대문자 또는 숫자 3자리여야 합니다(예: AB1).</translation>
+        </message>
+        <message>
+            <source>must be an https:// address.</source>
+            <translation>항목은 https:// 주소여야 합니다.</translation>
+        </message>
+        <message>
+            <source>of a V2 store must be https://api.portone.io.</source>
+            <translation>항목은 V2 상점이면 https://api.portone.io 이어야 합니다.</translation>
+        </message>
+        <message>
+            <source>looks like an access token, which expires; enter the API secret.</source>
+            <translation>항목에 만료되는 액세스 토큰이 들어 있는 것 같습니다. API 시크릿을 입력하세요.</translation>
+        </message>
+        <message>
+            <source>must look like store-xxxxxxxx-xxxx-...</source>
+            <translation>항목은 store-xxxxxxxx-xxxx-... 형식이어야 합니다.</translation>
+        </message>
+    </context>
+    <context>
         <name>ReceiptType</name>
         <message>
             <source>Income deduction (individual)</source>
@@ -1739,6 +1874,17 @@ This cannot be undone.</source>
         <message>
             <source>Status message</source>
             <translation>상태 메시지</translation>
+        </message>
+    </context>
+    <context>
+        <name>StoreApi</name>
+        <message>
+            <source>PortOne V1 store (iamport)</source>
+            <translation>PortOne V1 상점 (아임포트)</translation>
+        </message>
+        <message>
+            <source>PortOne V2 store</source>
+            <translation>PortOne V2 상점</translation>
         </message>
     </context>
     <context>
