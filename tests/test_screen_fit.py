@@ -164,6 +164,20 @@ def on_screen(box: Geometry, session: XSession) -> bool:
 # ---- the app ------------------------------------------------------------------------------
 
 
+@pytest.mark.parametrize(
+    ("screen_session", "scale"),
+    [((w, h), s) for w, h, s in SCREENS],
+    indirect=["screen_session"],
+    ids=[f"{w}x{h}@{s:.0%}" for w, h, s in SCREENS],
+)
+def test_main_window_fits_after_lookup_and_longest_error(
+    screen_session: XSession, scale: float, tmp_path: Path
+) -> None:
+    measures = measure(screen_session, tmp_path / "home", scale)
+    problems = fit_problems(measures)
+    assert not problems, f"{measures}\n" + "\n".join(problems)
+
+
 def test_saved_geometry_off_every_screen_is_not_used(tmp_path: Path) -> None:
     home = tmp_path / "home"
     box, small = off_screen_restart(home)
