@@ -168,17 +168,25 @@ class XSession:
     def type(self, text: str) -> None:
         self.xdotool("type", "--delay", TYPE_DELAY_MS, "--clearmodifiers", text)
 
-    def screenshot(self, window: str | None, target: Path) -> None:
-        """``window``'s pixels (the whole screen if None) into the PNG ``target``."""
+    def screenshot(self, window: str | None, target: Path, *, palette: bool = False) -> None:
+        """``window``'s pixels (the whole screen if None) into the PNG ``target``.
+
+        ``palette``: 256 colours (PNG8), a third of the size for pictures of widgets.
+        No time stamps are written, so two shots of the same pixels are the same bytes.
+        """
         target.parent.mkdir(parents=True, exist_ok=True)
-        shot = ["import", "-window", "root"]
+        shot = ["import", "-window", "root", "-strip"]
         if window is not None:
             box = self.geometry(window)
             left, top = max(box.x, 0), max(box.y, 0)
             right, bottom = min(box.right, self.width), min(box.bottom, self.height)
             shot += ["-crop", f"{right - left}x{bottom - top}+{left}+{top}", "+repage"]
         subprocess.run(  # noqa: S603 - imagemagick with our own arguments, no shell
-            [*shot, str(target)], env=self.env(), check=True, capture_output=True, timeout=60
+            [*shot, f"PNG8:{target}" if palette else str(target)],
+            env=self.env(),
+            check=True,
+            capture_output=True,
+            timeout=60,
         )
 
 
@@ -332,11 +340,12 @@ class AppRun:
                 return self.settled_geometry()
         raise SessionError(f"three tries did not look up {merchant_uid}")
 
-    def wait_dialog(self, timeout: float = 15) -> str:
-        """The first visible window other than the main one (a dialog that just opened)."""
+    def wait_dialog(self, timeout: float = 15, besides: Sequence[str] = ()) -> str:
+        """The first visible window other than the main one and ``besides`` (one that opened)."""
+        known = {self.window, *besides}
 
         def other() -> str | None:
-            found = [w for w in self.session.visible_windows() if w != self.window]
+            found = [w for w in self.session.visible_windows() if w not in known]
             return found[0] if found else None
 
         return poll("a dialog", other, timeout)
@@ -348,12 +357,22 @@ class AppRun:
             timeout,
         )
 
-    def cancel_shown(self, merchant_uid: str, timeout: float = 30) -> Geometry:
-        """Ctrl+D, then the confirmation's "Cancel the receipt" (Alt+C); the geometry after."""
+    def cancel_shown(
+        self,
+        merchant_uid: str,
+        timeout: float = 30,
+        on_dialog: Callable[[str], object] | None = None,
+    ) -> Geometry:
+        """Ctrl+D, then the confirmation's "Cancel the receipt" (Alt+C); the geometry after.
+
+        ``on_dialog`` is called with the confirmation's window before it is answered.
+        """
         before = self.request_count("DELETE", merchant_uid)
         self.focus()
         self.session.key("ctrl+d")
         dialog = self.wait_dialog()
+        if on_dialog is not None:
+            on_dialog(dialog)
         self.focus(dialog)
         self.session.key("alt+c")
         self.wait_dialog_closed(dialog)
