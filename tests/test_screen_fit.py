@@ -25,7 +25,7 @@ from pathlib import Path
 
 import pytest
 
-from tools.x11_session import AppRun, Geometry, SessionError, XSession, tools_missing
+from tests.x11_session import AppRun, Geometry, SessionError, XSession, tools_missing
 
 pytestmark = [pytest.mark.screen, pytest.mark.slow, pytest.mark.timeout(180)]
 

@@ -25,7 +25,7 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tools.x11_session import AppRun, SessionError, XSession
+from tests.x11_session import AppRun, SessionError, XSession
 
 ROOT = Path(__file__).resolve().parent.parent
 SCREENS = {100: (1366, 768, 1.0), 200: (2560, 1440, 2.0)}

@@ -92,8 +92,8 @@ class XSession:
         read_fd, write_fd = os.pipe()
         # -displayfd: Xvfb picks a free display number and writes it; -noreset keeps it up
         # while no client is connected (between two starts of the app).
-        self._server = subprocess.Popen(  # noqa: S603 - fixed arguments, no shell
-            [  # noqa: S607 - Xvfb from PATH, as CI installs it
+        self._server = subprocess.Popen(
+            [
                 "Xvfb",
                 "-displayfd",
                 str(write_fd),
@@ -131,8 +131,8 @@ class XSession:
         return {**os.environ, "DISPLAY": self.display}
 
     def xdotool(self, *args: str, check: bool = True) -> str:
-        done = subprocess.run(  # noqa: S603 - our own arguments, no shell
-            ["xdotool", *args],  # noqa: S607 - xdotool from PATH, as CI installs it
+        done = subprocess.run(
+            ["xdotool", *args],
             env=self.env(),
             capture_output=True,
             text=True,
@@ -181,7 +181,7 @@ class XSession:
             left, top = max(box.x, 0), max(box.y, 0)
             right, bottom = min(box.right, self.width), min(box.bottom, self.height)
             shot += ["-crop", f"{right - left}x{bottom - top}+{left}+{top}", "+repage"]
-        subprocess.run(  # noqa: S603 - imagemagick with our own arguments, no shell
+        subprocess.run(
             [*shot, f"PNG8:{target}" if palette else str(target)],
             env=self.env(),
             check=True,
@@ -256,7 +256,7 @@ class AppRun:
         env.pop("QT_AUTO_SCREEN_SCALE_FACTOR", None)
         env.pop("QT_SCREEN_SCALE_FACTORS", None)
         with self._output.open("ab") as out:
-            self._proc = subprocess.Popen(  # noqa: S603 - the app, or the caller's stand-in
+            self._proc = subprocess.Popen(
                 self.command(),
                 cwd=ROOT,
                 env=env,
