@@ -95,9 +95,13 @@ def shoot_when_painted(session: XSession, window: str, target: Path, tries: int 
 
 
 def run_one(language: str, percent: int, out: Path) -> list[Path]:
+    with tempfile.TemporaryDirectory(prefix=f"iamport-shots-{language}-{percent}-") as home:
+        return _shoot_all(language, percent, out, Path(home))
+
+
+def _shoot_all(language: str, percent: int, out: Path, home: Path) -> list[Path]:
     width, height, scale = SCREENS[percent]
     session = XSession(width, height).start()
-    home = Path(tempfile.mkdtemp(prefix=f"iamport-shots-{language}-{percent}-"))
     app = AppRun(session, home, scale=scale, language=language)
     shooter = Shooter(app, out, f"{language}-{percent}")
     try:
