@@ -139,6 +139,7 @@ class CallJob(Job):
 class StartupResult:
     interrupted: int = 0  # attempts found 'pending' from a crash
     error: BaseException | None = None
+    notice: str | None = None  # the history opened in a mode to tell of ("network": no WAL)
 
 
 @dataclass(frozen=True)

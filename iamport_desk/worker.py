@@ -264,7 +264,7 @@ class ApiWorker(QObject):
         history = self._open_history()
         interrupted = history.recover_interrupted()
         self._publish_history()
-        return StartupResult(interrupted=interrupted)
+        return StartupResult(interrupted=interrupted, notice=history.notice)
 
     def _lookup(self, job: LookupJob) -> LookupResult:
         # Imported here, not above: the StartupJob runs while the window is first

@@ -12,12 +12,19 @@ import sys
 import types
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from iamport_desk.history import NOTE_INTERRUPTED, History, instances, location, operator
 from iamport_desk.history.instances import InstanceLock, is_running
 from iamport_desk.models import Outcome
+
+if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
+
+    from iamport_desk.paths import AppPaths
+    from iamport_desk.simulator import Simulator
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -227,3 +234,19 @@ def test_operator_is_unknown_when_the_os_will_not_say(monkeypatch: pytest.Monkey
     monkeypatch.setattr(sys, "platform", "win32")
     monkeypatch.setattr(operator, "load_windows_dll", lambda name: FakeDll(None, ""))
     assert operator.os_account_name() == "unknown"
+
+
+def test_the_window_says_the_history_is_on_a_network_drive(
+    qtbot: QtBot, app_paths: AppPaths, simulator: Simulator, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 17.4: opened without WAL, and the clerk is told why (not only the log)."""
+    from ui_helpers import open_window
+
+    from iamport_desk.ui.words import history_problem
+
+    folder = app_paths.history_db.parent.resolve()
+    mounts = f"/dev/sda1 / ext4 rw 0 0\n//nas/office {folder} cifs rw 0 0\n"
+    monkeypatch.setattr(location, "read_proc_mounts", lambda: mounts)
+    with open_window(qtbot, app_paths, simulator) as (window, _):
+        expected = history_problem("network")
+        qtbot.waitUntil(lambda: expected in window.message.text(), timeout=10_000)

@@ -48,16 +48,20 @@ def no_credentials_said() -> Said:
 def startup_said(result: StartupResult) -> Said | None:
     if result.error is not None:
         return Said(describe_error(result.error), warning=True)
+    said: list[str] = []
+    if result.notice is not None:  # e.g. a history on a network drive, opened without WAL
+        from iamport_desk.ui.words import history_problem
+
+        said.append(history_problem(result.notice))
     if result.interrupted:
-        return Said(
+        said.append(
             QCoreApplication.translate(
                 "MainWindow",
                 "{0} cancellation attempt(s) were interrupted last time (the app closed or "
                 "crashed). Their outcome is being checked.",
-            ).format(result.interrupted),
-            warning=True,
+            ).format(result.interrupted)
         )
-    return None
+    return Said("\n".join(said), warning=True) if said else None
 
 
 def receipt_said(receipt: Receipt) -> Said:
