@@ -181,3 +181,25 @@ def test_history_window_open_search_and_export(
         assert guard.violations == []
     finally:
         service.stop()
+
+
+def test_network_dialog_sets_and_clears_a_proxy_off_the_gui_thread(
+    qtbot: QtBot, app_paths: AppPaths, guard: GuiThreadGuard
+) -> None:
+    from iamport_desk.ui.network_dialog import NetworkDialog
+
+    profiles = make_profiles(app_paths)
+    service = DeskService(ApiThread(ApiWorker(app_paths.history_db)))
+    try:
+        with guard.watching():
+            dialog = NetworkDialog(profiles, service=service)
+            qtbot.addWidget(dialog)
+            dialog.proxy_edit.setText("http://proxy.office.example:3128")
+            dialog.save()
+            assert profiles.settings.proxy == "http://proxy.office.example:3128"
+            dialog.clear()
+            assert profiles.settings.proxy is None
+        assert any(call.endswith("save_settings") for call in guard.calls)
+        assert guard.violations == []
+    finally:
+        service.stop()

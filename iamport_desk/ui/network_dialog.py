@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
     QDialog,
@@ -19,7 +21,10 @@ from iamport_desk.models import DEFAULT_API_BASE
 from iamport_desk.proxies import proxy_for
 from iamport_desk.rules import validate_proxy_url
 from iamport_desk.ui.receipt_view import plain_label
-from iamport_desk.ui.settings_guard import save_or_warn
+from iamport_desk.ui.settings_guard import save_or_warn, wait_saved
+
+if TYPE_CHECKING:
+    from iamport_desk.service import DeskService
 
 
 class NetworkDialog(QDialog):
@@ -35,10 +40,14 @@ class NetworkDialog(QDialog):
         *,
         api_base_override: str | None = None,
         parent: QWidget | None = None,
+        service: DeskService | None = None,
     ) -> None:
         super().__init__(parent)
         self.profiles = profiles
         self.api_base_override = api_base_override
+        # With the service, the settings file is written on the API thread (the dialog waits
+        # for it, still painting); without it (a test of the dialog alone), here.
+        self.service = service
         self.setWindowTitle(self.tr("Network"))
         self.setModal(True)
 
@@ -102,7 +111,13 @@ class NetworkDialog(QDialog):
         self.in_use_label.setText(text)
 
     def _store(self, proxy: str | None) -> None:
-        if save_or_warn(self, self.profiles.settings_path, lambda: self.profiles.set_proxy(proxy)):
+        profiles = self.profiles
+        if self.service is None:
+            saved = save_or_warn(self, profiles.settings_path, lambda: profiles.set_proxy(proxy))
+        else:
+            job = self.service.write_settings("proxy", lambda: profiles.set_proxy(proxy))
+            saved = wait_saved(self, profiles.settings_path, job)
+        if saved:
             self.error_label.clear()
             self.proxy_edit.setText(self.profiles.settings.proxy or "")
         self._show_in_use()
