@@ -434,13 +434,23 @@ class IamportClient:
         once: bool = False,
         mask: Callable[[str], str] | None = None,
     ) -> Any:
-        """One call with the token; on 401 refresh once and retry once (401 = not processed).
+        """One call with the token; on PortOne's 401 refresh once and retry once (its 401 means
+        not processed; for a call that changes something, only PortOne's own 401 says so).
 
         ``once``: the call changes something (the issuing POST), so any doubt after sending is
         OutcomeUnknown, as for a DELETE. ``mask`` hides more than the secrets in server text.
         """
         token = self.get_token()
         answer = self._send(method, path, json_body=json_body, token=token, tier=tier, once=once)
+        changes = once or method == "DELETE"
+        if answer.status == 401 and changes and parse_envelope(answer.body) is None:
+            # Only PortOne's own 401 says "not processed". A front end's page in its place
+            # says nothing of it: sending again could cancel (or issue) twice.
+            raise OutcomeUnknown(
+                "a 401 that is not PortOne's answered a call that changes something",
+                status=401,
+                reason="unreadable",
+            )
         if answer.status == 401:
             self._forget_token(token)
             token = self.get_token()

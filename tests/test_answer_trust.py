@@ -137,3 +137,37 @@ def test_a_redirect_to_a_lookup_is_not_followed(
         client.lookup(ASKED)
     assert caught.value.status == 302
     assert simulator.count("GET") == 1
+
+
+@pytest.mark.parametrize("method", ["DELETE", "POST"])
+def test_a_401_that_is_not_portones_is_never_answered_by_sending_again(
+    simulator: Simulator, client: IamportClient, method: str
+) -> None:
+    """A front end's 401 page says nothing of whether PortOne got the call: resending a DELETE
+    (or an issuing POST) on it cancelled the receipt, then read "already cancelled" as failed."""
+    simulator.inject(
+        method,
+        PREFIX,
+        Fault(status=401, body="<html>sign in</html>", content_type="text/html", apply=True),
+    )
+    with pytest.raises(OutcomeUnknown) as caught:
+        if method == "DELETE":
+            client.cancel(ASKED)
+        else:
+            client.issue_external_receipt(
+                ASKED, channel_key="channel-key", name="x", amount=1000, identifier="01012345678"
+            )
+    assert caught.value.status == 401
+    assert simulator.count(method, PREFIX) == 1  # getToken is a POST too
+
+
+def test_portones_own_401_on_a_delete_is_retried_once_after_a_refresh(
+    simulator: Simulator, client: IamportClient
+) -> None:
+    # PortOne's 401 means the token was refused and nothing was processed: safe to resend.
+    simulator.inject(
+        "DELETE", PREFIX, Fault(status=401, body={"code": -1, "message": "Unauthorized"})
+    )
+    receipt = client.cancel(ASKED)
+    assert receipt.is_cancelled
+    assert simulator.count("DELETE") == 2
