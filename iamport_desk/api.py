@@ -259,7 +259,7 @@ class IamportClient:
         if order_key(receipt.merchant_uid) != order_key(uid):
             raise OtherOrderAnswer(
                 "the answer is about another order than the one looked up",
-                answered_uid=receipt.merchant_uid,
+                answered_uid=self._wire.mask_text(receipt.merchant_uid),  # server text
                 status=200,
                 code=0,
             )

@@ -279,6 +279,9 @@ class GuardedTransport(httpx.BaseTransport):
             proxy_auth=parsed.raw_auth,
             proxy_headers=parsed.headers.raw,
             ssl_context=ssl_context,
+            # An https proxy is verified against the OS trust store too (httpcore would
+            # otherwise use certifi's bundle, which knows no office's own root).
+            proxy_ssl_context=ssl_context if parsed.url.scheme == "https" else None,
             retries=0,
             network_backend=backend,
         )

@@ -132,6 +132,19 @@ def test_dialog_shows_the_proxy_in_use_and_sets_one(
     assert "env-proxy" in dialog.in_use_label.text()
 
 
+def test_dialog_never_shows_an_environment_proxys_password(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from iamport_desk.ui.network_dialog import NetworkDialog
+
+    monkeypatch.setenv("HTTPS_PROXY", "http://clerk:Hunter2pw@env-proxy.corp:3128")
+    dialog = NetworkDialog(_store(tmp_path / "settings.json"))
+    qtbot.addWidget(dialog)
+    shown = dialog.in_use_label.text()
+    assert "env-proxy.corp:3128" in shown
+    assert "Hunter2pw" not in shown and "clerk" not in shown
+
+
 def test_dialog_follows_the_api_base_override(qtbot: QtBot, tmp_path: Path) -> None:
     from iamport_desk.ui.network_dialog import NetworkDialog
 

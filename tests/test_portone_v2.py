@@ -15,6 +15,7 @@ import pytest
 from iamport_desk.errors import (
     ApiError,
     AuthenticationError,
+    IamportError,
     InvalidMerchantUid,
     NetworkError,
     OutcomeUnknown,
@@ -716,3 +717,50 @@ def test_a_call_runs_on_the_callers_thread_and_leaves_no_thread_behind(
     del api
     gc.collect()
     assert not [t for t in threading.enumerate() if t.name == "portone-v2-request"]
+
+
+def test_an_error_type_or_status_echoing_the_secret_never_reaches_an_error(
+    sim: SimulatorV2, client: PortOneV2Client, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The review's leak: ``type`` was kept and logged raw, ``status`` cut to 40 characters."""
+    caplog.set_level(logging.INFO)
+    shapes = (
+        {"type": DEMO_API_SECRET, "message": "refused"},
+        {"type": DEMO_API_SECRET.upper(), "message": "refused"},
+    )
+    for body in shapes:
+        sim.inject("GET", "/payments/", Fault(status=400, body=body))
+        with pytest.raises(IamportError) as caught:
+            client.lookup_cash_receipt("pay-20261125-0001")
+        for text in (str(caught.value), repr(caught.value), caplog.text):
+            assert DEMO_API_SECRET.lower()[:20] not in text.lower()
+    good = sim.receipt("pay-20261125-0001")
+    assert good is not None
+    sim.inject("GET", "/payments/", Fault(status=200, body={**good, "status": DEMO_API_SECRET}))
+    with pytest.raises(IamportError) as unreadable:
+        client.lookup_cash_receipt("pay-20261125-0001")
+    assert DEMO_API_SECRET[:20] not in str(unreadable.value) + repr(unreadable.value)
+
+
+def test_a_refusal_echoing_the_customers_identifier_is_masked(
+    sim: SimulatorV2, client: PortOneV2Client
+) -> None:
+    from iamport_desk.models import IssueRequest
+
+    number = "01098765432"
+    echo = {"type": "INVALID_REQUEST", "message": f"customer.identityNumber {number} is invalid"}
+    sim.inject("POST", "/cash-receipts", Fault(status=400, body=echo))
+    request = IssueRequest(
+        payment_id="pay-echo-0001",
+        channel_key="channel-key-demo",
+        receipt_type="person",
+        order_name="x",
+        amount=1000,
+        identity_number=number,
+        identity_number_type="PHONE",
+    )
+    with pytest.raises(ApiError) as refused:
+        client.issue(request)
+    for text in (str(refused.value), repr(refused.value), refused.value.message or ""):
+        assert number not in text
+    assert "identityNumber" in (refused.value.message or "")  # the rest of PortOne's words stay

@@ -276,9 +276,34 @@ class PortOneV2Client:
         key = idempotency_key or new_idempotency_key()
         self.last_idempotency_key = key
         body = json.dumps(request.to_body(pid, self._store_id), ensure_ascii=False)
-        data = self._call(
-            "POST", "/cash-receipts", body=body.encode("utf-8"), idempotency_key=key, store=False
+        # The customer's details are personal data: a server echoing them in a refusal is
+        # masked before the error travels on (to the screen, the history, the export).
+        personal = SecretMask(
+            *(
+                value
+                for value in (
+                    request.identity_number,
+                    request.customer_phone,
+                    request.customer_email,
+                    request.customer_name,
+                )
+                if value
+            )
         )
+        try:
+            data = self._call(
+                "POST",
+                "/cash-receipts",
+                body=body.encode("utf-8"),
+                idempotency_key=key,
+                store=False,
+            )
+        except IamportError as exc:
+            for name in ("message", "pg_message", "pg_code"):
+                text = getattr(exc, name, None)
+                if isinstance(text, str):
+                    setattr(exc, name, personal.mask(text))
+            raise
         try:
             issue_number, url, pg_receipt_id = parse_issue_answer(data)
         except V2ApiError:
@@ -421,6 +446,8 @@ class PortOneV2Client:
                 readable = False
         # A receipt has a "type" too: only a refusal's body is read as an error object.
         error = parse_error_body(data) if readable and status != 200 else None
+        if error is not None and self._mask.mask(error.type) != error.type:
+            error.type = "UNKNOWN"  # an upper-case secret echoed as the type
         logger.info(
             "%s %s -> HTTP %s%s %.0f ms",
             method,

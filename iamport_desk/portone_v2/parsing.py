@@ -161,10 +161,10 @@ def parse_cash_receipt(data: object) -> CashReceiptAnswer:
     if status == "ISSUE_FAILED":
         return CashReceiptAnswer(status, payment_id, store_id, None)
     if status not in ("ISSUED", "CANCELLED"):
-        raise _unexpected(f"cash receipt status {status[:40]!r} is not known")
+        raise _unexpected("the cash receipt's status is not one the spec names")
     currency = fields.required_text("currency")
     if currency != "KRW":
-        raise _unexpected(f"cash receipt currency {currency[:10]!r} is not KRW")
+        raise _unexpected("the cash receipt's currency is not KRW")
     raw_type = fields.text("type")
     cancelled_at = fields.time("cancelledAt", required=status == "CANCELLED")
     applied_at = fields.time("issuedAt", required=True)
@@ -216,6 +216,9 @@ class ErrorBody:
         self.pg_message = pg_message
 
 
+_ERROR_TYPE = re.compile(r"[A-Z][A-Z0-9_]{0,63}")
+
+
 def parse_error_body(data: object) -> ErrorBody | None:
     """The error object, or None when ``data`` is not one (then it is not PortOne's answer)."""
     if not isinstance(data, dict):
@@ -223,6 +226,10 @@ def parse_error_body(data: object) -> ErrorBody | None:
     kind = data.get("type")
     if not isinstance(kind, str) or not kind:
         return None
+    # PortOne's types are names like PG_PROVIDER: anything else (a server echoing what it
+    # got, the secret included) is not kept, logged or shown.
+    if not _ERROR_TYPE.fullmatch(kind):
+        kind = "UNKNOWN"
     rest: list[str | None] = []
     for name in ("message", "pgCode", "pgMessage"):
         value = data.get(name)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from iamport_desk.credentials import ProfileStore
 from iamport_desk.models import DEFAULT_API_BASE
-from iamport_desk.proxies import proxy_for
+from iamport_desk.proxies import proxy_for, without_credentials
 from iamport_desk.rules import validate_proxy_url
 from iamport_desk.ui.receipt_view import plain_label
 from iamport_desk.ui.settings_guard import save_or_warn, wait_saved
@@ -101,7 +101,9 @@ class NetworkDialog(QDialog):
         url = self.host_url()
         manual = self.profiles.settings.proxy
         self.host_label.setText(url)
-        proxy = proxy_for(url, manual)
+        found = proxy_for(url, manual)
+        # A proxy from the environment may carry a user name and password: never on screen.
+        proxy = without_credentials(found) if found is not None else None
         if proxy is None:
             text = self.tr("a direct connection (no proxy)")
         elif manual:
