@@ -13,15 +13,15 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from iamport_desk.errors import AuthenticationError
+from iamport_desk.jobs import CancelJob, GivenCredentials, Job, JobResult, ReconcileJob
+from iamport_desk.jobs import (
+    TestConnectionJob as ConnectionTestJob,  # not a pytest class
+)
 from iamport_desk.models import Credentials, HistoryEntry, Outcome, StoreApi
 from iamport_desk.simulator import DEMO_IMP_KEY, DEMO_IMP_SECRET, Simulator
 from iamport_desk.simulator_v2 import DEMO_API_SECRET, DEMO_STORE_ID, SimulatorV2
 from iamport_desk.store_clients import client_for
 from iamport_desk.ui.words import describe_error
-from iamport_desk.jobs import CancelJob, GivenCredentials, Job, JobResult, ReconcileJob
-from iamport_desk.jobs import (
-    TestConnectionJob as ConnectionTestJob,  # not a pytest class
-)
 from iamport_desk.worker import ApiThread, ApiWorker
 
 pytestmark = pytest.mark.timeout(60)
