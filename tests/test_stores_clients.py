@@ -190,8 +190,7 @@ def test_a_v2_store_goes_through_the_proxy_set_by_hand() -> None:
                 client.lookup("pay-20261125-0001")
         finally:
             client.close()
-        # The proxy answered with a refusal of its own, as for V1.
-        assert failed.value.kind == "proxy_page"
+        assert failed.value.kind == "proxy_page"  # the proxy refused with a page of its own
         assert proxy.request_lines == ["CONNECT api.portone.io:443 HTTP/1.1"]
         assert DEMO_API_SECRET not in "".join(proxy.heads)  # the secret is inside the tunnel
 
