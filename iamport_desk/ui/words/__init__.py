@@ -52,6 +52,12 @@ from iamport_desk.ui.words.labels import (
 )
 from iamport_desk.ui.words.message import (
     UserMessage,
+    status_detail,
+)
+from iamport_desk.ui.words.network import (
+    NEW_NETWORK_KINDS,
+    describe_network,
+    describe_unknown,
 )
 from iamport_desk.ui.words.orders import (
     describe_invalid_merchant_uid,
@@ -73,6 +79,7 @@ from iamport_desk.ui.words.stores import (
 __all__ = [
     "DEMO_BANNER_STYLE",
     "NEUTRAL_COLOUR",
+    "NEW_NETWORK_KINDS",
     "SUCCESS_COLOUR",
     "WARNING_COLOUR",
     "UserMessage",
@@ -82,6 +89,8 @@ __all__ = [
     "describe_file_error",
     "describe_invalid_merchant_uid",
     "describe_issue_error",
+    "describe_network",
+    "describe_unknown",
     "export_headers",
     "history_problem",
     "identifier_kind_label",
@@ -102,6 +111,7 @@ __all__ = [
     "reconcile_summary",
     "record_words",
     "sentence_colour",
+    "status_detail",
     "store_api_name",
     "won",
 ]

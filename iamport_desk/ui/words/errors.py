@@ -12,8 +12,8 @@ from iamport_desk.formatting import elide
 from iamport_desk.ui.words.files import describe_file_error
 from iamport_desk.ui.words.history import history_problem
 from iamport_desk.ui.words.identifiers import identifier_problem
-from iamport_desk.ui.words.message import UserMessage, _status_detail
-from iamport_desk.ui.words.network import _NEW_NETWORK_KINDS, _describe_network, _describe_unknown
+from iamport_desk.ui.words.message import UserMessage, status_detail
+from iamport_desk.ui.words.network import NEW_NETWORK_KINDS, describe_network, describe_unknown
 from iamport_desk.ui.words.orders import describe_invalid_merchant_uid
 
 
@@ -50,9 +50,9 @@ def describe_error(error: BaseException, *, cancelling: bool = False) -> UserMes
             server,
         )
     if isinstance(error, errors.OutcomeUnknown):
-        return _describe_unknown(error.reason, server)
-    if isinstance(error, errors.NetworkError) and error.kind in _NEW_NETWORK_KINDS:
-        return _describe_network(error.kind, error.status, cancelling=cancelling)
+        return describe_unknown(error.reason, server)
+    if isinstance(error, errors.NetworkError) and error.kind in NEW_NETWORK_KINDS:
+        return describe_network(error.kind, error.status, cancelling=cancelling)
     if isinstance(error, errors.OtherOrderAnswer):
         from iamport_desk.formatting import isolate
 
@@ -99,7 +99,7 @@ def describe_error(error: BaseException, *, cancelling: bool = False) -> UserMes
             )
         )
     if isinstance(error, errors.ApiError):
-        detail = _status_detail(error.status, error.code)
+        detail = status_detail(error.status, error.code)
         if error.status == 407:
             text = QCoreApplication.translate(
                 "Messages",

@@ -7,7 +7,7 @@ from PySide6.QtCore import QCoreApplication
 from iamport_desk.formatting import elide, isolate
 from iamport_desk.ui.words.errors import describe_error
 from iamport_desk.ui.words.identifiers import identifier_problem
-from iamport_desk.ui.words.message import UserMessage, _status_detail
+from iamport_desk.ui.words.message import UserMessage, status_detail
 
 
 def _issue_unknown(reason: str) -> UserMessage:
@@ -70,7 +70,7 @@ def describe_issue_error(error: BaseException) -> UserMessage:
                 "Issue",
                 "Nothing was issued. Read PortOne's message, correct what it names and try again.",
             )
-            + _status_detail(error.status, error.code),
+            + status_detail(error.status, error.code),
             elide(error.message),
         )
     return describe_error(error)

@@ -27,7 +27,8 @@ class UserMessage:
         return self.text
 
 
-def _status_detail(status: int | None, code: int | None) -> str:
+def status_detail(status: int | None, code: int | None) -> str:
+    """The detail to append to a sentence, like " (HTTP 400, code -1)"; "" when none."""
     parts = []
     if status is not None:
         parts.append(f"HTTP {status}")

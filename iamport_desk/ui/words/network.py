@@ -7,15 +7,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from iamport_desk.ui.words.message import UserMessage, _status_detail
+from iamport_desk.ui.words.message import UserMessage, status_detail
 
-_NEW_NETWORK_KINDS = frozenset(
+NEW_NETWORK_KINDS = frozenset(
     {"proxy_auth", "proxy_unreachable", "proxy_page", "deadline", "aborted"}
 )
 
 
-def _describe_network(kind: str, status: int | None, *, cancelling: bool) -> UserMessage:
-    detail = _status_detail(status, None)
+def describe_network(kind: str, status: int | None, *, cancelling: bool) -> UserMessage:
+    """A NetworkError of one of NEW_NETWORK_KINDS (proxies, the deadline, an abort)."""
+    detail = status_detail(status, None)
     what = {
         "proxy_auth": QCoreApplication.translate(
             "Messages",
@@ -49,7 +50,8 @@ def _describe_network(kind: str, status: int | None, *, cancelling: bool) -> Use
     return UserMessage(outcome + " " + what)
 
 
-def _describe_unknown(reason: str, server: str | None) -> UserMessage:
+def describe_unknown(reason: str, server: str | None) -> UserMessage:
+    """An OutcomeUnknown: the request may have been done; what to do before trying again."""
     why = {
         "unreadable": QCoreApplication.translate(
             "Messages",
