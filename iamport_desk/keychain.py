@@ -2,8 +2,8 @@
 
 A locked, refused or denied keychain is not an absent secret: each get/set that does not
 give a secret kept across restarts leaves a ``KeychainReason`` the UI turns into one
-sentence (ui/words.py), so the clerk is never told "enter it again" when the keychain,
-not the clerk, is the cause.
+sentence (ui/words/keychain.py), so the clerk is never told "enter it again" when the
+keychain, not the clerk, is the cause.
 
 Platform details, from keyring's own backends:
 - Windows (WinVaultKeyring) writes with *enterprise* persistence by default, which makes
@@ -40,7 +40,7 @@ _MAC_INTERACTION_NOT_ALLOWED = -25308
 
 
 class KeychainReason(enum.StrEnum):
-    """Why a secret is not (or not lastingly) available; ui/words.py has a sentence for each."""
+    """Why a secret is not (or not lastingly) available; ui/words/keychain.py words each."""
 
     ABSENT = "absent"  # no secret saved for this store on this PC
     NO_KEYCHAIN = "no_keychain"  # no system keychain at all

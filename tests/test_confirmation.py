@@ -24,7 +24,6 @@ from PySide6.QtWidgets import QApplication
 import hatch_build
 from iamport_desk import __version__
 from iamport_desk.models import HistoryEntry, Outcome, Receipt
-from iamport_desk.ui import confirmation_words as words
 from iamport_desk.ui.confirmation import (
     ConfirmationRecord,
     NotCancelledError,
@@ -36,6 +35,7 @@ from iamport_desk.ui.confirmation import (
     record_from_receipt,
     save_pdf,
 )
+from iamport_desk.ui.words import confirmation as words
 
 ROOT = Path(__file__).resolve().parent.parent
 T_ISSUED = 1_764_514_807  # 2025-12-01 00:00:07 KST

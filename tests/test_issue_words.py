@@ -8,13 +8,13 @@ import pytest
 
 from iamport_desk.errors import ApiError, NetworkError, OutcomeUnknown
 from iamport_desk.rules import IdentifierError, validate_identifier
-from iamport_desk.ui.issue_words import (
+from iamport_desk.ui.words import (
     derived_order_sentence,
+    describe_error,
     describe_issue_error,
     identifier_kind_label,
     identifier_problem,
 )
-from iamport_desk.ui.words import describe_error
 
 KINDS = ("phone", "business", "taxcard")
 WHYS = ("empty", "not_digits", "mobile_prefix", "length", "check_digit")

@@ -312,7 +312,7 @@ def test_an_id_typed_in_hangul_mode_carries_its_english_reading() -> None:
 @given(st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=12))
 def test_every_jamo_key_reads_back_as_its_key(keys: str) -> None:
     # Typed one key at a time with no syllable forming: each key gives exactly one jamo.
-    from iamport_desk.rules import _JAMO_KEYS
+    from iamport_desk.rules.orders import _JAMO_KEYS
 
     by_key = {k: j for j, k in _JAMO_KEYS.items() if len(k) == 1}
     assert hangul_mode_keys("".join(by_key[k] for k in keys)) == keys

@@ -1,6 +1,6 @@
 """Why the history cannot be used: sqlite and OS errors mapped to the reason the clerk is told.
 
-The reasons are codes; the sentences the clerk reads live in ``ui/words.py``.
+The reasons are codes; the sentences the clerk reads live in ``ui/words/history.py``.
 """
 
 from __future__ import annotations

@@ -51,7 +51,6 @@ from PySide6.QtGui import (
 
 from iamport_desk import __version__, i18n
 from iamport_desk.formatting import format_kst_seconds, isolate, safe_link
-from iamport_desk.ui import confirmation_words as words
 from iamport_desk.ui.confirmation_record import (
     ConfirmationRecord,
     NotCancelledError,
@@ -59,6 +58,7 @@ from iamport_desk.ui.confirmation_record import (
     record_from_receipt,
     visible,
 )
+from iamport_desk.ui.words import confirmation as words
 
 if TYPE_CHECKING:
     # Only the caller that prints needs Qt's print support (a separate Qt library that the

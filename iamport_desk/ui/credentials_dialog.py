@@ -2,26 +2,22 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from iamport_desk.credentials import CredentialError, KeychainStatus, ProfileStore
+from iamport_desk.credentials import CredentialError, ProfileStore
 from iamport_desk.jobs import (
     CallResult,
     CredentialsSource,
@@ -31,10 +27,10 @@ from iamport_desk.jobs import (
     SecretCheckResult,
     TestConnectionResult,
 )
-from iamport_desk.models import DEFAULT_API_BASE, STATIC_API_BASE, Credentials, Profile
+from iamport_desk.models import DEFAULT_API_BASE, Credentials, Profile
+from iamport_desk.ui.credentials_form import CredentialsForm
 from iamport_desk.ui.receipt_view import plain_label
 from iamport_desk.ui.words import (
-    SUCCESS_COLOUR,
     WARNING_COLOUR,
     describe_error,
     keychain_reason_text,
@@ -43,11 +39,6 @@ from iamport_desk.ui.words import (
 
 if TYPE_CHECKING:
     from iamport_desk.service import DeskService, JobHandle
-
-
-def accessible_text(label: str) -> str:
-    """A label without its mnemonic: "REST API &key:" and "REST API 키(&K):" -> the words."""
-    return re.sub(r"\(&.\)|&", "", label).strip().rstrip(":").strip()
 
 
 class CredentialsDialog(QDialog):
@@ -108,67 +99,15 @@ class CredentialsDialog(QDialog):
         left.addLayout(buttons)
         body.addLayout(left, 1)
 
-        form = QFormLayout()
-        self.name_edit = QLineEdit(self)
-        self.name_edit.setPlaceholderText(self.tr("e.g. Gangnam branch"))
-        self.key_edit = QLineEdit(self)
-        self.key_edit.setPlaceholderText(self.tr("REST API key"))
-        self.secret_edit = QLineEdit(self)
-        self.secret_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.secret_edit.setPlaceholderText(self.tr("REST API secret"))
-        self.show_secret_button = QPushButton(self.tr("Sho&w"), self)
-        self.show_secret_button.setCheckable(True)
-        self.show_secret_button.toggled.connect(self.on_show_secret_toggled)
-        secret_row = QHBoxLayout()
-        secret_row.addWidget(self.secret_edit, 1)
-        secret_row.addWidget(self.show_secret_button)
-        self.tier_edit = QLineEdit(self)
-        self.tier_edit.setMaxLength(3)
-        self.tier_edit.setPlaceholderText(self.tr("optional, 3 characters"))
-        self.host_combo = QComboBox(self)
-        self.host_combo.setEditable(True)
-        self.host_combo.addItems([DEFAULT_API_BASE, STATIC_API_BASE])
-        rows: list[tuple[str, QWidget | QHBoxLayout, QWidget]] = [
-            (self.tr("Profile na&me:"), self.name_edit, self.name_edit),
-            (self.tr("REST API &key:"), self.key_edit, self.key_edit),
-            (self.tr("REST API s&ecret:"), secret_row, self.secret_edit),
-            (self.tr("&Tier code:"), self.tier_edit, self.tier_edit),
-            (self.tr("API &host:"), self.host_combo, self.host_combo),
-        ]
-        for text, field, buddy in rows:
-            label = QLabel(text, self)
-            label.setBuddy(buddy)
-            buddy.setAccessibleName(accessible_text(text))
-            if isinstance(field, QWidget):
-                form.addRow(label, field)
-            else:
-                form.addRow(label, field)
-        if api_base_override is not None:
-            # The host chosen here is kept, but this run sends everything elsewhere.
-            self.override_label = plain_label(self)
-            self.override_label.setText(
-                self.tr("For this session every request goes to {0} instead.").format(
-                    api_base_override
-                )
-            )
-            form.addRow(self.override_label)
-        self.keychain_label = plain_label(self)
-        form.addRow(self.keychain_label)
-        test_row = QHBoxLayout()
-        self.test_button = QPushButton(self.tr("Test co&nnection"), self)
+        # The fields, by the names callers know them by.
+        form = self.form = CredentialsForm(api_base_override, self)
+        self.name_edit, self.key_edit = form.name_edit, form.key_edit
+        self.secret_edit, self.show_secret_button = form.secret_edit, form.show_secret_button
+        self.tier_edit, self.host_combo = form.tier_edit, form.host_combo
+        self.keychain_label, self.error_label = form.keychain_label, form.error_label
+        self.test_button, self.test_result = form.test_button, form.test_result
         self.test_button.clicked.connect(self.test_connection)
-        self.test_result = plain_label(self)
-        self.test_result.setObjectName("testResult")
-        test_row.addWidget(self.test_button)
-        test_row.addWidget(self.test_result, 1)
-        form.addRow(test_row)
-        self.error_label = plain_label(self)
-        self.error_label.setObjectName("errorLabel")
-        self.error_label.setStyleSheet(label_style("errorLabel", WARNING_COLOUR))
-        form.addRow(self.error_label)
-        right = QWidget(self)
-        right.setLayout(form)
-        body.addWidget(right, 2)
+        body.addWidget(form, 2)
         outer.addLayout(body)
 
         self.buttons = QDialogButtonBox(
@@ -315,32 +254,10 @@ class CredentialsDialog(QDialog):
             job = self.service.call("keychain status", self.profiles.secrets.status)
         except RuntimeError:
             return
-        job.done.connect(self.on_keychain_status_done)
+        job.done.connect(self.form.on_keychain_status_done)
         self._status_job = job
 
-    @Slot(object)
-    def on_keychain_status_done(self, result: CallResult) -> None:
-        status = result.value
-        if not isinstance(status, KeychainStatus):
-            return
-        if status.persistent:
-            self.keychain_label.setText(
-                self.tr("Secrets are kept in the system keychain ({0}).").format(
-                    status.backend_name
-                )
-            )
-        else:
-            self.keychain_label.setText(keychain_reason_text(status.code or "no_keychain"))
-            self.keychain_label.setStyleSheet(f"color: {WARNING_COLOUR};")
-
     # ---- form ------------------------------------------------------------------------
-
-    @Slot(bool)
-    def on_show_secret_toggled(self, shown: bool) -> None:
-        self.secret_edit.setEchoMode(
-            QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password
-        )
-        self.show_secret_button.setText(self.tr("H&ide") if shown else self.tr("Sho&w"))
 
     def _form(self) -> tuple[Profile, str | None]:
         """The profile in the form, validated; raises CredentialError."""
@@ -358,44 +275,17 @@ class CredentialsDialog(QDialog):
         base = cred.validate_api_base(self.host_combo.currentText())
         return Profile(name=name, imp_key=key, tier_code=tier, api_base=base), secret
 
-    def _show_form_error(self, error: CredentialError) -> None:
-        fields = {
-            "name": (self.name_edit, self.tr("Profile name")),
-            "imp_key": (self.key_edit, self.tr("REST API key")),
-            "imp_secret": (self.secret_edit, self.tr("REST API secret")),
-            "tier_code": (self.tier_edit, self.tr("Tier code")),
-            "api_base": (self.host_combo, self.tr("API host")),
-        }
-        widget, label = fields.get(error.field, (self.name_edit, error.field))
-        kinds = {
-            "empty": self.tr("is empty."),
-            "whitespace": self.tr("must not contain spaces or line breaks."),
-            "control": self.tr("contains invisible control characters."),
-            "non_ascii": self.tr("may only contain English letters, digits and symbols."),
-            "format": (
-                self.tr("must be exactly 3 capital letters or digits (e.g. AB1).")
-                if error.field == "tier_code"
-                else self.tr("must be an https:// address.")
-                if error.field == "api_base"
-                else self.tr("is not in the expected format.")
-            ),
-            "duplicate": self.tr("is already used by another profile."),
-            "too_long": self.tr("is too long."),
-        }
-        self.error_label.setText(f"{label} {kinds.get(error.kind, str(error))}")
-        widget.setFocus()
-
     @Slot()
     def save(self) -> None:
         try:
             profile, secret = self._form()
         except CredentialError as error:
-            self._show_form_error(error)
+            self.form.show_error(error)
             return
         if secret is None and (
             self._editing is None or not self._saved_secret_known(self._editing)
         ):
-            self._show_form_error(
+            self.form.show_error(
                 CredentialError("The REST API secret is empty.", field="imp_secret", kind="empty")
             )
             return
@@ -413,7 +303,7 @@ class CredentialsDialog(QDialog):
         if not isinstance(result, SaveProfileResult):
             return
         if isinstance(result.error, CredentialError):
-            self._show_form_error(result.error)
+            self.form.show_error(result.error)
             return
         if result.error is not None:
             self.error_label.setText(describe_error(result.error).text)
@@ -436,7 +326,7 @@ class CredentialsDialog(QDialog):
         try:
             profile, secret = self._form()
         except CredentialError as error:
-            self._show_form_error(error)
+            self.form.show_error(error)
             return
         api_base = self.api_base_override or profile.api_base
         source: CredentialsSource
@@ -464,7 +354,7 @@ class CredentialsDialog(QDialog):
         self._test_job = job
 
     def _show_empty_secret(self) -> None:
-        self._show_form_error(
+        self.form.show_error(
             CredentialError("The REST API secret is empty.", field="imp_secret", kind="empty")
         )
 
@@ -476,15 +366,7 @@ class CredentialsDialog(QDialog):
             self.test_result.clear()
             self._show_empty_secret()
             return
-        if result.error is None:
-            text = self.tr("Connected: PortOne accepted the key and secret.")
-            if result.tier_name is not None:
-                text += " " + self.tr("Tier: {0}").format(result.tier_name)
-            self.test_result.setStyleSheet(f"color: {SUCCESS_COLOUR};")
-            self.test_result.setText(text)
-        else:
-            self.test_result.setStyleSheet(f"color: {WARNING_COLOUR};")
-            self.test_result.setText(describe_error(result.error).full_text())
+        self.form.show_test_result(result)
 
     def done(self, result: int) -> None:
         # The dialog may close while a test runs: its answer must not reach a closed dialog.

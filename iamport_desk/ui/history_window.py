@@ -2,69 +2,39 @@
 
 Its parts: the filters bar (:mod:`history_filters`), the table (:mod:`history_table_view`
 over :mod:`history_model`, which reads in the background), the export
-(:mod:`history_exporter`). The only thing it asks of the API thread is a reconciliation for
-the "Check unknown outcomes" button, and it listens to ``history_changed`` to refresh.
+(:mod:`history_export_actions`, :mod:`history_exporter`) and the check of unknown outcomes
+(:mod:`history_reconcile`). The only thing it asks of the API thread is that reconciliation,
+and it listens to ``history_changed`` to refresh.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import (
-    QModelIndex,
-    QStandardPaths,
-    Qt,
-    QTimer,
-    QUrl,
-    Signal,
-    Slot,
-)
-from PySide6.QtGui import (
-    QAction,
-    QCloseEvent,
-    QDesktopServices,
-    QGuiApplication,
-    QShowEvent,
-)
-from PySide6.QtWidgets import (
-    QFileDialog,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QModelIndex, Qt, QTimer, QUrl, Signal, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QGuiApplication, QShowEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from iamport_desk.history import HistoryFilter, HistoryUnavailable
-from iamport_desk.jobs import (
-    CredentialsSource,
-    GivenCredentials,
-    ReconcileResult,
-    StoredCredentials,
-)
-from iamport_desk.models import Credentials, Outcome
+from iamport_desk.jobs import CredentialsSource
+from iamport_desk.models import Credentials
 from iamport_desk.ui.history_cells import COLUMNS
+from iamport_desk.ui.history_export_actions import HistoryExportActions, default_export_path
 from iamport_desk.ui.history_exporter import HistoryExporter
-from iamport_desk.ui.history_filters import HistoryFilterBar, kst_day_start, kst_today
+from iamport_desk.ui.history_filters import HistoryFilterBar, kst_day_start
 from iamport_desk.ui.history_model import HistoryTableModel, row_text
+from iamport_desk.ui.history_reconcile import HistoryReconcile
+from iamport_desk.ui.history_sentences import history_window_problem
 from iamport_desk.ui.history_table_view import HistoryTableView
 from iamport_desk.ui.receipt_view import plain_label
-from iamport_desk.ui.words import (
-    WARNING_COLOUR,
-    describe_error,
-    export_headers,
-    label_style,
-    outcome_labels,
-    receipt_type_labels,
-    reconcile_summary,
-)
+from iamport_desk.ui.words import WARNING_COLOUR, export_headers, label_style, receipt_type_labels
 
 if TYPE_CHECKING:
     from iamport_desk.credentials import ProfileStore
-    from iamport_desk.service import DeskService, JobHandle
+    from iamport_desk.service import DeskService
 
 log = logging.getLogger(__name__)
 
@@ -107,7 +77,6 @@ class HistoryWindow(QWidget):
         # collector, which may run on the API thread and destroy a widget there.)
         self.ask_save_path: Callable[[str], str | None] | None = None
         self.open_url: Callable[[str], bool] | None = None
-        self._reconcile_job: JobHandle | None = None
 
         self.setWindowTitle(self.tr("Audit history"))
         self.setObjectName("historyWindow")
@@ -115,7 +84,9 @@ class HistoryWindow(QWidget):
 
         self.model = HistoryTableModel(self.history_path, self)
         self.exporter = HistoryExporter(self.history_path, self)
-        self.exporter.done.connect(self.on_export_done)
+        self.export_actions = HistoryExportActions(self)
+        self.exporter.done.connect(self.export_actions.on_export_done)
+        self.reconciler = HistoryReconcile(self)
         self._build()
 
         self._refresh_timer = QTimer(self)
@@ -186,7 +157,7 @@ class HistoryWindow(QWidget):
                 "profile. Nothing is cancelled again."
             )
         )
-        self.reconcile_button.clicked.connect(self.on_reconcile_button_clicked)
+        self.reconcile_button.clicked.connect(self.reconciler.on_reconcile_button_clicked)
         self.export_button = QPushButton(self.tr("&Export to CSV..."), self)
         self.export_button.setObjectName("export_button")
         self.export_button.setToolTip(
@@ -195,7 +166,7 @@ class HistoryWindow(QWidget):
                 "for Excel"
             )
         )
-        self.export_button.clicked.connect(self.on_export_button_clicked)
+        self.export_button.clicked.connect(self.export_actions.on_export_button_clicked)
         buttons.addWidget(self.copy_button)
         buttons.addWidget(self.open_button)
         buttons.addStretch(1)
@@ -299,20 +270,7 @@ class HistoryWindow(QWidget):
     @Slot(object)
     def on_model_failed(self, error: object) -> None:
         if isinstance(error, HistoryUnavailable):
-            self.show_message(self._history_problem(error), warning=True)
-
-    def _history_problem(self, error: HistoryUnavailable) -> str:
-        reasons: Mapping[str, str] = {
-            "readonly": self.tr("The history file or its folder cannot be used (permissions)."),
-            "full": self.tr("The disk that holds the history is full."),
-            "locked": self.tr("The history is busy in another program. Try again in a moment."),
-            "corrupt": self.tr("The history file is damaged or is not an iamport-desk history."),
-            "newer": self.tr(
-                "The history was written by a newer version of iamport-desk. "
-                "Update the app to read it."
-            ),
-        }
-        return reasons.get(error.reason, self.tr("The history file could not be read."))
+            self.show_message(history_window_problem(error), warning=True)
 
     @Slot(int, Qt.SortOrder)
     def on_header_sortIndicatorChanged(self, section: int, order: Qt.SortOrder) -> None:
@@ -397,103 +355,10 @@ class HistoryWindow(QWidget):
     def _open_url(self, url: str) -> bool:
         return bool(QDesktopServices.openUrl(QUrl(url, QUrl.ParsingMode.StrictMode)))
 
-    # ---- reconciliation -------------------------------------------------------------
-
-    def _credentials(self) -> tuple[str, CredentialsSource] | None:
-        """The active store and where its credentials come from (read on the API thread)."""
-        if self.credentials_provider is not None:
-            given = self.credentials_provider()
-            if isinstance(given, StoredCredentials):
-                return given.profile, given
-            profile = self.profiles.active()
-            if given is None or profile is None:
-                return None
-            source = GivenCredentials(given) if isinstance(given, Credentials) else given
-            return profile.name, source
-        active = self.profiles.active()
-        if active is None:
-            return None
-        return active.name, StoredCredentials(self.profiles, active.name)
-
-    def _no_saved_secret(self) -> None:
-        self.show_message(
-            self.tr(
-                "No store profile with a saved API secret is selected. Choose or enter one "
-                "in the main window, then try again."
-            ),
-            warning=True,
-        )
-
-    @Slot()
-    def on_reconcile_button_clicked(self) -> None:
-        if self._reconcile_job is not None:
-            return
-        found = self._credentials()
-        if found is None:
-            self._no_saved_secret()
-            return
-        name, credentials = found
-        try:
-            self._reconcile_job = self.service.reconcile(credentials, name)
-            self._reconcile_job.done.connect(self.on_reconcile_done)
-        except RuntimeError:
-            self.show_message(self.tr("The app is closing; nothing was checked."), warning=True)
-            return
-        self.reconcile_button.setEnabled(False)
-        self.show_message(self.tr("Checking attempts with an unknown outcome..."))
-
-    @Slot(object)
-    def on_reconcile_done(self, result: ReconcileResult) -> None:
-        self._reconcile_job = None
-        self.reconcile_button.setEnabled(True)
-        if result.missing_secret:
-            self._no_saved_secret()
-            self.reconcile_finished.emit(result)
-            return
-        done = result.reconciled
-        cancelled = sum(1 for entry in done if entry.outcome == Outcome.CANCELLED)
-        error = result.error
-        if done:
-            text = reconcile_summary(len(done), cancelled)
-            if error is not None:
-                text += " " + self.tr("Some could not be checked yet: {0}").format(
-                    self._error_text(error)
-                )
-            self.show_message(text, warning=error is not None)
-        elif error is not None:
-            self.show_message(
-                self.tr("Unknown outcomes could not be checked: {0}").format(
-                    self._error_text(error)
-                ),
-                warning=True,
-            )
-        else:
-            self.show_message(
-                self.tr("No attempt of the active store profile has an unknown outcome.")
-            )
-        if self.isVisible():
-            self.refresh()
-        self.reconcile_finished.emit(result)
-
-    def _error_text(self, error: BaseException) -> str:
-        if isinstance(error, HistoryUnavailable):
-            return self._history_problem(error)
-        return describe_error(error).text
-
     # ---- export ---------------------------------------------------------------------
 
     def default_export_path(self) -> str:
-        folder = QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation
-        ) or str(Path.home())
-        name = f"iamport-desk-history-{kst_today():%Y%m%d}.csv"
-        return str(Path(folder) / name)
-
-    def _ask_save_path(self, default: str) -> str | None:
-        path, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Export the history"), default, self.tr("CSV files (*.csv)")
-        )
-        return path or None
+        return default_export_path()
 
     def export_headers(self) -> list[str]:
         """The CSV column titles, in the order of ``history_export.DEFAULT_HEADERS``."""
@@ -501,55 +366,6 @@ class HistoryWindow(QWidget):
 
     def export_type_labels(self) -> dict[str, str]:
         return receipt_type_labels()
-
-    @Slot()
-    def on_export_button_clicked(self) -> None:
-        if self.exporter.running:
-            return
-        ask = self.ask_save_path or self._ask_save_path
-        chosen = ask(self.default_export_path())
-        if not chosen:
-            return
-        dest = Path(chosen)
-        if not dest.suffix:
-            dest = dest.with_suffix(".csv")
-        if self.filters.search_timer.isActive():
-            self.apply_filter()  # export what the search box says, not what it said 0.1 s ago
-        self.exporter.start(
-            dest,
-            self.model.filter,
-            order_by=self.model.order_by,
-            descending=self.model.descending,
-            headers=self.export_headers(),
-            outcome_labels=outcome_labels(),
-            type_labels=self.export_type_labels(),
-        )
-        self.export_button.setEnabled(False)
-        self.show_message(self.tr("Exporting..."))
-
-    @Slot(object, object)
-    def on_export_done(self, rows: object, detail: object) -> None:
-        self.export_button.setEnabled(True)
-        if isinstance(rows, int) and isinstance(detail, Path):
-            self.show_message(
-                self.tr("Exported {0} attempt(s) to {1}.").format(f"{rows:,}", str(detail))
-            )
-            self.export_finished.emit(rows)
-            return
-        if isinstance(detail, HistoryUnavailable):
-            text = self.tr("The export failed: {0}").format(self._history_problem(detail))
-        elif isinstance(detail, OSError):
-            reason = detail.strerror or type(detail).__name__
-            text = self.tr(
-                "The file could not be saved ({0}). If it is open in Excel, close it; or "
-                "choose another folder."
-            ).format(reason)
-        else:
-            text = self.tr(
-                "The export failed unexpectedly. The details were written to the log file."
-            )
-        self.show_message(text, warning=True)
-        self.export_finished.emit(detail)
 
     # ---- messages and events --------------------------------------------------------
 

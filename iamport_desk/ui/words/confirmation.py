@@ -1,8 +1,8 @@
 """The words of the cancellation confirmation (발행취소 확인서), in the clerk's language.
 
-Kept beside :mod:`iamport_desk.ui.confirmation` rather than in ``words.py`` while several
-areas edit that file at once; every string is English source text in the "Confirmation"
-context, translated in ``resources/translations``.
+Imported as a module by :mod:`iamport_desk.ui.confirmation` (``words.title(...)``); every
+string is English source text in the "Confirmation" context, translated in
+``resources/translations``.
 """
 
 from __future__ import annotations
