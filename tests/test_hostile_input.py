@@ -591,3 +591,25 @@ def test_cancellation_with_an_absurd_amount_is_still_recorded(
     [row] = attempts(app_paths)
     # The outcome is what matters; an amount SQLite cannot hold is left out of the row.
     assert (row["outcome"], row["http_status"], row["code"]) == ("cancelled", 200, 0)
+
+
+def test_the_confirmation_isolates_the_order_number_from_the_amount() -> None:
+    """Issue 12.10: an id shown inside a sentence cannot reorder the words around it."""
+    from iamport_desk.models import Receipt
+    from iamport_desk.ui.confirm_dialog import confirmation_text
+
+    receipt = Receipt(
+        merchant_uid="ORDER-\u202e1001",  # as a server could spell it; typed ones are refused
+        receipt_tid=None,
+        apply_num="012345678",
+        type="person",
+        amount=33_000,
+        vat=3_000,
+        receipt_url=None,
+        applied_at=1_790_000_000,
+        cancelled_at=None,
+    )
+    text = confirmation_text(receipt)
+    start, end = text.index("\u2068"), text.index("\u2069")
+    assert "\u202e" in text[start:end]  # the override stays inside the isolate ...
+    assert "33,000" in text[end:]  # ... and the amount after it reads as written

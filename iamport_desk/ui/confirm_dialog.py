@@ -5,10 +5,18 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
-from iamport_desk.formatting import elide, format_kst
+from iamport_desk.formatting import elide, format_kst, isolate
 from iamport_desk.models import Receipt
 from iamport_desk.ui import shortcuts
 from iamport_desk.ui.words import won
+
+
+def confirmation_text(receipt: Receipt) -> str:
+    """The question itself. The order number is bidi-isolated: whatever it holds, it cannot
+    reorder the words and the amount around it (a U+202E once showed 33,000 as "000,33")."""
+    return QCoreApplication.translate(
+        "MainWindow", "Cancel the cash receipt of order {0} for {1}?\nThis cannot be undone."
+    ).format(isolate(elide(receipt.merchant_uid, 120)), won(receipt.amount))
 
 
 def confirm_cancellation(parent: QWidget, receipt: Receipt) -> bool:
@@ -18,11 +26,7 @@ def confirm_cancellation(parent: QWidget, receipt: Receipt) -> bool:
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(QCoreApplication.translate("MainWindow", "Cancel the cash receipt?"))
     box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setText(
-        QCoreApplication.translate(
-            "MainWindow", "Cancel the cash receipt of order {0} for {1}?\nThis cannot be undone."
-        ).format(elide(receipt.merchant_uid, 120), won(receipt.amount))
-    )
+    box.setText(confirmation_text(receipt))
     box.setInformativeText(
         QCoreApplication.translate("MainWindow", "Approval number: {0}   Issued: {1}").format(
             elide(receipt.apply_num, 40), format_kst(receipt.applied_at)

@@ -14,7 +14,7 @@ from PySide6.QtCore import QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QMainWindow, QWidget
 
-from iamport_desk.formatting import elide
+from iamport_desk.formatting import elide, isolate
 from iamport_desk.jobs import StoredCredentials
 from iamport_desk.models import HistoryEntry, Receipt
 from iamport_desk.ui import main_dialogs
@@ -299,7 +299,7 @@ class MainWindow(QMainWindow):
             self.results.say(no_credentials_said())
             return
         self.set_receipt(None)
-        self.show_message(self.tr("Looking up {0}...").format(elide(uid, 80)))
+        self.show_message(self.tr("Looking up {0}...").format(isolate(elide(uid, 80))))
         self._start("lookup", lambda: self.service.lookup(source, uid), self.results.on_lookup_done)
 
     @Slot()
@@ -315,7 +315,9 @@ class MainWindow(QMainWindow):
             self.show_message(self.tr("Nothing was cancelled."))
             return
         self.show_message(
-            self.tr("Cancelling the cash receipt of {0}...").format(elide(receipt.merchant_uid, 80))
+            self.tr("Cancelling the cash receipt of {0}...").format(
+                isolate(elide(receipt.merchant_uid, 80))
+            )
         )
         uid = receipt.merchant_uid
         self._start(
