@@ -164,6 +164,10 @@ class DeskService(QObject):
     def stopped(self) -> bool:
         return self.api.stopped
 
+    def abandon_lookup(self) -> bool:
+        """The clerk stopped waiting: cut the lookup in flight (never a cancellation)."""
+        return self.api.worker.abandon_lookup()
+
     def request_stop(self) -> None:
         self.api.request_stop()
 

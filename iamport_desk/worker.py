@@ -133,6 +133,7 @@ class ApiWorker(QObject):
         # Set from the GUI thread by interrupt(): no new job starts, loops stop between rows.
         self._stopping = threading.Event()
         self._clients_lock = threading.Lock()
+        self._running: Job | None = None  # the job on the API thread now (under the lock)
         self._open_clients: set[ReceiptApi] = set()  # every client that may be in a request
 
     # The client is rebuilt whenever the credentials differ (another profile, a
@@ -179,6 +180,27 @@ class ApiWorker(QObject):
         start, never sent again.
         """
         self._stopping.set()
+        self._abort_open_clients()
+
+    def abandon_lookup(self) -> bool:
+        """From the GUI thread: the clerk stopped waiting for a lookup, so cut the read in
+        flight (it ends at once with NetworkError "aborted") and keep the worker usable.
+
+        Refused (False) while a cancellation runs: a DELETE once sent cannot be taken back,
+        only settled by a lookup, so it is left to finish.
+        """
+        with self._clients_lock:  # the job cannot change while we look and cut
+            if isinstance(self._running, CancelJob):
+                return False
+            clients = list(self._open_clients)
+            for client in clients:
+                try:
+                    client.abort()
+                except Exception:  # stopping a wait must never be what breaks the window
+                    log.exception("could not stop a lookup")
+        return True
+
+    def _abort_open_clients(self) -> None:
         with self._clients_lock:
             clients = list(self._open_clients)
         for client in clients:
@@ -206,6 +228,8 @@ class ApiWorker(QObject):
     @Slot(object)
     def run(self, job: Job) -> None:
         """Entry point for every job; never lets an exception escape into Qt."""
+        with self._clients_lock:
+            self._running = job
         try:
             if self._stopping.is_set() and not isinstance(job, SettingsJob):
                 raise AppClosingError("the app is closing")
@@ -218,6 +242,8 @@ class ApiWorker(QObject):
             else:
                 log.exception("job %s failed", type(job).__name__)
             result = failed_result(job, exc)
+        with self._clients_lock:
+            self._running = None
         self.finished.emit(job.job_id, result)
 
     def _dispatch(self, job: Job) -> JobResult:

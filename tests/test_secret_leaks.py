@@ -27,7 +27,7 @@ pytestmark = pytest.mark.timeout(60)
 def fill_and_save(window: MainWindow, secret: str) -> bool:
     """Drives the real credentials dialog the way a clerk would, then presses Save."""
     dialog = CredentialsDialog(
-        window.profiles, window.api, parent=window, api_base_override=window.api_base_override
+        window.profiles, window.service, parent=window, api_base_override=window.api_base_override
     )
     try:
         if window.profiles.active() is None:

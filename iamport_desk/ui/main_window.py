@@ -25,6 +25,7 @@ from iamport_desk.ui.main_panel import MainPanel
 from iamport_desk.ui.main_results import MainResults
 from iamport_desk.ui.result_sentences import no_credentials_said, reenter_reason
 from iamport_desk.ui.settings_guard import warn_if_unsaved
+from iamport_desk.ui.waiting import WaitingNotice
 from iamport_desk.ui.words import UserMessage, describe_error
 
 if TYPE_CHECKING:
@@ -69,14 +70,13 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__()
         self.service = service
-        self.api = service  # the name older callers use
         self.profiles = profiles
         self.paths = paths
         self.demo = demo_orders is not None
         self.api_base_override = api_base_override
         self._open_credentials = open_credentials or main_dialogs.default_open_credentials
         self._confirm = confirm or confirm_cancellation
-        self._current_job: JobHandle | None = None
+        self.current_job: JobHandle | None = None
         self.running_kind: str | None = None  # the kind of this window's job in flight
         self._receipt: Receipt | None = None
         self.detached = False  # rebuilt: answers of its jobs are ignored
@@ -84,14 +84,14 @@ class MainWindow(QMainWindow):
         self.history_window: QWidget | None = None
         self.results = MainResults(self)
         self.closer = MainCloser(self)
+        self.waiting = WaitingNotice(self)  # "still waiting"; Esc stops waiting for a lookup
 
         self.setWindowTitle(self._title())
         self._build(demo_orders)
         self._build_menus()
         service.history_changed.connect(self.on_api_history_changed)
         service.unresolved_changed.connect(self.on_api_unresolved_changed)
-        self.reconcile_timer = QTimer(self)
-        self.reconcile_timer.setInterval(RECONCILE_INTERVAL_MS)
+        self.reconcile_timer = QTimer(self, interval=RECONCILE_INTERVAL_MS)
         self.reconcile_timer.timeout.connect(self.reconcile)
         self._reload_profiles()
         self.order_edit.setFocus()
@@ -191,12 +191,12 @@ class MainWindow(QMainWindow):
         # The window's own updates first, then the job: the API thread, once woken, competes
         # with the GUI thread for the GIL.
         self.set_busy(kind)
-        self._current_job = submit()
-        self._current_job.done.connect(slot)
+        self.current_job = submit()
+        self.current_job.done.connect(slot)
 
     def set_busy(self, kind: str | None) -> None:
         if kind is None:
-            self._current_job = None
+            self.current_job = None
         self.running_kind = kind
         busy = kind is not None
         self.status_area.set_busy(busy)

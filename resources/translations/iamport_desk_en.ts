@@ -1089,6 +1089,18 @@ This cannot be undone.</translation>
         <source>&amp;Network...</source>
         <translation>&amp;Network...</translation>
     </message>
+    <message>
+        <source>Still waiting for PortOne&apos;s answer. Nothing has changed; press Esc to stop waiting, or wait a little longer.</source>
+        <translation>Still waiting for PortOne&apos;s answer. Nothing has changed; press Esc to stop waiting, or wait a little longer.</translation>
+    </message>
+    <message>
+        <source>Still waiting for PortOne&apos;s answer to the cancellation. It cannot be stopped now that it was sent: wait for the answer. If none comes, the attempt is recorded as unknown and checked by a lookup.</source>
+        <translation>Still waiting for PortOne&apos;s answer to the cancellation. It cannot be stopped now that it was sent: wait for the answer. If none comes, the attempt is recorded as unknown and checked by a lookup.</translation>
+    </message>
+    <message>
+        <source>Stopped waiting for the lookup. Nothing was changed. Look the order number up again when the network is back.</source>
+        <translation>Stopped waiting for the lookup. Nothing was changed. Look the order number up again when the network is back.</translation>
+    </message>
 </context>
 <context>
     <name>Messages</name>

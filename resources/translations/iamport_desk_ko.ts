@@ -1089,6 +1089,18 @@ This cannot be undone.</source>
             <source>&amp;Network...</source>
             <translation>네트워크(&amp;N)...</translation>
         </message>
+        <message>
+            <source>Still waiting for PortOne's answer. Nothing has changed; press Esc to stop waiting, or wait a little longer.</source>
+            <translation>포트원의 응답을 기다리고 있습니다. 아직 바뀐 것은 없습니다. 기다림을 멈추려면 Esc를 누르고, 아니면 조금 더 기다려 주세요.</translation>
+        </message>
+        <message>
+            <source>Still waiting for PortOne's answer to the cancellation. It cannot be stopped now that it was sent: wait for the answer. If none comes, the attempt is recorded as unknown and checked by a lookup.</source>
+            <translation>발행취소 요청에 대한 포트원의 응답을 기다리고 있습니다. 이미 보낸 요청은 멈출 수 없으니 응답을 기다려 주세요. 응답이 오지 않으면 결과 확인 필요로 기록되고 조회로 확인됩니다.</translation>
+        </message>
+        <message>
+            <source>Stopped waiting for the lookup. Nothing was changed. Look the order number up again when the network is back.</source>
+            <translation>조회 기다림을 멈췄습니다. 바뀐 것은 없습니다. 네트워크가 돌아오면 주문번호를 다시 조회해 주세요.</translation>
+        </message>
     </context>
     <context>
         <name>Messages</name>
