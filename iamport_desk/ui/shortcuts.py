@@ -55,6 +55,9 @@ HISTORY = Shortcut(
 RECONCILE = Shortcut(
     "Ctrl+R", QT_TRANSLATE_NOOP("Shortcuts", "Check attempts with an unknown outcome")
 )
+STOP_WAITING = Shortcut(
+    "Esc", QT_TRANSLATE_NOOP("Shortcuts", "Stop waiting for a lookup (not for a cancellation)")
+)
 HELP = Shortcut("F1", QT_TRANSLATE_NOOP("Shortcuts", "Show this list of shortcuts"))
 QUIT = Shortcut("Ctrl+Q", QT_TRANSLATE_NOOP("Shortcuts", "Quit"), system_role="quit")
 
@@ -66,6 +69,7 @@ ALL: tuple[Shortcut, ...] = (
     CREDENTIALS,
     HISTORY,
     RECONCILE,
+    STOP_WAITING,
     HELP,
     QUIT,
 )

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Slot
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Slot
+from PySide6.QtGui import QShortcut
+
+from iamport_desk.ui import shortcuts
 
 if TYPE_CHECKING:
     from iamport_desk.ui.main_window import MainWindow
@@ -28,7 +30,7 @@ class WaitingNotice(QObject):
         super().__init__(window)
         self.timer = QTimer(self, singleShot=True, interval=self.STILL_WAITING_MS)
         self.timer.timeout.connect(self.on_timer_timeout)
-        self.escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), window)
+        self.escape = QShortcut(shortcuts.STOP_WAITING.sequence(), window)
         self.escape.activated.connect(self.on_escape_activated)
         window.busy_changed.connect(self.on_window_busy_changed)
 

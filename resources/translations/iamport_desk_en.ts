@@ -1854,6 +1854,10 @@ This cannot be undone.</translation>
         <translation>Check attempts with an unknown outcome</translation>
     </message>
     <message>
+        <source>Stop waiting for a lookup (not for a cancellation)</source>
+        <translation>Stop waiting for a lookup (not for a cancellation)</translation>
+    </message>
+    <message>
         <source>Show this list of shortcuts</source>
         <translation>Show this list of shortcuts</translation>
     </message>

@@ -1854,6 +1854,10 @@ This cannot be undone.</source>
             <translation>결과 확인 필요 건 조회</translation>
         </message>
         <message>
+            <source>Stop waiting for a lookup (not for a cancellation)</source>
+            <translation>조회 기다림 멈추기 (발행취소는 멈출 수 없음)</translation>
+        </message>
+        <message>
             <source>Show this list of shortcuts</source>
             <translation>이 단축키 목록 보기</translation>
         </message>
