@@ -30,19 +30,19 @@ import logging
 import os
 import sqlite3
 import time
-from collections.abc import Callable, Generator, Mapping, Sequence
+from collections.abc import Callable, Generator, Mapping
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Final
 
 from iamport_desk.history import attempts, connection, notes, queries, reconciliation, schema
+from iamport_desk.history.exports import HistoryExports
 from iamport_desk.history.instances import InstanceLock, is_running
 from iamport_desk.history.location import network_kind
 from iamport_desk.history.operator import os_account_name
 from iamport_desk.history.queries import COLUMNS, NO_FILTER, RECEIPT_SET, HistoryFilter
 from iamport_desk.history.reconciliation import Lookup, ReconcileReport
 from iamport_desk.history.unavailable import HistoryUnavailable, Reason
-from iamport_desk.history_export import NoteWords, RecordWords, write_csv
 from iamport_desk.models import (
     Action,
     ApiKind,
@@ -62,7 +62,7 @@ NOTE_CONFIRMED: Final = NoteCode.CONFIRMED_BY_LOOKUP.value
 NOTE_NOT_CANCELLED: Final = NoteCode.NOT_CANCELLED_BY_LOOKUP.value
 
 
-class History:
+class History(HistoryExports):
     """The audit history in one SQLite file. See the module docstring for the rules.
 
     Methods raise :class:`HistoryUnavailable` when the file cannot be used, ``KeyError``
@@ -545,38 +545,3 @@ class History:
                     yield queries.ExportedRow(row)
             finally:
                 cursor.close()  # ends the read snapshot even if the export stops early
-
-    def export_csv(
-        self,
-        dest: Path,
-        flt: HistoryFilter = NO_FILTER,
-        *,
-        order_by: str = "started_at",
-        descending: bool = True,
-        headers: Sequence[str] | None = None,
-        outcome_labels: Mapping[Outcome, str] | None = None,
-        type_labels: Mapping[str, str] | None = None,
-        note_words: NoteWords | None = None,
-        record_words: RecordWords | None = None,
-    ) -> int:
-        """Write the filtered history to ``dest`` as Excel-friendly CSV; returns the rows.
-
-        Streams rows and replaces ``dest`` only when complete. ``note_words`` turns a
-        row's note codes into the clerk's words (``ui.words.note_text``); without it the
-        codes are written. ``record_words`` words the reason, action, source and the
-        other columns of schema 4 (``ui.words.record_words()``; Korean by default).
-        ``headers`` names every column, or the 18 before schema 4 (the rest are then
-        ``record_words.headers``). Errors reading the history raise
-        :class:`HistoryUnavailable`; errors writing ``dest`` raise ``OSError``.
-        """
-        queries.order(order_by, descending)  # refuse a bad column before creating any file
-        with contextlib.closing(self._iter_rows(flt, order_by, descending)) as entries:
-            return write_csv(
-                Path(dest),
-                entries,
-                headers=headers,
-                outcome_labels=outcome_labels,
-                type_labels=type_labels,
-                note_words=note_words,
-                record_words=record_words,
-            )
