@@ -58,7 +58,8 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Every test gets its own app folders; nothing reaches the user's real ones."""
     home = tmp_path / "home"
     monkeypatch.setenv(HOME_ENV, str(home))
-    for scheme in ("HTTP", "HTTPS", "ALL"):
+    # No proxy of the machine's reaches a test (NO_PROXY neither); a test sets its own.
+    for scheme in ("HTTP", "HTTPS", "ALL", "NO"):
         for name in (f"{scheme}_PROXY", f"{scheme.lower()}_proxy"):
             monkeypatch.delenv(name, raising=False)
     return home

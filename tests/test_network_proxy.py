@@ -21,22 +21,7 @@ from tests.proxy_helpers import refusing_proxy
 
 PORTONE = "https://api.iamport.kr"
 UID = "ORDER-20261125-0001"
-PROXY_VARS = (
-    "HTTPS_PROXY",
-    "https_proxy",
-    "HTTP_PROXY",
-    "http_proxy",
-    "ALL_PROXY",
-    "all_proxy",
-    "NO_PROXY",
-    "no_proxy",
-)
-
-
-@pytest.fixture(autouse=True)
-def clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in PROXY_VARS:
-        monkeypatch.delenv(name, raising=False)
+# The machine's proxies are cleared for every test (conftest.isolated_home).
 
 
 def _closed_port() -> int:

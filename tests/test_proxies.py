@@ -6,22 +6,7 @@ import pytest
 
 from iamport_desk.proxies import proxy_for, without_credentials
 
-PROXY_VARS = (
-    "HTTPS_PROXY",
-    "https_proxy",
-    "HTTP_PROXY",
-    "http_proxy",
-    "ALL_PROXY",
-    "all_proxy",
-    "NO_PROXY",
-    "no_proxy",
-)
-
-
-@pytest.fixture(autouse=True)
-def clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in PROXY_VARS:
-        monkeypatch.delenv(name, raising=False)
+# The machine's proxies are cleared for every test (conftest.isolated_home).
 
 
 def test_direct_without_any_proxy() -> None:
