@@ -17,13 +17,6 @@ KST = dt.timezone(dt.timedelta(hours=9), "KST")
 MAX_LINK_LENGTH = 2048
 
 
-def format_won(amount: int | None, unit: str = "원") -> str:
-    """12300 -> '12,300원'."""
-    if amount is None:
-        return "-"
-    return f"{amount:,}{unit}"
-
-
 def format_kst(timestamp: float | None) -> str:
     """UNIX seconds -> '2026-11-25 14:03 (KST)'; out-of-range values are shown raw."""
     if timestamp is None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -67,6 +67,16 @@ def _why_missing(source: object) -> str | None:
     if isinstance(source, StoredCredentials):
         return source.profiles.secrets.reason(source.profile)
     return None
+
+
+def _abort_all(clients: Iterable[ReceiptApi]) -> None:
+    """``abort()`` each client's call in flight (thread-safe); never raises: cutting a
+    request must never be what breaks the exit or the window."""
+    for client in list(clients):
+        try:
+            client.abort()
+        except Exception:
+            log.exception("could not interrupt a request")
 
 
 def _error_fields(exc: IamportError) -> dict[str, Any]:
@@ -192,22 +202,13 @@ class ApiWorker(QObject):
         with self._clients_lock:  # the job cannot change while we look and cut
             if isinstance(self._running, CancelJob):
                 return False
-            clients = list(self._open_clients)
-            for client in clients:
-                try:
-                    client.abort()
-                except Exception:  # stopping a wait must never be what breaks the window
-                    log.exception("could not stop a lookup")
+            _abort_all(self._open_clients)
         return True
 
     def _abort_open_clients(self) -> None:
         with self._clients_lock:
             clients = list(self._open_clients)
-        for client in clients:
-            try:
-                client.abort()
-            except Exception:  # interrupting must never be what breaks the exit
-                log.exception("could not interrupt a request")
+        _abort_all(clients)
 
     def _open_history(self) -> History:
         if self._history is None:

@@ -35,19 +35,17 @@ def save_or_warn(
     try:
         action()
     except OSError as exc:
-        log.warning("Settings not saved: %s (%s)", type(exc).__name__, exc.strerror)
-        if not quiet:
-            QMessageBox.warning(
-                parent,
-                QCoreApplication.translate("Files", "Settings not saved"),
-                describe_file_error(exc, path).text,
-            )
+        _warn_unsaved(parent, path, exc, quiet=quiet)
         return False
     return True
 
 
-def _warn_unsaved(parent: QWidget | None, path: Path, error: OSError) -> None:
+def _warn_unsaved(
+    parent: QWidget | None, path: Path, error: OSError, *, quiet: bool = False
+) -> None:
     log.warning("Settings not saved: %s (%s)", type(error).__name__, error.strerror)
+    if quiet:
+        return
     QMessageBox.warning(
         parent,
         QCoreApplication.translate("Files", "Settings not saved"),
