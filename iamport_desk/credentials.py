@@ -37,6 +37,7 @@ __all__ = [
     "clean_secret",
     "secret_field",
     "validate_api_base",
+    "validate_channel_key",
     "validate_imp_key",
     "validate_imp_secret",
     "validate_profile_name",
@@ -112,6 +113,11 @@ def validate_store_id(raw: str | None) -> str | None:
     return _checked(lambda: rules.validate_store_id(raw))
 
 
+def validate_channel_key(raw: str | None) -> str | None:
+    """A channel key ("channel-key-..."), None when none was given, or CredentialError."""
+    return _checked(lambda: rules.validate_channel_key(raw))
+
+
 def validate_v2_base_url(raw: str) -> str:
     """A V2 store's host (https://api.portone.io or this computer), or CredentialError."""
     return _checked(lambda: rules.validate_v2_base_url(raw))
@@ -131,12 +137,14 @@ def clean_profile(profile: Profile, existing: Iterable[str] = ()) -> Profile:
             api=StoreApi.V2,
             store_id=validate_store_id(profile.store_id),
             api_base=validate_v2_base_url(profile.api_base),
+            channel_key=validate_channel_key(profile.channel_key),
         )
     return Profile(
         name=name,
         imp_key=validate_imp_key(profile.imp_key),
         tier_code=validate_tier_code(profile.tier_code),
         api_base=validate_api_base(profile.api_base),
+        channel_key=validate_channel_key(profile.channel_key),
     )
 
 

@@ -135,6 +135,7 @@ class Credentials:
     proxy: str | None = None  # set by hand in Settings; None: the system's or none
     api: StoreApi = StoreApi.V1
     store_id: str | None = None  # V2 only: ?storeId=
+    channel_key: str | None = None  # needed to issue (the correction); not a secret
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "api", StoreApi(self.api))
@@ -171,6 +172,7 @@ class Profile:
     api_base: str = ""
     api: StoreApi = StoreApi.V1
     store_id: str | None = None
+    channel_key: str | None = None
 
     def __post_init__(self) -> None:
         # "v2" given as a plain string still compares by identity (``api is StoreApi.V2``).
@@ -188,6 +190,7 @@ class Profile:
             proxy=proxy,
             api=self.api,
             store_id=self.store_id,
+            channel_key=self.channel_key,
         )
 
 

@@ -21,7 +21,7 @@ import shutil
 import tempfile
 import time
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -155,19 +155,24 @@ def _settings_to_dict(settings: Settings) -> dict[str, Any]:
 
 def _profile_to_entry(profile: Profile) -> dict[str, Any]:
     """A V1 entry exactly as before V2 stores existed (older copies read it); V2 says "api"."""
+    entry: dict[str, Any]
     if profile.api is StoreApi.V1:
-        return {
+        entry = {
             "name": profile.name,
             "imp_key": profile.imp_key,
             "tier_code": profile.tier_code,
             "api_base": profile.api_base,
         }
-    return {
-        "name": profile.name,
-        "api": profile.api.value,
-        "store_id": profile.store_id,
-        "api_base": profile.api_base,
-    }
+    else:
+        entry = {
+            "name": profile.name,
+            "api": profile.api.value,
+            "store_id": profile.store_id,
+            "api_base": profile.api_base,
+        }
+    if profile.channel_key is not None:  # absent otherwise: older copies read the entry as before
+        entry["channel_key"] = profile.channel_key
+    return entry
 
 
 def _settings_from_dict(data: Mapping[str, Any]) -> tuple[Settings, int]:
@@ -232,8 +237,15 @@ def _profile_from_entry(entry: object, existing: list[str]) -> Profile | None:
         return None
     try:
         if api is StoreApi.V2:
-            return _v2_profile(entry, name, base, existing)
-        return _v1_profile(entry, name, base, existing)
+            profile = _v2_profile(entry, name, base, existing)
+        else:
+            profile = _v1_profile(entry, name, base, existing)
+        channel_key = entry.get("channel_key")
+        if profile is None or channel_key is None:
+            return profile
+        if not isinstance(channel_key, str):
+            return None
+        return replace(profile, channel_key=rules.validate_channel_key(channel_key))
     except rules.RuleError as exc:
         log.warning("Skipping a stored profile: %s (%s)", exc.field, exc.kind)
         return None

@@ -4,6 +4,7 @@ of a V2 store and ProfileStore's save/rename/delete/test for V2."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -396,3 +397,41 @@ def test_test_connection_of_a_v2_profile_is_check_access(
             f"PortOne {DEMO_API_SECRET}",
             "PortOne wrong-but-well-formed-secret",
         ]
+
+
+# ---- the channel key a correction issues through (issue 15) ---------------------------
+
+
+@pytest.mark.parametrize("api", [StoreApi.V1, StoreApi.V2])
+def test_channel_key_is_kept_with_the_profile_and_reaches_the_credentials(
+    tmp_path: Path, api: StoreApi
+) -> None:
+    base = Profile("x", imp_key="imp_12345678" if api is StoreApi.V1 else "", api=api)
+    profile = replace(base, channel_key="channel-key-0f1e2d3c-aaaa-bbbb-cccc-123456789abc")
+    path = tmp_path / "settings.json"
+    save_settings(path, Settings(profiles=[profile]))
+    loaded = load_settings(path)[0].profiles[0]
+    assert loaded.channel_key == profile.channel_key
+    assert loaded.with_secret("s" * 20).channel_key == profile.channel_key
+
+
+def test_an_entry_without_a_channel_key_is_written_as_before(tmp_path: Path) -> None:
+    path = tmp_path / "settings.json"
+    save_settings(path, Settings(profiles=[Profile("x", imp_key="imp_12345678")]))
+    assert "channel_key" not in path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("raw", "kind"),
+    [
+        ("channel-key-a b", "whitespace"),
+        ("store-abc", "format"),
+        ("channel-key-" + "a" * 80, "too_long"),
+    ],
+)
+def test_a_channel_key_that_is_none_is_refused(raw: str, kind: str) -> None:
+    with pytest.raises(rules.RuleError) as caught:
+        rules.validate_channel_key(raw)
+    assert caught.value.field == "channel_key"
+    assert caught.value.kind == kind
+    assert raw not in str(caught.value)

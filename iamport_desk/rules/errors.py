@@ -32,6 +32,7 @@ FIELD_LABELS = {
     "api": "The API kind",
     "api_secret": "The V2 API secret",
     "store_id": "The store id",
+    "channel_key": "The channel key",
 }
 
 

@@ -152,6 +152,40 @@ def validate_store_id(raw: str | None) -> str | None:
     return value
 
 
+# A channel key (the PG channel a receipt is issued through, needed to issue one) is
+# "channel-key-" + a UUID in PortOne's console; any "channel-key-" + letters, digits and inner
+# hyphens is accepted, as for store ids (the demo's key is of that looser form).
+MAX_CHANNEL_KEY_LENGTH = 80
+_CHANNEL_KEY_RE = re.compile(r"channel-key-[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?", re.ASCII)
+
+
+def validate_channel_key(raw: str | None) -> str | None:
+    """None for "no channel key set" (issuing then asks for one); else the key, or RuleError.
+
+    ``field="channel_key"``; kinds "whitespace", "control", "non_ascii", "too_long", and
+    "format" for anything but "channel-key-" + letters, digits and inner hyphens.
+    """
+    value = (raw or "").strip()
+    if not value:
+        return None
+    label = FIELD_LABELS["channel_key"]
+    checks = (
+        (any(c.isspace() for c in value), "whitespace", "contains a space"),
+        (any(is_control(c) for c in value), "control", "contains a control character"),
+        (not value.isascii(), "non_ascii", "may only contain English letters, digits and -"),
+        (
+            len(value) > MAX_CHANNEL_KEY_LENGTH,
+            "too_long",
+            f"is over {MAX_CHANNEL_KEY_LENGTH} characters",
+        ),
+        (not _CHANNEL_KEY_RE.fullmatch(value), "format", "must look like channel-key-xxxxxxxx-..."),
+    )
+    for broken, kind, why in checks:
+        if broken:
+            raise RuleError(f"{label} {why}.", field="channel_key", kind=kind)
+    return value
+
+
 def is_portone_store_uuid(store_id: str) -> bool:
     """True for the form PortOne's console issues ("store-" + a UUID)."""
     return _STORE_UUID_RE.fullmatch(store_id) is not None
