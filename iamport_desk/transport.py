@@ -8,7 +8,10 @@ transport, a thin layer over httpcore's public pools with a network backend of o
 - every socket read, write and connect is given at most the time left until the call's deadline,
   and fails as a timeout once it is gone;
 - ``CallGuard.abort()`` (from any thread) shuts down the call's sockets, which wakes a blocked
-  ``recv`` at once, so the calling thread returns promptly.
+  ``recv`` at once, so the calling thread returns promptly;
+- the server's name is resolved on a thread of its own and waited for within the same timeout:
+  ``getaddrinfo`` takes no timeout, and a name server that does not answer would otherwise hold
+  the call for as long as the system's resolver retries (tens of seconds on an office network).
 
 No Qt. The proxy is decided once per client (``iamport_desk.proxies.proxy_for``), because a client
 talks to one base URL only.
@@ -17,6 +20,7 @@ talks to one base URL only.
 from __future__ import annotations
 
 import contextlib
+import ipaddress
 import socket
 import ssl
 import threading
@@ -42,6 +46,7 @@ class CallGuard:
         self._sockets: set[socket.socket] = set()
         self._deadline: float | None = None  # time.monotonic(); the wall clock may jump
         self._in_call = False
+        self._aborted_event = threading.Event()  # wakes a wait for the name server
         self.aborted = False
         self.deadline_hit = False
         self.tcp_connected = False
@@ -53,6 +58,7 @@ class CallGuard:
             self._deadline = time.monotonic() + seconds
             self._in_call = True
             self.aborted = self.deadline_hit = self.tcp_connected = False
+            self._aborted_event.clear()
         try:
             yield
         finally:
@@ -66,6 +72,7 @@ class CallGuard:
             if not self._in_call:
                 return
             self.aborted = True
+            self._aborted_event.set()
             doomed = list(self._sockets)
         for sock in doomed:
             _shutdown(sock)
@@ -91,6 +98,10 @@ class CallGuard:
         if timeout is None or left < timeout:
             return left, True
         return timeout, False
+
+    def wait_aborted(self, seconds: float | None) -> bool:
+        """Sleep until ``abort()`` or ``seconds`` have passed; True when aborted."""
+        return self._aborted_event.wait(seconds)
 
     def timed_out(self, by_deadline: bool) -> None:
         """A socket operation timed out; if its timeout was the deadline's, say so."""
@@ -191,8 +202,12 @@ class _GuardedBackend(httpcore.NetworkBackend):
         left, by_deadline = self._guard.remaining(
             timeout, httpcore.ConnectTimeout, httpcore.ConnectError
         )
+        address = self._resolve(host, port, left, by_deadline)
+        left, by_deadline = self._guard.remaining(
+            timeout if left is None else left, httpcore.ConnectTimeout, httpcore.ConnectError
+        )
         try:
-            stream = self._inner.connect_tcp(host, port, left, local_address, socket_options)
+            stream = self._inner.connect_tcp(address, port, left, local_address, socket_options)
         except httpcore.TimeoutException:
             self._guard.timed_out(by_deadline)
             raise
@@ -200,6 +215,45 @@ class _GuardedBackend(httpcore.NetworkBackend):
         assert isinstance(raw, socket.socket)
         self._guard.register(raw)
         return _GuardedStream(stream, raw, self._guard)
+
+    def _resolve(self, host: str, port: int, timeout: float | None, by_deadline: bool) -> str:
+        """The first address of ``host``, waited for at most ``timeout`` seconds.
+
+        TLS still checks the certificate against the name: httpcore passes the origin's host
+        as server_hostname, not the address connected to.
+        """
+        with contextlib.suppress(ValueError):
+            ipaddress.ip_address(host.strip("[]"))
+            return host
+        answer: list[str | BaseException] = []
+        done = threading.Event()
+
+        def lookup() -> None:
+            try:
+                infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+                answer.append(str(infos[0][4][0]))
+            except BaseException as exc:  # handed to the calling thread
+                answer.append(exc)
+            finally:
+                done.set()
+
+        threading.Thread(target=lookup, name="iamport-desk-dns", daemon=True).start()
+        started = time.monotonic()
+        while not done.is_set():
+            left = None if timeout is None else timeout - (time.monotonic() - started)
+            if left is not None and left <= 0:
+                self._guard.timed_out(by_deadline)
+                if by_deadline:
+                    raise httpcore.ConnectTimeout("the request's overall deadline passed")
+                # Worded for transport_errors.connect_kind: httpcore's pool drops the cause.
+                raise httpcore.ConnectError("name resolution timed out: no answer in time")
+            # Short slices, so that abort() and the deadline both end the wait promptly.
+            if self._guard.wait_aborted(0.05 if left is None else min(0.05, left)):
+                raise httpcore.ConnectError("the request was aborted")
+        result = answer[0]
+        if isinstance(result, BaseException):
+            raise httpcore.ConnectError(str(result)) from result
+        return result
 
     def sleep(self, seconds: float) -> None:
         self._inner.sleep(seconds)

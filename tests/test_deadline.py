@@ -212,3 +212,85 @@ def test_abort_ends_a_blocked_v2_cancel_as_unknown_with_its_key(
         assert caught.value.idempotency_key == client.last_idempotency_key
         assert simulator_v2.count("POST") == 1  # never resent
         assert client.lookup(V2_PAYMENT).is_cancelled  # the client stays usable
+
+
+# ---- a name server that does not answer (getaddrinfo takes no timeout) ----------------
+
+
+@pytest.fixture
+def silent_name_server(monkeypatch: pytest.MonkeyPatch) -> Iterator[threading.Event]:
+    """``portone.test`` resolves only when the returned event is set: a resolver that hangs.
+
+    The OS resolver cannot be pointed at a silent server per process, so getaddrinfo itself
+    stands in for it; every other name resolves as usual.
+    """
+    import socket
+
+    release = threading.Event()
+    real = socket.getaddrinfo
+
+    def getaddrinfo(host: object, *args: object, **kwargs: object) -> object:
+        if host == "portone.test":
+            release.wait(30)
+            raise socket.gaierror(socket.EAI_AGAIN, "Temporary failure in name resolution")
+        return real(host, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
+    yield release
+    release.set()
+
+
+@pytest.mark.timeout(20)
+def test_a_name_server_that_never_answers_is_cut_at_the_deadline(
+    silent_name_server: threading.Event,
+) -> None:
+    with (
+        IamportClient(
+            DEMO_IMP_KEY, DEMO_IMP_SECRET, base_url="https://portone.test", deadline=1.0
+        ) as client,
+        pytest.raises(NetworkError) as caught,
+    ):
+        client.lookup(UID)
+    assert caught.value.kind == "deadline"
+    assert not silent_name_server.is_set()  # the resolver was still waiting: not its answer
+
+
+@pytest.mark.timeout(20)
+def test_a_name_server_slower_than_the_connect_timeout_is_a_dns_failure(
+    silent_name_server: threading.Event,
+) -> None:
+    with (
+        IamportClient(
+            DEMO_IMP_KEY,
+            DEMO_IMP_SECRET,
+            base_url="https://portone.test",
+            timeout=httpx.Timeout(10.0, connect=0.5),
+            deadline=15.0,
+        ) as client,
+        pytest.raises(NetworkError) as caught,
+    ):
+        client.lookup(UID)
+    assert caught.value.kind == "dns"
+
+
+@pytest.mark.timeout(20)
+def test_abort_ends_a_wait_for_the_name_server(silent_name_server: threading.Event) -> None:
+    client = IamportClient(DEMO_IMP_KEY, DEMO_IMP_SECRET, base_url="https://portone.test")
+    errors: list[BaseException] = []
+
+    def look_up() -> None:
+        try:
+            client.lookup(UID)
+        except BaseException as exc:
+            errors.append(exc)
+
+    caller = threading.Thread(target=look_up)
+    caller.start()
+    # The call is in flight once it waits on the name server; abort until it has ended.
+    while caller.is_alive():
+        client.abort()
+        caller.join(0.1)
+    client.close()
+    [error] = errors
+    assert isinstance(error, NetworkError) and error.kind == "aborted", error
+    assert not silent_name_server.is_set()
