@@ -312,3 +312,23 @@ def test_a_v2_cancellation_through_the_inspecting_proxy(through: Office) -> None
         ("GET", f"/payments/{payment}/cash-receipt"),
     ]
     assert simulator.requests[0].headers["Accept-Encoding"] == "gzip, deflate"
+
+
+def test_an_https_proxy_is_verified_through_the_os_store(through: Office) -> None:
+    """The office proxy may itself speak TLS (a "secure web proxy", ``https://proxy:port``).
+
+    mitmproxy accepts TLS from the client on its regular port and shows a certificate made by
+    the office's root for the proxy's own address: the client trusts it because that root is in
+    the OS store (``proxy_ssl_context`` is the same truststore context as for PortOne; on macOS
+    httpcore's default would not read the keychain). The untrusted case is in
+    test_network_proxy.py.
+    """
+    secure = through.proxy_url.replace("http://", "https://")
+    uid = "ORDER-20261120-0003"
+    with IamportClient(DEMO_IMP_KEY, DEMO_IMP_SECRET, base_url=PORTONE, proxy=secure) as client:
+        assert client.uses_proxy
+        assert client.lookup(uid).is_cancelled
+    assert [(r.method, r.path) for r in through.simulator.requests] == [
+        ("POST", "/users/getToken"),
+        ("GET", "/receipts/external/" + uid),
+    ]

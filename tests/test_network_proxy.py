@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import socket
+from pathlib import Path
 
 import pytest
 
@@ -18,6 +19,7 @@ from iamport_desk.portone_v2 import PortOneV2Client
 from iamport_desk.simulator import DEMO_IMP_KEY, DEMO_IMP_SECRET
 from iamport_desk.simulator_v2 import DEMO_API_SECRET
 from tests.proxy_helpers import refusing_proxy
+from tests.tls_helpers import self_signed_https_server
 
 PORTONE = "https://api.iamport.kr"
 UID = "ORDER-20261125-0001"
@@ -170,3 +172,17 @@ def test_a_v2_proxy_set_by_hand_wins(monkeypatch: pytest.MonkeyPatch) -> None:
             client.lookup("pay-20261125-0001")
     assert env_proxy.heads == []
     assert len(manual.heads) == 1
+
+
+def test_an_https_proxy_whose_certificate_does_not_verify_gets_nothing(tmp_path: Path) -> None:
+    """A "secure web proxy" (``https://proxy:port``) is verified like PortOne itself: an
+    untrusted certificate ends the call before the CONNECT line (which names the host) or
+    anything else is sent. The trusted case runs through mitmproxy in test_mitmproxy.py."""
+    with self_signed_https_server(tmp_path / "tls") as proxy:
+        with (
+            IamportClient(DEMO_IMP_KEY, DEMO_IMP_SECRET, proxy=proxy.base_url) as client,
+            pytest.raises(NetworkError) as caught,
+        ):
+            client.get_token()
+        assert caught.value.kind == "tls"
+        assert proxy.requests == []
