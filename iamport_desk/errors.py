@@ -114,11 +114,13 @@ class OtherOrderAnswer(ApiError):  # noqa: N818 - names the case, like ReceiptNo
         self,
         summary: str = "",
         *,
-        answered_uid: str,
+        answered_uid: str = "",
         status: int | None = None,
         code: int | None = None,
+        message: str | None = None,
     ) -> None:
-        super().__init__(summary, status=status, code=code)
+        # Keyword defaults so that a V2 subclass can mix this in after its own base.
+        super().__init__(summary, status=status, code=code, message=message)
         self.answered_uid = answered_uid
 
 

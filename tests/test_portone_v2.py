@@ -18,6 +18,7 @@ from iamport_desk.errors import (
     IamportError,
     InvalidMerchantUid,
     NetworkError,
+    OtherOrderAnswer,
     OutcomeUnknown,
     ReceiptNotFound,
 )
@@ -135,8 +136,12 @@ def test_an_answer_about_another_payment_is_never_believed(
 ) -> None:
     other = sim.receipt("pay-20261125-0001")
     sim.inject("GET", "/payments/pay-lost/", Fault(status=200, body=other))
-    with pytest.raises(V2AnswerMismatch):
+    with pytest.raises(V2AnswerMismatch) as caught:
         client.lookup("pay-lost")
+    # The same case as V1's, so the window says the same sentence (ui.words.errors).
+    assert isinstance(caught.value, OtherOrderAnswer)
+    assert caught.value.answered_uid == "pay-20261125-0001"
+    assert caught.value.status == 200
 
 
 def test_an_answer_about_another_store_is_never_believed(sim: SimulatorV2) -> None:
@@ -146,8 +151,9 @@ def test_an_answer_about_another_store_is_never_believed(sim: SimulatorV2) -> No
         DEMO_API_SECRET, base_url=sim.base_url, store_id=DEMO_BRANCH_STORE_ID
     ) as branch:
         sim.inject("GET", "/payments/pay-lost/", Fault(status=200, body=practice))
-        with pytest.raises(V2AnswerMismatch):
+        with pytest.raises(V2AnswerMismatch) as caught:
             branch.lookup("pay-lost")
+    assert not isinstance(caught.value, OtherOrderAnswer)  # the right payment, the wrong store
 
 
 def test_nfd_and_nfc_spellings_are_one_payment(sim: SimulatorV2, client: PortOneV2Client) -> None:

@@ -38,6 +38,7 @@ from iamport_desk.portone_v2.errors import (
     V2AnswerMismatch,
     V2ApiError,
     V2AuthenticationError,
+    V2OtherOrderAnswer,
     V2OutcomeUnknown,
     V2PermissionDenied,
     V2PgProviderError,
@@ -371,7 +372,11 @@ class PortOneV2Client:
     def _checked_lookup(self, pid: str) -> CashReceiptAnswer:
         answer = parse_cash_receipt(self._call("GET", receipt_path(pid)))
         if order_key(answer.payment_id) != order_key(pid):
-            raise V2AnswerMismatch("PortOne's answer is about another payment", status=200)
+            raise V2OtherOrderAnswer(
+                "PortOne's answer is about another payment",
+                answered_uid=answer.payment_id,
+                status=200,
+            )
         if self._store_id is not None and answer.store_id != self._store_id:
             raise V2AnswerMismatch("PortOne's answer is about another store", status=200)
         return answer

@@ -18,6 +18,7 @@ from iamport_desk.errors import (
     ApiError,
     AuthenticationError,
     IamportError,
+    OtherOrderAnswer,
     OutcomeUnknown,
     ReceiptNotFound,
 )
@@ -28,6 +29,7 @@ __all__ = [
     "V2AnswerMismatch",
     "V2ApiError",
     "V2AuthenticationError",
+    "V2OtherOrderAnswer",
     "V2OutcomeUnknown",
     "V2PermissionDenied",
     "V2PgProviderError",
@@ -101,6 +103,17 @@ class V2ApiError(PortOneV2Error, ApiError):
 
 class V2AnswerMismatch(V2ApiError):  # noqa: N818 - named like the family's class
     """The answer is about another paymentId or another store: never believed as a success."""
+
+
+class V2OtherOrderAnswer(V2AnswerMismatch, OtherOrderAnswer):
+    """The answer names another paymentId: the V1 case of the same name, for the same sentence.
+
+    ``answered_uid`` is the paymentId the answer named.
+    """
+
+    def __init__(self, summary: str = "", *, answered_uid: str, status: int | None = None) -> None:
+        super().__init__(summary, status=status)
+        self.answered_uid = answered_uid
 
 
 class V2PgProviderError(V2ApiError):
