@@ -393,11 +393,11 @@ def test_read_timeout_on_cancel_is_outcome_unknown_and_sent_once(
 ) -> None:
     client = make_client(timeout=httpx.Timeout(5.0, read=0.3))
     client.get_token()
-    simulator.inject("DELETE", "/receipts/", Fault(latency=1.5))
-    started = time.monotonic()
-    with pytest.raises(OutcomeUnknown):
+    simulator.inject("DELETE", "/receipts/", Fault(latency=3.0))
+    with pytest.raises(OutcomeUnknown) as caught:
         client.cancel_external_receipt(UID)
-    assert time.monotonic() - started < 1.4
+    # The read timeout ended it (not the answer coming at last, which would be a success).
+    assert caught.value.reason == "no_answer"
     assert simulator.count("DELETE") == 1
 
 

@@ -349,10 +349,8 @@ def test_seeded_lost_answer_cancels_then_drops(simulator: Simulator, http: httpx
 def test_seeded_slow_order_cancels_on_arrival_and_answers_late(simulator: Simulator) -> None:
     with httpx.Client(base_url=simulator.base_url, timeout=httpx.Timeout(10, read=0.5)) as http:
         token = token_for(http)
-        started = time.monotonic()
-        with pytest.raises(httpx.ReadTimeout):
+        with pytest.raises(httpx.ReadTimeout):  # late, not never: pytest's timeout is the bound
             http.delete("/receipts/external/ORDER-SLOW", headers=auth(token))
-        assert time.monotonic() - started < 3
     assert simulator.receipt("ORDER-SLOW")["cancelled_at"] > 0  # type: ignore[index]
 
 
@@ -446,19 +444,27 @@ def test_byte_delay_trickles_a_complete_answer(simulator: Simulator, http: httpx
     assert answer["response"]["amount"] == 33000
 
 
-@pytest.mark.timeout(20)
+@pytest.mark.timeout(30)
 def test_latency_delays_receipts_not_token() -> None:
-    with Simulator(latency=0.3) as sim, httpx.Client(base_url=sim.base_url) as http:
-        started = time.monotonic()
+    # A latency far beyond the read timeout: the token still comes, the receipt cannot. No
+    # upper bound on a duration is asserted (a busy machine would make it flaky).
+    patient = httpx.Timeout(10.0, read=3.0)
+    with (
+        Simulator(latency=8.0) as sim,
+        httpx.Client(base_url=sim.base_url, timeout=patient) as http,
+    ):
         token = token_for(http)
-        assert time.monotonic() - started < 0.25
+        with pytest.raises(httpx.ReadTimeout):
+            http.get("/receipts/external/ORDER-20261125-0001", headers=auth(token))
+    with Simulator(latency=0.3) as sim, httpx.Client(base_url=sim.base_url) as http:
+        token = token_for(http)
         started = time.monotonic()
         check(
             http.get("/receipts/external/ORDER-20261125-0001", headers=auth(token)),
             200,
             "ExternalReceiptResponse",
         )
-        assert time.monotonic() - started >= 0.3
+        assert time.monotonic() - started >= 0.3  # a lower bound: the sleep guarantees it
 
 
 # ------------------------------------------------------------------ plumbing
