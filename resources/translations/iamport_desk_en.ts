@@ -1101,6 +1101,22 @@ This cannot be undone.</translation>
         <source>Stopped waiting for the lookup. Nothing was changed. Look the order number up again when the network is back.</source>
         <translation>Stopped waiting for the lookup. Nothing was changed. Look the order number up again when the network is back.</translation>
     </message>
+    <message>
+        <source>Reason for cancelling</source>
+        <translation>Reason for cancelling</translation>
+    </message>
+    <message>
+        <source>&amp;Memo:</source>
+        <translation>&amp;Memo:</translation>
+    </message>
+    <message>
+        <source>Why (needed for Other)</source>
+        <translation>Why (needed for Other)</translation>
+    </message>
+    <message>
+        <source>{0} is chosen; choose another reason if it does not fit.</source>
+        <translation>{0} is chosen; choose another reason if it does not fit.</translation>
+    </message>
 </context>
 <context>
     <name>Messages</name>
@@ -1753,6 +1769,38 @@ This cannot be undone.</translation>
     <message>
         <source>Other</source>
         <translation>Other</translation>
+    </message>
+    <message>
+        <source>&amp;Transaction cancelled</source>
+        <translation>&amp;Transaction cancelled</translation>
+    </message>
+    <message>
+        <source>Issued in &amp;error</source>
+        <translation>Issued in &amp;error</translation>
+    </message>
+    <message>
+        <source>&amp;Other (write a memo)</source>
+        <translation>&amp;Other (write a memo)</translation>
+    </message>
+    <message>
+        <source>The reason Other needs a short memo: write one, or choose another reason.</source>
+        <translation>The reason Other needs a short memo: write one, or choose another reason.</translation>
+    </message>
+    <message>
+        <source>The memo is too long: shorten it to {0} characters or fewer.</source>
+        <translation>The memo is too long: shorten it to {0} characters or fewer.</translation>
+    </message>
+    <message>
+        <source>The memo contains an invisible control character: type it again.</source>
+        <translation>The memo contains an invisible control character: type it again.</translation>
+    </message>
+    <message>
+        <source>Reason: {0} ({1})</source>
+        <translation>Reason: {0} ({1})</translation>
+    </message>
+    <message>
+        <source>Reason: {0}</source>
+        <translation>Reason: {0}</translation>
     </message>
     <message>
         <source>Re-issue</source>

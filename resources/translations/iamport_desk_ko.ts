@@ -1101,6 +1101,22 @@ This cannot be undone.</source>
             <source>Stopped waiting for the lookup. Nothing was changed. Look the order number up again when the network is back.</source>
             <translation>조회 기다림을 멈췄습니다. 바뀐 것은 없습니다. 네트워크가 돌아오면 주문번호를 다시 조회해 주세요.</translation>
         </message>
+        <message>
+            <source>Reason for cancelling</source>
+            <translation>취소 사유</translation>
+        </message>
+        <message>
+            <source>&amp;Memo:</source>
+            <translation>메모(&amp;M):</translation>
+        </message>
+        <message>
+            <source>Why (needed for Other)</source>
+            <translation>사유 (기타는 필수)</translation>
+        </message>
+        <message>
+            <source>{0} is chosen; choose another reason if it does not fit.</source>
+            <translation>선택된 사유: {0}. 맞지 않으면 다른 사유를 선택하세요.</translation>
+        </message>
     </context>
     <context>
         <name>Messages</name>
@@ -1753,6 +1769,38 @@ This cannot be undone.</source>
         <message>
             <source>Other</source>
             <translation>기타</translation>
+        </message>
+        <message>
+            <source>&amp;Transaction cancelled</source>
+            <translation>거래취소(&amp;T)</translation>
+        </message>
+        <message>
+            <source>Issued in &amp;error</source>
+            <translation>오류발급(&amp;E)</translation>
+        </message>
+        <message>
+            <source>&amp;Other (write a memo)</source>
+            <translation>기타 (메모 필요)(&amp;O)</translation>
+        </message>
+        <message>
+            <source>The reason Other needs a short memo: write one, or choose another reason.</source>
+            <translation>기타 사유에는 짧은 메모가 필요합니다. 메모를 쓰거나 다른 사유를 선택하세요.</translation>
+        </message>
+        <message>
+            <source>The memo is too long: shorten it to {0} characters or fewer.</source>
+            <translation>메모가 너무 깁니다. {0}자 이하로 줄이세요.</translation>
+        </message>
+        <message>
+            <source>The memo contains an invisible control character: type it again.</source>
+            <translation>메모에 보이지 않는 제어 문자가 있습니다. 다시 입력하세요.</translation>
+        </message>
+        <message>
+            <source>Reason: {0} ({1})</source>
+            <translation>취소 사유: {0} ({1})</translation>
+        </message>
+        <message>
+            <source>Reason: {0}</source>
+            <translation>취소 사유: {0}</translation>
         </message>
         <message>
             <source>Re-issue</source>
