@@ -111,28 +111,40 @@
         <translation>not recorded</translation>
     </message>
     <message>
-        <source>{0} won</source>
-        <translation>{0} won</translation>
+        <source>Sa&amp;ve confirmation as PDF...</source>
+        <translation>Sa&amp;ve confirmation as PDF...</translation>
     </message>
     <message>
-        <source>Income deduction (individual)</source>
-        <translation>Income deduction (individual)</translation>
+        <source>Pr&amp;int confirmation...</source>
+        <translation>Pr&amp;int confirmation...</translation>
     </message>
     <message>
-        <source>Proof of expense (business)</source>
-        <translation>Proof of expense (business)</translation>
+        <source>Save the cancellation confirmation</source>
+        <translation>Save the cancellation confirmation</translation>
     </message>
     <message>
-        <source>Transaction cancelled</source>
-        <translation>Transaction cancelled</translation>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <source>Issued in error</source>
-        <translation>Issued in error</translation>
+        <source>cancellation-confirmation-{0}.pdf</source>
+        <translation>cancellation-confirmation-{0}.pdf</translation>
     </message>
     <message>
-        <source>Other</source>
-        <translation>Other</translation>
+        <source>The confirmation was saved to {0}.</source>
+        <translation>The confirmation was saved to {0}.</translation>
+    </message>
+    <message>
+        <source>The confirmation was sent to the printer ({0} page(s)).</source>
+        <translation>The confirmation was sent to the printer ({0} page(s)).</translation>
+    </message>
+    <message>
+        <source>The confirmation could not be printed. Check the printer, or save it as PDF and print that file.</source>
+        <translation>The confirmation could not be printed. Check the printer, or save it as PDF and print that file.</translation>
+    </message>
+    <message>
+        <source>Order {0} cancelled. {1}</source>
+        <translation>Order {0} cancelled. {1}</translation>
     </message>
     <message>
         <source>code {0}</source>
