@@ -71,6 +71,9 @@ class CancelReasonBox(QGroupBox):
         self.hint.setObjectName("reasonHint")
         self.hint.setWordWrap(True)
         self.hint.setTextFormat(Qt.TextFormat.PlainText)
+        # Room for the longest sentence: the dialog need not grow when the hint changes.
+        self.hint.setMinimumHeight(self.hint.fontMetrics().lineSpacing() * 3)
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         layout.addWidget(self.hint)
 
         self.group.idToggled.connect(self.on_group_idToggled)

@@ -47,6 +47,8 @@ class CancelConfirmDialog(QDialog):
         self.decision: CancelDecision | None = None
         self.setWindowTitle(QCoreApplication.translate("MainWindow", "Cancel the cash receipt?"))
         self.setObjectName("cancelConfirmDialog")
+        # Wide enough for the approval number and the issue time on one line.
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 64)
 
         icon = QLabel(self)
         icon.setPixmap(

@@ -40,8 +40,6 @@ _UNSAFE_IN_NAMES = re.compile(r"[^0-9A-Za-z가-힣._-]+")
 class _Window(Protocol):
     """What this bar needs of the main window (it holds no reference to it)."""
 
-    busy_changed: SignalInstance
-
     def show_message(
         self, message: UserMessage | str, *, warning: bool = False, success: bool = False
     ) -> None: ...
@@ -167,9 +165,10 @@ class ResultConfirmation(QWidget):
 
     def _watch_window(self) -> None:
         # A new lookup or cancellation makes what is shown here stale.
-        if not self._watching:
+        busy_changed = getattr(self.window(), "busy_changed", None)
+        if not self._watching and busy_changed is not None:  # None: shown on its own
             self._watching = True
-            cast("_Window", self.window()).busy_changed.connect(self.on_window_busy_changed)
+            cast("SignalInstance", busy_changed).connect(self.on_window_busy_changed)
 
     @Slot(str)
     def on_window_busy_changed(self, kind: str) -> None:
