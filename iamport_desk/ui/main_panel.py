@@ -48,7 +48,7 @@ class MainPanel(QWidget):
         self.confirmation = ResultConfirmation(self)  # the reason recorded, and the 확인서
         action_row = QHBoxLayout()
         action_row.addWidget(self.confirmation, 1)
-        action_row.addStretch(1)
+        action_row.addStretch(0)  # the confirmation's room when it is shown
         action_row.addWidget(self.cancel_button)
         layout.addLayout(action_row)
 
