@@ -26,7 +26,7 @@ from iamport_desk.paths import AppPaths
 from iamport_desk.simulator import Simulator
 from iamport_desk.ui.confirm_dialog import CancelConfirmDialog, confirm_cancellation
 from iamport_desk.ui.main_window import MainWindow
-from tests.test_confirmation import pdf_text, squeeze
+from tests.test_confirmation import korean, pdf_text, squeeze  # noqa: F401 - a fixture
 from tests.ui_helpers import Dialogs, cancel, look_up, open_window
 
 pytestmark = pytest.mark.timeout(60)
@@ -299,3 +299,76 @@ def test_a_memo_with_a_control_character_cannot_confirm(qtbot: QtBot) -> None:
     dialog.reason_box.memo.setText("오입력")
     assert dialog.cancel_button.isEnabled()
     assert dialog.reason_box.hint.text() == ""
+
+
+def test_a_lost_answer_keeps_what_the_lookup_showed(
+    qtbot: QtBot, app_paths: AppPaths, simulator: Simulator
+) -> None:
+    uid = "ORDER-LOST"
+    with open_window(qtbot, app_paths, simulator) as (window, dialogs):
+        cancel_with(qtbot, window, dialogs, uid, CancelDecision(CancelReason.OTHER, "중복 발급"))
+        assert window.panel.confirmation.isHidden()
+    lookup = simulator.receipt(uid)
+    assert lookup is not None
+    unknown = row(app_paths, uid)
+    assert unknown["outcome"] == "unknown"
+    assert (unknown["reason"], unknown["reason_note"]) == (3, "중복 발급")
+    assert unknown["receipt_source"] == "lookup"
+    assert (unknown["amount"], unknown["apply_num"], unknown["applied_at"]) == (
+        lookup["amount"],
+        lookup["apply_num"],
+        lookup["applied_at"],
+    )
+
+
+class RealConfirmation(Dialogs):
+    """The window's confirmation is the real dialog, answered by keys from a timer."""
+
+    def __init__(self, qtbot: QtBot, keys: Callable[[CancelConfirmDialog], None]) -> None:
+        super().__init__()
+        self.qtbot, self.keys, self.problems = qtbot, keys, []
+
+    def confirm(self, window: MainWindow, receipt: Receipt) -> Any:
+        self.problems += answer(self.qtbot, self.keys)
+        return confirm_cancellation(window, receipt)
+
+
+def test_the_reason_chosen_by_keyboard_reaches_the_row(
+    qtbot: QtBot, app_paths: AppPaths, simulator: Simulator
+) -> None:
+    def issued_in_error(dialog: CancelConfirmDialog) -> None:
+        key(qtbot, Qt.Key.Key_E, Qt.KeyboardModifier.AltModifier)
+        qtbot.waitUntil(lambda: dialog.reason_box.reason() is CancelReason.ISSUED_IN_ERROR)
+        key(qtbot, Qt.Key.Key_C, Qt.KeyboardModifier.AltModifier)
+
+    dialogs = RealConfirmation(qtbot, issued_in_error)
+    with open_window(qtbot, app_paths, simulator, dialogs=dialogs) as (window, _):
+        look_up(qtbot, window, UID)
+        cancel(qtbot, window)
+        assert "Reason: Issued in error" in window.panel.confirmation.label.text()
+    assert not dialogs.problems
+    saved = row(app_paths, UID)
+    assert (saved["outcome"], saved["reason"], saved["reason_note"]) == ("cancelled", 2, None)
+
+
+def test_the_result_says_the_reason_in_korean(qapp: QApplication, korean: None) -> None:
+    from iamport_desk.models import HistoryEntry, Outcome
+    from iamport_desk.ui.result_confirmation import ResultConfirmation
+
+    bar = ResultConfirmation()
+    entry = HistoryEntry(
+        id=7,
+        started_at=1.0,
+        ended_at=2.0,
+        profile="강남점",
+        tier_code=None,
+        merchant_uid="00012345",
+        operator="김회계",
+        outcome=Outcome.CANCELLED,
+        reason=CancelReason.OTHER,
+        reason_note="손님 요청",
+    )
+    bar.offer(entry)
+    assert "취소 사유: 기타 (손님 요청)" in bar.label.text()
+    assert bar.save_button.text() == "확인서 PDF로 저장(&V)..."
+    bar.deleteLater()
