@@ -351,7 +351,8 @@ def test_the_reason_chosen_by_keyboard_reaches_the_row(
     assert (saved["outcome"], saved["reason"], saved["reason_note"]) == ("cancelled", 2, None)
 
 
-def test_the_result_says_the_reason_in_korean(qapp: QApplication, korean: None) -> None:
+@pytest.mark.usefixtures("korean")
+def test_the_result_says_the_reason_in_korean(qapp: QApplication) -> None:
     from iamport_desk.models import HistoryEntry, Outcome
     from iamport_desk.ui.result_confirmation import ResultConfirmation
 
