@@ -8,7 +8,7 @@ and the box says why.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QButtonGroup,
     QGroupBox,
@@ -22,13 +22,8 @@ from PySide6.QtWidgets import (
 from iamport_desk.jobs import CancelDecision
 from iamport_desk.models import CancelReason
 from iamport_desk.rules import MAX_REASON_NOTE_LENGTH, RuleError, validate_reason_note
-from iamport_desk.ui.words import (
-    WARNING_COLOUR,
-    label_style,
-    reason_choice_text,
-    reason_note_problem,
-    reason_text,
-)
+from iamport_desk.ui.words import WARNING_COLOUR, label_style
+from iamport_desk.ui.words import records as words
 
 DEFAULT_REASON = CancelReason.TRANSACTION_CANCELLED
 
@@ -43,26 +38,24 @@ class CancelReasonBox(QGroupBox):
     changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(QCoreApplication.translate("MainWindow", "Reason for cancelling"), parent)
+        super().__init__(words.reason_box_title(), parent)
         self.setObjectName("cancelReasonBox")
         layout = QVBoxLayout(self)
         self.group = QButtonGroup(self)
         self.choices: dict[CancelReason, QRadioButton] = {}
         for reason in CancelReason:
-            button = QRadioButton(reason_choice_text(reason), self)
+            button = QRadioButton(words.reason_choice_text(reason), self)
             button.setObjectName(f"reason{reason.value}")
             self.group.addButton(button, reason.value)
             self.choices[reason] = button
             layout.addWidget(button)
         self.choices[DEFAULT_REASON].setChecked(True)
 
-        self.memo_label = QLabel(QCoreApplication.translate("MainWindow", "&Memo:"), self)
+        self.memo_label = QLabel(words.reason_memo_label(), self)
         self.memo = QLineEdit(self)
         self.memo.setObjectName("reasonMemo")
         self.memo.setMaxLength(MAX_REASON_NOTE_LENGTH)
-        self.memo.setPlaceholderText(
-            QCoreApplication.translate("MainWindow", "Why (needed for Other)")
-        )
+        self.memo.setPlaceholderText(words.reason_memo_placeholder())
         self.memo_label.setBuddy(self.memo)
         layout.addWidget(self.memo_label)
         layout.addWidget(self.memo)
@@ -88,7 +81,7 @@ class CancelReasonBox(QGroupBox):
         try:
             validate_reason_note(self.memo.text(), self.reason())
         except RuleError as exc:
-            return reason_note_problem(exc.kind)
+            return words.reason_note_problem(exc.kind)
         return None
 
     def decision(self) -> CancelDecision | None:
@@ -121,11 +114,7 @@ class CancelReasonBox(QGroupBox):
             self.hint.setStyleSheet(label_style("reasonHint", WARNING_COLOUR))
         elif self.reason() is DEFAULT_REASON:
             # Preselected: the clerk must see that a reason will be recorded, and which.
-            self.hint.setText(
-                QCoreApplication.translate(
-                    "MainWindow", "{0} is chosen; choose another reason if it does not fit."
-                ).format(reason_text(DEFAULT_REASON))
-            )
+            self.hint.setText(words.reason_preselected(DEFAULT_REASON))
             self.hint.setStyleSheet("")
         else:
             self.hint.setText("")

@@ -1113,22 +1113,6 @@ This cannot be undone.</translation>
         <source>Stopped waiting for the lookup. Nothing was changed. Look the order number up again when the network is back.</source>
         <translation>Stopped waiting for the lookup. Nothing was changed. Look the order number up again when the network is back.</translation>
     </message>
-    <message>
-        <source>Reason for cancelling</source>
-        <translation>Reason for cancelling</translation>
-    </message>
-    <message>
-        <source>&amp;Memo:</source>
-        <translation>&amp;Memo:</translation>
-    </message>
-    <message>
-        <source>Why (needed for Other)</source>
-        <translation>Why (needed for Other)</translation>
-    </message>
-    <message>
-        <source>{0} is chosen; choose another reason if it does not fit.</source>
-        <translation>{0} is chosen; choose another reason if it does not fit.</translation>
-    </message>
 </context>
 <context>
     <name>Messages</name>
@@ -1793,6 +1777,22 @@ This cannot be undone.</translation>
     <message>
         <source>&amp;Other (write a memo)</source>
         <translation>&amp;Other (write a memo)</translation>
+    </message>
+    <message>
+        <source>Reason for cancelling</source>
+        <translation>Reason for cancelling</translation>
+    </message>
+    <message>
+        <source>&amp;Memo:</source>
+        <translation>&amp;Memo:</translation>
+    </message>
+    <message>
+        <source>Why (needed for Other)</source>
+        <translation>Why (needed for Other)</translation>
+    </message>
+    <message>
+        <source>{0} is chosen; choose another reason if it does not fit.</source>
+        <translation>{0} is chosen; choose another reason if it does not fit.</translation>
     </message>
     <message>
         <source>The reason Other needs a short memo: write one, or choose another reason.</source>

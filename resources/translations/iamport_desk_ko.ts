@@ -1113,22 +1113,6 @@ This cannot be undone.</source>
             <source>Stopped waiting for the lookup. Nothing was changed. Look the order number up again when the network is back.</source>
             <translation>조회 기다림을 멈췄습니다. 바뀐 것은 없습니다. 네트워크가 돌아오면 주문번호를 다시 조회해 주세요.</translation>
         </message>
-        <message>
-            <source>Reason for cancelling</source>
-            <translation>취소 사유</translation>
-        </message>
-        <message>
-            <source>&amp;Memo:</source>
-            <translation>메모(&amp;M):</translation>
-        </message>
-        <message>
-            <source>Why (needed for Other)</source>
-            <translation>사유 (기타는 필수)</translation>
-        </message>
-        <message>
-            <source>{0} is chosen; choose another reason if it does not fit.</source>
-            <translation>선택된 사유: {0}. 맞지 않으면 다른 사유를 선택하세요.</translation>
-        </message>
     </context>
     <context>
         <name>Messages</name>
@@ -1793,6 +1777,22 @@ This cannot be undone.</source>
         <message>
             <source>&amp;Other (write a memo)</source>
             <translation>기타 (메모 필요)(&amp;O)</translation>
+        </message>
+        <message>
+            <source>Reason for cancelling</source>
+            <translation>취소 사유</translation>
+        </message>
+        <message>
+            <source>&amp;Memo:</source>
+            <translation>메모(&amp;M):</translation>
+        </message>
+        <message>
+            <source>Why (needed for Other)</source>
+            <translation>사유 (기타는 필수)</translation>
+        </message>
+        <message>
+            <source>{0} is chosen; choose another reason if it does not fit.</source>
+            <translation>선택된 사유: {0}. 맞지 않으면 다른 사유를 선택하세요.</translation>
         </message>
         <message>
             <source>The reason Other needs a short memo: write one, or choose another reason.</source>

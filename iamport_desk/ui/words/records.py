@@ -39,6 +39,25 @@ def reason_choice_text(reason: CancelReason) -> str:
     return choices[CancelReason(reason)]
 
 
+def reason_box_title() -> str:
+    return QCoreApplication.translate("Records", "Reason for cancelling")
+
+
+def reason_memo_label() -> str:
+    return QCoreApplication.translate("Records", "&Memo:")
+
+
+def reason_memo_placeholder() -> str:
+    return QCoreApplication.translate("Records", "Why (needed for Other)")
+
+
+def reason_preselected(reason: CancelReason) -> str:
+    """Said while the preselected reason is chosen: a reason will be recorded, and which."""
+    return QCoreApplication.translate(
+        "Records", "{0} is chosen; choose another reason if it does not fit."
+    ).format(reason_text(reason))
+
+
 def reason_note_problem(kind: str) -> str:
     """Why a reason's memo cannot be used (``rules.validate_reason_note``'s RuleError kind)."""
     from iamport_desk.rules import MAX_REASON_NOTE_LENGTH
