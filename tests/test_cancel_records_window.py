@@ -373,3 +373,21 @@ def test_the_result_says_the_reason_in_korean(qapp: QApplication) -> None:
     assert "취소 사유: 기타 (손님 요청)" in bar.label.text()
     assert bar.save_button.text() == "확인서 PDF로 저장(&V)..."
     bar.deleteLater()
+
+
+def test_the_duplicate_guard_offers_the_earlier_cancellations_confirmation(
+    qtbot: QtBot, app_paths: AppPaths, simulator: Simulator
+) -> None:
+    with open_window(qtbot, app_paths, simulator) as (window, dialogs):
+        bar = window.panel.confirmation
+        with qtbot.waitSignal(bar.offered, timeout=15_000):
+            cancel_with(qtbot, window, dialogs, UID, CancelDecision(CancelReason.OTHER, MEMO))
+        first = row(app_paths, UID)["id"]
+        # PortOne shows the receipt issued again (say, a stale answer): the history says no.
+        simulator.add_receipt(UID, amount=33_000)
+        simulator.reset_requests()
+        with qtbot.waitSignal(bar.offered, timeout=15_000) as offered:
+            cancel_with(qtbot, window, dialogs, UID, CancelDecision())
+        assert simulator.count("DELETE") == 0
+        assert offered.args[0].history_id == first
+        assert f"Reason: Other ({MEMO})" in bar.label.text()
