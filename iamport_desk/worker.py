@@ -41,14 +41,7 @@ from iamport_desk.jobs import (
     TestConnectionJob,
     TestConnectionResult,
 )
-from iamport_desk.models import (
-    Credentials,
-    HistoryEntry,
-    NoteCode,
-    Outcome,
-    Receipt,
-    StoreApi,
-)
+from iamport_desk.models import Credentials, HistoryEntry, NoteCode, Outcome, Receipt, StoreApi
 from iamport_desk.rules import order_key
 
 if TYPE_CHECKING:
