@@ -22,8 +22,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from readme_commands import readme_command  # a sibling script, not a package
 
-# The Qt parts the app uses (Widgets on xcb or offscreen, SVG icons, input methods).
-QT_LIBS = ("Core", "Gui", "Widgets", "Svg", "DBus", "XcbQpa")
+# The Qt parts the app uses (Widgets on xcb or offscreen, SVG icons, input methods, printing).
+QT_LIBS = ("Core", "Gui", "Widgets", "Svg", "DBus", "XcbQpa", "PrintSupport")
 QT_PLUGINS = (
     "platforms/libqxcb.so",
     "platforms/libqoffscreen.so",
@@ -33,6 +33,7 @@ QT_PLUGINS = (
     "iconengines/libqsvgicon.so",
     "platforminputcontexts/libcomposeplatforminputcontextplugin.so",
     "platforminputcontexts/libibusplatforminputcontextplugin.so",
+    "printsupport/libcupsprintersupport.so",  # printing the confirmation (libcups2)
 )
 _LDD_LINE = re.compile(r"^\s*(\S+) => (\S+)")
 

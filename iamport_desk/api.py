@@ -370,8 +370,12 @@ class IamportClient:
         """``ReceiptApi.lookup``: the V1 external receipt of this merchant_uid."""
         return self.lookup_external_receipt(order_id)
 
-    def cancel(self, order_id: str) -> Receipt:
-        """``ReceiptApi.cancel``: the V1 DELETE of this merchant_uid, sent at most once."""
+    def cancel(self, order_id: str, *, idempotency_key: str | None = None) -> Receipt:
+        """``ReceiptApi.cancel``: the V1 DELETE of this merchant_uid, sent at most once.
+
+        ``idempotency_key`` is ignored: V1 has no such header (a DELETE is never resent).
+        """
+        del idempotency_key
         return self.cancel_external_receipt(order_id)
 
     def issue(self, request: IssueRequest) -> Receipt:

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Protocol
 
-from iamport_desk.models import Credentials, HistoryEntry, Profile, Receipt
+from iamport_desk.models import CancelReason, Credentials, HistoryEntry, Profile, Receipt
 
 if TYPE_CHECKING:
     from iamport_desk.credentials import ProfileStore
@@ -78,10 +78,25 @@ class LookupJob(Job):
 
 
 @dataclass(frozen=True)
+class CancelDecision:
+    """What the clerk confirmed before a cancellation: why (취소사유) and, for 기타, a memo
+    (``rules.validate_reason_note`` decides whether the memo is acceptable)."""
+
+    reason: CancelReason = CancelReason.TRANSACTION_CANCELLED
+    note: str | None = None
+
+
+@dataclass(frozen=True)
 class CancelJob(Job):
+    """Cancel one receipt. ``reason``/``reason_note`` and ``looked_up`` (the receipt the
+    clerk saw) go into the pending row before the request; None reads "not recorded"."""
+
     credentials: CredentialsSource
     profile: str
     merchant_uid: str
+    reason: CancelReason | None = None
+    reason_note: str | None = None
+    looked_up: Receipt | None = None
 
 
 @dataclass(frozen=True)
@@ -221,6 +236,7 @@ __all__ = [
     "AppClosingError",
     "CallJob",
     "CallResult",
+    "CancelDecision",
     "CancelJob",
     "CancelResult",
     "CredentialsSource",

@@ -21,8 +21,13 @@ class ReceiptApi(Protocol):
         """The receipt as PortOne has it now (``ReceiptNotFound`` when none was issued)."""
         ...
 
-    def cancel(self, order_id: str) -> Receipt:
-        """Cancel the whole receipt, sent at most once (``OutcomeUnknown`` when in doubt)."""
+    def cancel(self, order_id: str, *, idempotency_key: str | None = None) -> Receipt:
+        """Cancel the whole receipt, sent at most once (``OutcomeUnknown`` when in doubt).
+
+        ``idempotency_key`` is the key kept in the pending history row: V2 sends it as the
+        POST's Idempotency-Key (None: a fresh one); V1's DELETE has no such header and
+        ignores it.
+        """
         ...
 
     def issue(self, request: IssueRequest) -> Receipt:

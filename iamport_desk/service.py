@@ -17,6 +17,7 @@ from PySide6.QtCore import QEventLoop, QObject, QTimer, Signal, Slot
 from iamport_desk.jobs import (
     AppClosingError,
     CallJob,
+    CancelDecision,
     CancelJob,
     CredentialsSource,
     Job,
@@ -32,7 +33,7 @@ from iamport_desk.jobs import (
 
 if TYPE_CHECKING:
     from iamport_desk.credentials import ProfileStore
-    from iamport_desk.models import Profile
+    from iamport_desk.models import Profile, Receipt
     from iamport_desk.worker import ApiThread
 
 log = logging.getLogger(__name__)
@@ -114,8 +115,28 @@ class DeskService(QObject):
     def lookup(self, credentials: CredentialsSource, merchant_uid: str) -> JobHandle:
         return self.submit(LookupJob(credentials, merchant_uid))
 
-    def cancel(self, credentials: CredentialsSource, profile: str, merchant_uid: str) -> JobHandle:
-        return self.submit(CancelJob(credentials, profile, merchant_uid))
+    def cancel(
+        self,
+        credentials: CredentialsSource,
+        profile: str,
+        merchant_uid: str,
+        decision: CancelDecision | None = None,
+        looked_up: Receipt | None = None,
+    ) -> JobHandle:
+        """Cancel ``merchant_uid``; ``decision`` (the clerk's reason) and ``looked_up`` (the
+        receipt shown) are recorded in the pending row before the request leaves."""
+        reason = None if decision is None else decision.reason
+        note = None if decision is None else decision.note
+        return self.submit(
+            CancelJob(
+                credentials,
+                profile,
+                merchant_uid,
+                reason=reason,
+                reason_note=note,
+                looked_up=looked_up,
+            )
+        )
 
     def test_connection(self, credentials: CredentialsSource) -> JobHandle:
         return self.submit(TestConnectionJob(credentials))

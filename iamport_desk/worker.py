@@ -41,7 +41,7 @@ from iamport_desk.jobs import (
     TestConnectionJob,
     TestConnectionResult,
 )
-from iamport_desk.models import Credentials, HistoryEntry, NoteCode, Outcome, Receipt
+from iamport_desk.models import Credentials, HistoryEntry, NoteCode, Outcome, Receipt, StoreApi
 from iamport_desk.rules import order_key
 
 if TYPE_CHECKING:
@@ -77,6 +77,16 @@ def _abort_all(clients: Iterable[ReceiptApi]) -> None:
             client.abort()
         except Exception:
             log.exception("could not interrupt a request")
+
+
+def _cancel_key(credentials: Credentials) -> str | None:
+    """A V2 cancellation's Idempotency-Key, made before the pending row so the row holds the
+    key the POST carries; V1's DELETE takes none."""
+    if credentials.api is not StoreApi.V2:
+        return None
+    from iamport_desk.portone_v2 import new_idempotency_key
+
+    return new_idempotency_key()
 
 
 def _error_fields(exc: IamportError) -> dict[str, Any]:
@@ -326,13 +336,24 @@ class ApiWorker(QObject):
         settled = self._settle_unknown_first(job, credentials, history)
         if settled is not None:
             return settled
-        # Audit first: a durable 'pending' row, or no DELETE at all.
-        entry_id = history.begin(profile=job.profile, tier_code=tier, merchant_uid=job.merchant_uid)
+        # Audit first: a durable 'pending' row (why, what the lookup showed, the V2 key the
+        # request will carry), or no request at all.
+        key = _cancel_key(credentials)
+        entry_id = history.begin(
+            profile=job.profile,
+            tier_code=tier,
+            merchant_uid=job.merchant_uid,
+            reason=job.reason,
+            reason_note=job.reason_note,
+            looked_up=job.looked_up,
+            api=credentials.api.value,
+            idempotency_key=key,
+        )
         client = self._client_for(credentials)
         receipt: Receipt | None = None
         error: BaseException | None = None
         try:
-            receipt = client.cancel(job.merchant_uid)
+            receipt = client.cancel(job.merchant_uid, idempotency_key=key)
         except OutcomeUnknown as exc:
             error = exc
             outcome, fields = Outcome.UNKNOWN, _error_fields(exc)

@@ -392,6 +392,32 @@ def test_record_from_a_history_row() -> None:
             record_from_entry(entry(outcome))
 
 
+def test_record_from_a_schema_4_row_takes_its_reason_memo_and_issue_time() -> None:
+    import dataclasses
+
+    from iamport_desk.models import CancelReason
+
+    row = dataclasses.replace(
+        entry(Outcome.CANCELLED),
+        reason=CancelReason.OTHER,
+        reason_note="고객 요청으로 재발급 예정",
+        applied_at=T_ISSUED,
+    )
+    assert record_from_entry(row) == RECORD
+    # Given values still win (a caller that knows better).
+    assert record_from_entry(row, reason=1, reason_memo="x").reason == 1
+
+
+def test_the_confirmation_words_reasons_and_types_as_the_history_does() -> None:
+    from iamport_desk.ui.words import reason_text, receipt_type_label
+    from iamport_desk.ui.words import won as window_won
+
+    for code in (1, 2, 3):
+        assert words.reason(code) == reason_text(code)
+    assert words.receipt_type("company") == receipt_type_label("company")
+    assert words.won(12_300) == window_won(12_300)
+
+
 def test_record_from_the_result_screen() -> None:
     receipt = Receipt(
         merchant_uid="20261201000000012345",

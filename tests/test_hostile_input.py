@@ -15,7 +15,7 @@ from urllib.parse import quote
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QDesktopServices, QGuiApplication
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from iamport_desk.formatting import elide, isolate
@@ -559,17 +559,21 @@ def test_confirmation_dialog_shows_hostile_values_literally(qtbot: QtBot) -> Non
 
     def inspect_and_press_enter() -> None:
         box = QApplication.activeModalWidget()
-        assert isinstance(box, QMessageBox)
-        seen["format"] = box.textFormat()
-        seen["text"] = box.text()
-        seen["info"] = box.informativeText()
+        assert isinstance(box, CancelConfirmDialog)
+        seen["format"] = box.question.textFormat()
+        seen["text"] = box.question.text()
+        seen["info"] = box.details.text()
+        seen["info_format"] = box.details.textFormat()
         # The safe choice is the default: Enter keeps the receipt.
         qtbot.keyClick(box, Qt.Key.Key_Return)
 
     from PySide6.QtCore import QTimer
 
+    from iamport_desk.ui.confirm_dialog import CancelConfirmDialog
+
     QTimer.singleShot(50, inspect_and_press_enter)
-    assert confirm_cancellation(parent, receipt) is False
+    assert confirm_cancellation(parent, receipt) is None
+    assert seen["info_format"] == Qt.TextFormat.PlainText
     assert seen["format"] == Qt.TextFormat.PlainText
     assert "<b>주문</b>" in seen["text"] and f"{10**30:,}" in seen["text"]
     assert len(seen["text"]) < 400  # the 5,000-character id is elided

@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QMessageBox,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
@@ -522,21 +521,29 @@ def test_dialogs_in_both_languages(
 
 def read_confirmation(qtbot: QtBot, parent: QWidget, receipt: Receipt) -> dict[str, object]:
     """Opens the real confirmation, reads it, and answers with its safe button."""
+    from iamport_desk.ui.confirm_dialog import CancelConfirmDialog
     from iamport_desk.ui.main_window import confirm_cancellation
 
     seen: dict[str, object] = {}
 
     def answer() -> None:
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox):
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, CancelConfirmDialog):
             QTimer.singleShot(20, answer)
             return
-        seen["title"] = box.windowTitle()
-        seen["text"] = box.text()
-        seen["informative"] = box.informativeText()
+        box = dialog.buttons
+        seen["title"] = dialog.windowTitle()
+        seen["text"] = dialog.question.text()
+        seen["informative"] = dialog.details.text()
+        seen["reason_box"] = dialog.reason_box.title()
+        seen["reasons"] = [b.text() for b in dialog.reason_box.choices.values()]
+        seen["hint"] = dialog.reason_box.hint.text()
         seen["buttons"] = {box.buttonRole(b): b.text() for b in box.buttons()}
-        seen["default"] = box.defaultButton().text() if box.defaultButton() else None
-        keep = [b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.RejectRole]
+        default = [b.text() for b in box.buttons() if b.isDefault()]  # type: ignore[attr-defined]
+        seen["default"] = default[0] if default else None
+        keep = [
+            b for b in box.buttons() if box.buttonRole(b) == QDialogButtonBox.ButtonRole.RejectRole
+        ]
         keep[0].click()
 
     QTimer.singleShot(0, answer)
@@ -569,6 +576,9 @@ EXPECTED_CONFIRM = {
         "keep": "취소하지 않음(&K)",
         "text": ("12,300원", "ORDER-20261125-0001", "발행취소하시겠습니까"),
         "informative": ("승인번호", "2026-11-25 14:03 (KST)"),
+        "reason_box": "취소 사유",
+        "reasons": ["거래취소(&T)", "오류발급(&E)", "기타 (메모 필요)(&O)"],
+        "hint": "거래취소",
     },
     "en": {
         "title": "Cancel the cash receipt?",
@@ -576,6 +586,9 @@ EXPECTED_CONFIRM = {
         "keep": "&Keep it",
         "text": ("12,300 won", "ORDER-20261125-0001", "cannot be undone"),
         "informative": ("Approval number", "2026-11-25 14:03 (KST)"),
+        "reason_box": "Reason for cancelling",
+        "reasons": ["&Transaction cancelled", "Issued in &error", "&Other (write a memo)"],
+        "hint": "Transaction cancelled is chosen",
     },
 }
 
@@ -601,7 +614,10 @@ def test_cancel_confirmation_in_both_languages(
     parent = Parent()
     qtbot.addWidget(parent)
     seen = read_confirmation(qtbot, parent, confirmation_receipt())
-    assert seen["result"] is False
+    assert seen["result"] is None  # kept: no decision
+    assert seen["reason_box"] == want["reason_box"]
+    assert seen["reasons"] == want["reasons"]
+    assert str(want["hint"]) in str(seen["hint"])
     buttons = seen["buttons"]
     assert isinstance(buttons, dict)
     assert seen["default"] == want["keep"]
@@ -609,8 +625,8 @@ def test_cancel_confirmation_in_both_languages(
         assert piece in str(seen["text"])
     for piece in want["informative"]:
         assert piece in str(seen["informative"])
-    assert buttons[QMessageBox.ButtonRole.DestructiveRole] == want["cancel"]
-    assert buttons[QMessageBox.ButtonRole.RejectRole] == want["keep"]
+    assert buttons[QDialogButtonBox.ButtonRole.DestructiveRole] == want["cancel"]
+    assert buttons[QDialogButtonBox.ButtonRole.RejectRole] == want["keep"]
     assert seen["title"] == want["title"]
 
 
@@ -684,20 +700,53 @@ def all_error_messages() -> list[str]:
     from iamport_desk.ui.words import describe_error
 
     errors: list[BaseException] = [
-        api.InvalidMerchantUid("x"), api.AuthenticationError("x", message="m"),
+        api.InvalidMerchantUid("x"),
+        api.AuthenticationError("x", message="m"),
         *(api.InvalidMerchantUid("x", reason=reason) for reason in ("empty", "too_long")),
-        *(rules.RefusedCharacter(reason=reason, char=char, position=3)
-          for reason, char in (("control", "\t"), ("invisible", "\u200b"), ("bidi", "\u202e"))),
+        *(
+            rules.RefusedCharacter(reason=reason, char=char, position=3)
+            for reason, char in (("control", "\t"), ("invisible", "\u200b"), ("bidi", "\u202e"))
+        ),
         rules.TypedInHangulMode("order-1001"),
-        api.ReceiptNotFound("x", status=404), api.OutcomeUnknown("x"),
-        *(api.NetworkError("x", kind=kind) for kind in
-          ("refused", "dns", "tls", "connect_timeout", "read_timeout", "proxy", "other")),
-        *(api.ApiError("x", status=status, code=code, message=message)
-          for status, code, message in ((407, None, None), (500, 1, "m"), (501, 1, "m"),
-                                        (400, 1, "m"), (200, 1, "m"), (502, None, None),
-                                        (503, 1, "m"))),
-        *(HistoryUnavailable(reason) for reason in ("readonly", "full", "locked", "corrupt",
-                                                     "io", "newer", "emptied", "network")),
+        api.ReceiptNotFound("x", status=404),
+        api.OutcomeUnknown("x"),
+        *(
+            api.NetworkError("x", kind=kind)
+            for kind in (
+                "refused",
+                "dns",
+                "tls",
+                "connect_timeout",
+                "read_timeout",
+                "proxy",
+                "other",
+            )
+        ),
+        *(
+            api.ApiError("x", status=status, code=code, message=message)
+            for status, code, message in (
+                (407, None, None),
+                (500, 1, "m"),
+                (501, 1, "m"),
+                (400, 1, "m"),
+                (200, 1, "m"),
+                (502, None, None),
+                (503, 1, "m"),
+            )
+        ),
+        *(
+            HistoryUnavailable(reason)
+            for reason in (
+                "readonly",
+                "full",
+                "locked",
+                "corrupt",
+                "io",
+                "newer",
+                "emptied",
+                "network",
+            )
+        ),
         RuntimeError("bug"),
     ]
     texts = [describe_error(error).full_text() for error in errors]
@@ -816,8 +865,9 @@ def test_refused_order_number_sentences_in_korean(languages: Languages) -> None:
     assert text.startswith("주문번호의 7번째 글자에 보이지 않는 문자 ")
     assert isolate("U+200B ZERO WIDTH SPACE") in text
     rlo = rules.RefusedCharacter(reason="bidi", char="\u202e", position=1)
-    assert "글자 방향 제어 문자 " + isolate("U+202E RIGHT-TO-LEFT OVERRIDE") in describe_error(
-        rlo
-    ).text
+    assert (
+        "글자 방향 제어 문자 " + isolate("U+202E RIGHT-TO-LEFT OVERRIDE")
+        in describe_error(rlo).text
+    )
     hangul = describe_error(rules.TypedInHangulMode("order-1001")).text
     assert "영문 자판으로는 “" + isolate("order-1001") + "”입니다." in hangul

@@ -14,13 +14,14 @@ from dataclasses import dataclass, field
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from iamport_desk.credentials import ProfileStore
 from iamport_desk.paths import AppPaths
 from iamport_desk.service import DeskService
 from iamport_desk.simulator import Simulator
+from iamport_desk.ui.confirm_dialog import CancelConfirmDialog
 from iamport_desk.ui.main_window import MainWindow
 from iamport_desk.worker import ApiThread, ApiWorker
 from tests.ui_helpers import make_profiles
@@ -162,7 +163,7 @@ def test_whole_cancellation_with_the_keyboard_only(
         boxes: list[object] = []
         answer_modal(in_modal(qtbot, Qt.Key.Key_Return), boxes)
         press(qtbot, Qt.Key.Key_Space)
-        assert len(boxes) == 1 and isinstance(boxes[0], QMessageBox)
+        assert len(boxes) == 1 and isinstance(boxes[0], CancelConfirmDialog)
         assert not window.busy
         assert simulator.count("DELETE") == 0
         assert "Nothing was cancelled" in window.message.text()
@@ -205,13 +206,14 @@ def test_tab_then_space_confirms_too(
         focus_log: list[str] = []
 
         def tab_to_destructive(modal: QWidget) -> None:
-            assert isinstance(modal, QMessageBox)
+            assert isinstance(modal, CancelConfirmDialog)
+            box = modal.buttons
             destructive = next(
                 b
-                for b in modal.buttons()
-                if modal.buttonRole(b) == QMessageBox.ButtonRole.DestructiveRole
+                for b in box.buttons()
+                if box.buttonRole(b) == QDialogButtonBox.ButtonRole.DestructiveRole
             )
-            for _ in range(len(modal.buttons()) + 1):
+            for _ in range(len(box.buttons()) + 1):
                 if QApplication.focusWidget() is destructive:
                     break
                 qtbot.keyClick(QApplication.focusWidget() or modal, Qt.Key.Key_Tab)
@@ -236,18 +238,20 @@ def test_confirmation_defaults_to_keeping_the_receipt(
         facts: dict[str, object] = {}
 
         def inspect(modal: QWidget) -> None:
-            assert isinstance(modal, QMessageBox)
-            facts["default_role"] = modal.buttonRole(modal.defaultButton())
-            facts["escape_role"] = modal.buttonRole(modal.escapeButton())  # type: ignore[arg-type]
-            facts["focus_role"] = modal.buttonRole(QApplication.focusWidget())  # type: ignore[arg-type]
-            facts["mnemonics"] = sorted(b.text() for b in modal.buttons())
+            assert isinstance(modal, CancelConfirmDialog)
+            box = modal.buttons
+            default = [b for b in box.buttons() if b.isDefault()]  # type: ignore[attr-defined]
+            facts["default_role"] = [box.buttonRole(b) for b in default]
+            facts["focus_role"] = box.buttonRole(QApplication.focusWidget())  # type: ignore[arg-type]
+            facts["mnemonics"] = sorted(b.text() for b in box.buttons())
             qtbot.keyClick(QApplication.focusWidget() or modal, Qt.Key.Key_Escape)
+            facts["escape_result"] = modal.result()
 
         answer_modal(inspect, [])
         press(qtbot, Qt.Key.Key_Space)
-        keep = QMessageBox.ButtonRole.RejectRole
-        assert facts["default_role"] == keep
-        assert facts["escape_role"] == keep
+        keep = QDialogButtonBox.ButtonRole.RejectRole
+        assert facts["default_role"] == [keep]
+        assert facts["escape_result"] == QDialog.DialogCode.Rejected  # Escape keeps it
         assert facts["focus_role"] == keep
         assert all(MNEMONIC.search(text) for text in facts["mnemonics"])  # type: ignore[union-attr]
 

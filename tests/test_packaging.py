@@ -170,6 +170,46 @@ def test_build_spec_and_resources_agree_on_the_frozen_layout() -> None:
     assert '(str(ROOT / "resources"), "resources")' in spec
 
 
+def _spec_parts() -> dict[str, Any]:
+    """build.spec's KEEP_PLUGINS, the Qt modules it excludes, its hidden imports and its
+    ``_plugin_ok`` filter, read from its syntax tree (the spec only runs under PyInstaller)."""
+    tree = ast.parse((ROOT / "build.spec").read_text(encoding="utf-8"))
+    found: dict[str, Any] = {}
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name):
+            name = node.targets[0].id
+            if name == "KEEP_PLUGINS":
+                found[name] = ast.literal_eval(node.value)
+            elif name == "QT_EXCLUDES":
+                assert isinstance(node.value, ast.ListComp)
+                names = node.value.generators[0].iter
+                assert isinstance(names, ast.Call) and isinstance(names.func, ast.Attribute)
+                found[name] = ast.literal_eval(names.func.value).split()
+            elif name == "a" and isinstance(node.value, ast.Call):
+                hidden = next(k.value for k in node.value.keywords if k.arg == "hiddenimports")
+                assert isinstance(hidden, ast.List)
+                found["hiddenimports"] = [
+                    e.value for e in hidden.elts if isinstance(e, ast.Constant)
+                ]
+        elif isinstance(node, ast.FunctionDef) and node.name == "_plugin_ok":
+            namespace: dict[str, Any] = {"Path": Path, "KEEP_PLUGINS": found["KEEP_PLUGINS"]}
+            exec(compile(ast.Module([node], []), "build.spec", "exec"), namespace)
+            found[node.name] = namespace[node.name]
+    return found
+
+
+def test_the_bundle_keeps_print_support() -> None:
+    """The confirmation (확인서) is printed: QtPrintSupport and its plugins stay in the bundle."""
+    spec = _spec_parts()
+    assert "QtPrintSupport" not in spec["QT_EXCLUDES"]
+    assert "QtNetwork" in spec["QT_EXCLUDES"]  # the list is still read (and still trims)
+    assert "PySide6.QtPrintSupport" in spec["hiddenimports"]
+    keep = spec["_plugin_ok"]
+    assert keep("PySide6/Qt/plugins/printsupport/libcupsprintersupport.so")
+    assert not keep("PySide6/Qt/plugins/sqldrivers/libqsqlite.so")  # others still go
+    assert keep("PySide6/Qt/plugins/platforms/libqxcb.so")
+
+
 def test_wheel_force_includes_resources_into_the_package() -> None:
     import tomllib
 

@@ -77,8 +77,10 @@ class Uninterruptible:
     def lookup(self, merchant_uid: str) -> Receipt:
         return self.client.lookup(merchant_uid)
 
-    def cancel(self, merchant_uid: str) -> Receipt:  # pragma: no cover - not used here
-        return self.client.cancel(merchant_uid)
+    def cancel(  # pragma: no cover - not used here
+        self, merchant_uid: str, *, idempotency_key: str | None = None
+    ) -> Receipt:
+        return self.client.cancel(merchant_uid, idempotency_key=idempotency_key)
 
     def check_access(self) -> str | None:  # pragma: no cover - not used here
         return self.client.check_access()

@@ -17,6 +17,7 @@ from iamport_desk.models import Profile, Receipt
 from iamport_desk.paths import AppPaths
 from iamport_desk.service import DeskService
 from iamport_desk.simulator import DEMO_IMP_KEY, DEMO_IMP_SECRET, Simulator
+from iamport_desk.ui.confirm_dialog import Answer
 from iamport_desk.ui.main_window import MainWindow
 from iamport_desk.worker import ApiThread, ApiWorker
 
@@ -27,12 +28,12 @@ PROFILE = "강남점"
 class Dialogs:
     """Stand-ins for the two modal dialogs, recording what they were asked."""
 
-    confirm_answer: bool = True
+    confirm_answer: Answer = True  # True: 거래취소 without a memo (see as_decision)
     confirmed: list[Receipt] = field(default_factory=list)
     credential_reasons: list[str | None] = field(default_factory=list)
     on_credentials: object = None  # callable(window) -> bool, optional
 
-    def confirm(self, _window: MainWindow, receipt: Receipt) -> bool:
+    def confirm(self, _window: MainWindow, receipt: Receipt) -> Answer:
         self.confirmed.append(receipt)
         return self.confirm_answer
 

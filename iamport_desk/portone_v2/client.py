@@ -335,9 +335,10 @@ class PortOneV2Client:
         """``ReceiptApi.lookup``: the V2 cash receipt of this paymentId."""
         return self.lookup_cash_receipt(order_id)
 
-    def cancel(self, order_id: str) -> Receipt:
-        """``ReceiptApi.cancel``: the V2 cancel with a fresh key (see ``last_idempotency_key``)."""
-        return self.cancel_cash_receipt(order_id)
+    def cancel(self, order_id: str, *, idempotency_key: str | None = None) -> Receipt:
+        """``ReceiptApi.cancel``: the V2 cancel with the history row's key (None: a fresh
+        one, see ``last_idempotency_key``)."""
+        return self.cancel_cash_receipt(order_id, idempotency_key=idempotency_key)
 
     def issue(self, request: models.IssueRequest) -> Receipt:
         """``ReceiptApi.issue``: the V2 issue with a fresh key (see ``last_idempotency_key``)."""

@@ -1,13 +1,26 @@
-"""The question before a cancellation: what will be cancelled, with the safe answer as default."""
+"""The question before a cancellation: what will be cancelled and why, with the safe answer as
+default."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
+from PySide6.QtCore import QCoreApplication, Qt, Slot
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
 
 from iamport_desk.formatting import elide, format_kst, isolate
-from iamport_desk.models import Receipt
+from iamport_desk.jobs import CancelDecision
+from iamport_desk.models import CancelReason, Receipt
 from iamport_desk.ui import shortcuts
+from iamport_desk.ui.cancel_reason_box import CancelReasonBox
 from iamport_desk.ui.words import won
 
 
@@ -19,30 +32,125 @@ def confirmation_text(receipt: Receipt) -> str:
     ).format(isolate(elide(receipt.merchant_uid, 120)), won(receipt.amount))
 
 
-def confirm_cancellation(parent: QWidget, receipt: Receipt) -> bool:
-    """Ask before a cancellation; the safe answer is the default (Enter, Escape)."""
+class CancelConfirmDialog(QDialog):
+    """The question before a cancellation, and why (:class:`CancelReasonBox`).
 
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(QCoreApplication.translate("MainWindow", "Cancel the cash receipt?"))
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setText(confirmation_text(receipt))
-    box.setInformativeText(
-        QCoreApplication.translate("MainWindow", "Approval number: {0}   Issued: {1}").format(
-            elide(receipt.apply_num, 40), format_kst(receipt.applied_at)
+    The safe button ("Keep it") is the default and has the focus: Enter and Escape keep the
+    receipt. "Cancel the receipt" is enabled only while the reason can be recorded (기타 with
+    an acceptable memo). ``decision`` is what was confirmed, or None (kept).
+
+    Signals: QDialog's own (``accepted`` when confirmed, ``rejected`` when kept).
+    """
+
+    def __init__(self, receipt: Receipt, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.decision: CancelDecision | None = None
+        self.setWindowTitle(QCoreApplication.translate("MainWindow", "Cancel the cash receipt?"))
+        self.setObjectName("cancelConfirmDialog")
+        # Wide enough for the approval number and the issue time on one line.
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 64)
+
+        icon = QLabel(self)
+        icon.setPixmap(
+            self.style()
+            .standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning, None, self)
+            .pixmap(32, 32)
         )
-    )
-    cancel_it = box.addButton(
-        QCoreApplication.translate("MainWindow", "&Cancel the receipt"),
-        QMessageBox.ButtonRole.DestructiveRole,
-    )
-    keep = box.addButton(
-        QCoreApplication.translate("MainWindow", "&Keep it"), QMessageBox.ButtonRole.RejectRole
-    )
-    box.setDefaultButton(keep)
-    box.setEscapeButton(keep)
-    box.exec()
-    return box.clickedButton() is cancel_it
+        icon.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.question = _plain_label(confirmation_text(receipt), self)
+        self.question.setObjectName("cancelQuestion")
+        self.details = _plain_label(
+            QCoreApplication.translate("MainWindow", "Approval number: {0}   Issued: {1}").format(
+                elide(receipt.apply_num, 40), format_kst(receipt.applied_at)
+            ),
+            self,
+        )
+        self.details.setObjectName("cancelDetails")
+        self.reason_box = CancelReasonBox(self)
+
+        self.buttons = QDialogButtonBox(self)
+        self.cancel_button = self.buttons.addButton(
+            QCoreApplication.translate("MainWindow", "&Cancel the receipt"),
+            QDialogButtonBox.ButtonRole.DestructiveRole,
+        )
+        self.keep_button = self.buttons.addButton(
+            QCoreApplication.translate("MainWindow", "&Keep it"),
+            QDialogButtonBox.ButtonRole.RejectRole,
+        )
+        # Enter anywhere in the dialog (the memo included) presses Keep, never Cancel.
+        self.cancel_button.setAutoDefault(False)
+        self.keep_button.setAutoDefault(True)
+        self.keep_button.setDefault(True)
+        self.cancel_button.clicked.connect(self.on_cancel_button_clicked)
+        self.keep_button.clicked.connect(self.reject)
+        self.reason_box.changed.connect(self._update_cancel_enabled)
+
+        text = QVBoxLayout()
+        text.addWidget(self.question)
+        text.addWidget(self.details)
+        top = QHBoxLayout()
+        top.addWidget(icon)
+        top.addLayout(text, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.reason_box)
+        layout.addWidget(self.buttons)
+
+        # Reading order: the reason, its memo, then the two buttons.
+        checked = self.reason_box.choices[self.reason_box.reason()]
+        QWidget.setTabOrder(checked, self.reason_box.memo)
+        QWidget.setTabOrder(self.reason_box.memo, self.cancel_button)
+        QWidget.setTabOrder(self.cancel_button, self.keep_button)
+        self.keep_button.setFocus()
+        self._update_cancel_enabled()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.keep_button.setFocus()  # the safe answer is where a stray Space lands
+
+    @Slot()
+    def _update_cancel_enabled(self) -> None:
+        self.cancel_button.setEnabled(self.reason_box.decision() is not None)
+
+    @Slot()
+    def on_cancel_button_clicked(self) -> None:
+        decision = self.reason_box.decision()
+        if decision is None:  # the button is disabled then; a shortcut must not slip past
+            self.reason_box.memo.setFocus()
+            return
+        self.decision = decision
+        self.accept()
+
+
+def _plain_label(text: str, parent: QWidget) -> QLabel:
+    label = QLabel(parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)  # order numbers and 승인번호 are data
+    label.setWordWrap(True)
+    label.setText(text)
+    return label
+
+
+def confirm_cancellation(parent: QWidget, receipt: Receipt) -> CancelDecision | None:
+    """Ask before a cancellation: the reason confirmed, or None when the clerk kept it."""
+    dialog = CancelConfirmDialog(receipt, parent)
+    try:
+        dialog.exec()
+        return dialog.decision
+    finally:
+        dialog.deleteLater()
+
+
+Answer = CancelDecision | bool | None
+
+
+def as_decision(answer: Answer) -> CancelDecision | None:
+    """What a ``confirm=`` seam answered, as a decision: True (tests, benchmarks) is
+    거래취소 without a memo; False and None keep the receipt."""
+    if answer is True:
+        return CancelDecision(CancelReason.TRANSACTION_CANCELLED)
+    if answer is False or answer is None:
+        return None
+    return answer
 
 
 def cancel_receipt_button(parent: QWidget) -> QPushButton:
@@ -61,4 +169,11 @@ def cancel_receipt_button(parent: QWidget) -> QPushButton:
     return button
 
 
-__all__ = ["cancel_receipt_button", "confirm_cancellation"]
+__all__ = [
+    "Answer",
+    "CancelConfirmDialog",
+    "as_decision",
+    "cancel_receipt_button",
+    "confirm_cancellation",
+    "confirmation_text",
+]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
-from iamport_desk.models import HistoryEntry, Outcome, Receipt
+from iamport_desk.models import CancelReason, HistoryEntry, Outcome, Receipt
 from iamport_desk.rules import BIDI_CONTROLS, ZERO_WIDTH
 
 
@@ -17,8 +17,8 @@ from iamport_desk.rules import BIDI_CONTROLS, ZERO_WIDTH
 class ConfirmationRecord:
     """One cancellation as the confirmation prints it. None means "not recorded".
 
-    ``reason`` is the code of Korean practice (1 거래취소, 2 오류발급, 3 기타; an int, so
-    ``models.CancelReason`` fits once it exists) and ``reason_memo`` the clerk's note.
+    ``reason`` is the code of Korean practice (1 거래취소, 2 오류발급, 3 기타; an int, as
+    ``models.CancelReason`` is) and ``reason_memo`` the clerk's note.
     ``cancelled_at`` is PortOne's time, ``issued_at`` the original issue time (UNIX seconds).
     """
 
@@ -50,7 +50,9 @@ def record_from_entry(
     reason: int | None = None,
     reason_memo: str | None = None,
 ) -> ConfirmationRecord:
-    """The confirmation of one history row; ``store`` defaults to the row's profile name.
+    """The confirmation of one history row; ``store`` defaults to the row's profile name,
+    and ``issued_at``, ``reason`` and ``reason_memo`` to what the row recorded (schema 4:
+    the original issue time, the 취소사유 and its memo).
 
     Raises :class:`NotCancelledError` unless the row's outcome is ``cancelled``: a failed or
     unknown attempt has nothing to confirm.
@@ -63,16 +65,20 @@ def record_from_entry(
         tier_code=entry.tier_code,
         merchant_uid=entry.merchant_uid,
         apply_num=entry.apply_num,
-        issued_at=issued_at,
+        issued_at=issued_at if issued_at is not None else entry.applied_at,
         amount=entry.amount,
         vat=entry.vat,
         receipt_type=entry.receipt_type,
         cancelled_at=entry.cancelled_at,
-        reason=reason,
-        reason_memo=reason_memo,
+        reason=reason if reason is not None else _code(entry.reason),
+        reason_memo=reason_memo if reason_memo is not None else entry.reason_note,
         operator=entry.operator,
         receipt_url=entry.receipt_url,
     )
+
+
+def _code(reason: CancelReason | None) -> int | None:
+    return None if reason is None else int(reason)
 
 
 def record_from_receipt(

@@ -12,6 +12,7 @@ from iamport_desk.ui.order_form import OrderForm
 from iamport_desk.ui.practice_orders import PracticeOrders, demo_banner
 from iamport_desk.ui.receipt_view import ReceiptView
 from iamport_desk.ui.recent_attempts import RecentAttempts
+from iamport_desk.ui.result_confirmation import ResultConfirmation
 from iamport_desk.ui.status_area import StatusArea
 
 
@@ -44,8 +45,10 @@ class MainPanel(QWidget):
         layout.addWidget(self.receipt_view)
 
         self.cancel_button = cancel_receipt_button(self)
+        self.confirmation = ResultConfirmation(self)  # the reason recorded, and the 확인서
         action_row = QHBoxLayout()
-        action_row.addStretch(1)
+        action_row.addWidget(self.confirmation, 1)
+        action_row.addStretch(0)  # the confirmation's room when it is shown
         action_row.addWidget(self.cancel_button)
         layout.addLayout(action_row)
 

@@ -116,6 +116,8 @@ class MainResults(QObject):
         window.set_receipt(result.receipt)
         self.say(receipt_said(result.receipt))
         if result.receipt.is_cancelled:
+            profile, path = window.active_profile(), window.paths.history_db
+            window.panel.confirmation.offer_known(result.receipt, profile, path)  # 확인서
             window.focus_order()
         else:
             window.cancel_button.setFocus()
@@ -130,9 +132,11 @@ class MainResults(QObject):
         if guarded is not None:
             self.say(guarded)
             window.set_receipt(None)
+            window.panel.confirmation.offer(result.already_cancelled)  # its 확인서, if done
             return
         if result.receipt is not None and result.error is None:
             window.set_receipt(result.receipt)
+            window.panel.confirmation.offer(result.entry)  # the reason, and the 확인서
             self.say(cancelled_said(result.receipt, result.history_error))
             window.focus_order()
             return

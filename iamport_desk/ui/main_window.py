@@ -18,7 +18,7 @@ from iamport_desk.formatting import elide, isolate
 from iamport_desk.jobs import StoredCredentials
 from iamport_desk.models import HistoryEntry, Receipt
 from iamport_desk.ui import main_dialogs
-from iamport_desk.ui.confirm_dialog import confirm_cancellation
+from iamport_desk.ui.confirm_dialog import Answer, as_decision, confirm_cancellation
 from iamport_desk.ui.main_closing import MainCloser
 from iamport_desk.ui.main_menus import build_menus
 from iamport_desk.ui.main_panel import MainPanel
@@ -65,7 +65,7 @@ class MainWindow(QMainWindow):
         *,
         demo_orders: dict[str, str] | None = None,
         open_credentials: Callable[[MainWindow, str | None], bool] | None = None,
-        confirm: Callable[[MainWindow, Receipt], bool] | None = None,
+        confirm: Callable[[MainWindow, Receipt], Answer] | None = None,
         api_base_override: str | None = None,
     ) -> None:
         super().__init__()
@@ -311,7 +311,7 @@ class MainWindow(QMainWindow):
         if source is None:
             self.edit_credentials(reenter_reason())
             return
-        if not self._confirm(self, receipt):
+        if (decision := as_decision(self._confirm(self, receipt))) is None:
             self.show_message(self.tr("Nothing was cancelled."))
             return
         self.show_message(
@@ -322,7 +322,7 @@ class MainWindow(QMainWindow):
         uid = receipt.merchant_uid
         self._start(
             "cancel",
-            lambda: self.service.cancel(source, source.profile, uid),
+            lambda: self.service.cancel(source, source.profile, uid, decision, receipt),
             self.results.on_cancel_done,
         )
 

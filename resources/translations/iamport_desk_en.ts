@@ -111,28 +111,40 @@
         <translation>not recorded</translation>
     </message>
     <message>
-        <source>{0} won</source>
-        <translation>{0} won</translation>
+        <source>Sa&amp;ve confirmation as PDF...</source>
+        <translation>Sa&amp;ve confirmation as PDF...</translation>
     </message>
     <message>
-        <source>Income deduction (individual)</source>
-        <translation>Income deduction (individual)</translation>
+        <source>Pr&amp;int confirmation...</source>
+        <translation>Pr&amp;int confirmation...</translation>
     </message>
     <message>
-        <source>Proof of expense (business)</source>
-        <translation>Proof of expense (business)</translation>
+        <source>Save the cancellation confirmation</source>
+        <translation>Save the cancellation confirmation</translation>
     </message>
     <message>
-        <source>Transaction cancelled</source>
-        <translation>Transaction cancelled</translation>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <source>Issued in error</source>
-        <translation>Issued in error</translation>
+        <source>cancellation-confirmation-{0}.pdf</source>
+        <translation>cancellation-confirmation-{0}.pdf</translation>
     </message>
     <message>
-        <source>Other</source>
-        <translation>Other</translation>
+        <source>The confirmation was saved to {0}.</source>
+        <translation>The confirmation was saved to {0}.</translation>
+    </message>
+    <message>
+        <source>The confirmation was sent to the printer ({0} page(s)).</source>
+        <translation>The confirmation was sent to the printer ({0} page(s)).</translation>
+    </message>
+    <message>
+        <source>The confirmation could not be printed. Check the printer, or save it as PDF and print that file.</source>
+        <translation>The confirmation could not be printed. Check the printer, or save it as PDF and print that file.</translation>
+    </message>
+    <message>
+        <source>Order {0} cancelled. {1}</source>
+        <translation>Order {0} cancelled. {1}</translation>
     </message>
     <message>
         <source>code {0}</source>
@@ -1753,6 +1765,54 @@ This cannot be undone.</translation>
     <message>
         <source>Other</source>
         <translation>Other</translation>
+    </message>
+    <message>
+        <source>&amp;Transaction cancelled</source>
+        <translation>&amp;Transaction cancelled</translation>
+    </message>
+    <message>
+        <source>Issued in &amp;error</source>
+        <translation>Issued in &amp;error</translation>
+    </message>
+    <message>
+        <source>&amp;Other (write a memo)</source>
+        <translation>&amp;Other (write a memo)</translation>
+    </message>
+    <message>
+        <source>Reason for cancelling</source>
+        <translation>Reason for cancelling</translation>
+    </message>
+    <message>
+        <source>&amp;Memo:</source>
+        <translation>&amp;Memo:</translation>
+    </message>
+    <message>
+        <source>Why (needed for Other)</source>
+        <translation>Why (needed for Other)</translation>
+    </message>
+    <message>
+        <source>{0} is chosen; choose another reason if it does not fit.</source>
+        <translation>{0} is chosen; choose another reason if it does not fit.</translation>
+    </message>
+    <message>
+        <source>The reason Other needs a short memo: write one, or choose another reason.</source>
+        <translation>The reason Other needs a short memo: write one, or choose another reason.</translation>
+    </message>
+    <message>
+        <source>The memo is too long: shorten it to {0} characters or fewer.</source>
+        <translation>The memo is too long: shorten it to {0} characters or fewer.</translation>
+    </message>
+    <message>
+        <source>The memo contains an invisible control character: type it again.</source>
+        <translation>The memo contains an invisible control character: type it again.</translation>
+    </message>
+    <message>
+        <source>Reason: {0} ({1})</source>
+        <translation>Reason: {0} ({1})</translation>
+    </message>
+    <message>
+        <source>Reason: {0}</source>
+        <translation>Reason: {0}</translation>
     </message>
     <message>
         <source>Re-issue</source>

@@ -111,28 +111,40 @@
             <translation>기록 없음</translation>
         </message>
         <message>
-            <source>{0} won</source>
-            <translation>{0}원</translation>
+            <source>Sa&amp;ve confirmation as PDF...</source>
+            <translation>확인서 PDF로 저장(&amp;V)...</translation>
         </message>
         <message>
-            <source>Income deduction (individual)</source>
-            <translation>소득공제(개인)</translation>
+            <source>Pr&amp;int confirmation...</source>
+            <translation>확인서 인쇄(&amp;I)...</translation>
         </message>
         <message>
-            <source>Proof of expense (business)</source>
-            <translation>지출증빙(사업자)</translation>
+            <source>Save the cancellation confirmation</source>
+            <translation>발행취소 확인서 저장</translation>
         </message>
         <message>
-            <source>Transaction cancelled</source>
-            <translation>거래취소</translation>
+            <source>PDF files (*.pdf)</source>
+            <translation>PDF 파일 (*.pdf)</translation>
         </message>
         <message>
-            <source>Issued in error</source>
-            <translation>오류발급</translation>
+            <source>cancellation-confirmation-{0}.pdf</source>
+            <translation>발행취소확인서-{0}.pdf</translation>
         </message>
         <message>
-            <source>Other</source>
-            <translation>기타</translation>
+            <source>The confirmation was saved to {0}.</source>
+            <translation>확인서를 {0}에 저장했습니다.</translation>
+        </message>
+        <message>
+            <source>The confirmation was sent to the printer ({0} page(s)).</source>
+            <translation>확인서를 프린터로 보냈습니다 ({0}쪽).</translation>
+        </message>
+        <message>
+            <source>The confirmation could not be printed. Check the printer, or save it as PDF and print that file.</source>
+            <translation>확인서를 인쇄하지 못했습니다. 프린터를 확인하거나, PDF로 저장한 뒤 그 파일을 인쇄하세요.</translation>
+        </message>
+        <message>
+            <source>Order {0} cancelled. {1}</source>
+            <translation>주문 {0} 발행취소됨. {1}</translation>
         </message>
         <message>
             <source>code {0}</source>
@@ -1753,6 +1765,54 @@ This cannot be undone.</source>
         <message>
             <source>Other</source>
             <translation>기타</translation>
+        </message>
+        <message>
+            <source>&amp;Transaction cancelled</source>
+            <translation>거래취소(&amp;T)</translation>
+        </message>
+        <message>
+            <source>Issued in &amp;error</source>
+            <translation>오류발급(&amp;E)</translation>
+        </message>
+        <message>
+            <source>&amp;Other (write a memo)</source>
+            <translation>기타 (메모 필요)(&amp;O)</translation>
+        </message>
+        <message>
+            <source>Reason for cancelling</source>
+            <translation>취소 사유</translation>
+        </message>
+        <message>
+            <source>&amp;Memo:</source>
+            <translation>메모(&amp;M):</translation>
+        </message>
+        <message>
+            <source>Why (needed for Other)</source>
+            <translation>사유 (기타는 필수)</translation>
+        </message>
+        <message>
+            <source>{0} is chosen; choose another reason if it does not fit.</source>
+            <translation>선택된 사유: {0}. 맞지 않으면 다른 사유를 선택하세요.</translation>
+        </message>
+        <message>
+            <source>The reason Other needs a short memo: write one, or choose another reason.</source>
+            <translation>기타 사유에는 짧은 메모가 필요합니다. 메모를 쓰거나 다른 사유를 선택하세요.</translation>
+        </message>
+        <message>
+            <source>The memo is too long: shorten it to {0} characters or fewer.</source>
+            <translation>메모가 너무 깁니다. {0}자 이하로 줄이세요.</translation>
+        </message>
+        <message>
+            <source>The memo contains an invisible control character: type it again.</source>
+            <translation>메모에 보이지 않는 제어 문자가 있습니다. 다시 입력하세요.</translation>
+        </message>
+        <message>
+            <source>Reason: {0} ({1})</source>
+            <translation>취소 사유: {0} ({1})</translation>
+        </message>
+        <message>
+            <source>Reason: {0}</source>
+            <translation>취소 사유: {0}</translation>
         </message>
         <message>
             <source>Re-issue</source>

@@ -2,12 +2,18 @@
 
 Imported as a module by :mod:`iamport_desk.ui.confirmation` (``words.title(...)``); every
 string is English source text in the "Confirmation" context, translated in
-``resources/translations``.
+``resources/translations``. Amounts, receipt types and reasons are the windows' own words
+(``labels``, ``records``): one place for each.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
+
+from iamport_desk.models import CancelReason
+from iamport_desk.ui.words.labels import receipt_type_label
+from iamport_desk.ui.words.labels import won as labels_won
+from iamport_desk.ui.words.records import reason_text
 
 
 def title(count: int) -> str:
@@ -48,29 +54,23 @@ def not_recorded() -> str:
 
 
 def won(amount: int) -> str:
-    return QCoreApplication.translate("Confirmation", "{0} won").format(f"{amount:,}")
+    """An amount as the windows write it (``labels.won``)."""
+    return labels_won(amount)
 
 
 def receipt_type(value: str | None) -> str:
-    names = {
-        "person": QCoreApplication.translate("Confirmation", "Income deduction (individual)"),
-        "company": QCoreApplication.translate("Confirmation", "Proof of expense (business)"),
-    }
-    if not value:
-        return not_recorded()
-    return names.get(value, value)  # an unknown type is shown as PortOne sent it
+    """The receipt type in the windows' words (``labels``); an unknown one as PortOne sent it."""
+    return receipt_type_label(value) if value else not_recorded()
 
 
 def reason(code: int | None) -> str:
-    """1 거래취소, 2 오류발급, 3 기타: the codes of Korean cash-receipt practice."""
-    names = {
-        1: QCoreApplication.translate("Confirmation", "Transaction cancelled"),
-        2: QCoreApplication.translate("Confirmation", "Issued in error"),
-        3: QCoreApplication.translate("Confirmation", "Other"),
-    }
+    """1 거래취소, 2 오류발급, 3 기타 in the history's words (``records.reason_text``); a
+    number no version wrote reads "code 9", so the page never shows a bare digit."""
     if code is None:
         return not_recorded()
-    return names.get(int(code), QCoreApplication.translate("Confirmation", "code {0}").format(code))
+    if int(code) not in set(CancelReason):
+        return QCoreApplication.translate("Confirmation", "code {0}").format(code)
+    return reason_text(code)
 
 
 def qr_caption() -> str:
@@ -115,3 +115,56 @@ def unknown_amounts(value: int) -> str:
 
 def page(number: int, total: int) -> str:
     return QCoreApplication.translate("Confirmation", "Page {0} of {1}").format(number, total)
+
+
+# ---- the result screen's confirmation actions (ui/result_confirmation.py) -------------
+
+
+def save_action() -> str:
+    return QCoreApplication.translate("Confirmation", "Sa&ve confirmation as PDF...")
+
+
+def print_action() -> str:
+    return QCoreApplication.translate("Confirmation", "Pr&int confirmation...")
+
+
+def save_dialog_title() -> str:
+    return QCoreApplication.translate("Confirmation", "Save the cancellation confirmation")
+
+
+def pdf_filter() -> str:
+    return QCoreApplication.translate("Confirmation", "PDF files (*.pdf)")
+
+
+def file_name(order: str) -> str:
+    """A suggested file name; ``order`` is already made safe for a file name."""
+    return QCoreApplication.translate("Confirmation", "cancellation-confirmation-{0}.pdf").format(
+        order
+    )
+
+
+def saved(path: str) -> str:
+    return QCoreApplication.translate("Confirmation", "The confirmation was saved to {0}.").format(
+        path
+    )
+
+
+def printed(pages: int) -> str:
+    return QCoreApplication.translate(
+        "Confirmation", "The confirmation was sent to the printer ({0} page(s))."
+    ).format(pages)
+
+
+def print_failed() -> str:
+    return QCoreApplication.translate(
+        "Confirmation",
+        "The confirmation could not be printed. Check the printer, or save it as PDF and "
+        "print that file.",
+    )
+
+
+def for_order(order: str, reason: str) -> str:
+    """What the result screen says beside the actions: which cancellation, and why."""
+    return QCoreApplication.translate("Confirmation", "Order {0} cancelled. {1}").format(
+        order, reason
+    )

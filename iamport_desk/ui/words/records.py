@@ -27,6 +27,63 @@ def reason_text(reason: CancelReason | int | None) -> str:
         return str(reason)  # a number no version wrote: shown as it is
 
 
+def reason_choice_text(reason: CancelReason) -> str:
+    """A reason as a choice in the confirmation, with its mnemonic (Alt+letter)."""
+    choices = {
+        CancelReason.TRANSACTION_CANCELLED: QCoreApplication.translate(
+            "Records", "&Transaction cancelled"
+        ),
+        CancelReason.ISSUED_IN_ERROR: QCoreApplication.translate("Records", "Issued in &error"),
+        CancelReason.OTHER: QCoreApplication.translate("Records", "&Other (write a memo)"),
+    }
+    return choices[CancelReason(reason)]
+
+
+def reason_box_title() -> str:
+    return QCoreApplication.translate("Records", "Reason for cancelling")
+
+
+def reason_memo_label() -> str:
+    return QCoreApplication.translate("Records", "&Memo:")
+
+
+def reason_memo_placeholder() -> str:
+    return QCoreApplication.translate("Records", "Why (needed for Other)")
+
+
+def reason_preselected(reason: CancelReason) -> str:
+    """Said while the preselected reason is chosen: a reason will be recorded, and which."""
+    return QCoreApplication.translate(
+        "Records", "{0} is chosen; choose another reason if it does not fit."
+    ).format(reason_text(reason))
+
+
+def reason_note_problem(kind: str) -> str:
+    """Why a reason's memo cannot be used (``rules.validate_reason_note``'s RuleError kind)."""
+    from iamport_desk.rules import MAX_REASON_NOTE_LENGTH
+
+    if kind == "empty":
+        return QCoreApplication.translate(
+            "Records", "The reason Other needs a short memo: write one, or choose another reason."
+        )
+    if kind == "too_long":
+        return QCoreApplication.translate(
+            "Records", "The memo is too long: shorten it to {0} characters or fewer."
+        ).format(MAX_REASON_NOTE_LENGTH)
+    return QCoreApplication.translate(
+        "Records", "The memo contains an invisible control character: type it again."
+    )
+
+
+def reason_said(reason: CancelReason | int | None, note: str | None) -> str:
+    """The reason as the result screen says it: "Reason: Other (memo)"."""
+    if note:
+        return QCoreApplication.translate("Records", "Reason: {0} ({1})").format(
+            reason_text(reason), note
+        )
+    return QCoreApplication.translate("Records", "Reason: {0}").format(reason_text(reason))
+
+
 def action_text(action: Action) -> str:
     """What an attempt asked for: a cancellation or a (correcting) issue."""
     if Action(action) is Action.ISSUE:
