@@ -132,7 +132,8 @@ class CredentialsDialog(QDialog):
             self._select(active.name)
         else:
             self.new_profile()
-        self.resize(720, 400)
+        # Room for the wrapped hints (a top-level dialog does not grow for them by itself).
+        self.resize(760, 520)
 
     # ---- list ------------------------------------------------------------------------
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -76,7 +77,11 @@ class CredentialsForm(QWidget):
         super().__init__(parent)
         self._saved_secret_api: StoreApi | None = None  # kind of the saved secret, if any
         self._shown_api = StoreApi.V1  # the kind the fields were last shown for
-        form = self._layout = QFormLayout(self)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        form = self._layout = QFormLayout()
+        outer.addLayout(form)
+        outer.addStretch(1)  # spare height below the rows, not between them
         self.kind_combo = QComboBox(self)
         for kind in KINDS:
             self.kind_combo.addItem(store_api_choice(kind), kind)
@@ -123,6 +128,9 @@ class CredentialsForm(QWidget):
             self.labels[edit] = self._add_row(profile_form_text(spec.label), field, edit)
             hint = plain_label(self)
             hint.setWordWrap(True)
+            # A wrapped label's height is guessed for its minimum width: a wide one keeps
+            # the guess near the lines it really takes (no blank band around the hint).
+            hint.setMinimumWidth(300)
             form.addRow("", hint)
             self.hints[edit] = hint
 
