@@ -900,10 +900,6 @@
         <translation>&amp;About iamport-desk</translation>
     </message>
     <message>
-        <source>{0} (Tier {1})</source>
-        <translation>{0} (Tier {1})</translation>
-    </message>
-    <message>
         <source>The settings file could not be read and was set aside; defaults are in use. Details: {0}</source>
         <translation>The settings file could not be read and was set aside; defaults are in use. Details: {0}</translation>
     </message>

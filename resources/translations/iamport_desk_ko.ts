@@ -900,10 +900,6 @@
             <translation>iamport-desk 정보(&amp;A)</translation>
         </message>
         <message>
-            <source>{0} (Tier {1})</source>
-            <translation>{0} (Tier 코드 {1})</translation>
-        </message>
-        <message>
             <source>The settings file could not be read and was set aside; defaults are in use. Details: {0}</source>
             <translation>설정 파일을 읽을 수 없어 따로 옮겨 두고 기본 설정을 사용합니다. 자세한 내용: {0}</translation>
         </message>
