@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QCoreApplication, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -128,9 +128,10 @@ class CredentialsForm(QWidget):
             self.labels[edit] = self._add_row(profile_form_text(spec.label), field, edit)
             hint = plain_label(self)
             hint.setWordWrap(True)
-            # A wrapped label's height is guessed for its minimum width: a wide one keeps
-            # the guess near the lines it really takes (no blank band around the hint).
-            hint.setMinimumWidth(300)
+            # A wrapped label's height is guessed for its minimum width: one near the field's
+            # keeps the guess near the lines it takes; what is left over goes below it.
+            hint.setMinimumWidth(360)
+            hint.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
             form.addRow("", hint)
             self.hints[edit] = hint
 
