@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from iamport_desk.credentials import CredentialError, ProfileStore
+from iamport_desk.credentials import CredentialError, ProfileStore, secret_field
 from iamport_desk.jobs import (
     CallResult,
     SaveProfileResult,
@@ -338,7 +338,7 @@ class CredentialsDialog(QDialog):
         self._test_job = job
 
     def _show_empty_secret(self) -> None:
-        field = "api_secret" if self.form.api is StoreApi.V2 else "imp_secret"
+        field = secret_field(self.form.api)
         self.form.show_error(CredentialError("The secret is empty.", field=field, kind="empty"))
 
     @Slot(object)
