@@ -181,6 +181,8 @@ def test_each_kind_names_where_its_keys_are_in_the_console(
     assert any(CHANNEL_CONSOLE_PATH in text for text in v2)
     assert not any(V1_CONSOLE_PATH in text for text in v2)
     assert dialog.secret_edit.placeholderText() == "V2 API secret"
+    assert V2_CONSOLE_PATH in dialog.secret_edit.accessibleDescription()
+    assert dialog.secret_edit.accessibleName() == "V2 API secret"
     dialog.close()
 
 

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import quote
 
 import pytest
 from PySide6.QtCore import Qt
@@ -169,6 +170,28 @@ def test_declining_sends_no_cancel(qtbot: QtBot, app_paths: AppPaths, store: Sto
         assert store.sim.count() == 0
         assert "Nothing was cancelled" in window.message.text()
     assert attempts(app_paths) == []
+
+
+@pytest.mark.parametrize("uid", ["결제-한글-0005", "pay/A B#7?x%+"])
+def test_a_v2_payment_id_with_hangul_or_symbols_is_cancelled_as_one_path_segment(
+    qtbot: QtBot, app_paths: AppPaths, v2_store: Store, uid: str
+) -> None:
+    store = v2_store
+    with open_window(qtbot, app_paths, store.sim, profiles=store.profiles(app_paths)) as (
+        window,
+        _,
+    ):
+        look_up(qtbot, window, uid)
+        assert window.receipt_view.merchant_uid.text() == uid
+        store.sim.reset_requests()
+        cancel(qtbot, window)
+        assert window.message.text().startswith("The cash receipt was cancelled at ")
+        [post] = [r for r in store.sim.requests if r.method == "POST"]
+        segment = quote(uid, safe="")
+        assert post.raw_path.partition("?")[0] == f"/payments/{segment}/cash-receipt/cancel"
+    receipt = store.sim.receipt(uid, DEMO_STORE_ID)
+    assert receipt is not None and receipt["status"] == "CANCELLED"
+    assert [(r["merchant_uid"], r["outcome"]) for r in attempts(app_paths)] == [(uid, "cancelled")]
 
 
 # ---- (b) refused ------------------------------------------------------------------------

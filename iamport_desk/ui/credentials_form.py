@@ -197,6 +197,7 @@ class CredentialsForm(QWidget):
                 continue
             label.setText(profile_form_text(spec.label))
             edit.setAccessibleName(accessible_text(label.text()))
+            edit.setAccessibleDescription(hint_text)  # a screen reader reads the hint too
             if spec.placeholder is not None and isinstance(edit, QLineEdit):
                 edit.setPlaceholderText(profile_form_text(spec.placeholder))
         self.show_saved_secret(self._saved_secret_api)
