@@ -267,3 +267,38 @@ def test_v2_fields_are_checked_by_the_rules(
     assert QApplication.focusWidget() is widget or widget.isAncestorOf(QApplication.focusWidget())
     assert profiles.profiles() == () and memory_keyring.store == {}
     dialog.close()
+
+
+def test_a_saved_v2_store_renamed_keeps_its_secret_and_a_v1_store_takes_a_channel_key(
+    qtbot: QtBot, app_paths: AppPaths, service: DeskService, memory_keyring: MemoryKeyring
+) -> None:
+    profiles = ProfileStore(app_paths.settings_file, SecretStore())
+    profiles.save_profile(Profile("본점", DEMO_IMP_KEY), DEMO_IMP_SECRET)
+    profiles.save_profile(Profile(NAME, api=StoreApi.V2, store_id=DEMO_STORE_ID), DEMO_API_SECRET)
+    profiles.set_active(NAME)
+    dialog = open_dialog(qtbot, profiles, service)
+    qtbot.waitUntil(
+        lambda: dialog.secret_edit.placeholderText() == "(saved - leave empty to keep it)"
+    )
+    dialog.name_edit.setText("온라인몰 2호점")
+    dialog.save()
+    assert dialog.result() == CredentialsDialog.DialogCode.Accepted
+    assert profiles.get("온라인몰 2호점") == Profile(
+        "온라인몰 2호점", api=StoreApi.V2, store_id=DEMO_STORE_ID
+    )
+    assert memory_keyring.store[(KEYRING_SERVICE, "온라인몰 2호점")] == DEMO_API_SECRET
+    assert (KEYRING_SERVICE, NAME) not in memory_keyring.store
+
+    again = open_dialog(qtbot, profiles, service)
+    again.profile_list.setCurrentItem(
+        again.profile_list.findItems("본점", Qt.MatchFlag.MatchExactly)[0]
+    )
+    assert again.kind_combo.currentData() == StoreApi.V1 and again.key_edit.text() == DEMO_IMP_KEY
+    qtbot.waitUntil(
+        lambda: again.secret_edit.placeholderText() == "(saved - leave empty to keep it)"
+    )
+    again.channel_key_edit.setText(DEMO_CHANNEL_KEY)
+    again.save()
+    assert again.result() == CredentialsDialog.DialogCode.Accepted
+    assert profiles.get("본점") == Profile("본점", DEMO_IMP_KEY, channel_key=DEMO_CHANNEL_KEY)
+    assert memory_keyring.store[(KEYRING_SERVICE, "본점")] == DEMO_IMP_SECRET
