@@ -1,13 +1,15 @@
 """The store-profile form without the widgets: which fields a kind of store needs, and reading them.
 
-The credentials dialog is a thin view over this: it shows ``fields_for(api)`` in order (each
-field's label, hint and placeholder are codes that ``ui.words.profile_form_text`` turns into
-the clerk's words), offers ``host_choices(api)`` for the host, calls ``switch_kind`` when the
-clerk flips the kind selector, and ``read_form`` when they press Save or Test connection.
+The credentials dialog is a thin view over this: it shows ``form_rows(api)`` in order (the
+kind's own ``fields_for(api)`` with the channel key, which both kinds share, before the host;
+each field's label, hint and placeholder are codes that ``ui.words.profile_form_text`` turns
+into the clerk's words), offers ``host_choices(api)`` for the host, calls ``switch_kind`` when
+the clerk flips the kind selector, and ``read_form`` when they press Save or Test connection.
 Every value is validated by ``iamport_desk.rules`` (through ``credentials``), in the order
 the fields are shown, so the first wrong field is the one the clerk is sent to.
+``FormTestCredentials`` is what Test connection hands the API thread.
 
-No Qt, no I/O.
+No Qt, no I/O (``FormTestCredentials.resolve`` reads the keychain, on the API thread).
 """
 
 from __future__ import annotations
@@ -15,7 +17,8 @@ from __future__ import annotations
 import dataclasses
 import enum
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from iamport_desk import credentials as cred
 from iamport_desk.models import (
@@ -27,24 +30,42 @@ from iamport_desk.models import (
     StoreApi,
 )
 
+if TYPE_CHECKING:
+    from iamport_desk.credentials import ProfileStore
+
 __all__ = [
+    "CHANNEL_CONSOLE_PATH",
+    "CONSOLE_PATHS",
+    "ISSUE_FIELDS",
     "KINDS",
+    "V1_CONSOLE_PATH",
     "V2_CONSOLE_PATH",
     "FieldSpec",
     "FormField",
     "FormInput",
     "FormResult",
+    "FormTestCredentials",
     "credentials_to_test",
     "fields_for",
     "form_for",
+    "form_rows",
     "host_choices",
     "read_form",
     "switch_kind",
 ]
 
 KINDS: tuple[StoreApi, ...] = (StoreApi.V1, StoreApi.V2)
-# Where the PortOne console shows the V2 API secret (the console's own Korean menu names).
+# Where PortOne's admin console shows the keys (the console's own Korean menu names, as in
+# shared/iamport-v1/README.md and PortOne's guides).
+V1_CONSOLE_PATH = "[결제 연동] > [식별코드・API Keys] > [V1 API]"
 V2_CONSOLE_PATH = "[결제 연동] > [식별코드・API Keys] > [V2 API]"
+CHANNEL_CONSOLE_PATH = "[결제 연동] > [채널 관리]"
+# The hint codes whose "{0}" is a console path.
+CONSOLE_PATHS: dict[str, str] = {
+    "hint.v1_console_path": V1_CONSOLE_PATH,
+    "hint.v2_console_path": V2_CONSOLE_PATH,
+    "hint.channel_key": CHANNEL_CONSOLE_PATH,
+}
 
 _HOSTS: dict[StoreApi, tuple[str, ...]] = {
     StoreApi.V1: (DEFAULT_API_BASE, STATIC_API_BASE),
@@ -61,6 +82,7 @@ class FormField(enum.StrEnum):
     TIER_CODE = "tier_code"
     API_SECRET = "api_secret"  # noqa: S105 - a field name, not a secret
     STORE_ID = "store_id"
+    CHANNEL_KEY = "channel_key"
     API_BASE = "api_base"
 
 
@@ -85,7 +107,13 @@ class FieldSpec:
 _FIELDS: dict[StoreApi, tuple[FieldSpec, ...]] = {
     StoreApi.V1: (
         FieldSpec(FormField.NAME, "label.name", True, placeholder="placeholder.name"),
-        FieldSpec(FormField.IMP_KEY, "label.imp_key", True, placeholder="placeholder.imp_key"),
+        FieldSpec(
+            FormField.IMP_KEY,
+            "label.imp_key",
+            True,
+            placeholder="placeholder.imp_key",
+            hint="hint.v1_console_path",
+        ),
         FieldSpec(
             FormField.IMP_SECRET,
             "label.imp_secret",
@@ -124,9 +152,27 @@ _FIELDS: dict[StoreApi, tuple[FieldSpec, ...]] = {
 }
 
 
+# Rows both kinds have beyond their own: what the correction (a re-issue) needs.
+ISSUE_FIELDS: tuple[FieldSpec, ...] = (
+    FieldSpec(
+        FormField.CHANNEL_KEY,
+        "label.channel_key",
+        False,
+        placeholder="placeholder.channel_key",
+        hint="hint.channel_key",
+    ),
+)
+
+
 def fields_for(api: StoreApi) -> tuple[FieldSpec, ...]:
-    """The rows a store of this kind needs, in the order they are shown and checked."""
+    """The rows of this kind's own API, in the order they are shown and checked."""
     return _FIELDS[StoreApi(api)]
+
+
+def form_rows(api: StoreApi) -> tuple[FieldSpec, ...]:
+    """Every row the form shows for this kind, in order: its own, the issue rows before the host."""
+    own = fields_for(api)
+    return (*own[:-1], *ISSUE_FIELDS, own[-1])
 
 
 def host_choices(api: StoreApi) -> tuple[str, ...]:
@@ -140,10 +186,11 @@ class FormInput:
 
     api: StoreApi = StoreApi.V1
     name: str = ""
-    secret: str = ""
+    secret: str = field(default="", repr=False)  # never in a log or a traceback
     imp_key: str = ""
     tier_code: str = ""
     store_id: str = ""
+    channel_key: str = ""
     api_base: str = DEFAULT_API_BASE
 
 
@@ -152,7 +199,7 @@ class FormResult:
     """A valid form: the profile to save, and the new secret (None: keep the saved one)."""
 
     profile: Profile
-    secret: str | None
+    secret: str | None = field(repr=False)
 
 
 def form_for(profile: Profile | None) -> FormInput:
@@ -165,6 +212,7 @@ def form_for(profile: Profile | None) -> FormInput:
         imp_key=profile.imp_key,
         tier_code=profile.tier_code or "",
         store_id=profile.store_id or "",
+        channel_key=profile.channel_key or "",
         api_base=profile.api_base,
     )
 
@@ -202,7 +250,7 @@ def read_form(
     """
     api = StoreApi(form.api)
     values: dict[FormField, object] = {}
-    for spec in fields_for(api):
+    for spec in form_rows(api):
         values[spec.field] = _checked(spec, form, existing)
     secret_field = FormField.API_SECRET if api is StoreApi.V2 else FormField.IMP_SECRET
     secret = values[secret_field]
@@ -219,6 +267,7 @@ def read_form(
         api_base=str(values[FormField.API_BASE]),
         api=api,
         store_id=_optional(values.get(FormField.STORE_ID)),
+        channel_key=_optional(values.get(FormField.CHANNEL_KEY)),
     )
     return FormResult(profile, secret)
 
@@ -245,6 +294,29 @@ def credentials_to_test(
     return credentials if host is None else dataclasses.replace(credentials, api_base=host)
 
 
+@dataclass(frozen=True)
+class FormTestCredentials:
+    """Test connection's ``CredentialsSource`` (see ``jobs``): the form's store, with the typed
+    secret or, when it was left empty, the one saved for ``stored_profile`` (read from the
+    keychain when resolved, on the API thread). The host is ``host`` when given (--api-base),
+    else this session's for the kind (the demo), else the form's; the proxy is the settings'.
+    """
+
+    profiles: ProfileStore = field(repr=False)
+    result: FormResult
+    stored_profile: str | None = None
+    host: str | None = None
+
+    def resolve(self) -> Credentials | None:
+        saved = None
+        if self.result.secret is None and self.stored_profile is not None:
+            saved = self.profiles.credentials(self.stored_profile)
+        host = self.host or self.profiles.session_host(self.result.profile.api)
+        return credentials_to_test(
+            self.result, saved, proxy=self.profiles.settings.proxy, host=host
+        )
+
+
 def _optional(value: object) -> str | None:
     return value if isinstance(value, str) and value else None
 
@@ -261,6 +333,8 @@ def _checked(spec: FieldSpec, form: FormInput, existing: Iterable[str]) -> objec
         return cred.validate_tier_code(form.tier_code)
     if spec.field is FormField.STORE_ID:
         return cred.validate_store_id(form.store_id)
+    if spec.field is FormField.CHANNEL_KEY:
+        return cred.validate_channel_key(form.channel_key)
     if api is StoreApi.V2:
         return cred.validate_v2_base_url(form.api_base)
     return cred.validate_api_base(form.api_base)

@@ -203,3 +203,42 @@ def test_network_dialog_sets_and_clears_a_proxy_off_the_gui_thread(
         assert guard.violations == []
     finally:
         service.stop()
+
+
+def test_credentials_dialog_makes_and_tests_a_v2_store_off_the_gui_thread(
+    qtbot: QtBot, app_paths: AppPaths, guard: GuiThreadGuard
+) -> None:
+    from iamport_desk.models import StoreApi
+    from iamport_desk.simulator_v2 import DEMO_API_SECRET, DEMO_STORE_ID, SimulatorV2
+
+    service = DeskService(ApiThread(ApiWorker(app_paths.history_db)))
+    try:
+        with SimulatorV2() as sim, guard.watching():
+            profiles = ProfileStore(app_paths.settings_file, SecretStore())
+            dialog = CredentialsDialog(profiles, service)
+            qtbot.addWidget(dialog)
+            dialog.show()
+            dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData(StoreApi.V2))
+            dialog.kind_combo.activated.emit(dialog.kind_combo.currentIndex())
+            dialog.name_edit.setText("온라인몰")
+            dialog.secret_edit.setText(DEMO_API_SECRET)
+            dialog.store_id_edit.setText(DEMO_STORE_ID)
+            dialog.host_combo.setCurrentText(sim.base_url)
+            dialog.save()
+            assert dialog.result() == CredentialsDialog.DialogCode.Accepted
+            # Reopened: Test connection with the saved secret, read on the API thread.
+            again = CredentialsDialog(ProfileStore(app_paths.settings_file, SecretStore()), service)
+            qtbot.addWidget(again)
+            again.show()
+            qtbot.waitUntil(
+                lambda: again.secret_edit.placeholderText() == "(saved - leave empty to keep it)"
+            )
+            qtbot.mouseClick(again.test_button, Qt.MouseButton.LeftButton)
+            qtbot.waitUntil(lambda: again.test_result.text().startswith("Connected"))
+            again.close()
+        assert "MemoryKeyring.set_password" in guard.calls
+        assert "MemoryKeyring.get_password" in guard.calls
+        assert any(call.endswith("save_settings") for call in guard.calls)
+        assert guard.violations == []
+    finally:
+        service.stop()

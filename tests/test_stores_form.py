@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
+from pathlib import Path
+
 import pytest
 
-from iamport_desk.credentials import CredentialError
+from iamport_desk.credentials import CredentialError, ProfileStore, SecretStore
 from iamport_desk.models import (
     DEFAULT_API_BASE,
     STATIC_API_BASE,
@@ -14,13 +17,17 @@ from iamport_desk.models import (
     StoreApi,
 )
 from iamport_desk.profile_form import (
+    CONSOLE_PATHS,
+    ISSUE_FIELDS,
     KINDS,
     FormField,
     FormInput,
     FormResult,
+    FormTestCredentials,
     credentials_to_test,
     fields_for,
     form_for,
+    form_rows,
     host_choices,
     read_form,
     switch_kind,
@@ -155,3 +162,68 @@ def test_credentials_to_test_use_the_typed_or_the_saved_secret() -> None:
     moved = credentials_to_test(typed, saved, host="http://127.0.0.1:8002")
     assert moved is not None
     assert (moved.secret, moved.api_base) == ("Pl0oKi9jUh8yGt7fRd6eSw5a", "http://127.0.0.1:8002")
+
+
+CHANNEL = "channel-key-4ff4af41-85e3-4559-8eb8-0d08a2c6ceec"
+
+
+def test_both_kinds_show_the_channel_key_before_the_host() -> None:
+    v1 = [spec.field for spec in form_rows(StoreApi.V1)]
+    v2 = [spec.field for spec in form_rows(StoreApi.V2)]
+    assert v1 == ["name", "imp_key", "imp_secret", "tier_code", "channel_key", "api_base"]
+    assert v2 == ["name", "api_secret", "store_id", "channel_key", "api_base"]
+    assert ISSUE_FIELDS[0].field is FormField.CHANNEL_KEY and not ISSUE_FIELDS[0].required
+    (key,) = [s for s in fields_for(StoreApi.V1) if s.field is FormField.IMP_KEY]
+    assert key.hint == "hint.v1_console_path" and key.hint in CONSOLE_PATHS
+
+
+def test_the_channel_key_is_read_checked_and_kept_across_a_kind_switch() -> None:
+    form = FormInput(
+        api=StoreApi.V2, name="온라인", secret=V2_SECRET, channel_key=f" {CHANNEL} ",
+        api_base=V2_API_BASE,
+    )  # fmt: skip
+    assert read_form(form).profile.channel_key == CHANNEL
+    assert read_form(dataclasses.replace(form, channel_key="")).profile.channel_key is None
+    wrong = dataclasses.replace(form, channel_key=STORE_UUID)
+    assert (_error(wrong).field, _error(wrong).kind) == ("channel_key", "format")
+    assert switch_kind(form, StoreApi.V1).channel_key == form.channel_key
+    saved = Profile("온라인", api=StoreApi.V2, channel_key=CHANNEL)
+    assert form_for(saved).channel_key == CHANNEL
+
+
+def test_a_typed_secret_never_reaches_a_repr() -> None:
+    form = FormInput(api=StoreApi.V2, name="온라인", secret=V2_SECRET, api_base=V2_API_BASE)
+    assert V2_SECRET not in repr(form)
+    result = read_form(form)
+    assert result.secret == V2_SECRET and V2_SECRET not in repr(result)
+    assert V2_SECRET not in repr(FormTestCredentials(None, result))  # type: ignore[arg-type]
+
+
+def test_test_connection_reads_the_saved_secret_host_and_proxy_when_resolved(
+    tmp_path: Path,
+) -> None:
+    profiles = ProfileStore(
+        tmp_path / "settings.json",
+        SecretStore(),
+        session_hosts={StoreApi.V2: "http://127.0.0.1:8002"},
+    )
+    profiles.set_proxy("http://proxy.office:3128")
+    profiles.save_profile(Profile("온라인", api=StoreApi.V2), V2_SECRET)
+    result = read_form(
+        FormInput(api=StoreApi.V2, name="온라인", store_id=STORE_UUID, api_base=V2_API_BASE),
+        editing=profiles.get("온라인"),
+        has_saved_secret=True,
+    )
+    source = FormTestCredentials(profiles, result, stored_profile="온라인")
+    assert source.resolve() == Credentials(
+        "",
+        V2_SECRET,
+        api_base="http://127.0.0.1:8002",  # this session's host for V2 stores (the demo)
+        proxy="http://proxy.office:3128",
+        api=StoreApi.V2,
+        store_id=STORE_UUID,
+    )
+    override = FormTestCredentials(profiles, result, "온라인", host="http://127.0.0.1:9")
+    resolved = override.resolve()
+    assert resolved is not None and resolved.api_base == "http://127.0.0.1:9"
+    assert FormTestCredentials(profiles, result).resolve() is None  # a new profile: no secret

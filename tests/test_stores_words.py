@@ -19,7 +19,9 @@ from iamport_desk.ui.words import (
     profile_field_name,
     profile_form_error,
     profile_form_text,
+    store_api_choice,
     store_api_name,
+    store_choice_text,
 )
 
 TS_DIR = Path(__file__).resolve().parent.parent / "resources" / "translations"
@@ -126,3 +128,26 @@ def test_the_form_reads_korean() -> None:
         "V2 API 시크릿 항목이 너무 짧습니다. 전체를 복사해 넣으세요."
     )
     assert store_api_name("v2") == "PortOne V2 상점"
+
+
+def test_the_store_box_names_the_kind() -> None:
+    assert store_choice_text("본점", StoreApi.V2) == "본점 [V2]"
+    assert store_choice_text("본점", StoreApi.V1) == "본점 [V1]"
+    assert store_choice_text("강남점", StoreApi.V1, "AB1") == "강남점 [V1, Tier AB1]"
+    assert store_api_choice(StoreApi.V1) == "V1 (REST API key)"
+    assert store_api_choice(StoreApi.V2) == "V2 (API Secret)"
+
+
+@pytest.mark.usefixtures("korean")
+def test_the_store_box_and_the_kinds_read_korean() -> None:
+    assert store_choice_text("강남점", StoreApi.V1, "AB1") == "강남점 [V1, Tier 코드 AB1]"
+    assert store_api_choice(StoreApi.V1) == "V1 (REST API 키)"
+    assert store_api_choice(StoreApi.V2) == "V2 (API 시크릿)"
+    assert profile_form_text("hint.v1_console_path") == (
+        "REST API 키와 시크릿은 PortOne 관리자 콘솔의 [결제 연동] > [식별코드・API Keys] > "
+        "[V1 API]에서 확인하세요."
+    )
+    assert profile_form_text("hint.channel_key") == (
+        "정정 재발행에만 필요합니다. PortOne 관리자 콘솔의 [결제 연동] > [채널 관리]에서 "
+        "확인하세요."
+    )

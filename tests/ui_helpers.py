@@ -13,10 +13,11 @@ from typing import Any
 from pytestqt.qtbot import QtBot
 
 from iamport_desk.credentials import ProfileStore, SecretStore
-from iamport_desk.models import Profile, Receipt
+from iamport_desk.models import Profile, Receipt, StoreApi
 from iamport_desk.paths import AppPaths
 from iamport_desk.service import DeskService
 from iamport_desk.simulator import DEMO_IMP_KEY, DEMO_IMP_SECRET, Simulator
+from iamport_desk.simulator_v2 import DEMO_API_SECRET, DEMO_STORE_ID, SimulatorV2
 from iamport_desk.ui.confirm_dialog import Answer
 from iamport_desk.ui.main_window import MainWindow
 from iamport_desk.worker import ApiThread, ApiWorker
@@ -58,11 +59,21 @@ def make_profiles(
     return store
 
 
+def make_v2_profiles(
+    paths: AppPaths, *, secret: str = DEMO_API_SECRET, store_id: str | None = DEMO_STORE_ID
+) -> ProfileStore:
+    """Like ``make_profiles``, for a PortOne V2 store (the V2 simulator's practice store)."""
+    store = ProfileStore(paths.settings_file, SecretStore())
+    store.save_profile(Profile(PROFILE, api=StoreApi.V2, store_id=store_id), secret)
+    store.set_active(PROFILE)
+    return store
+
+
 @contextmanager
 def open_window(
     qtbot: QtBot,
     paths: AppPaths,
-    simulator: Simulator,
+    simulator: Simulator | SimulatorV2,
     *,
     profiles: ProfileStore | None = None,
     dialogs: Dialogs | None = None,

@@ -41,6 +41,7 @@ SHOTS = (
     ("main-cancelled", "Main window after a cancellation"),
     ("main-error", "Main window after the PG refused (the longest error)"),
     ("credentials", "Store profiles and keys (Ctrl+K)"),
+    ("credentials-v2", "Store profiles and keys, a V2 store selected"),
     ("network", "Settings > Network"),
     ("shortcuts", "Keyboard shortcuts (F1)"),
     ("about", "Help > About"),
@@ -64,8 +65,9 @@ class Shooter:
         self.written.append(target)
         print(f"  {target.relative_to(ROOT) if target.is_relative_to(ROOT) else target}")
 
-    def dialog(self, name: str, *presses: str) -> None:
-        """Press ``presses`` (a popup menu may open between them), shoot the dialog, Escape."""
+    def dialog(self, name: str, *presses: str, inside: tuple[str, ...] = ()) -> None:
+        """Press ``presses`` (a popup menu may open between them), then ``inside`` in the
+        dialog, shoot the dialog, Escape."""
         popups: list[str] = []
         self.app.focus()
         for number, press in enumerate(presses):
@@ -73,6 +75,9 @@ class Shooter:
             if number < len(presses) - 1:  # a menu opened: wait for it before its item's key
                 popups.append(self.app.wait_dialog(besides=popups))
         dialog = self.app.wait_dialog(besides=popups)
+        for press in inside:
+            self.app.focus(dialog)
+            self.app.session.key(press)
         self.shot(name, dialog)
         self.app.focus(dialog)
         self.app.session.key("Escape")
@@ -115,6 +120,8 @@ def _shoot_all(language: str, percent: int, out: Path, home: Path) -> list[Path]
         app.cancel_shown(FAILING_ORDER)
         shooter.shot("main-error")
         shooter.dialog("credentials", "ctrl+k")
+        # The demo's second store is its V2 one: Alt+P to the list, then down to it.
+        shooter.dialog("credentials-v2", "ctrl+k", inside=("alt+p", "Down"))
         shooter.dialog("network", "alt+s", "n")
         shooter.dialog("shortcuts", "F1")
         shooter.dialog("about", "alt+h", "a")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -17,17 +18,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from iamport_desk.credentials import CredentialError, ProfileStore
+from iamport_desk.credentials import CredentialError, ProfileStore, secret_field
 from iamport_desk.jobs import (
     CallResult,
-    CredentialsSource,
-    FormCredentials,
-    GivenCredentials,
     SaveProfileResult,
     SecretCheckResult,
     TestConnectionResult,
 )
-from iamport_desk.models import DEFAULT_API_BASE, Credentials, Profile
+from iamport_desk.models import Profile, StoreApi
+from iamport_desk.profile_form import FormResult, FormTestCredentials, form_for, read_form
 from iamport_desk.ui.credentials_form import CredentialsForm
 from iamport_desk.ui.receipt_view import plain_label
 from iamport_desk.ui.words import (
@@ -42,7 +41,8 @@ if TYPE_CHECKING:
 
 
 class CredentialsDialog(QDialog):
-    """Edits the store profiles. The secret is saved only when the clerk presses Save.
+    """Edits the store profiles, V1 or V2. The secret is saved only when the clerk presses Save,
+    and never shown again (the field is left empty: "keep the saved one").
 
     The keychain and the settings file are used on the API thread (through ``service``):
     whether a profile has a saved secret is asked when it is selected and shown when the
@@ -66,6 +66,7 @@ class CredentialsDialog(QDialog):
         self.service = service
         self._test_job: JobHandle | None = None
         self._has_secret: dict[str, bool] = {}  # answers of the keychain, per profile
+        self._saved_api: dict[str, StoreApi] = {}  # the kind each secret was saved for
         self._secret_checks: dict[str, JobHandle] = {}
         self._status_job: JobHandle | None = None
         self._editing: str | None = None  # name of the profile in the form; None = new
@@ -101,9 +102,14 @@ class CredentialsDialog(QDialog):
 
         # The fields, by the names callers know them by.
         form = self.form = CredentialsForm(api_base_override, self)
-        self.name_edit, self.key_edit = form.name_edit, form.key_edit
+        self.kind_combo, self.name_edit, self.key_edit = (
+            form.kind_combo,
+            form.name_edit,
+            form.key_edit,
+        )
         self.secret_edit, self.show_secret_button = form.secret_edit, form.show_secret_button
         self.tier_edit, self.host_combo = form.tier_edit, form.host_combo
+        self.store_id_edit, self.channel_key_edit = form.store_id_edit, form.channel_key_edit
         self.keychain_label, self.error_label = form.keychain_label, form.error_label
         self.test_button, self.test_result = form.test_button, form.test_result
         self.test_button.clicked.connect(self.test_connection)
@@ -116,13 +122,8 @@ class CredentialsDialog(QDialog):
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         outer.addWidget(self.buttons)
-        self.setTabOrder(self.profile_list, self.name_edit)
-        self.setTabOrder(self.name_edit, self.key_edit)
-        self.setTabOrder(self.key_edit, self.secret_edit)
-        self.setTabOrder(self.secret_edit, self.show_secret_button)
-        self.setTabOrder(self.show_secret_button, self.tier_edit)
-        self.setTabOrder(self.tier_edit, self.host_combo)
-        self.setTabOrder(self.host_combo, self.test_button)
+        for before, after in itertools.pairwise([self.profile_list, *form.tab_chain]):
+            self.setTabOrder(before, after)
 
         self._show_keychain_status()
         self._fill_list()
@@ -131,7 +132,8 @@ class CredentialsDialog(QDialog):
             self._select(active.name)
         else:
             self.new_profile()
-        self.resize(720, 400)
+        # Room for the wrapped hints (a top-level dialog does not grow for them by itself).
+        self.resize(760, 520)
 
     # ---- list ------------------------------------------------------------------------
 
@@ -156,22 +158,17 @@ class CredentialsDialog(QDialog):
 
     def _load(self, profile: Profile | None) -> None:
         self._editing = profile.name if profile else None
-        self.name_edit.setText(profile.name if profile else "")
-        self.key_edit.setText(profile.imp_key if profile else "")
-        self.secret_edit.clear()
+        self.form.load(form_for(profile))  # never the secret
+        if profile is not None:
+            self._saved_api[profile.name] = profile.api
+            if profile.name not in self._has_secret:
+                self._check_secret(profile.name)
         self._show_secret_placeholder()
-        if profile is not None and profile.name not in self._has_secret:
-            self._check_secret(profile.name)
-        self.tier_edit.setText((profile.tier_code or "") if profile else "")
-        self.host_combo.setCurrentText(profile.api_base if profile else DEFAULT_API_BASE)
-        self.error_label.clear()
-        self.test_result.clear()
 
     def _show_secret_placeholder(self) -> None:
-        saved = self._editing is not None and self._has_secret.get(self._editing, False)
-        self.secret_edit.setPlaceholderText(
-            self.tr("(saved - leave empty to keep it)") if saved else self.tr("REST API secret")
-        )
+        name = self._editing
+        saved = name is not None and self._has_secret.get(name, False)
+        self.form.show_saved_secret(self._saved_api.get(name) if saved and name else None)
 
     def _check_secret(self, name: str) -> JobHandle | None:
         """Ask the API thread whether ``name`` has a saved secret (a keychain read)."""
@@ -259,36 +256,33 @@ class CredentialsDialog(QDialog):
 
     # ---- form ------------------------------------------------------------------------
 
-    def _form(self) -> tuple[Profile, str | None]:
-        """The profile in the form, validated; raises CredentialError."""
+    def _form(self) -> FormResult:
+        """The profile in the form, validated field by field as shown; raises CredentialError.
+
+        An empty secret means "keep the saved one": allowed only when one of the same kind is
+        saved (asked of the keychain, on the API thread, if not known yet).
+        """
         from PySide6.QtGui import QGuiApplication
 
-        from iamport_desk import credentials as cred
-
         QGuiApplication.inputMethod().commit()
+        typed = self.form.current_input()
+        editing = self.profiles.get(self._editing) if self._editing is not None else None
         existing = [p.name for p in self.profiles.profiles() if p.name != self._editing]
-        name = cred.validate_profile_name(self.name_edit.text(), existing)
-        key = cred.validate_imp_key(self.key_edit.text())
-        raw_secret = self.secret_edit.text()
-        secret = cred.validate_imp_secret(raw_secret) if raw_secret.strip() else None
-        tier = cred.validate_tier_code(self.tier_edit.text())
-        base = cred.validate_api_base(self.host_combo.currentText())
-        return Profile(name=name, imp_key=key, tier_code=tier, api_base=base), secret
+        has_saved = (
+            editing is not None
+            and not typed.secret.strip()
+            and self._saved_secret_known(editing.name)
+        )
+        return read_form(typed, existing=existing, editing=editing, has_saved_secret=has_saved)
 
     @Slot()
     def save(self) -> None:
         try:
-            profile, secret = self._form()
+            result = self._form()
         except CredentialError as error:
             self.form.show_error(error)
             return
-        if secret is None and (
-            self._editing is None or not self._saved_secret_known(self._editing)
-        ):
-            self.form.show_error(
-                CredentialError("The REST API secret is empty.", field="imp_secret", kind="empty")
-            )
-            return
+        profile, secret = result.profile, result.secret
         try:
             job = self.service.save_profile(
                 self.profiles, profile, secret, previous_name=self._editing
@@ -297,18 +291,18 @@ class CredentialsDialog(QDialog):
             return
         self.buttons.setEnabled(False)
         try:
-            result = job.wait()
+            saved = job.wait()
         finally:
             self.buttons.setEnabled(True)
-        if not isinstance(result, SaveProfileResult):
+        if not isinstance(saved, SaveProfileResult):
             return
-        if isinstance(result.error, CredentialError):
-            self.form.show_error(result.error)
+        if isinstance(saved.error, CredentialError):
+            self.form.show_error(saved.error)
             return
-        if result.error is not None:
-            self.error_label.setText(describe_error(result.error).text)
+        if saved.error is not None:
+            self.error_label.setText(describe_error(saved.error).text)
             return
-        if secret is not None and not result.persistent:
+        if secret is not None and not saved.persistent:
             from PySide6.QtWidgets import QMessageBox
 
             QMessageBox.information(
@@ -324,24 +318,14 @@ class CredentialsDialog(QDialog):
         if self._test_job is not None:
             return
         try:
-            profile, secret = self._form()
+            result = self._form()
         except CredentialError as error:
             self.form.show_error(error)
             return
-        api_base = self.api_base_override or profile.api_base
-        source: CredentialsSource
-        if secret is not None:
-            source = GivenCredentials(
-                Credentials(profile.imp_key, secret, profile.tier_code, api_base)
-            )
-        elif self._editing is not None:
-            # The saved secret is read from the keychain on the API thread.
-            source = FormCredentials(
-                self.profiles, self._editing, profile.imp_key, profile.tier_code, api_base
-            )
-        else:
-            self._show_empty_secret()
-            return
+        # A secret left empty is the saved one, read from the keychain on the API thread.
+        source = FormTestCredentials(
+            self.profiles, result, stored_profile=self._editing, host=self.api_base_override
+        )
         self.error_label.clear()
         try:
             job = self.service.test_connection(source)
@@ -354,9 +338,8 @@ class CredentialsDialog(QDialog):
         self._test_job = job
 
     def _show_empty_secret(self) -> None:
-        self.form.show_error(
-            CredentialError("The REST API secret is empty.", field="imp_secret", kind="empty")
-        )
+        field = secret_field(self.form.api)
+        self.form.show_error(CredentialError("The secret is empty.", field=field, kind="empty"))
 
     @Slot(object)
     def on_test_done(self, result: TestConnectionResult) -> None:

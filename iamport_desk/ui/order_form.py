@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from iamport_desk.models import Profile
 from iamport_desk.ui import shortcuts
+from iamport_desk.ui.words import store_api_name, store_choice_text
 
 
 class OrderForm(QWidget):
@@ -77,17 +78,14 @@ class OrderForm(QWidget):
         self.setTabOrder(self.order_edit, self.lookup_button)
 
     def show_profiles(self, profiles: tuple[Profile, ...], active: str | None) -> None:
-        """Offer ``profiles`` (with their Tier) and select ``active``."""
+        """Offer ``profiles`` (with their kind, V1/V2, and Tier) and select ``active``."""
         self.profile_combo.clear()
         for profile in profiles:
-            label = (
-                QCoreApplication.translate("MainWindow", "{0} (Tier {1})").format(
-                    profile.name, profile.tier_code
-                )
-                if profile.tier_code
-                else profile.name
-            )
+            label = store_choice_text(profile.name, profile.api, profile.tier_code)
             self.profile_combo.addItem(label, profile.name)
+            last = self.profile_combo.count() - 1
+            kind = store_api_name(profile.api)  # "PortOne V2 store"
+            self.profile_combo.setItemData(last, kind, Qt.ItemDataRole.ToolTipRole)
         if active is not None:
             self.profile_combo.setCurrentIndex(self.profile_combo.findData(active))
 

@@ -214,34 +214,6 @@
         <translation>&amp;Delete</translation>
     </message>
     <message>
-        <source>e.g. Gangnam branch</source>
-        <translation>e.g. Gangnam branch</translation>
-    </message>
-    <message>
-        <source>REST API key</source>
-        <translation>REST API key</translation>
-    </message>
-    <message>
-        <source>REST API secret</source>
-        <translation>REST API secret</translation>
-    </message>
-    <message>
-        <source>optional, 3 characters</source>
-        <translation>optional, 3 characters</translation>
-    </message>
-    <message>
-        <source>REST API &amp;key:</source>
-        <translation>REST API &amp;key:</translation>
-    </message>
-    <message>
-        <source>&amp;Tier code:</source>
-        <translation>&amp;Tier code:</translation>
-    </message>
-    <message>
-        <source>API &amp;host:</source>
-        <translation>API &amp;host:</translation>
-    </message>
-    <message>
         <source>(saved - leave empty to keep it)</source>
         <translation>(saved - leave empty to keep it)</translation>
     </message>
@@ -266,14 +238,6 @@
         <translation>Sho&amp;w</translation>
     </message>
     <message>
-        <source>Profile na&amp;me:</source>
-        <translation>Profile na&amp;me:</translation>
-    </message>
-    <message>
-        <source>REST API s&amp;ecret:</source>
-        <translation>REST API s&amp;ecret:</translation>
-    </message>
-    <message>
         <source>For this session every request goes to {0} instead.</source>
         <translation>For this session every request goes to {0} instead.</translation>
     </message>
@@ -286,52 +250,8 @@
         <translation>H&amp;ide</translation>
     </message>
     <message>
-        <source>Profile name</source>
-        <translation>Profile name</translation>
-    </message>
-    <message>
-        <source>Tier code</source>
-        <translation>Tier code</translation>
-    </message>
-    <message>
-        <source>API host</source>
-        <translation>API host</translation>
-    </message>
-    <message>
-        <source>is empty.</source>
-        <translation>is empty.</translation>
-    </message>
-    <message>
-        <source>must not contain spaces or line breaks.</source>
-        <translation>must not contain spaces or line breaks.</translation>
-    </message>
-    <message>
-        <source>contains invisible control characters.</source>
-        <translation>contains invisible control characters.</translation>
-    </message>
-    <message>
-        <source>may only contain English letters, digits and symbols.</source>
-        <translation>may only contain English letters, digits and symbols.</translation>
-    </message>
-    <message>
-        <source>must be exactly 3 capital letters or digits (e.g. AB1).</source>
-        <translation>must be exactly 3 capital letters or digits (e.g. AB1).</translation>
-    </message>
-    <message>
-        <source>must be an https:// address.</source>
-        <translation>must be an https:// address.</translation>
-    </message>
-    <message>
-        <source>is not in the expected format.</source>
-        <translation>is not in the expected format.</translation>
-    </message>
-    <message>
-        <source>is already used by another profile.</source>
-        <translation>is already used by another profile.</translation>
-    </message>
-    <message>
-        <source>is too long.</source>
-        <translation>is too long.</translation>
+        <source>Connected: PortOne accepted the V2 API secret.</source>
+        <translation>Connected: PortOne accepted the V2 API secret.</translation>
     </message>
     <message>
         <source>Secret kept for this session only</source>
@@ -992,10 +912,6 @@
         <translation>&amp;About iamport-desk</translation>
     </message>
     <message>
-        <source>{0} (Tier {1})</source>
-        <translation>{0} (Tier {1})</translation>
-    </message>
-    <message>
         <source>The settings file could not be read and was set aside; defaults are in use. Details: {0}</source>
         <translation>The settings file could not be read and was set aside; defaults are in use. Details: {0}</translation>
     </message>
@@ -1472,8 +1388,8 @@ This cannot be undone.</translation>
 <context>
     <name>ProfileForm</name>
     <message>
-        <source>API &amp;kind:</source>
-        <translation>API &amp;kind:</translation>
+        <source>API &amp;version:</source>
+        <translation>API &amp;version:</translation>
     </message>
     <message>
         <source>Profile na&amp;me:</source>
@@ -1498,6 +1414,10 @@ This cannot be undone.</translation>
     <message>
         <source>Store &amp;ID:</source>
         <translation>Store &amp;ID:</translation>
+    </message>
+    <message>
+        <source>Channel ke&amp;y:</source>
+        <translation>Channel ke&amp;y:</translation>
     </message>
     <message>
         <source>API &amp;host:</source>
@@ -1528,12 +1448,24 @@ This cannot be undone.</translation>
         <translation>optional, store-xxxxxxxx-...</translation>
     </message>
     <message>
+        <source>optional, channel-key-...</source>
+        <translation>optional, channel-key-...</translation>
+    </message>
+    <message>
+        <source>The REST API key and secret are in the PortOne console under {0}.</source>
+        <translation>The REST API key and secret are in the PortOne console under {0}.</translation>
+    </message>
+    <message>
         <source>The V2 API secret is in the PortOne console under {0}.</source>
         <translation>The V2 API secret is in the PortOne console under {0}.</translation>
     </message>
     <message>
         <source>Only when the secret&apos;s account has several stores; else leave it empty.</source>
         <translation>Only when the secret&apos;s account has several stores; else leave it empty.</translation>
+    </message>
+    <message>
+        <source>Needed only to re-issue a corrected receipt; in the PortOne console under {0}.</source>
+        <translation>Needed only to re-issue a corrected receipt; in the PortOne console under {0}.</translation>
     </message>
     <message>
         <source>Profile name</source>
@@ -1546,6 +1478,10 @@ This cannot be undone.</translation>
     <message>
         <source>Store ID</source>
         <translation>Store ID</translation>
+    </message>
+    <message>
+        <source>Channel key</source>
+        <translation>Channel key</translation>
     </message>
     <message>
         <source>API host</source>
@@ -1602,6 +1538,10 @@ This cannot be undone.</translation>
     <message>
         <source>must look like store-xxxxxxxx-xxxx-...</source>
         <translation>must look like store-xxxxxxxx-xxxx-...</translation>
+    </message>
+    <message>
+        <source>must look like channel-key-xxxxxxxx-xxxx-...</source>
+        <translation>must look like channel-key-xxxxxxxx-xxxx-...</translation>
     </message>
 </context>
 <context>
@@ -1961,6 +1901,18 @@ This cannot be undone.</translation>
     <message>
         <source>PortOne V2 store</source>
         <translation>PortOne V2 store</translation>
+    </message>
+    <message>
+        <source>V1 (REST API key)</source>
+        <translation>V1 (REST API key)</translation>
+    </message>
+    <message>
+        <source>V2 (API Secret)</source>
+        <translation>V2 (API Secret)</translation>
+    </message>
+    <message>
+        <source>{0} [{1}, Tier {2}]</source>
+        <translation>{0} [{1}, Tier {2}]</translation>
     </message>
 </context>
 <context>

@@ -214,34 +214,6 @@
             <translation>삭제(&amp;D)</translation>
         </message>
         <message>
-            <source>e.g. Gangnam branch</source>
-            <translation>예: 강남점</translation>
-        </message>
-        <message>
-            <source>REST API key</source>
-            <translation>REST API 키</translation>
-        </message>
-        <message>
-            <source>REST API secret</source>
-            <translation>REST API 시크릿</translation>
-        </message>
-        <message>
-            <source>optional, 3 characters</source>
-            <translation>하위상점용, 선택 사항, 3자리</translation>
-        </message>
-        <message>
-            <source>REST API &amp;key:</source>
-            <translation>REST API 키(&amp;K):</translation>
-        </message>
-        <message>
-            <source>&amp;Tier code:</source>
-            <translation>Tier 코드(&amp;T):</translation>
-        </message>
-        <message>
-            <source>API &amp;host:</source>
-            <translation>API 호스트(&amp;H):</translation>
-        </message>
-        <message>
             <source>(saved - leave empty to keep it)</source>
             <translation>(저장됨 - 그대로 쓰려면 비워 두세요)</translation>
         </message>
@@ -266,14 +238,6 @@
             <translation>표시(&amp;W)</translation>
         </message>
         <message>
-            <source>Profile na&amp;me:</source>
-            <translation>프로필 이름(&amp;M):</translation>
-        </message>
-        <message>
-            <source>REST API s&amp;ecret:</source>
-            <translation>REST API 시크릿(&amp;E):</translation>
-        </message>
-        <message>
             <source>For this session every request goes to {0} instead.</source>
             <translation>이번 실행에서는 모든 요청이 대신 {0}(으)로 전송됩니다.</translation>
         </message>
@@ -286,52 +250,8 @@
             <translation>숨기기(&amp;I)</translation>
         </message>
         <message>
-            <source>Profile name</source>
-            <translation>프로필 이름</translation>
-        </message>
-        <message>
-            <source>Tier code</source>
-            <translation>Tier 코드</translation>
-        </message>
-        <message>
-            <source>API host</source>
-            <translation>API 호스트</translation>
-        </message>
-        <message>
-            <source>is empty.</source>
-            <translation>항목이 비어 있습니다.</translation>
-        </message>
-        <message>
-            <source>must not contain spaces or line breaks.</source>
-            <translation>항목에는 공백이나 줄바꿈을 넣을 수 없습니다.</translation>
-        </message>
-        <message>
-            <source>contains invisible control characters.</source>
-            <translation>항목에 보이지 않는 제어 문자가 들어 있습니다.</translation>
-        </message>
-        <message>
-            <source>may only contain English letters, digits and symbols.</source>
-            <translation>항목에는 영문자, 숫자, 기호만 쓸 수 있습니다.</translation>
-        </message>
-        <message>
-            <source>must be exactly 3 capital letters or digits (e.g. AB1).</source>
-            <translation>항목은 영문 대문자 또는 숫자 3자리여야 합니다(예: AB1).</translation>
-        </message>
-        <message>
-            <source>must be an https:// address.</source>
-            <translation>항목은 https:// 주소여야 합니다.</translation>
-        </message>
-        <message>
-            <source>is not in the expected format.</source>
-            <translation>항목의 형식이 올바르지 않습니다.</translation>
-        </message>
-        <message>
-            <source>is already used by another profile.</source>
-            <translation>항목의 값을 이미 다른 프로필에서 사용하고 있습니다.</translation>
-        </message>
-        <message>
-            <source>is too long.</source>
-            <translation>항목이 너무 깁니다.</translation>
+            <source>Connected: PortOne accepted the V2 API secret.</source>
+            <translation>연결되었습니다. PortOne에서 V2 API 시크릿을 확인했습니다.</translation>
         </message>
         <message>
             <source>Secret kept for this session only</source>
@@ -992,10 +912,6 @@
             <translation>iamport-desk 정보(&amp;A)</translation>
         </message>
         <message>
-            <source>{0} (Tier {1})</source>
-            <translation>{0} (Tier 코드 {1})</translation>
-        </message>
-        <message>
             <source>The settings file could not be read and was set aside; defaults are in use. Details: {0}</source>
             <translation>설정 파일을 읽을 수 없어 따로 옮겨 두고 기본 설정을 사용합니다. 자세한 내용: {0}</translation>
         </message>
@@ -1472,8 +1388,8 @@ This cannot be undone.</source>
     <context>
         <name>ProfileForm</name>
         <message>
-            <source>API &amp;kind:</source>
-            <translation>API 종류(&amp;K):</translation>
+            <source>API &amp;version:</source>
+            <translation>API 버전(&amp;V):</translation>
         </message>
         <message>
             <source>Profile na&amp;me:</source>
@@ -1498,6 +1414,10 @@ This cannot be undone.</source>
         <message>
             <source>Store &amp;ID:</source>
             <translation>상점 아이디(&amp;I):</translation>
+        </message>
+        <message>
+            <source>Channel ke&amp;y:</source>
+            <translation>채널 키(&amp;Y):</translation>
         </message>
         <message>
             <source>API &amp;host:</source>
@@ -1528,12 +1448,24 @@ This cannot be undone.</source>
             <translation>선택 사항, store-xxxxxxxx-...</translation>
         </message>
         <message>
+            <source>optional, channel-key-...</source>
+            <translation>선택 사항, channel-key-...</translation>
+        </message>
+        <message>
+            <source>The REST API key and secret are in the PortOne console under {0}.</source>
+            <translation>REST API 키와 시크릿은 PortOne 관리자 콘솔의 {0}에서 확인하세요.</translation>
+        </message>
+        <message>
             <source>The V2 API secret is in the PortOne console under {0}.</source>
             <translation>V2 API 시크릿은 PortOne 관리자 콘솔의 {0}에서 확인하세요.</translation>
         </message>
         <message>
             <source>Only when the secret's account has several stores; else leave it empty.</source>
             <translation>시크릿의 계정에 상점이 여러 개일 때만 입력하고, 아니면 비워 두세요.</translation>
+        </message>
+        <message>
+            <source>Needed only to re-issue a corrected receipt; in the PortOne console under {0}.</source>
+            <translation>정정 재발행에만 필요합니다. PortOne 관리자 콘솔의 {0}에서 확인하세요.</translation>
         </message>
         <message>
             <source>Profile name</source>
@@ -1546,6 +1478,10 @@ This cannot be undone.</source>
         <message>
             <source>Store ID</source>
             <translation>상점 아이디</translation>
+        </message>
+        <message>
+            <source>Channel key</source>
+            <translation>채널 키</translation>
         </message>
         <message>
             <source>API host</source>
@@ -1602,6 +1538,10 @@ This cannot be undone.</source>
         <message>
             <source>must look like store-xxxxxxxx-xxxx-...</source>
             <translation>항목은 store-xxxxxxxx-xxxx-... 형식이어야 합니다.</translation>
+        </message>
+        <message>
+            <source>must look like channel-key-xxxxxxxx-xxxx-...</source>
+            <translation>항목은 channel-key-xxxxxxxx-xxxx-... 형식이어야 합니다.</translation>
         </message>
     </context>
     <context>
@@ -1961,6 +1901,18 @@ This cannot be undone.</source>
         <message>
             <source>PortOne V2 store</source>
             <translation>PortOne V2 상점</translation>
+        </message>
+        <message>
+            <source>V1 (REST API key)</source>
+            <translation>V1 (REST API 키)</translation>
+        </message>
+        <message>
+            <source>V2 (API Secret)</source>
+            <translation>V2 (API 시크릿)</translation>
+        </message>
+        <message>
+            <source>{0} [{1}, Tier {2}]</source>
+            <translation>{0} [{1}, Tier 코드 {2}]</translation>
         </message>
     </context>
     <context>

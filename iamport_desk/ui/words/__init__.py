@@ -76,7 +76,9 @@ from iamport_desk.ui.words.stores import (
     profile_field_name,
     profile_form_error,
     profile_form_text,
+    store_api_choice,
     store_api_name,
+    store_choice_text,
 )
 
 __all__ = [
@@ -118,6 +120,8 @@ __all__ = [
     "record_words",
     "sentence_colour",
     "status_detail",
+    "store_api_choice",
     "store_api_name",
+    "store_choice_text",
     "won",
 ]
