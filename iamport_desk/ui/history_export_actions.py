@@ -13,8 +13,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from iamport_desk.history import HistoryUnavailable
 from iamport_desk.ui.history_filters import kst_today
-from iamport_desk.ui.history_sentences import history_window_problem
-from iamport_desk.ui.words import outcome_labels
+from iamport_desk.ui.words import history_problem, outcome_labels
 
 if TYPE_CHECKING:
     from iamport_desk.ui.history_window import HistoryWindow
@@ -89,7 +88,7 @@ class HistoryExportActions(QObject):
             return
         if isinstance(detail, HistoryUnavailable):
             text = QCoreApplication.translate("HistoryWindow", "The export failed: {0}").format(
-                history_window_problem(detail)
+                history_problem(detail.reason)
             )
         elif isinstance(detail, OSError):
             reason = detail.strerror or type(detail).__name__

@@ -27,10 +27,15 @@ from iamport_desk.ui.history_exporter import HistoryExporter
 from iamport_desk.ui.history_filters import HistoryFilterBar, kst_day_start
 from iamport_desk.ui.history_model import HistoryTableModel, row_text
 from iamport_desk.ui.history_reconcile import HistoryReconcile
-from iamport_desk.ui.history_sentences import history_window_problem
 from iamport_desk.ui.history_table_view import HistoryTableView
 from iamport_desk.ui.receipt_view import plain_label
-from iamport_desk.ui.words import WARNING_COLOUR, export_headers, label_style, receipt_type_labels
+from iamport_desk.ui.words import (
+    WARNING_COLOUR,
+    export_headers,
+    history_problem,
+    label_style,
+    receipt_type_labels,
+)
 
 if TYPE_CHECKING:
     from iamport_desk.credentials import ProfileStore
@@ -270,7 +275,7 @@ class HistoryWindow(QWidget):
     @Slot(object)
     def on_model_failed(self, error: object) -> None:
         if isinstance(error, HistoryUnavailable):
-            self.show_message(history_window_problem(error), warning=True)
+            self.show_message(history_problem(error.reason), warning=True)
 
     @Slot(int, Qt.SortOrder)
     def on_header_sortIndicatorChanged(self, section: int, order: Qt.SortOrder) -> None:

@@ -636,30 +636,6 @@
         <translation>{0} of {1} attempts shown</translation>
     </message>
     <message>
-        <source>The history file or its folder cannot be used (permissions).</source>
-        <translation>The history file or its folder cannot be used (permissions).</translation>
-    </message>
-    <message>
-        <source>The disk that holds the history is full.</source>
-        <translation>The disk that holds the history is full.</translation>
-    </message>
-    <message>
-        <source>The history is busy in another program. Try again in a moment.</source>
-        <translation>The history is busy in another program. Try again in a moment.</translation>
-    </message>
-    <message>
-        <source>The history file is damaged or is not an iamport-desk history.</source>
-        <translation>The history file is damaged or is not an iamport-desk history.</translation>
-    </message>
-    <message>
-        <source>The history was written by a newer version of iamport-desk. Update the app to read it.</source>
-        <translation>The history was written by a newer version of iamport-desk. Update the app to read it.</translation>
-    </message>
-    <message>
-        <source>The history file could not be read.</source>
-        <translation>The history file could not be read.</translation>
-    </message>
-    <message>
         <source>This column cannot be sorted.</source>
         <translation>This column cannot be sorted.</translation>
     </message>

@@ -636,30 +636,6 @@
             <translation>전체 {1}건 중 {0}건 표시</translation>
         </message>
         <message>
-            <source>The history file or its folder cannot be used (permissions).</source>
-            <translation>처리 기록 파일이나 그 폴더를 사용할 수 없습니다 (권한 문제).</translation>
-        </message>
-        <message>
-            <source>The disk that holds the history is full.</source>
-            <translation>처리 기록이 저장된 디스크가 가득 찼습니다.</translation>
-        </message>
-        <message>
-            <source>The history is busy in another program. Try again in a moment.</source>
-            <translation>다른 프로그램이 처리 기록을 사용하고 있습니다. 잠시 후 다시 시도하세요.</translation>
-        </message>
-        <message>
-            <source>The history file is damaged or is not an iamport-desk history.</source>
-            <translation>처리 기록 파일이 손상되었거나 iamport-desk의 처리 기록 파일이 아닙니다.</translation>
-        </message>
-        <message>
-            <source>The history was written by a newer version of iamport-desk. Update the app to read it.</source>
-            <translation>처리 기록이 더 새로운 버전의 iamport-desk에서 작성되었습니다. 앱을 업데이트한 뒤 다시 여세요.</translation>
-        </message>
-        <message>
-            <source>The history file could not be read.</source>
-            <translation>처리 기록 파일을 읽을 수 없습니다.</translation>
-        </message>
-        <message>
             <source>This column cannot be sorted.</source>
             <translation>이 열은 정렬할 수 없습니다.</translation>
         </message>
