@@ -4,17 +4,38 @@ confirmations and the correction pairs (issues 13, 14 and 15)."""
 from __future__ import annotations
 
 import sqlite3
+import threading
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+import iamport_desk.settings
 from iamport_desk.credentials import ProfileStore, SecretStore
+from iamport_desk.history import History
+from iamport_desk.models import CancelReason, Outcome, Receipt
 from iamport_desk.paths import AppPaths
 from iamport_desk.service import DeskService
+from iamport_desk.ui.history_cells import (
+    COL_ACTION,
+    COL_AMOUNT,
+    COL_APPROVAL,
+    COL_CODE,
+    COL_ORDER,
+    COL_OUTCOME,
+    COL_PAIR,
+    COL_REASON,
+    COL_STATUS,
+    COLUMNS,
+)
+from iamport_desk.ui.history_table_view import displayed_text
 from iamport_desk.ui.history_window import HistoryWindow
 from iamport_desk.ui.words import history_problem
+from tests.fakes import FakeClock
 from tests.ui_helpers import running_service
 
 pytestmark = [
@@ -32,6 +53,104 @@ def api(app_paths: AppPaths) -> Iterator[DeskService]:
 @pytest.fixture
 def profiles(app_paths: AppPaths) -> ProfileStore:
     return ProfileStore(app_paths.settings_file, SecretStore())
+
+
+@dataclass(frozen=True)
+class Books:
+    """The ids of the rows :func:`write_books` wrote."""
+
+    first: int  # ORDER-20261125-0001: cancelled (issued in error), then re-issued
+    second: int  # ORDER-20261125-0002: failed, the lookup's amount kept
+    old: int  # 20261201000000012345: cancelled before reasons were recorded
+    reissue: int  # ORDER-20261125-0001 issued again, correcting ``first``
+
+
+def receipt(uid: str, apply_num: str, amount: int, *, cancelled: bool) -> Receipt:
+    return Receipt(
+        merchant_uid=uid,
+        receipt_tid=f"tid-{apply_num}",
+        apply_num=apply_num,
+        type="person",
+        amount=amount,
+        vat=amount // 11,
+        receipt_url=f"https://receipt.example.com/{apply_num}",
+        applied_at=1_764_000_000,
+        cancelled_at=1_764_050_000 if cancelled else None,
+    )
+
+
+def write_books(path: Path) -> Books:
+    clock = FakeClock(1_764_060_000.0)
+    with History(path, clock=clock, operator="clerk") as history:
+        uid = "ORDER-20261125-0001"
+        first = history.begin(
+            profile="main",
+            tier_code=None,
+            merchant_uid=uid,
+            reason=CancelReason.ISSUED_IN_ERROR,
+            looked_up=receipt(uid, "012345678", 12300, cancelled=False),
+        )
+        history.finish(
+            first, Outcome.CANCELLED, receipt=receipt(uid, "012345678", 12300, cancelled=True)
+        )
+        clock.advance(60)
+        uid2 = "ORDER-20261125-0002"
+        second = history.begin(
+            profile="main",
+            tier_code=None,
+            merchant_uid=uid2,
+            reason=CancelReason.OTHER,
+            reason_note="고객 요청",
+            looked_up=receipt(uid2, "000000042", 45000, cancelled=False),
+        )
+        history.finish(second, Outcome.FAILED, http_status=400, code=-1, message="PG 거절")
+        clock.advance(60)
+        uid3 = "20261201000000012345"
+        old = history.begin(profile="main", tier_code=None, merchant_uid=uid3)
+        history.finish(
+            old, Outcome.CANCELLED, receipt=receipt(uid3, "000123456", 5000, cancelled=True)
+        )
+        clock.advance(60)
+        reissue = history.begin_issue(
+            profile="main",
+            tier_code=None,
+            merchant_uid=uid,
+            corrects=first,
+            amount=12300,
+            vat=1118,
+            receipt_type="company",
+            identifier_masked="1234567890",
+        )
+        history.finish(
+            reissue, Outcome.CANCELLED, receipt=receipt(uid, "099999999", 12300, cancelled=False)
+        )
+    return Books(first, second, old, reissue)
+
+
+def row(window: HistoryWindow, entry_id: int) -> int:
+    found = window.model.row_of(entry_id)
+    assert found is not None
+    return found
+
+
+def cell(window: HistoryWindow, entry_id: int, column: int) -> str:
+    return str(window.model.data(window.model.index(row(window, entry_id), column)))
+
+
+def select(window: HistoryWindow, *entry_ids: int) -> None:
+    selection = window.table.selectionModel()
+    selection.clearSelection()
+    flags = selection.SelectionFlag.Select | selection.SelectionFlag.Rows
+    for entry_id in entry_ids:
+        selection.select(window.model.index(row(window, entry_id), 0), flags)
+    selection.setCurrentIndex(
+        window.model.index(row(window, entry_ids[0]), 0), selection.SelectionFlag.NoUpdate
+    )
+
+
+@pytest.fixture
+def books(app_paths: AppPaths) -> Books:
+    return write_books(app_paths.history_db)
 
 
 def open_window(
@@ -57,3 +176,125 @@ def test_a_history_it_cannot_read_is_said_in_the_words_of_the_one_place(
     conn.close()
     window = open_window(qtbot, path, api, profiles)
     qtbot.waitUntil(lambda: window.status_label.text() == history_problem("newer"))
+
+
+# ---- columns for the books (issue 13) ------------------------------------------------
+
+
+def visible_span(window: HistoryWindow, column: int) -> tuple[int, int]:
+    header = window.table.horizontalHeader()
+    left = header.sectionViewportPosition(column)
+    return left, left + header.sectionSize(column)
+
+
+def test_the_books_columns_come_first_and_fit_a_laptop_screen(
+    qtbot: QtBot, app_paths: AppPaths, books: Books, api: DeskService, profiles: ProfileStore
+) -> None:
+    window = open_window(qtbot, app_paths.history_db, api, profiles)
+    assert window.width() <= 1366 and window.height() <= 768 - 80  # less a taskbar
+    header = window.table.horizontalHeader()
+    shown = [header.logicalIndex(v) for v in range(header.count())]
+    shown = [c for c in shown if not header.isSectionHidden(c)]
+    assert shown[:8] == [
+        0,
+        COL_ORDER,
+        COL_OUTCOME,
+        COL_AMOUNT,
+        COL_APPROVAL,
+        COL_REASON,
+        COL_ACTION,
+        COL_PAIR,
+    ]
+    assert all(header.isSectionHidden(i) == c.technical for i, c in enumerate(COLUMNS))
+    assert header.isSectionHidden(COL_STATUS) and header.isSectionHidden(COL_CODE)
+    viewport = window.table.viewport().width()
+    for column in (COL_AMOUNT, COL_APPROVAL):
+        left, right = visible_span(window, column)
+        assert left >= 0 and right <= viewport, (column, left, right, viewport)
+
+    first = window.model.index(row(window, books.first), COL_ORDER)
+    second = window.model.index(row(window, books.second), COL_ORDER)
+    assert displayed_text(window.table, first) == "ORDER-20261125-0001"
+    # Narrowed by the clerk: still two different orders, cut in the middle.
+    header.resizeSection(COL_ORDER, window.table.fontMetrics().horizontalAdvance("ORDER-2026"))
+    shown_first = displayed_text(window.table, first)
+    shown_second = displayed_text(window.table, second)
+    assert "…" in shown_first and shown_first != shown_second
+    assert shown_first.endswith("01") and shown_second.endswith("02")
+    tooltip = window.model.data(first, Qt.ItemDataRole.ToolTipRole)
+    assert "ORDER-20261125-0001" in tooltip
+
+
+def test_the_column_chooser_and_the_arrangement_kept_for_the_next_time(
+    qtbot: QtBot,
+    app_paths: AppPaths,
+    books: Books,
+    api: DeskService,
+    profiles: ProfileStore,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    saved_on: list[str] = []
+    original = iamport_desk.settings.save_settings
+
+    def save(*args: Any, **kwargs: Any) -> Any:
+        saved_on.append(threading.current_thread().name)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(iamport_desk.settings, "save_settings", save)
+    window = open_window(qtbot, app_paths.history_db, api, profiles)
+    header = window.table.horizontalHeader()
+    menu = window.columns.chooser()
+    by_column = {int(a.data()): a for a in menu.actions() if a.data() is not None}
+    assert not by_column[COL_STATUS].isChecked() and by_column[COL_ORDER].isChecked()
+    by_column[COL_STATUS].trigger()
+    assert not header.isSectionHidden(COL_STATUS)
+    header.resizeSection(COL_APPROVAL, 177)
+    window.close()
+    qtbot.waitUntil(lambda: profiles.settings.history_columns is not None, timeout=10_000)
+    assert saved_on and threading.main_thread().name not in saved_on
+
+    again = ProfileStore(app_paths.settings_file, SecretStore())
+    reopened = open_window(qtbot, app_paths.history_db, api, again)
+    header = reopened.table.horizontalHeader()
+    assert not header.isSectionHidden(COL_STATUS)
+    assert header.sectionSize(COL_APPROVAL) == 177
+    # Back to the books' arrangement from the same menu.
+    reset = [a for a in reopened.columns.chooser().actions() if a.data() is None][-1]
+    reset.trigger()
+    assert header.isSectionHidden(COL_STATUS)
+    assert header.visualIndex(COL_ORDER) == 1
+
+
+def test_a_saved_arrangement_of_other_columns_is_not_applied(
+    qtbot: QtBot, app_paths: AppPaths, books: Books, api: DeskService, profiles: ProfileStore
+) -> None:
+    profiles.set_history_columns("12:AAAA/wAAAAAAAA==")  # an older version's twelve columns
+    window = open_window(qtbot, app_paths.history_db, api, profiles)
+    assert window.table.horizontalHeader().isSectionHidden(COL_STATUS)
+
+
+@pytest.mark.parametrize("focus", ["table", "search"])
+@pytest.mark.parametrize(
+    ("key", "modifier"),
+    [
+        (Qt.Key.Key_Escape, Qt.KeyboardModifier.NoModifier),
+        (Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier),
+    ],
+)
+def test_esc_and_ctrl_w_close_the_window(
+    qtbot: QtBot,
+    app_paths: AppPaths,
+    books: Books,
+    api: DeskService,
+    profiles: ProfileStore,
+    focus: str,
+    key: Qt.Key,
+    modifier: Qt.KeyboardModifier,
+) -> None:
+    window = open_window(qtbot, app_paths.history_db, api, profiles)
+    window.activateWindow()
+    qtbot.waitActive(window)
+    target = window.table if focus == "table" else window.search_edit
+    target.setFocus()
+    qtbot.keyClick(target, key, modifier)
+    qtbot.waitUntil(lambda: not window.isVisible())
