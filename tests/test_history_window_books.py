@@ -3,6 +3,7 @@ confirmations and the correction pairs (issues 13, 14 and 15)."""
 
 from __future__ import annotations
 
+import dataclasses
 import sqlite3
 import threading
 from collections.abc import Iterator
@@ -17,7 +18,7 @@ from pytestqt.qtbot import QtBot
 import iamport_desk.settings
 from iamport_desk.credentials import ProfileStore, SecretStore
 from iamport_desk.history import History
-from iamport_desk.models import CancelReason, Outcome, Receipt
+from iamport_desk.models import Action, CancelReason, Outcome, Receipt
 from iamport_desk.paths import AppPaths
 from iamport_desk.service import DeskService
 from iamport_desk.ui.history_cells import (
@@ -298,3 +299,65 @@ def test_esc_and_ctrl_w_close_the_window(
     target.setFocus()
     qtbot.keyClick(target, key, modifier)
     qtbot.waitUntil(lambda: not window.isVisible())
+
+
+# ---- the record's words and the correction pair (issues 14, 15) -----------------------
+
+
+def test_reasons_outcomes_and_the_lookups_figures_in_the_clerks_words(
+    qtbot: QtBot, app_paths: AppPaths, books: Books, api: DeskService, profiles: ProfileStore
+) -> None:
+    window = open_window(qtbot, app_paths.history_db, api, profiles)
+    assert cell(window, books.first, COL_REASON) == "Issued in error"
+    assert cell(window, books.second, COL_REASON) == "Other: 고객 요청"
+    assert cell(window, books.old, COL_REASON) == "Not recorded"  # before reasons were kept
+    assert cell(window, books.reissue, COL_REASON) == ""  # a re-issue has no 취소사유
+    assert cell(window, books.reissue, COL_OUTCOME) == "Issued"
+    assert cell(window, books.reissue, COL_ACTION) == "Re-issue"
+    assert cell(window, books.first, COL_ACTION) == "Cancellation"
+    # The failed row keeps what the lookup showed, marked as such.
+    assert cell(window, books.second, COL_AMOUNT) == "45,000 won (at lookup)"
+    assert cell(window, books.second, COL_APPROVAL) == "000000042"
+    assert cell(window, books.first, COL_AMOUNT) == "12,300 won"  # PortOne's answer
+    tooltip = window.model.data(
+        window.model.index(row(window, books.second), COL_AMOUNT), Qt.ItemDataRole.ToolTipRole
+    )
+    assert "From the lookup" in tooltip
+
+
+def test_a_correction_links_both_rows_and_leads_from_one_to_the_other(
+    qtbot: QtBot, app_paths: AppPaths, books: Books, api: DeskService, profiles: ProfileStore
+) -> None:
+    window = open_window(qtbot, app_paths.history_db, api, profiles)
+    assert cell(window, books.first, COL_PAIR) == f"→ #{books.reissue} re-issue"
+    assert cell(window, books.reissue, COL_PAIR) == f"← #{books.first} corrects cancellation"
+    assert cell(window, books.second, COL_PAIR) == ""
+
+    select(window, books.second)
+    assert not window.pair_button.isEnabled()
+    select(window, books.first)
+    assert window.pair_button.isEnabled()
+    qtbot.mouseClick(window.pair_button, Qt.MouseButton.LeftButton)
+    assert [window.model.entry(r).id for r in window.row_actions.selected_rows()] == [books.reissue]
+    assert window.status_label.text() == f"Row #{books.reissue} selected."
+    # Double-clicking the link's own cell goes back; elsewhere it opens the receipt.
+    opened: list[str] = []
+    window.open_url = lambda url: opened.append(url) is None
+    window.on_table_doubleClicked(window.model.index(row(window, books.reissue), COL_PAIR))
+    assert [window.model.entry(r).id for r in window.row_actions.selected_rows()] == [books.first]
+    assert opened == []
+    window.on_table_doubleClicked(window.model.index(row(window, books.first), COL_ORDER))
+    assert opened == ["https://receipt.example.com/012345678"]
+
+    # The other row outside the view: said, not silently nothing.
+    with History(app_paths.history_db) as history:
+        assert history.get_pair(books.first)[1] is not None
+    window.model.set_filter(
+        dataclasses.replace(
+            window.current_filter(), text="-0001", actions=frozenset({Action.CANCEL})
+        )
+    )
+    qtbot.waitUntil(lambda: not window.model.loading and window.model.rowCount() == 1)
+    select(window, books.first)
+    window.row_actions.go_to_pair()
+    assert window.status_label.text().startswith(f"Row #{books.reissue} is not among the rows")
