@@ -11,8 +11,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import openpyxl
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
 import iamport_desk.settings
@@ -361,3 +363,69 @@ def test_a_correction_links_both_rows_and_leads_from_one_to_the_other(
     select(window, books.first)
     window.row_actions.go_to_pair()
     assert window.status_label.text().startswith(f"Row #{books.reissue} is not among the rows")
+
+
+# ---- exports (issue 14) ------------------------------------------------------------
+
+
+def test_excel_is_the_default_export_and_keeps_every_digit_and_the_link(
+    qtbot: QtBot,
+    app_paths: AppPaths,
+    books: Books,
+    api: DeskService,
+    profiles: ProfileStore,
+    tmp_path: Path,
+) -> None:
+    window = open_window(qtbot, app_paths.history_db, api, profiles)
+    asked: list[str] = []
+    dest = tmp_path / "books.xlsx"
+
+    def ask(default: str) -> str:
+        asked.append(default)
+        return str(dest)
+
+    window.ask_save_path = ask
+    buttons = [b.objectName() for b in window.findChildren(QPushButton) if b.isVisible()]
+    assert buttons.index("xlsx_button") < buttons.index("export_button")  # Excel first
+    with qtbot.waitSignal(window.export_finished, timeout=10_000) as blocker:
+        qtbot.mouseClick(window.xlsx_button, Qt.MouseButton.LeftButton)
+    assert blocker.args == [4]
+    assert asked[0].endswith(".xlsx")
+    sheet = openpyxl.load_workbook(dest).active
+    assert sheet is not None
+    rows = list(sheet.iter_rows(values_only=True))
+    header = list(rows[0])
+    # The window's words, in the clerk's language (English here), not the file's codes.
+    at = {title: header.index(title) for title in header if isinstance(title, str)}
+    body = {row[at["Row number"]]: row for row in rows[1:]}
+    assert body[books.old][at["Order number"]] == "20261201000000012345"
+    assert body[books.first][at["Approval number"]] == "012345678"
+    assert body[books.first][at["Amount (won)"]] == 12300
+    assert body[books.first][at["Cancellation reason"]] == "Issued in error"
+    assert body[books.reissue][at["Outcome"]] == "Issued"
+    assert body[books.reissue][at["Linked row number"]] == books.first
+    assert body[books.first][at["Linked row number"]] == books.reissue
+    assert body[books.second][at["Receipt details from"]] == "From the lookup"
+    assert "Exported 4 attempt(s)" in window.status_label.text()
+
+
+def test_an_empty_view_writes_nothing_and_says_so(
+    qtbot: QtBot,
+    app_paths: AppPaths,
+    books: Books,
+    api: DeskService,
+    profiles: ProfileStore,
+    tmp_path: Path,
+) -> None:
+    window = open_window(qtbot, app_paths.history_db, api, profiles)
+    window.search_edit.setText("no-such-order")
+    window.apply_filter()
+    qtbot.waitUntil(lambda: not window.model.loading and window.model.rowCount() == 0)
+    for button, name in ((window.xlsx_button, "empty.xlsx"), (window.export_button, "e.csv")):
+        window.ask_save_path = lambda _default, name=name: str(tmp_path / name)
+        with qtbot.waitSignal(window.export_finished, timeout=10_000) as blocker:
+            qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        assert blocker.args == [0]
+        assert not (tmp_path / name).exists()
+        assert window.status_label.text().startswith("No records to export")
+        assert button.isEnabled()
