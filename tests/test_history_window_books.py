@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import sqlite3
+import subprocess
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -429,3 +430,99 @@ def test_an_empty_view_writes_nothing_and_says_so(
         assert not (tmp_path / name).exists()
         assert window.status_label.text().startswith("No records to export")
         assert button.isEnabled()
+
+
+# ---- cancellation confirmations (issue 14) ------------------------------------------
+
+
+def pdf_text(path: Path) -> str:
+    done = subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, check=True, timeout=60
+    )
+    return done.stdout.decode("utf-8")
+
+
+def test_the_selected_cancellations_saved_as_one_pdf_report(
+    qtbot: QtBot,
+    app_paths: AppPaths,
+    books: Books,
+    api: DeskService,
+    profiles: ProfileStore,
+    tmp_path: Path,
+) -> None:
+    window = open_window(qtbot, app_paths.history_db, api, profiles)
+    select(window, books.second)
+    assert not window.pdf_button.isEnabled()  # a failed attempt has nothing to confirm
+    select(window, books.first, books.second, books.old)
+    assert window.pdf_button.isEnabled()
+    dest = tmp_path / "confirmation.pdf"
+    window.ask_save_path = lambda _default: str(dest)
+    with qtbot.waitSignal(window.confirmation_saved, timeout=30_000) as blocker:
+        qtbot.mouseClick(window.pdf_button, Qt.MouseButton.LeftButton)
+    assert blocker.args == [2]
+    text = pdf_text(dest)
+    assert "ORDER-20261125-0001" in text and "20261201000000012345" in text
+    assert "012345678" in text and "000123456" in text
+    assert "Issued in error" in text and "not recorded" in text
+    assert "ORDER-20261125-0002" not in text
+    assert "1 selected row(s) are not cancellations" in window.status_label.text()
+
+
+def test_one_cancellation_printed_through_the_printer_seam(
+    qtbot: QtBot,
+    app_paths: AppPaths,
+    books: Books,
+    api: DeskService,
+    profiles: ProfileStore,
+    tmp_path: Path,
+) -> None:
+    from PySide6.QtPrintSupport import QPrinter
+
+    window = open_window(qtbot, app_paths.history_db, api, profiles)
+    out = tmp_path / "printed.pdf"
+
+    def ask_printer() -> QPrinter:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(out))
+        return printer
+
+    window.ask_printer = ask_printer
+    select(window, books.first)
+    with qtbot.waitSignal(window.confirmation_saved, timeout=30_000):
+        qtbot.mouseClick(window.print_button, Qt.MouseButton.LeftButton)
+    text = pdf_text(out)
+    assert "Cash receipt cancellation confirmation" in text
+    assert "ORDER-20261125-0001" in text and "012345678" in text and "Issued in error" in text
+    assert window.status_label.text().startswith("Sent 1 page(s) to the printer")
+
+    window.ask_printer = lambda: None  # the clerk closed the print dialog: nothing happens
+    before = window.status_label.text()
+    qtbot.mouseClick(window.print_button, Qt.MouseButton.LeftButton)
+    assert window.status_label.text() == before
+
+
+def test_a_report_of_every_cancellation_the_filters_select(
+    qtbot: QtBot,
+    app_paths: AppPaths,
+    books: Books,
+    api: DeskService,
+    profiles: ProfileStore,
+    tmp_path: Path,
+) -> None:
+    window = open_window(qtbot, app_paths.history_db, api, profiles)
+    dest = tmp_path / "report.pdf"
+    window.ask_save_path = lambda _default: str(dest)
+    with qtbot.waitSignal(window.confirmation_saved, timeout=30_000) as blocker:
+        qtbot.mouseClick(window.report_button, Qt.MouseButton.LeftButton)
+    assert blocker.args == [2]  # the two cancellations; not the failure, not the re-issue
+    text = pdf_text(dest)
+    assert "Cancellations in the whole history" in text
+    assert "ORDER-20261125-0001" in text and "20261201000000012345" in text
+    assert "12,300 won" in text and "17,300 won" in text  # and the total
+
+    window.search_edit.setText("ORDER-20261125-0002")  # a failure only: no report
+    with qtbot.waitSignal(window.message_shown, timeout=10_000):
+        qtbot.mouseClick(window.report_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.status_label.text().startswith("No report was made"))
+    assert window.report_button.isEnabled()
