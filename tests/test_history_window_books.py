@@ -253,6 +253,8 @@ def test_the_column_chooser_and_the_arrangement_kept_for_the_next_time(
     by_column[COL_STATUS].trigger()
     assert not header.isSectionHidden(COL_STATUS)
     header.resizeSection(COL_APPROVAL, 177)
+    window.table.sortByColumn(COL_AMOUNT, Qt.SortOrder.AscendingOrder)
+    qtbot.waitUntil(lambda: not window.model.loading and window.model.order_by == "amount")
     window.close()
     qtbot.waitUntil(lambda: profiles.settings.history_columns is not None, timeout=10_000)
     assert saved_on and threading.main_thread().name not in saved_on
@@ -262,6 +264,10 @@ def test_the_column_chooser_and_the_arrangement_kept_for_the_next_time(
     header = reopened.table.horizontalHeader()
     assert not header.isSectionHidden(COL_STATUS)
     assert header.sectionSize(COL_APPROVAL) == 177
+    # The last run's order too, the arrow and the rows alike.
+    assert reopened.model.order_by == "amount" and not reopened.model.descending
+    assert header.sortIndicatorSection() == COL_AMOUNT
+    assert [e.amount for e in reopened.model.entries()] == [5000, 12300, 12300, 45000]
     # Back to the books' arrangement from the same menu.
     reset = [a for a in reopened.columns.chooser().actions() if a.data() is None][-1]
     reset.trigger()

@@ -71,6 +71,8 @@ class HistoryColumns(QObject):
         if state is not None and not header.restoreState(QByteArray(state)):
             log.info("the saved history columns did not fit; the books' order is used")
             self.arrange_for_the_books()
+        # The state holds the sort arrow too: restoring it sorts the model the same way (the
+        # window listens to sortIndicatorChanged), so the arrow and the rows agree.
 
     def arrange_for_the_books(self) -> None:
         """Columns in the books' order, technical ones hidden, default widths."""
