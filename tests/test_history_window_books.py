@@ -4,6 +4,7 @@ confirmations and the correction pairs (issues 13, 14 and 15)."""
 from __future__ import annotations
 
 import dataclasses
+import json
 import sqlite3
 import subprocess
 import threading
@@ -24,6 +25,7 @@ from iamport_desk.history import History
 from iamport_desk.models import Action, CancelReason, Outcome, Receipt
 from iamport_desk.paths import AppPaths
 from iamport_desk.service import DeskService
+from iamport_desk.settings import load_settings
 from iamport_desk.ui.history_cells import (
     COL_ACTION,
     COL_AMOUNT,
@@ -455,7 +457,18 @@ def test_the_selected_cancellations_saved_as_one_pdf_report(
     api: DeskService,
     profiles: ProfileStore,
     tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    import iamport_desk.ui.confirmation
+
+    written_on: list[str] = []
+    original = iamport_desk.ui.confirmation.save_pdf
+
+    def save_pdf(*args: Any, **kwargs: Any) -> int:
+        written_on.append(threading.current_thread().name)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(iamport_desk.ui.confirmation, "save_pdf", save_pdf)
     window = open_window(qtbot, app_paths.history_db, api, profiles)
     select(window, books.second)
     assert not window.pdf_button.isEnabled()  # a failed attempt has nothing to confirm
@@ -472,6 +485,19 @@ def test_the_selected_cancellations_saved_as_one_pdf_report(
     assert "Issued in error" in text and "not recorded" in text
     assert "ORDER-20261125-0002" not in text
     assert "1 selected row(s) are not cancellations" in window.status_label.text()
+    assert len(written_on) == 1 and written_on != [
+        threading.main_thread().name
+    ]  # off the GUI thread
+
+    # A folder that is not there: a sentence that names the file, and the button back.
+    missing = tmp_path / "gone" / "x.pdf"
+    window.ask_save_path = lambda _default: str(missing)
+    with qtbot.waitSignal(
+        window.message_shown, timeout=30_000, check_params_cb=lambda t: "x.pdf" in t
+    ):
+        qtbot.mouseClick(window.pdf_button, Qt.MouseButton.LeftButton)
+    assert window.status_label.text().startswith(f"The file {missing} could not be saved")
+    assert window.pdf_button.isEnabled() and not missing.exists()
 
 
 def test_one_cancellation_printed_through_the_printer_seam(
@@ -532,3 +558,18 @@ def test_a_report_of_every_cancellation_the_filters_select(
         qtbot.mouseClick(window.report_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.status_label.text().startswith("No report was made"))
     assert window.report_button.isEnabled()
+
+
+def test_the_columns_setting_is_kept_only_when_set(app_paths: AppPaths) -> None:
+    path = app_paths.settings_file
+    store = ProfileStore(path, SecretStore())
+    store.set_language("ko")
+    assert "history_columns" not in json.loads(path.read_text(encoding="utf-8"))
+    store.set_history_columns("17:AAAA")
+    assert load_settings(path)[0].history_columns == "17:AAAA"
+    document = json.loads(path.read_text(encoding="utf-8"))
+    document["history_columns"] = ["not", "text"]  # a hand-edited file: ignored, not fatal
+    path.write_text(json.dumps(document), encoding="utf-8")
+    settings, notice = load_settings(path)
+    assert settings.history_columns is None and notice is None
+    assert settings.language == "ko"

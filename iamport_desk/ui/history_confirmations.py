@@ -2,8 +2,8 @@
 saved as a PDF or printed (one confirmation each, or one report with totals for several), and
 one report of every cancellation the window's search and filters select.
 
-The rows of a report are read on the history reader's thread; the PDF itself is laid out and
-written by :mod:`iamport_desk.ui.confirmation` (quick: a temporary file, then a rename). Where
+The rows of a report are read on the history reader's thread; the PDF is laid out and written
+by :mod:`iamport_desk.ui.confirmation` on a thread of its own (:mod:`history_pdf_writer`). Where
 to save and which printer are seams a test replaces (the window's ``ask_save_path`` and
 ``ask_printer``).
 """
@@ -24,6 +24,7 @@ from iamport_desk.jobs import CallResult
 from iamport_desk.models import Action, HistoryEntry, Outcome
 from iamport_desk.ui.confirmation_record import ConfirmationRecord, record_from_entry
 from iamport_desk.ui.history_filters import kst_today
+from iamport_desk.ui.history_pdf_writer import HistoryPdfWriter
 from iamport_desk.ui.words import describe_error, describe_file_error
 
 if TYPE_CHECKING:
@@ -104,6 +105,10 @@ class HistoryConfirmations(QObject):
             )
         )
         self.report_button.clicked.connect(self.on_report_button_clicked)
+        self.writer = HistoryPdfWriter(self)
+        self.writer.done.connect(self.on_writer_done)
+        # The PDF being written: how many records, the words on rows left out, where.
+        self._pending: tuple[int, str, Path] = (0, "", Path())
 
     @property
     def _window(self) -> HistoryWindow:
@@ -115,7 +120,7 @@ class HistoryConfirmations(QObject):
 
     def update(self) -> None:
         selected = any(confirmable(e) for e in self._window.row_actions.selected_entries())
-        self.pdf_button.setEnabled(selected)
+        self.pdf_button.setEnabled(selected and not self.writer.running)
         self.print_button.setEnabled(selected)
 
     # ---- the selected rows ----------------------------------------------------------
@@ -243,6 +248,8 @@ class HistoryConfirmations(QObject):
         skipped: str = "",
     ) -> None:
         window = self._window
+        if self.writer.running:
+            return
         ask = window.ask_save_path or self._ask_pdf_path
         chosen = ask(str(Path(_documents()) / name))
         if not chosen:
@@ -250,20 +257,37 @@ class HistoryConfirmations(QObject):
         dest = Path(chosen)
         if not dest.suffix:
             dest = dest.with_suffix(".pdf")
-        from iamport_desk.ui.confirmation import save_pdf
+        self._pending = (len(records), skipped, dest)
+        self.pdf_button.setEnabled(False)
+        self.report_button.setEnabled(False)
+        window.show_message(QCoreApplication.translate("HistoryWindow", "Saving the PDF..."))
+        self.writer.start(dest, records, scope=scope)
 
-        try:
-            pages = save_pdf(dest, records, scope=scope)
-        except OSError as exc:
-            window.show_message(describe_file_error(exc, dest).text, warning=True)
-            return
-        window.show_message(
-            QCoreApplication.translate(
-                "HistoryWindow", "Saved {0} cancellation(s) on {1} page(s) to {2}."
-            ).format(len(records), pages, str(dest))
-            + skipped
-        )
-        window.confirmation_saved.emit(len(records))
+    @Slot(object, object)
+    def on_writer_done(self, pages: object, detail: object) -> None:
+        window = self._window
+        count, skipped, dest = self._pending
+        self.report_button.setEnabled(True)
+        self.update()
+        if isinstance(pages, int) and isinstance(detail, Path):
+            window.show_message(
+                QCoreApplication.translate(
+                    "HistoryWindow", "Saved {0} cancellation(s) on {1} page(s) to {2}."
+                ).format(count, pages, str(detail))
+                + skipped
+            )
+            window.confirmation_saved.emit(count)
+        elif isinstance(detail, OSError):
+            window.show_message(describe_file_error(detail, dest).text, warning=True)
+        else:
+            window.show_message(
+                QCoreApplication.translate(
+                    "HistoryWindow",
+                    "The PDF was not saved: something unexpected went wrong. The details were "
+                    "written to the log file.",
+                ),
+                warning=True,
+            )
 
     def _ask_pdf_path(self, default: str) -> str | None:
         path, _filter = QFileDialog.getSaveFileName(

@@ -823,8 +823,16 @@
         <translation>No report was made: no cancellation that happened matches the search and the filters. Change them, then try again.</translation>
     </message>
     <message>
+        <source>Saving the PDF...</source>
+        <translation>Saving the PDF...</translation>
+    </message>
+    <message>
         <source>Saved {0} cancellation(s) on {1} page(s) to {2}.</source>
         <translation>Saved {0} cancellation(s) on {1} page(s) to {2}.</translation>
+    </message>
+    <message>
+        <source>The PDF was not saved: something unexpected went wrong. The details were written to the log file.</source>
+        <translation>The PDF was not saved: something unexpected went wrong. The details were written to the log file.</translation>
     </message>
     <message>
         <source>Save the confirmation</source>

@@ -823,8 +823,16 @@
             <translation>보고서를 만들지 않았습니다: 검색과 필터에 맞는 완료된 취소가 없습니다. 조건을 바꾼 뒤 다시 시도하세요.</translation>
         </message>
         <message>
+            <source>Saving the PDF...</source>
+            <translation>PDF를 저장하는 중...</translation>
+        </message>
+        <message>
             <source>Saved {0} cancellation(s) on {1} page(s) to {2}.</source>
             <translation>취소 {0}건을 {1}쪽으로 저장했습니다: {2}</translation>
+        </message>
+        <message>
+            <source>The PDF was not saved: something unexpected went wrong. The details were written to the log file.</source>
+            <translation>PDF를 저장하지 않았습니다: 예상하지 못한 문제가 생겼습니다. 자세한 내용은 로그 파일에 기록했습니다.</translation>
         </message>
         <message>
             <source>Save the confirmation</source>
