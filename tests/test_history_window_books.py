@@ -334,6 +334,11 @@ def test_reasons_outcomes_and_the_lookups_figures_in_the_clerks_words(
         window.model.index(row(window, books.second), COL_AMOUNT), Qt.ItemDataRole.ToolTipRole
     )
     assert "From the lookup" in tooltip
+    approval_tip = window.model.data(
+        window.model.index(row(window, books.second), COL_APPROVAL), Qt.ItemDataRole.ToolTipRole
+    )
+    assert approval_tip == tooltip
+    assert window.columns_action in window.table.actions()  # the chooser from the keyboard
 
 
 def test_a_correction_links_both_rows_and_leads_from_one_to_the_other(

@@ -126,6 +126,11 @@ class HistoryColumns(QObject):
         menu.exec(self.header.mapToGlobal(pos))
         menu.deleteLater()
 
+    @Slot()
+    def show_chooser(self) -> None:
+        """The chooser under the header's left end (from the keyboard: the table's menu)."""
+        self.on_header_customContextMenuRequested(QPoint(0, self.header.height()))
+
     @Slot(bool)
     def on_column_action_toggled(self, checked: bool) -> None:
         action = self.sender()

@@ -195,9 +195,13 @@ class _Row:
             tooltips.append(
                 html_tooltip(plain_cell(text, TOOLTIP_LIMIT)) if text and long_text else None
             )
-        if self.entry.receipt_source is not None and self.entry.amount is not None:
-            # Where the amount came from (the lookup before the request, or the answer).
-            tooltips[COL_AMOUNT] = html_tooltip(receipt_source_text(self.entry.receipt_source))
+        if self.entry.receipt_source is not None:
+            # Where the amount and 승인번호 came from (the lookup before the request, or the
+            # answer): a failed row's figures are the lookup's.
+            source = html_tooltip(receipt_source_text(self.entry.receipt_source))
+            for column in (COL_AMOUNT, COL_APPROVAL):
+                if cells[column]:
+                    tooltips[column] = source
         self._cells, self._tooltips = cells, tuple(tooltips)
         return cells
 

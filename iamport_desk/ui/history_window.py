@@ -108,6 +108,7 @@ class HistoryWindow(QWidget):
         self._build()
         self.columns = HistoryColumns(self)
         self.columns.setup()
+        self.columns_action.triggered.connect(self.columns.show_chooser)
         for key in (QKeySequence(Qt.Key.Key_Escape), QKeySequence("Ctrl+W")):
             QShortcut(key, self, self.close)  # Esc and Ctrl+W close it, as they do a dialog
 
@@ -229,7 +230,8 @@ class HistoryWindow(QWidget):
         self.open_action.triggered.connect(actions.open_selected)
         self.pair_action = QAction(self.tr("Go to the linked row"), self.table)
         self.pair_action.triggered.connect(actions.go_to_pair)
-        for action in (self.copy_action, self.open_action, self.pair_action):
+        self.columns_action = QAction(self.tr("Columns..."), self.table)  # the keyboard's way
+        for action in (self.copy_action, self.open_action, self.pair_action, self.columns_action):
             self.table.addAction(action)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         actions.update()

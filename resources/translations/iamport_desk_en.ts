@@ -703,6 +703,10 @@
         <translation>Go to the linked row</translation>
     </message>
     <message>
+        <source>Columns...</source>
+        <translation>Columns...</translation>
+    </message>
+    <message>
         <source>All attempts shown: {0}</source>
         <translation>All attempts shown: {0}</translation>
     </message>

@@ -703,6 +703,10 @@
             <translation>연결된 기록으로 이동</translation>
         </message>
         <message>
+            <source>Columns...</source>
+            <translation>표시할 열 선택...</translation>
+        </message>
+        <message>
             <source>All attempts shown: {0}</source>
             <translation>전체 {0}건 표시</translation>
         </message>
