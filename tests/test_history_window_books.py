@@ -15,7 +15,7 @@ from typing import Any
 
 import openpyxl
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
@@ -36,10 +36,11 @@ from iamport_desk.ui.history_cells import (
     COL_PAIR,
     COL_REASON,
     COL_STATUS,
+    COL_URL,
     COLUMNS,
 )
 from iamport_desk.ui.history_table_view import displayed_text
-from iamport_desk.ui.history_window import HistoryWindow
+from iamport_desk.ui.history_window import HistoryWindow, default_size
 from iamport_desk.ui.words import history_problem
 from tests.fakes import FakeClock
 from tests.ui_helpers import running_service
@@ -197,7 +198,13 @@ def test_the_books_columns_come_first_and_fit_a_laptop_screen(
     qtbot: QtBot, app_paths: AppPaths, books: Books, api: DeskService, profiles: ProfileStore
 ) -> None:
     window = open_window(qtbot, app_paths.history_db, api, profiles)
-    assert window.width() <= 1366 and window.height() <= 768 - 80  # less a taskbar
+    screen = window.screen().availableGeometry()
+    assert window.width() <= screen.width() and window.height() <= screen.height() - 80
+    # What it opens at on a 1366x768 laptop (less a 40 px taskbar).
+    laptop = default_size(QRect(0, 0, 1366, 728))
+    assert laptop.width() <= 1366 and laptop.height() <= 768 - 80
+    window.resize(laptop)
+    qtbot.waitUntil(lambda: window.table.viewport().width() > 1100)
     header = window.table.horizontalHeader()
     shown = [header.logicalIndex(v) for v in range(header.count())]
     shown = [c for c in shown if not header.isSectionHidden(c)]
@@ -214,7 +221,7 @@ def test_the_books_columns_come_first_and_fit_a_laptop_screen(
     assert all(header.isSectionHidden(i) == c.technical for i, c in enumerate(COLUMNS))
     assert header.isSectionHidden(COL_STATUS) and header.isSectionHidden(COL_CODE)
     viewport = window.table.viewport().width()
-    for column in (COL_AMOUNT, COL_APPROVAL):
+    for column in (COL_AMOUNT, COL_APPROVAL, COL_REASON, COL_PAIR, COL_URL):
         left, right = visible_span(window, column)
         assert left >= 0 and right <= viewport, (column, left, right, viewport)
 
@@ -346,7 +353,7 @@ def test_a_correction_links_both_rows_and_leads_from_one_to_the_other(
 ) -> None:
     window = open_window(qtbot, app_paths.history_db, api, profiles)
     assert cell(window, books.first, COL_PAIR) == f"→ #{books.reissue} re-issue"
-    assert cell(window, books.reissue, COL_PAIR) == f"← #{books.first} corrects cancellation"
+    assert cell(window, books.reissue, COL_PAIR) == f"← #{books.first} cancellation"
     assert cell(window, books.second, COL_PAIR) == ""
 
     select(window, books.second)

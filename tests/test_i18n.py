@@ -684,20 +684,53 @@ def all_error_messages() -> list[str]:
     from iamport_desk.ui.words import describe_error
 
     errors: list[BaseException] = [
-        api.InvalidMerchantUid("x"), api.AuthenticationError("x", message="m"),
+        api.InvalidMerchantUid("x"),
+        api.AuthenticationError("x", message="m"),
         *(api.InvalidMerchantUid("x", reason=reason) for reason in ("empty", "too_long")),
-        *(rules.RefusedCharacter(reason=reason, char=char, position=3)
-          for reason, char in (("control", "\t"), ("invisible", "\u200b"), ("bidi", "\u202e"))),
+        *(
+            rules.RefusedCharacter(reason=reason, char=char, position=3)
+            for reason, char in (("control", "\t"), ("invisible", "\u200b"), ("bidi", "\u202e"))
+        ),
         rules.TypedInHangulMode("order-1001"),
-        api.ReceiptNotFound("x", status=404), api.OutcomeUnknown("x"),
-        *(api.NetworkError("x", kind=kind) for kind in
-          ("refused", "dns", "tls", "connect_timeout", "read_timeout", "proxy", "other")),
-        *(api.ApiError("x", status=status, code=code, message=message)
-          for status, code, message in ((407, None, None), (500, 1, "m"), (501, 1, "m"),
-                                        (400, 1, "m"), (200, 1, "m"), (502, None, None),
-                                        (503, 1, "m"))),
-        *(HistoryUnavailable(reason) for reason in ("readonly", "full", "locked", "corrupt",
-                                                     "io", "newer", "emptied", "network")),
+        api.ReceiptNotFound("x", status=404),
+        api.OutcomeUnknown("x"),
+        *(
+            api.NetworkError("x", kind=kind)
+            for kind in (
+                "refused",
+                "dns",
+                "tls",
+                "connect_timeout",
+                "read_timeout",
+                "proxy",
+                "other",
+            )
+        ),
+        *(
+            api.ApiError("x", status=status, code=code, message=message)
+            for status, code, message in (
+                (407, None, None),
+                (500, 1, "m"),
+                (501, 1, "m"),
+                (400, 1, "m"),
+                (200, 1, "m"),
+                (502, None, None),
+                (503, 1, "m"),
+            )
+        ),
+        *(
+            HistoryUnavailable(reason)
+            for reason in (
+                "readonly",
+                "full",
+                "locked",
+                "corrupt",
+                "io",
+                "newer",
+                "emptied",
+                "network",
+            )
+        ),
         RuntimeError("bug"),
     ]
     texts = [describe_error(error).full_text() for error in errors]
@@ -816,8 +849,9 @@ def test_refused_order_number_sentences_in_korean(languages: Languages) -> None:
     assert text.startswith("주문번호의 7번째 글자에 보이지 않는 문자 ")
     assert isolate("U+200B ZERO WIDTH SPACE") in text
     rlo = rules.RefusedCharacter(reason="bidi", char="\u202e", position=1)
-    assert "글자 방향 제어 문자 " + isolate("U+202E RIGHT-TO-LEFT OVERRIDE") in describe_error(
-        rlo
-    ).text
+    assert (
+        "글자 방향 제어 문자 " + isolate("U+202E RIGHT-TO-LEFT OVERRIDE")
+        in describe_error(rlo).text
+    )
     hangul = describe_error(rules.TypedInHangulMode("order-1001")).text
     assert "영문 자판으로는 “" + isolate("order-1001") + "”입니다." in hangul

@@ -34,7 +34,7 @@ _SAMPLES = (
     "https://receipt.example",
     "Issued in error",
     "Cancellation",
-    "← #0000 corrects cancellation",
+    "→ #0000 re-issue",
     "#000000",
     "V1",
 )

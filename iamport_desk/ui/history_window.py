@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QModelIndex, QRect, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -49,6 +49,12 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 REFRESH_DELAY_MS = 100  # coalesces the bursts of history_changed during a reconciliation
+
+
+def default_size(room: QRect) -> QSize:
+    """As wide as the books' columns need, within the screen's free ``room`` (a 1366x768
+    laptop at 100 %, 2560x1440 at 200 %) less a title bar and a margin."""
+    return QSize(min(1320, room.width() - 40), min(640, room.height() - 80))
 
 
 class HistoryWindow(QWidget):
@@ -96,7 +102,7 @@ class HistoryWindow(QWidget):
 
         self.setWindowTitle(self.tr("Audit history"))
         self.setObjectName("historyWindow")
-        self.resize(1100, 620)  # within a 1366x768 laptop's screen, less the taskbar
+        self.resize(default_size(self.screen().availableGeometry()))
 
         self.model = HistoryTableModel(self.history_path, self)
         self.exporter = HistoryExporter(self.history_path, self)

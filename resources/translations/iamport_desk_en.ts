@@ -455,8 +455,8 @@
 <context>
     <name>History</name>
     <message>
-        <source>← #{0} corrects cancellation</source>
-        <translation>← #{0} corrects cancellation</translation>
+        <source>← #{0} cancellation</source>
+        <translation>← #{0} cancellation</translation>
     </message>
     <message>
         <source>→ #{0} re-issue</source>

@@ -455,7 +455,7 @@
     <context>
         <name>History</name>
         <message>
-            <source>← #{0} corrects cancellation</source>
+            <source>← #{0} cancellation</source>
             <translation>← #{0} 취소 정정</translation>
         </message>
         <message>

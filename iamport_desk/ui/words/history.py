@@ -106,9 +106,7 @@ def pair_text(action: str, other_id: int | None) -> str:
     if other_id is None:
         return ""
     if Action(action) is Action.ISSUE:
-        return QCoreApplication.translate("History", "← #{0} corrects cancellation").format(
-            other_id
-        )
+        return QCoreApplication.translate("History", "← #{0} cancellation").format(other_id)
     return QCoreApplication.translate("History", "→ #{0} re-issue").format(other_id)
 
 
