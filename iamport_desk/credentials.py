@@ -311,6 +311,10 @@ class ProfileStore:
     def set_window_geometry(self, geometry: str | None) -> None:
         self._persist(lambda now: dataclasses.replace(now, window_geometry=geometry))
 
+    def set_history_columns(self, state: str | None) -> None:
+        """Remember the history table's columns (``ui.history_columns``' opaque text)."""
+        self._persist(lambda now: dataclasses.replace(now, history_columns=state))
+
     def set_proxy(self, proxy: str | None) -> None:
         """Use ``proxy`` (http(s)://host:port) for every store; None or "" for the system's.
 

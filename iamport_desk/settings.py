@@ -47,6 +47,7 @@ class Settings:
     language: str = "system"
     window_geometry: str | None = None  # base64 of QWidget.saveGeometry, opaque here
     proxy: str | None = None  # set by hand (http(s)://host:port); None: the system's or none
+    history_columns: str | None = None  # the history table's columns (opaque to this module)
 
 
 SettingsChange = Callable[[Settings], Settings]
@@ -150,7 +151,7 @@ def _settings_to_dict(settings: Settings) -> dict[str, Any]:
         "language": settings.language,
         "window_geometry": settings.window_geometry,
         "proxy": settings.proxy,
-    }
+    } | ({"history_columns": settings.history_columns} if settings.history_columns else {})
 
 
 def _profile_to_entry(profile: Profile) -> dict[str, Any]:
@@ -195,12 +196,14 @@ def _settings_from_dict(data: Mapping[str, Any]) -> tuple[Settings, int]:
     active_profile = active if isinstance(active, str) and active in names else None
     language = data.get("language")
     geometry = data.get("window_geometry")
+    columns = data.get("history_columns")
     settings = Settings(
         proxy=_proxy_from(data.get("proxy")),
         profiles=tuple(profiles),
         active_profile=active_profile,
         language=language if isinstance(language, str) and language in LANGUAGES else "system",
         window_geometry=geometry if isinstance(geometry, str) and geometry else None,
+        history_columns=columns if isinstance(columns, str) and columns else None,
     )
     return settings, dropped
 

@@ -33,14 +33,33 @@ def test_quick_run_prints_every_row() -> None:
     env = dict(os.environ)
     env.pop("IAMPORT_DESK_HOME", None)  # the benchmark makes its own app folders
     proc = subprocess.run(
-        [sys.executable, str(ROOT / "benchmarks" / "run.py"), "--quick", "--startup-runs", "1",
-         "--runs", "1", "--latency", "0.05", "--history-rows", "600", "--export-rows", "200"],
-        capture_output=True, text=True, cwd=ROOT, env=env, timeout=230, check=False)
+        [
+            sys.executable,
+            str(ROOT / "benchmarks" / "run.py"),
+            "--quick",
+            "--startup-runs",
+            "1",
+            "--runs",
+            "1",
+            "--latency",
+            "0.05",
+            "--history-rows",
+            "600",
+            "--export-rows",
+            "200",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=230,
+        check=False,
+    )
     assert proc.returncode == 0, proc.stderr[-3000:]
     lines = proc.stdout.splitlines()
     header = next(i for i, line in enumerate(lines) if line.startswith("metric "))
     assert lines[header].split()[:3] == ["metric", "ours", "baseline"]
-    table = lines[header + 2:]
+    table = lines[header + 2 :]
     for row in ROWS:
         found = [line for line in table if line.startswith(row)]
         assert found, f"no row {row!r} in:\n{proc.stdout}"

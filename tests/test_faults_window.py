@@ -711,7 +711,11 @@ def test_read_timeout_on_delete_is_unknown_and_never_resent(
     assert simulator.receipt(UID)["cancelled_at"]
     [row] = attempts(app_paths)
     assert (row["outcome"], row["http_status"], row["code"], row["message"]) == (
-        "unknown", None, None, None)
+        "unknown",
+        None,
+        None,
+        None,
+    )
     assert row["note"] == "answer_lost"  # a code; worded when shown (ui.words.note_text)
 
 
@@ -786,7 +790,11 @@ def test_connection_refused_on_delete_fails_and_says_nothing_changed(
         assert simulator.count("DELETE") == 0
     [row] = attempts(app_paths)
     assert (row["outcome"], row["http_status"], row["code"], row["message"]) == (
-        "failed", None, None, None)
+        "failed",
+        None,
+        None,
+        None,
+    )
     assert row["note"] == "network"  # a code: nothing reached PortOne
 
 

@@ -124,8 +124,12 @@ def test_no_secret_or_token_reaches_any_file_or_log(
             qtbot.waitUntil(lambda: bool(apologies), timeout=5000)
             assert window.isVisible(), "the app keeps running after an unexpected error"
             # repr of everything that holds the secret
-            for holder in (window.profiles, window.profiles.secrets, window.profiles.credentials(),
-                           window.service.api.worker):
+            for holder in (
+                window.profiles,
+                window.profiles.secrets,
+                window.profiles.credentials(),
+                window.service.api.worker,
+            ):
                 assert SECRET not in repr(holder)
     finally:
         simulator.stop()

@@ -54,7 +54,9 @@ def _cycles(graph: grimp.ImportGraph) -> list[list[str]]:
 def test_no_import_cycles() -> None:
     # Imports inside functions count too: a lazy import is still an arrow between two modules.
     graph = grimp.build_graph(
-        "iamport_desk", exclude_type_checking_imports=True, cache_dir=None  # never a stale cache
+        "iamport_desk",
+        exclude_type_checking_imports=True,
+        cache_dir=None,  # never a stale cache
     )
     assert _cycles(graph) == []
 

@@ -58,21 +58,31 @@ class Column:
     title: str  # untranslated source text (context "HistoryTableModel")
     sort_key: str | None  # a History.SORT_COLUMNS key, or None: not sortable
     numeric: bool = False  # right-aligned
+    technical: bool = False  # hidden until the clerk asks for it (the column chooser)
 
 
+# The model's (logical) columns. The first twelve are the first release's, in its order (the
+# copied row keeps them); the table shows them in BOOKS_ORDER instead.
 COLUMNS: Final[tuple[Column, ...]] = (
     Column(QT_TRANSLATE_NOOP("HistoryTableModel", "Started (KST)"), "started_at"),
     Column(QT_TRANSLATE_NOOP("HistoryTableModel", "Profile"), "profile"),
     Column(QT_TRANSLATE_NOOP("HistoryTableModel", "Tier"), "tier_code"),
     Column(QT_TRANSLATE_NOOP("HistoryTableModel", "Order number"), "merchant_uid"),
-    Column(QT_TRANSLATE_NOOP("HistoryTableModel", "Operator"), "operator"),
+    Column(QT_TRANSLATE_NOOP("HistoryTableModel", "Operator"), "operator", technical=True),
     Column(QT_TRANSLATE_NOOP("HistoryTableModel", "Outcome"), "outcome"),
-    Column(QT_TRANSLATE_NOOP("HistoryTableModel", "HTTP status"), None, numeric=True),
-    Column(QT_TRANSLATE_NOOP("HistoryTableModel", "Code"), None, numeric=True),
+    Column(
+        QT_TRANSLATE_NOOP("HistoryTableModel", "HTTP status"), None, numeric=True, technical=True
+    ),
+    Column(QT_TRANSLATE_NOOP("HistoryTableModel", "Code"), None, numeric=True, technical=True),
     Column(QT_TRANSLATE_NOOP("HistoryTableModel", "Message"), None),
     Column(QT_TRANSLATE_NOOP("HistoryTableModel", "Amount"), "amount", numeric=True),
     Column(QT_TRANSLATE_NOOP("HistoryTableModel", "Approval number"), None),
     Column(QT_TRANSLATE_NOOP("HistoryTableModel", "Receipt link"), None),
+    Column(QT_TRANSLATE_NOOP("HistoryTableModel", "Reason"), None),
+    Column(QT_TRANSLATE_NOOP("HistoryTableModel", "Action"), None),
+    Column(QT_TRANSLATE_NOOP("HistoryTableModel", "Correction"), None),
+    Column(QT_TRANSLATE_NOOP("HistoryTableModel", "Row"), None, numeric=True, technical=True),
+    Column(QT_TRANSLATE_NOOP("HistoryTableModel", "API"), None, technical=True),
 )
 
 (
@@ -88,6 +98,35 @@ COLUMNS: Final[tuple[Column, ...]] = (
     COL_AMOUNT,
     COL_APPROVAL,
     COL_URL,
+    COL_REASON,
+    COL_ACTION,
+    COL_PAIR,
+    COL_ROW_ID,
+    COL_API,
 ) = range(len(COLUMNS))
 
+COPIED_COLUMNS: Final = 12  # a copied row: the first release's columns, for what it is pasted into
+
+# What the books read first, left to right; the technical columns last (hidden).
+BOOKS_ORDER: Final[tuple[int, ...]] = (
+    COL_STARTED,
+    COL_ORDER,
+    COL_OUTCOME,
+    COL_AMOUNT,
+    COL_APPROVAL,
+    COL_REASON,
+    COL_ACTION,
+    COL_PAIR,
+    COL_URL,
+    COL_MESSAGE,
+    COL_PROFILE,
+    COL_TIER,
+    COL_OPERATOR,
+    COL_STATUS,
+    COL_CODE,
+    COL_API,
+    COL_ROW_ID,
+)
+
+assert sorted(BOOKS_ORDER) == list(range(len(COLUMNS)))
 assert all(c.sort_key is None or c.sort_key in SORT_COLUMNS for c in COLUMNS)

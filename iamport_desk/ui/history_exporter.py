@@ -1,4 +1,4 @@
-"""The history window's export: the CSV file is written on a thread of its own."""
+"""The history window's export: the workbook or CSV file is written on a thread of its own."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal, Slot
 
 from iamport_desk.history import HistoryFilter
+from iamport_desk.history_export import NoteWords, RecordWords
 from iamport_desk.models import Outcome
 
 log = logging.getLogger(__name__)
@@ -26,11 +27,14 @@ class _Relay(QObject):
 
 
 class HistoryExporter(QObject):
-    """Exports one view of the history (filter and order) to CSV, one export at a time.
+    """Exports one view of the history (filter and order) to .xlsx or CSV, one at a time.
+
+    A view without rows writes no file: ``done`` then carries 0 and None.
 
     Signals:
         done(object, object): rows written (``int``) and the file (``Path``), or None and
-            the exception that stopped it (``HistoryUnavailable``, ``OSError`` or a bug).
+            the exception that stopped it (``HistoryUnavailable``, ``OSError`` or a bug);
+            or 0 and None when the view held nothing to export.
     """
 
     done = Signal(object, object)
@@ -56,7 +60,11 @@ class HistoryExporter(QObject):
         headers: Sequence[str],
         outcome_labels: Mapping[Outcome, str],
         type_labels: Mapping[str, str],
+        note_words: NoteWords | None = None,
+        record_words: RecordWords | None = None,
+        xlsx: bool = False,
     ) -> None:
+        """Write the rows of ``flt`` in that order to ``dest``: a workbook if ``xlsx``."""
         if self._thread is not None:
             raise RuntimeError("an export is already running")
         relay, path = self._relay, self._path
@@ -67,7 +75,11 @@ class HistoryExporter(QObject):
             # Its own connection: an sqlite3 connection belongs to the thread that opened it.
             try:
                 with History(path) as history:
-                    rows = history.export_csv(
+                    if history.count(flt) == 0:
+                        relay.done.emit(0, None)  # no empty file that looks like an export
+                        return
+                    export = history.export_xlsx if xlsx else history.export_csv
+                    rows = export(
                         dest,
                         flt,
                         order_by=order_by,
@@ -75,6 +87,8 @@ class HistoryExporter(QObject):
                         headers=list(headers),
                         outcome_labels=outcome_labels,
                         type_labels=type_labels,
+                        note_words=note_words,
+                        record_words=record_words,
                     )
             except (HistoryUnavailable, OSError) as exc:
                 relay.done.emit(None, exc)

@@ -159,6 +159,25 @@ class HistoryFilterBar(QWidget):
             until=until,
         )
 
+    def describe(self) -> str:
+        """What the controls select, in one line (the scope printed on a report)."""
+        parts = []
+        text = self.search_edit.text().strip()
+        if text:
+            parts.append(self.tr("order numbers containing \u201c{0}\u201d").format(text))
+        if self.profile_combo.currentData() is not None:
+            parts.append(self.tr("store {0}").format(self.profile_combo.currentText()))
+        if not self.any_date_check.isChecked():
+            since, until = self.since_edit.date(), self.until_edit.date()
+            parts.append(
+                self.tr("started {0} to {1} (KST)").format(
+                    since.toString("yyyy-MM-dd"), until.toString("yyyy-MM-dd")
+                )
+            )
+        if not parts:
+            return self.tr("Cancellations in the whole history")
+        return self.tr("Cancellations with {0}").format("; ".join(parts))
+
     def set_profiles(self, names: list[str]) -> None:
         """Offer the profiles found in the history; the choice is kept while it exists."""
         current = self.profile_combo.currentData()

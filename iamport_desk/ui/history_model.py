@@ -11,7 +11,7 @@ by :mod:`iamport_desk.ui.history_cells`.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
@@ -32,25 +32,37 @@ from iamport_desk.history import (
 )
 from iamport_desk.history_export import guard_text
 from iamport_desk.jobs import CallResult
-from iamport_desk.models import HistoryEntry
+from iamport_desk.models import Action, HistoryEntry, ReceiptSource
 from iamport_desk.ui.history_cells import (
+    COL_AMOUNT,
     COL_APPROVAL,
     COL_MESSAGE,
     COL_OPERATOR,
     COL_ORDER,
     COL_PROFILE,
+    COL_REASON,
     COL_TIER,
     COL_URL,
     COLUMNS,
+    COPIED_COLUMNS,
     TOOLTIP_LIMIT,
     html_tooltip,
     plain_cell,
 )
 from iamport_desk.ui.history_reader import HistoryReader
-from iamport_desk.ui.words import note_text, outcome_label, won
+from iamport_desk.ui.words import (
+    action_text,
+    note_text,
+    outcome_text,
+    reason_text,
+    receipt_source_text,
+    won,
+)
+from iamport_desk.ui.words.history import from_lookup_mark, pair_text
 
 if TYPE_CHECKING:
     from iamport_desk.history import History
+    from iamport_desk.service import JobHandle
 
 log = logging.getLogger(__name__)
 
@@ -87,20 +99,40 @@ def _tr(text: str) -> str:
 def full_texts(entry: HistoryEntry) -> list[str]:
     """Every column of ``entry`` as complete text (not shortened, not yet cleaned)."""
     details = [part for part in (entry.message, note_text(entry.note)) if part]
+    amount = "" if entry.amount is None else won(entry.amount)
+    if amount and entry.receipt_source is ReceiptSource.LOOKUP:
+        amount = f"{amount} {from_lookup_mark()}"
     return [
         format_kst_seconds(entry.started_at),
         entry.profile,
         entry.tier_code or "",
         entry.merchant_uid,
         entry.operator,
-        outcome_label(entry.outcome),
+        outcome_text(entry.outcome, entry.action),
         "" if entry.http_status is None else str(entry.http_status),
         "" if entry.code is None else str(entry.code),
         " \u2014 ".join(details),
-        "" if entry.amount is None else won(entry.amount),
+        amount,
         entry.apply_num or "",
         entry.receipt_url or "",
+        _reason(entry),
+        action_text(entry.action),
+        _pair(entry),
+        f"#{entry.id}",
+        entry.api.upper(),
     ]
+
+
+def _reason(entry: HistoryEntry) -> str:
+    if entry.action is Action.ISSUE:
+        return ""  # a re-issue has no 취소사유; its cancellation has
+    text = reason_text(entry.reason)
+    return f"{text}: {entry.reason_note}" if entry.reason_note else text
+
+
+def _pair(entry: HistoryEntry) -> str:
+    other = entry.corrects_id if entry.action is Action.ISSUE else entry.corrected_by
+    return pair_text(entry.action, other)
 
 
 # Columns whose text comes from outside (a server, another program, the clerk).
@@ -115,7 +147,7 @@ def row_text(entry: HistoryEntry) -> str:
     Foreign text that a spreadsheet would take for a formula gets the same leading
     apostrophe as in the CSV export, since the clerk will paste this into Excel.
     """
-    cells = (plain_cell(text, TOOLTIP_LIMIT) for text in full_texts(entry))
+    cells = (plain_cell(text, TOOLTIP_LIMIT) for text in full_texts(entry)[:COPIED_COLUMNS])
     return "\t".join(
         guard_text(cell) if column in _FOREIGN_TEXT else cell for column, cell in enumerate(cells)
     )
@@ -135,6 +167,11 @@ def _raw_values(entry: HistoryEntry) -> tuple[Any, ...]:
         entry.amount,
         entry.apply_num,
         entry.receipt_url,
+        entry.reason,
+        entry.action.value,
+        entry.corrects_id if entry.action is Action.ISSUE else entry.corrected_by,
+        entry.id,
+        entry.api,
     )
 
 
@@ -154,10 +191,17 @@ class _Row:
         cells = tuple(plain_cell(text) for text in texts)
         tooltips: list[str | None] = []
         for column, (text, cell) in enumerate(zip(texts, cells, strict=True)):
-            long_text = column in (COL_MESSAGE, COL_URL, COL_ORDER) or cell != text
+            long_text = column in (COL_MESSAGE, COL_URL, COL_ORDER, COL_REASON) or cell != text
             tooltips.append(
                 html_tooltip(plain_cell(text, TOOLTIP_LIMIT)) if text and long_text else None
             )
+        if self.entry.receipt_source is not None:
+            # Where the amount and 승인번호 came from (the lookup before the request, or the
+            # answer): a failed row's figures are the lookup's.
+            source = html_tooltip(receipt_source_text(self.entry.receipt_source))
+            for column in (COL_AMOUNT, COL_APPROVAL):
+                if cells[column]:
+                    tooltips[column] = source
         self._cells, self._tooltips = cells, tuple(tooltips)
         return cells
 
@@ -465,6 +509,10 @@ class HistoryTableModel(QAbstractTableModel):
 
     def is_sortable(self, column: int) -> bool:
         return 0 <= column < len(COLUMNS) and COLUMNS[column].sort_key is not None
+
+    def read(self, what: str, read: Callable[[History], object]) -> JobHandle:
+        """Run ``read(history)`` on the model's reader thread (a report's rows, say)."""
+        return self._reader.read(what, read)
 
     def entries(self) -> Sequence[HistoryEntry]:
         """The rows loaded so far (for tests and the copy action)."""

@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QCoreApplication, QObject, Slot
 
-from iamport_desk.history import HistoryUnavailable
 from iamport_desk.jobs import (
     CredentialsSource,
     GivenCredentials,
@@ -17,7 +16,6 @@ from iamport_desk.jobs import (
     StoredCredentials,
 )
 from iamport_desk.models import Credentials, Outcome
-from iamport_desk.ui.history_sentences import history_window_problem
 from iamport_desk.ui.words import describe_error, reconcile_summary
 
 if TYPE_CHECKING:
@@ -134,6 +132,5 @@ class HistoryReconcile(QObject):
         window.reconcile_finished.emit(result)
 
     def _error_text(self, error: BaseException) -> str:
-        if isinstance(error, HistoryUnavailable):
-            return history_window_problem(error)
+        # describe_error words a HistoryUnavailable with words.history_problem, the one place.
         return describe_error(error).text

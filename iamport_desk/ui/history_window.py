@@ -1,10 +1,12 @@
-"""The audit history window: search, filter, sort, open a receipt, copy, export, check.
+"""The audit history window: search, filter, sort, open a receipt, copy, export, confirm, check.
 
 Its parts: the filters bar (:mod:`history_filters`), the table (:mod:`history_table_view`
-over :mod:`history_model`, which reads in the background), the export
-(:mod:`history_export_actions`, :mod:`history_exporter`) and the check of unknown outcomes
-(:mod:`history_reconcile`). The only thing it asks of the API thread is that reconciliation,
-and it listens to ``history_changed`` to refresh.
+over :mod:`history_model`, which reads in the background) and its columns
+(:mod:`history_columns`), the row actions (:mod:`history_row_actions`), the export
+(:mod:`history_export_actions`, :mod:`history_exporter`), the confirmations
+(:mod:`history_confirmations`) and the check of unknown outcomes (:mod:`history_reconcile`).
+It asks the API thread for that reconciliation and for the settings write of its columns,
+and listens to ``history_changed`` to refresh.
 """
 
 from __future__ import annotations
@@ -14,23 +16,31 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, QUrl, Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QGuiApplication, QShowEvent
+from PySide6.QtCore import QModelIndex, QRect, QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from iamport_desk.history import HistoryFilter, HistoryUnavailable
 from iamport_desk.jobs import CredentialsSource
 from iamport_desk.models import Credentials
 from iamport_desk.ui.history_cells import COLUMNS
-from iamport_desk.ui.history_export_actions import HistoryExportActions, default_export_path
+from iamport_desk.ui.history_columns import HistoryColumns
+from iamport_desk.ui.history_confirmations import HistoryConfirmations
+from iamport_desk.ui.history_export_actions import HistoryExportActions
 from iamport_desk.ui.history_exporter import HistoryExporter
 from iamport_desk.ui.history_filters import HistoryFilterBar, kst_day_start
-from iamport_desk.ui.history_model import HistoryTableModel, row_text
+from iamport_desk.ui.history_model import HistoryTableModel
 from iamport_desk.ui.history_reconcile import HistoryReconcile
-from iamport_desk.ui.history_sentences import history_window_problem
+from iamport_desk.ui.history_row_actions import HistoryRowActions
 from iamport_desk.ui.history_table_view import HistoryTableView
 from iamport_desk.ui.receipt_view import plain_label
-from iamport_desk.ui.words import WARNING_COLOUR, export_headers, label_style, receipt_type_labels
+from iamport_desk.ui.words import (
+    WARNING_COLOUR,
+    export_headers,
+    history_problem,
+    label_style,
+    receipt_type_labels,
+)
 
 if TYPE_CHECKING:
     from iamport_desk.credentials import ProfileStore
@@ -41,6 +51,12 @@ log = logging.getLogger(__name__)
 REFRESH_DELAY_MS = 100  # coalesces the bursts of history_changed during a reconciliation
 
 
+def default_size(room: QRect) -> QSize:
+    """As wide as the books' columns need, within the screen's free ``room`` (a 1366x768
+    laptop at 100 %, 2560x1440 at 200 %) less a title bar and a margin."""
+    return QSize(min(1320, room.width() - 40), min(640, room.height() - 80))
+
+
 class HistoryWindow(QWidget):
     """A top-level window over the audit history.
 
@@ -48,14 +64,18 @@ class HistoryWindow(QWidget):
         message_shown(str): the status sentence changed (the full plain text).
         export_finished(object): an export ended: the number of rows written (``int``)
             or the exception that stopped it (``HistoryUnavailable`` or ``OSError``).
+            An empty view writes nothing and ends with 0.
         reconcile_finished(object): the ``ReconcileResult`` of a check started from here.
         refreshed(): the table was reloaded from the history file.
+        confirmation_saved(int): a confirmation of that many cancellations was saved as a
+            PDF or sent to the printer.
     """
 
     message_shown = Signal(str)
     export_finished = Signal(object)
     reconcile_finished = Signal(object)
     refreshed = Signal()
+    confirmation_saved = Signal(int)
 
     def __init__(
         self,
@@ -77,17 +97,26 @@ class HistoryWindow(QWidget):
         # collector, which may run on the API thread and destroy a widget there.)
         self.ask_save_path: Callable[[str], str | None] | None = None
         self.open_url: Callable[[str], bool] | None = None
+        # And the printer to print on (None: the clerk closed the dialog); a QPrinter.
+        self.ask_printer: Callable[[], object] | None = None
 
         self.setWindowTitle(self.tr("Audit history"))
         self.setObjectName("historyWindow")
-        self.resize(1100, 620)
+        self.resize(default_size(self.screen().availableGeometry()))
 
         self.model = HistoryTableModel(self.history_path, self)
         self.exporter = HistoryExporter(self.history_path, self)
         self.export_actions = HistoryExportActions(self)
         self.exporter.done.connect(self.export_actions.on_export_done)
         self.reconciler = HistoryReconcile(self)
+        self.row_actions = HistoryRowActions(self)
+        self.confirmations = HistoryConfirmations(self)
         self._build()
+        self.columns = HistoryColumns(self)
+        self.columns.setup()
+        self.columns_action.triggered.connect(self.columns.show_chooser)
+        for key in (QKeySequence(Qt.Key.Key_Escape), QKeySequence("Ctrl+W")):
+            QShortcut(key, self, self.close)  # Esc and Ctrl+W close it, as they do a dialog
 
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
@@ -99,7 +128,7 @@ class HistoryWindow(QWidget):
         self.model.profiles_loaded.connect(self.on_model_profiles_loaded)
         self.model.loaded.connect(self.on_model_loaded)
         self.model.failed.connect(self.on_model_failed)
-        self.model.modelReset.connect(self._update_actions)
+        self.model.modelReset.connect(self.row_actions.update)
         service.history_changed.connect(self.on_api_history_changed)
 
     # ---- construction ---------------------------------------------------------------
@@ -120,11 +149,12 @@ class HistoryWindow(QWidget):
         self.table = HistoryTableView(self.model, self)
         header = self.table.horizontalHeader()
         header.sortIndicatorChanged.connect(self.on_header_sortIndicatorChanged)
-        self.table.doubleClicked.connect(self.on_table_doubleClicked)
-        self.table.copy_requested.connect(self.on_table_copy_requested)
-        self.table.open_requested.connect(self.on_table_open_requested)
-        self.table.selectionModel().selectionChanged.connect(self._update_actions)
-        self.table.selectionModel().currentRowChanged.connect(self._update_actions)
+        actions = self.row_actions
+        self.table.doubleClicked.connect(actions.on_table_doubleClicked)
+        self.table.copy_requested.connect(actions.copy)
+        self.table.open_requested.connect(actions.on_table_open_requested)
+        self.table.selectionModel().selectionChanged.connect(actions.update)
+        self.table.selectionModel().currentRowChanged.connect(actions.update)
         outer.addWidget(self.table, 1)
 
         self.count_label = QLabel(self)
@@ -142,13 +172,22 @@ class HistoryWindow(QWidget):
         self.copy_button = QPushButton(self.tr("&Copy row"), self)
         self.copy_button.setObjectName("copy_button")
         self.copy_button.setToolTip(self.tr("Copy the selected rows as text (Ctrl+C in the table)"))
-        self.copy_button.clicked.connect(self.on_copy_button_clicked)
+        self.copy_button.clicked.connect(actions.copy)
         self.open_button = QPushButton(self.tr("Open &receipt"), self)
         self.open_button.setObjectName("open_button")
         self.open_button.setToolTip(
             self.tr("Open the receipt of the selected attempt in the browser")
         )
-        self.open_button.clicked.connect(self.on_open_button_clicked)
+        self.open_button.clicked.connect(actions.open_selected)
+        self.pair_button = QPushButton(self.tr("&Go to the linked row"), self)
+        self.pair_button.setObjectName("pair_button")
+        self.pair_button.setToolTip(
+            self.tr(
+                "Select the other row of a correction: the re-issue of a cancellation, or the "
+                "cancellation a re-issue corrects (or double-click the Correction cell)"
+            )
+        )
+        self.pair_button.clicked.connect(actions.go_to_pair)
         self.reconcile_button = QPushButton(self.tr("Check &unknown outcomes"), self)
         self.reconcile_button.setObjectName("reconcile_button")
         self.reconcile_button.setToolTip(
@@ -158,31 +197,50 @@ class HistoryWindow(QWidget):
             )
         )
         self.reconcile_button.clicked.connect(self.reconciler.on_reconcile_button_clicked)
-        self.export_button = QPushButton(self.tr("&Export to CSV..."), self)
-        self.export_button.setObjectName("export_button")
-        self.export_button.setToolTip(
-            self.tr(
-                "Save the attempts shown (with the current filter and order) as a CSV file "
-                "for Excel"
-            )
-        )
-        self.export_button.clicked.connect(self.export_actions.on_export_button_clicked)
-        buttons.addWidget(self.copy_button)
-        buttons.addWidget(self.open_button)
+        for button in (self.copy_button, self.open_button, self.pair_button):
+            buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.reconcile_button)
-        buttons.addWidget(self.export_button)
         outer.addLayout(buttons)
+
+        files = QHBoxLayout()
+        self.pdf_button = self.confirmations.pdf_button
+        self.print_button = self.confirmations.print_button
+        self.report_button = self.confirmations.report_button
+        for button in self.confirmations.buttons():
+            files.addWidget(button)
+        files.addStretch(1)
+        self.xlsx_button = QPushButton(self.tr("E&xport to Excel..."), self)
+        self.xlsx_button.setObjectName("xlsx_button")
+        self.xlsx_button.setToolTip(
+            self.tr(
+                "Save the attempts shown (with the current filter and order) as an Excel "
+                "workbook that keeps every digit of the order and approval numbers"
+            )
+        )
+        self.xlsx_button.clicked.connect(self.export_actions.on_xlsx_button_clicked)
+        self.export_button = QPushButton(self.tr("Export to CS&V..."), self)
+        self.export_button.setObjectName("export_button")
+        self.export_button.setToolTip(
+            self.tr("Save the attempts shown as a CSV file, for programs other than Excel")
+        )
+        self.export_button.clicked.connect(self.export_actions.on_export_button_clicked)
+        files.addWidget(self.xlsx_button)
+        files.addWidget(self.export_button)
+        outer.addLayout(files)
 
         # The same actions on the table's context menu.
         self.copy_action = QAction(self.tr("Copy row"), self.table)
-        self.copy_action.triggered.connect(self.on_copy_button_clicked)
+        self.copy_action.triggered.connect(actions.copy)
         self.open_action = QAction(self.tr("Open receipt"), self.table)
-        self.open_action.triggered.connect(self.on_open_button_clicked)
-        self.table.addAction(self.copy_action)
-        self.table.addAction(self.open_action)
+        self.open_action.triggered.connect(actions.open_selected)
+        self.pair_action = QAction(self.tr("Go to the linked row"), self.table)
+        self.pair_action.triggered.connect(actions.go_to_pair)
+        self.columns_action = QAction(self.tr("Columns..."), self.table)  # the keyboard's way
+        for action in (self.copy_action, self.open_action, self.pair_action, self.columns_action):
+            self.table.addAction(action)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        self._update_actions()
+        actions.update()
 
     # ---- the filter -----------------------------------------------------------------
 
@@ -251,7 +309,7 @@ class HistoryWindow(QWidget):
                 selection.setCurrentIndex(
                     self.model.index(row, 0), selection.SelectionFlag.NoUpdate
                 )
-        self._update_actions()
+        self.row_actions.update()
 
     @Slot(list)
     def on_api_history_changed(self, _entries: list[object]) -> None:
@@ -270,7 +328,7 @@ class HistoryWindow(QWidget):
     @Slot(object)
     def on_model_failed(self, error: object) -> None:
         if isinstance(error, HistoryUnavailable):
-            self.show_message(history_window_problem(error), warning=True)
+            self.show_message(history_problem(error.reason), warning=True)
 
     @Slot(int, Qt.SortOrder)
     def on_header_sortIndicatorChanged(self, section: int, order: Qt.SortOrder) -> None:
@@ -289,76 +347,15 @@ class HistoryWindow(QWidget):
             return
         self.model.sort(section, order)
 
-    # ---- row actions ----------------------------------------------------------------
+    # ---- row actions (tests and older callers use these names) --------------------
 
-    def _selected_rows(self) -> list[int]:
-        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
-        if not rows and self.table.currentIndex().isValid():
-            rows = [self.table.currentIndex().row()]
-        return rows
-
-    @Slot()
-    def _update_actions(self) -> None:
-        rows = self._selected_rows()
-        self.copy_button.setEnabled(bool(rows))
-        self.copy_action.setEnabled(bool(rows))
-        link = self.model.link(rows[0]) if len(rows) == 1 else None
-        self.open_button.setEnabled(link is not None)
-        self.open_action.setEnabled(link is not None)
-
-    @Slot()
     def on_copy_button_clicked(self) -> None:
-        rows = self._selected_rows()
-        entries = [entry for row in rows if (entry := self.model.entry(row)) is not None]
-        if not entries:
-            return
-        QGuiApplication.clipboard().setText("\n".join(row_text(entry) for entry in entries))
-        self.show_message(self.tr("Copied {0} row(s).").format(len(entries)))
+        self.row_actions.copy()
 
-    @Slot()
-    def on_table_copy_requested(self) -> None:
-        self.on_copy_button_clicked()
-
-    @Slot()
-    def on_open_button_clicked(self) -> None:
-        rows = self._selected_rows()
-        if len(rows) == 1:
-            self._open_row(rows[0])
-
-    @Slot(QModelIndex)
     def on_table_doubleClicked(self, index: QModelIndex) -> None:
-        if index.isValid():
-            self._open_row(index.row())
-
-    @Slot()
-    def on_table_open_requested(self) -> None:
-        index = self.table.currentIndex()
-        if index.isValid():
-            self._open_row(index.row())
-
-    def _open_row(self, row: int) -> None:
-        link = self.model.link(row)
-        if link is None:
-            self.show_message(
-                self.tr(
-                    "This attempt has no receipt link that can be opened (only http and https "
-                    "links are opened)."
-                )
-            )
-            return
-        open_url = self.open_url or self._open_url
-        if not open_url(link):
-            self.show_message(
-                self.tr("The browser could not be started to open the receipt."), warning=True
-            )
-
-    def _open_url(self, url: str) -> bool:
-        return bool(QDesktopServices.openUrl(QUrl(url, QUrl.ParsingMode.StrictMode)))
+        self.row_actions.on_table_doubleClicked(index)
 
     # ---- export ---------------------------------------------------------------------
-
-    def default_export_path(self) -> str:
-        return default_export_path()
 
     def export_headers(self) -> list[str]:
         """The CSV column titles, in the order of ``history_export.DEFAULT_HEADERS``."""
@@ -381,6 +378,7 @@ class HistoryWindow(QWidget):
             self.refresh()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.columns.save()
         self.filters.search_timer.stop()
         self._refresh_timer.stop()
         self.model.close()  # the read connection; reopened when the window is shown again

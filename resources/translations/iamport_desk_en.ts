@@ -385,6 +385,21 @@
     </message>
 </context>
 <context>
+    <name>History</name>
+    <message>
+        <source>← #{0} cancellation</source>
+        <translation>← #{0} cancellation</translation>
+    </message>
+    <message>
+        <source>→ #{0} re-issue</source>
+        <translation>→ #{0} re-issue</translation>
+    </message>
+    <message>
+        <source>(at lookup)</source>
+        <translation>(at lookup)</translation>
+    </message>
+</context>
+<context>
     <name>HistoryFilterBar</name>
     <message>
         <source>Order &amp;number:</source>
@@ -446,6 +461,26 @@
         <source>Last day (Korean time)</source>
         <translation>Last day (Korean time)</translation>
     </message>
+    <message>
+        <source>order numbers containing “{0}”</source>
+        <translation>order numbers containing “{0}”</translation>
+    </message>
+    <message>
+        <source>store {0}</source>
+        <translation>store {0}</translation>
+    </message>
+    <message>
+        <source>started {0} to {1} (KST)</source>
+        <translation>started {0} to {1} (KST)</translation>
+    </message>
+    <message>
+        <source>Cancellations in the whole history</source>
+        <translation>Cancellations in the whole history</translation>
+    </message>
+    <message>
+        <source>Cancellations with {0}</source>
+        <translation>Cancellations with {0}</translation>
+    </message>
 </context>
 <context>
     <name>HistoryTableModel</name>
@@ -498,6 +533,26 @@
         <translation>Receipt link</translation>
     </message>
     <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Correction</source>
+        <translation>Correction</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>API</source>
+        <translation>API</translation>
+    </message>
+    <message>
         <source>This column cannot be sorted.</source>
         <translation>This column cannot be sorted.</translation>
     </message>
@@ -536,6 +591,14 @@
         <translation>Open the receipt of the selected attempt in the browser</translation>
     </message>
     <message>
+        <source>&amp;Go to the linked row</source>
+        <translation>&amp;Go to the linked row</translation>
+    </message>
+    <message>
+        <source>Select the other row of a correction: the re-issue of a cancellation, or the cancellation a re-issue corrects (or double-click the Correction cell)</source>
+        <translation>Select the other row of a correction: the re-issue of a cancellation, or the cancellation a re-issue corrects (or double-click the Correction cell)</translation>
+    </message>
+    <message>
         <source>Check &amp;unknown outcomes</source>
         <translation>Check &amp;unknown outcomes</translation>
     </message>
@@ -544,12 +607,20 @@
         <translation>Look up the receipts of attempts whose outcome is unknown, for the active store profile. Nothing is cancelled again.</translation>
     </message>
     <message>
-        <source>&amp;Export to CSV...</source>
-        <translation>&amp;Export to CSV...</translation>
+        <source>E&amp;xport to Excel...</source>
+        <translation>E&amp;xport to Excel...</translation>
     </message>
     <message>
-        <source>Save the attempts shown (with the current filter and order) as a CSV file for Excel</source>
-        <translation>Save the attempts shown (with the current filter and order) as a CSV file for Excel</translation>
+        <source>Save the attempts shown (with the current filter and order) as an Excel workbook that keeps every digit of the order and approval numbers</source>
+        <translation>Save the attempts shown (with the current filter and order) as an Excel workbook that keeps every digit of the order and approval numbers</translation>
+    </message>
+    <message>
+        <source>Export to CS&amp;V...</source>
+        <translation>Export to CS&amp;V...</translation>
+    </message>
+    <message>
+        <source>Save the attempts shown as a CSV file, for programs other than Excel</source>
+        <translation>Save the attempts shown as a CSV file, for programs other than Excel</translation>
     </message>
     <message>
         <source>Copy row</source>
@@ -560,6 +631,14 @@
         <translation>Open receipt</translation>
     </message>
     <message>
+        <source>Go to the linked row</source>
+        <translation>Go to the linked row</translation>
+    </message>
+    <message>
+        <source>Columns...</source>
+        <translation>Columns...</translation>
+    </message>
+    <message>
         <source>All attempts shown: {0}</source>
         <translation>All attempts shown: {0}</translation>
     </message>
@@ -568,44 +647,8 @@
         <translation>{0} of {1} attempts shown</translation>
     </message>
     <message>
-        <source>The history file or its folder cannot be used (permissions).</source>
-        <translation>The history file or its folder cannot be used (permissions).</translation>
-    </message>
-    <message>
-        <source>The disk that holds the history is full.</source>
-        <translation>The disk that holds the history is full.</translation>
-    </message>
-    <message>
-        <source>The history is busy in another program. Try again in a moment.</source>
-        <translation>The history is busy in another program. Try again in a moment.</translation>
-    </message>
-    <message>
-        <source>The history file is damaged or is not an iamport-desk history.</source>
-        <translation>The history file is damaged or is not an iamport-desk history.</translation>
-    </message>
-    <message>
-        <source>The history was written by a newer version of iamport-desk. Update the app to read it.</source>
-        <translation>The history was written by a newer version of iamport-desk. Update the app to read it.</translation>
-    </message>
-    <message>
-        <source>The history file could not be read.</source>
-        <translation>The history file could not be read.</translation>
-    </message>
-    <message>
         <source>This column cannot be sorted.</source>
         <translation>This column cannot be sorted.</translation>
-    </message>
-    <message>
-        <source>Copied {0} row(s).</source>
-        <translation>Copied {0} row(s).</translation>
-    </message>
-    <message>
-        <source>This attempt has no receipt link that can be opened (only http and https links are opened).</source>
-        <translation>This attempt has no receipt link that can be opened (only http and https links are opened).</translation>
-    </message>
-    <message>
-        <source>The browser could not be started to open the receipt.</source>
-        <translation>The browser could not be started to open the receipt.</translation>
     </message>
     <message>
         <source>No store profile with a saved API secret is selected. Choose or enter one in the main window, then try again.</source>
@@ -640,8 +683,16 @@
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
         <source>Exporting...</source>
         <translation>Exporting...</translation>
+    </message>
+    <message>
+        <source>No records to export: no file was written. No attempt matches the search and the filters; change them, then try again.</source>
+        <translation>No records to export: no file was written. No attempt matches the search and the filters; change them, then try again.</translation>
     </message>
     <message>
         <source>Exported {0} attempt(s) to {1}.</source>
@@ -658,6 +709,94 @@
     <message>
         <source>The export failed unexpectedly. The details were written to the log file.</source>
         <translation>The export failed unexpectedly. The details were written to the log file.</translation>
+    </message>
+    <message>
+        <source>Columns for the books (default)</source>
+        <translation>Columns for the books (default)</translation>
+    </message>
+    <message>
+        <source>Save the cancellation confirmation of the selected rows as a PDF: one confirmation, or one report with totals for several rows</source>
+        <translation>Save the cancellation confirmation of the selected rows as a PDF: one confirmation, or one report with totals for several rows</translation>
+    </message>
+    <message>
+        <source>Print the confirmation of the selected rows</source>
+        <translation>Print the confirmation of the selected rows</translation>
+    </message>
+    <message>
+        <source>Confirmation as P&amp;DF...</source>
+        <translation>Confirmation as P&amp;DF...</translation>
+    </message>
+    <message>
+        <source>Pr&amp;int...</source>
+        <translation>Pr&amp;int...</translation>
+    </message>
+    <message>
+        <source>Report of the cancellations &amp;shown...</source>
+        <translation>Report of the cancellations &amp;shown...</translation>
+    </message>
+    <message>
+        <source>Save every cancellation that the search and the filters select (for example today&apos;s) as one PDF report with totals</source>
+        <translation>Save every cancellation that the search and the filters select (for example today&apos;s) as one PDF report with totals</translation>
+    </message>
+    <message>
+        <source>No confirmation was made: none of the selected rows is a cancellation that happened. Select a row whose outcome is Cancelled.</source>
+        <translation>No confirmation was made: none of the selected rows is a cancellation that happened. Select a row whose outcome is Cancelled.</translation>
+    </message>
+    <message>
+        <source>{0} selected row(s) are not cancellations and were left out.</source>
+        <translation>{0} selected row(s) are not cancellations and were left out.</translation>
+    </message>
+    <message>
+        <source>Nothing was printed: the printer could not be opened. Check that it is on and connected, then try again.</source>
+        <translation>Nothing was printed: the printer could not be opened. Check that it is on and connected, then try again.</translation>
+    </message>
+    <message>
+        <source>Sent {0} page(s) to the printer.</source>
+        <translation>Sent {0} page(s) to the printer.</translation>
+    </message>
+    <message>
+        <source>No report was made: no cancellation that happened matches the search and the filters. Change them, then try again.</source>
+        <translation>No report was made: no cancellation that happened matches the search and the filters. Change them, then try again.</translation>
+    </message>
+    <message>
+        <source>Saving the PDF...</source>
+        <translation>Saving the PDF...</translation>
+    </message>
+    <message>
+        <source>Saved {0} cancellation(s) on {1} page(s) to {2}.</source>
+        <translation>Saved {0} cancellation(s) on {1} page(s) to {2}.</translation>
+    </message>
+    <message>
+        <source>The PDF was not saved: something unexpected went wrong. The details were written to the log file.</source>
+        <translation>The PDF was not saved: something unexpected went wrong. The details were written to the log file.</translation>
+    </message>
+    <message>
+        <source>Save the confirmation</source>
+        <translation>Save the confirmation</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Copied {0} row(s).</source>
+        <translation>Copied {0} row(s).</translation>
+    </message>
+    <message>
+        <source>This attempt has no receipt link that can be opened (only http and https links are opened).</source>
+        <translation>This attempt has no receipt link that can be opened (only http and https links are opened).</translation>
+    </message>
+    <message>
+        <source>The browser could not be started to open the receipt.</source>
+        <translation>The browser could not be started to open the receipt.</translation>
+    </message>
+    <message>
+        <source>Row #{0} is not among the rows shown. Clear the search and the filters to see it.</source>
+        <translation>Row #{0} is not among the rows shown. Clear the search and the filters to see it.</translation>
+    </message>
+    <message>
+        <source>Row #{0} selected.</source>
+        <translation>Row #{0} selected.</translation>
     </message>
 </context>
 <context>

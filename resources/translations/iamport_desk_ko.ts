@@ -385,6 +385,21 @@
         </message>
     </context>
     <context>
+        <name>History</name>
+        <message>
+            <source>← #{0} cancellation</source>
+            <translation>← #{0} 취소 정정</translation>
+        </message>
+        <message>
+            <source>→ #{0} re-issue</source>
+            <translation>→ #{0} 재발행</translation>
+        </message>
+        <message>
+            <source>(at lookup)</source>
+            <translation>(조회 시)</translation>
+        </message>
+    </context>
+    <context>
         <name>HistoryFilterBar</name>
         <message>
             <source>Order &amp;number:</source>
@@ -446,6 +461,26 @@
             <source>Last day (Korean time)</source>
             <translation>종료일 (한국 시간)</translation>
         </message>
+        <message>
+            <source>order numbers containing “{0}”</source>
+            <translation>주문번호에 “{0}” 포함</translation>
+        </message>
+        <message>
+            <source>store {0}</source>
+            <translation>상점 {0}</translation>
+        </message>
+        <message>
+            <source>started {0} to {1} (KST)</source>
+            <translation>{0} ~ {1} (KST) 시작</translation>
+        </message>
+        <message>
+            <source>Cancellations in the whole history</source>
+            <translation>전체 처리 기록의 취소</translation>
+        </message>
+        <message>
+            <source>Cancellations with {0}</source>
+            <translation>다음 조건의 취소: {0}</translation>
+        </message>
     </context>
     <context>
         <name>HistoryTableModel</name>
@@ -498,6 +533,26 @@
             <translation>영수증 링크</translation>
         </message>
         <message>
+            <source>Reason</source>
+            <translation>취소사유</translation>
+        </message>
+        <message>
+            <source>Action</source>
+            <translation>구분</translation>
+        </message>
+        <message>
+            <source>Correction</source>
+            <translation>정정</translation>
+        </message>
+        <message>
+            <source>Row</source>
+            <translation>기록 번호</translation>
+        </message>
+        <message>
+            <source>API</source>
+            <translation>API 종류</translation>
+        </message>
+        <message>
             <source>This column cannot be sorted.</source>
             <translation>이 열은 정렬할 수 없습니다.</translation>
         </message>
@@ -536,6 +591,14 @@
             <translation>선택한 시도의 영수증을 브라우저에서 엽니다</translation>
         </message>
         <message>
+            <source>&amp;Go to the linked row</source>
+            <translation>연결된 기록으로 이동(&amp;G)</translation>
+        </message>
+        <message>
+            <source>Select the other row of a correction: the re-issue of a cancellation, or the cancellation a re-issue corrects (or double-click the Correction cell)</source>
+            <translation>정정의 다른 쪽 기록을 선택합니다: 취소의 재발행, 또는 재발행이 정정한 취소 (정정 칸을 두 번 클릭해도 됩니다)</translation>
+        </message>
+        <message>
             <source>Check &amp;unknown outcomes</source>
             <translation>결과 확인 필요 건 조회(&amp;U)</translation>
         </message>
@@ -544,12 +607,20 @@
             <translation>현재 상점 프로필에서 결과 확인이 필요한 시도의 영수증을 조회합니다. 다시 취소하지는 않습니다.</translation>
         </message>
         <message>
-            <source>&amp;Export to CSV...</source>
-            <translation>CSV로 내보내기(&amp;E)...</translation>
+            <source>E&amp;xport to Excel...</source>
+            <translation>엑셀로 내보내기(&amp;X)...</translation>
         </message>
         <message>
-            <source>Save the attempts shown (with the current filter and order) as a CSV file for Excel</source>
-            <translation>표시된 시도를 현재 필터와 정렬 순서 그대로 Excel용 CSV 파일로 저장합니다</translation>
+            <source>Save the attempts shown (with the current filter and order) as an Excel workbook that keeps every digit of the order and approval numbers</source>
+            <translation>표시된 시도를 (현재 필터와 정렬대로) 주문번호와 승인번호의 모든 자릿수를 지키는 엑셀 통합 문서로 저장합니다</translation>
+        </message>
+        <message>
+            <source>Export to CS&amp;V...</source>
+            <translation>CSV로 내보내기(&amp;V)...</translation>
+        </message>
+        <message>
+            <source>Save the attempts shown as a CSV file, for programs other than Excel</source>
+            <translation>표시된 시도를 엑셀이 아닌 다른 프로그램용 CSV 파일로 저장합니다</translation>
         </message>
         <message>
             <source>Copy row</source>
@@ -560,6 +631,14 @@
             <translation>영수증 열기</translation>
         </message>
         <message>
+            <source>Go to the linked row</source>
+            <translation>연결된 기록으로 이동</translation>
+        </message>
+        <message>
+            <source>Columns...</source>
+            <translation>표시할 열 선택...</translation>
+        </message>
+        <message>
             <source>All attempts shown: {0}</source>
             <translation>전체 {0}건 표시</translation>
         </message>
@@ -568,44 +647,8 @@
             <translation>전체 {1}건 중 {0}건 표시</translation>
         </message>
         <message>
-            <source>The history file or its folder cannot be used (permissions).</source>
-            <translation>처리 기록 파일이나 그 폴더를 사용할 수 없습니다 (권한 문제).</translation>
-        </message>
-        <message>
-            <source>The disk that holds the history is full.</source>
-            <translation>처리 기록이 저장된 디스크가 가득 찼습니다.</translation>
-        </message>
-        <message>
-            <source>The history is busy in another program. Try again in a moment.</source>
-            <translation>다른 프로그램이 처리 기록을 사용하고 있습니다. 잠시 후 다시 시도하세요.</translation>
-        </message>
-        <message>
-            <source>The history file is damaged or is not an iamport-desk history.</source>
-            <translation>처리 기록 파일이 손상되었거나 iamport-desk의 처리 기록 파일이 아닙니다.</translation>
-        </message>
-        <message>
-            <source>The history was written by a newer version of iamport-desk. Update the app to read it.</source>
-            <translation>처리 기록이 더 새로운 버전의 iamport-desk에서 작성되었습니다. 앱을 업데이트한 뒤 다시 여세요.</translation>
-        </message>
-        <message>
-            <source>The history file could not be read.</source>
-            <translation>처리 기록 파일을 읽을 수 없습니다.</translation>
-        </message>
-        <message>
             <source>This column cannot be sorted.</source>
             <translation>이 열은 정렬할 수 없습니다.</translation>
-        </message>
-        <message>
-            <source>Copied {0} row(s).</source>
-            <translation>{0}개 행을 복사했습니다.</translation>
-        </message>
-        <message>
-            <source>This attempt has no receipt link that can be opened (only http and https links are opened).</source>
-            <translation>이 시도에는 열 수 있는 영수증 링크가 없습니다 (http, https 링크만 엽니다).</translation>
-        </message>
-        <message>
-            <source>The browser could not be started to open the receipt.</source>
-            <translation>영수증을 열 브라우저를 실행하지 못했습니다.</translation>
         </message>
         <message>
             <source>No store profile with a saved API secret is selected. Choose or enter one in the main window, then try again.</source>
@@ -640,8 +683,16 @@
             <translation>CSV 파일 (*.csv)</translation>
         </message>
         <message>
+            <source>Excel workbooks (*.xlsx)</source>
+            <translation>엑셀 통합 문서 (*.xlsx)</translation>
+        </message>
+        <message>
             <source>Exporting...</source>
             <translation>내보내는 중...</translation>
+        </message>
+        <message>
+            <source>No records to export: no file was written. No attempt matches the search and the filters; change them, then try again.</source>
+            <translation>내보낼 기록이 없습니다: 파일을 만들지 않았습니다. 검색과 필터에 맞는 시도가 없습니다. 조건을 바꾼 뒤 다시 시도하세요.</translation>
         </message>
         <message>
             <source>Exported {0} attempt(s) to {1}.</source>
@@ -658,6 +709,94 @@
         <message>
             <source>The export failed unexpectedly. The details were written to the log file.</source>
             <translation>내보내는 중 예기치 않은 문제가 발생했습니다. 자세한 내용은 로그 파일에 기록했습니다.</translation>
+        </message>
+        <message>
+            <source>Columns for the books (default)</source>
+            <translation>장부용 열 배치 (기본값)</translation>
+        </message>
+        <message>
+            <source>Save the cancellation confirmation of the selected rows as a PDF: one confirmation, or one report with totals for several rows</source>
+            <translation>선택한 기록의 발행취소 확인서를 PDF로 저장합니다: 한 건이면 확인서, 여러 건이면 합계가 있는 보고서 하나입니다</translation>
+        </message>
+        <message>
+            <source>Print the confirmation of the selected rows</source>
+            <translation>선택한 기록의 확인서를 인쇄합니다</translation>
+        </message>
+        <message>
+            <source>Confirmation as P&amp;DF...</source>
+            <translation>확인서 PDF로 저장(&amp;D)...</translation>
+        </message>
+        <message>
+            <source>Pr&amp;int...</source>
+            <translation>인쇄(&amp;I)...</translation>
+        </message>
+        <message>
+            <source>Report of the cancellations &amp;shown...</source>
+            <translation>표시된 취소를 한 보고서로(&amp;S)...</translation>
+        </message>
+        <message>
+            <source>Save every cancellation that the search and the filters select (for example today's) as one PDF report with totals</source>
+            <translation>검색과 필터가 고른 모든 취소(예: 오늘의 취소)를 합계가 있는 PDF 보고서 하나로 저장합니다</translation>
+        </message>
+        <message>
+            <source>No confirmation was made: none of the selected rows is a cancellation that happened. Select a row whose outcome is Cancelled.</source>
+            <translation>확인서를 만들지 않았습니다: 선택한 기록 중 취소가 완료된 것이 없습니다. 결과가 '취소됨'인 기록을 선택하세요.</translation>
+        </message>
+        <message>
+            <source>{0} selected row(s) are not cancellations and were left out.</source>
+            <translation>선택한 기록 중 {0}건은 완료된 취소가 아니어서 뺐습니다.</translation>
+        </message>
+        <message>
+            <source>Nothing was printed: the printer could not be opened. Check that it is on and connected, then try again.</source>
+            <translation>인쇄하지 않았습니다: 프린터를 열 수 없습니다. 프린터가 켜져 있고 연결되어 있는지 확인한 뒤 다시 시도하세요.</translation>
+        </message>
+        <message>
+            <source>Sent {0} page(s) to the printer.</source>
+            <translation>{0}쪽을 프린터로 보냈습니다.</translation>
+        </message>
+        <message>
+            <source>No report was made: no cancellation that happened matches the search and the filters. Change them, then try again.</source>
+            <translation>보고서를 만들지 않았습니다: 검색과 필터에 맞는 완료된 취소가 없습니다. 조건을 바꾼 뒤 다시 시도하세요.</translation>
+        </message>
+        <message>
+            <source>Saving the PDF...</source>
+            <translation>PDF를 저장하는 중...</translation>
+        </message>
+        <message>
+            <source>Saved {0} cancellation(s) on {1} page(s) to {2}.</source>
+            <translation>취소 {0}건을 {1}쪽으로 저장했습니다: {2}</translation>
+        </message>
+        <message>
+            <source>The PDF was not saved: something unexpected went wrong. The details were written to the log file.</source>
+            <translation>PDF를 저장하지 않았습니다: 예상하지 못한 문제가 생겼습니다. 자세한 내용은 로그 파일에 기록했습니다.</translation>
+        </message>
+        <message>
+            <source>Save the confirmation</source>
+            <translation>확인서 저장</translation>
+        </message>
+        <message>
+            <source>PDF files (*.pdf)</source>
+            <translation>PDF 파일 (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Copied {0} row(s).</source>
+            <translation>{0}개 행을 복사했습니다.</translation>
+        </message>
+        <message>
+            <source>This attempt has no receipt link that can be opened (only http and https links are opened).</source>
+            <translation>이 시도에는 열 수 있는 영수증 링크가 없습니다 (http, https 링크만 엽니다).</translation>
+        </message>
+        <message>
+            <source>The browser could not be started to open the receipt.</source>
+            <translation>영수증을 열 브라우저를 실행하지 못했습니다.</translation>
+        </message>
+        <message>
+            <source>Row #{0} is not among the rows shown. Clear the search and the filters to see it.</source>
+            <translation>기록 #{0}은(는) 표시된 기록에 없습니다. 보려면 검색과 필터를 지우세요.</translation>
+        </message>
+        <message>
+            <source>Row #{0} selected.</source>
+            <translation>기록 #{0}을(를) 선택했습니다.</translation>
         </message>
     </context>
     <context>

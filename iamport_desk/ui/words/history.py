@@ -96,3 +96,20 @@ def note_text(note: str | None) -> str:
     }
     words: dict[str, str] = {str(code): text for code, text in known.items()}
     return "; ".join(words.get(part, part) for part in (note or "").split("; ") if part)
+
+
+def pair_text(action: str, other_id: int | None) -> str:
+    """The link of a correction pair as the history table shows it: on a cancellation the
+    re-issue that corrects it, on a re-issue the cancellation it corrects."""
+    from iamport_desk.models import Action
+
+    if other_id is None:
+        return ""
+    if Action(action) is Action.ISSUE:
+        return QCoreApplication.translate("History", "← #{0} cancellation").format(other_id)
+    return QCoreApplication.translate("History", "→ #{0} re-issue").format(other_id)
+
+
+def from_lookup_mark() -> str:
+    """Appended to a row's amount when it is what the lookup showed before the request."""
+    return QCoreApplication.translate("History", "(at lookup)")
