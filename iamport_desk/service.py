@@ -19,6 +19,7 @@ from iamport_desk.jobs import (
     CallJob,
     CancelJob,
     CredentialsSource,
+    IssueJob,
     Job,
     JobResult,
     LookupJob,
@@ -33,6 +34,7 @@ from iamport_desk.jobs import (
 if TYPE_CHECKING:
     from iamport_desk.credentials import ProfileStore
     from iamport_desk.models import Profile
+    from iamport_desk.reissue_draft import ReissueDraft
     from iamport_desk.worker import ApiThread
 
 log = logging.getLogger(__name__)
@@ -116,6 +118,10 @@ class DeskService(QObject):
 
     def cancel(self, credentials: CredentialsSource, profile: str, merchant_uid: str) -> JobHandle:
         return self.submit(CancelJob(credentials, profile, merchant_uid))
+
+    def issue(self, credentials: CredentialsSource, profile: str, draft: ReissueDraft) -> JobHandle:
+        """Issue ``draft`` (ONE POST, after its audit row); the result is an IssueResult."""
+        return self.submit(IssueJob(credentials, profile, draft))
 
     def test_connection(self, credentials: CredentialsSource) -> JobHandle:
         return self.submit(TestConnectionJob(credentials))
