@@ -11,7 +11,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from iamport_desk.models import IDENTITY_NUMBER_TYPE_FOR_KIND, IssueRequest, Receipt
+from iamport_desk.models import (
+    IDENTITY_NUMBER_TYPE_FOR_KIND,
+    HistoryEntry,
+    IssueRequest,
+    Receipt,
+)
 from iamport_desk.rules import (
     derived_order_number,
     identifier_kind_for,
@@ -23,7 +28,13 @@ from iamport_desk.rules import (
     validate_order_name,
 )
 
-__all__ = ["ReissueDefaults", "ReissueDraft", "check_draft", "draft_defaults"]
+__all__ = [
+    "ReissueDefaults",
+    "ReissueDraft",
+    "check_draft",
+    "draft_defaults",
+    "entry_defaults",
+]
 
 
 @dataclass(frozen=True)
@@ -50,6 +61,19 @@ def draft_defaults(receipt: Receipt) -> ReissueDefaults:
         receipt_type=receipt_type,
         amount=receipt.amount,
         vat=receipt.vat,
+        identifier_kind=identifier_kind_for(receipt_type),
+    )
+
+
+def entry_defaults(entry: HistoryEntry) -> ReissueDefaults:
+    """The form's first values from a cancellation's history row (the history window's way
+    in): the amount, VAT and type it recorded (0 when the row predates them)."""
+    receipt_type = entry.receipt_type if entry.receipt_type in ("person", "company") else "person"
+    return ReissueDefaults(
+        merchant_uid=entry.merchant_uid,
+        receipt_type=receipt_type,
+        amount=entry.amount or 0,
+        vat=entry.vat or 0,
         identifier_kind=identifier_kind_for(receipt_type),
     )
 

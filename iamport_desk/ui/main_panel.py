@@ -12,6 +12,7 @@ from iamport_desk.ui.order_form import OrderForm
 from iamport_desk.ui.practice_orders import PracticeOrders, demo_banner
 from iamport_desk.ui.receipt_view import ReceiptView
 from iamport_desk.ui.recent_attempts import RecentAttempts
+from iamport_desk.ui.reissue_entry import ReissueButton
 from iamport_desk.ui.status_area import StatusArea
 
 
@@ -46,6 +47,8 @@ class MainPanel(QWidget):
         self.cancel_button = cancel_receipt_button(self)
         action_row = QHBoxLayout()
         action_row.addStretch(1)
+        self.reissue_button = ReissueButton(self.receipt_view, self)  # issue 15: its own module
+        action_row.addWidget(self.reissue_button)
         action_row.addWidget(self.cancel_button)
         layout.addLayout(action_row)
 
