@@ -326,7 +326,9 @@ class ApiWorker(QObject):
             return CancelResult(missing_secret=True, keychain_reason=_why_missing(job.credentials))
         history = self._open_history()  # HistoryUnavailable -> no request is sent
         tier = credentials.tier_code
-        previous = history.last_cancelled(job.merchant_uid, profile=job.profile, tier_code=tier)
+        previous = history.last_cancelled(
+            job.merchant_uid, profile=job.profile, tier_code=tier, in_effect=True
+        )
         if previous is not None:
             return CancelResult(already_cancelled=previous)
         settled = self._settle_unknown_first(job, credentials, history)

@@ -269,3 +269,16 @@ def test_a_lookup_is_abandoned_but_never_an_issue_in_flight(
     result = blocker.args[1]
     assert isinstance(result, IssueResult) and result.entry is not None
     assert result.entry.outcome is Outcome.CANCELLED
+
+
+def test_a_receipt_issued_again_under_its_own_number_can_be_cancelled_again(
+    desk_for: Callable[..., Desk],
+) -> None:
+    # The correction itself may be wrong: the old cancellation must not block its DELETE.
+    desk = desk_for(reissue_cancelled=True)
+    desk.cancel()
+    issued = desk.issue()
+    assert issued.entry is not None and issued.entry.outcome is Outcome.CANCELLED
+    again = desk.cancel()
+    assert again.already_cancelled is None
+    assert desk.sim.count("DELETE", PREFIX) == 2
