@@ -235,3 +235,75 @@ def test_the_number_is_masked_except_while_edited(qtbot: QtBot) -> None:
     edit.setText("01099998888")
     QApplication.sendEvent(edit, QFocusEvent(QEvent.Type.FocusOut, Qt.FocusReason.TabFocusReason))
     assert edit.text() == "*******8888" and edit.value() == "01099998888"
+
+
+def test_the_demo_practice_order_is_corrected_end_to_end(
+    qtbot: QtBot, app_paths: AppPaths, simulator: Simulator
+) -> None:
+    """The demo's practice store and order, as --demo has them (the simulator's default mode:
+    a cancelled order number is "already issued", so the correction goes under "-R1")."""
+    import keyring.backends.fail
+
+    from iamport_desk.demo_stores import DEMO_PROFILE, ensure_demo_profiles
+    from iamport_desk.models import StoreApi
+
+    secrets = SecretStore(keyring.backends.fail.Keyring())  # type: ignore[no-untyped-call]
+    store = ProfileStore(
+        app_paths.settings_file, secrets, session_hosts={StoreApi.V1: simulator.base_url}
+    )
+    ensure_demo_profiles(store)
+    assert store.get(DEMO_PROFILE).channel_key == DEMO_CHANNEL_KEY  # type: ignore[union-attr]
+    uid = "00000202611250000017"  # issued for 9,900 won; should have been 99,000
+    with open_window(qtbot, app_paths, simulator, profiles=store) as (window, _):
+        look_up(qtbot, window, uid)
+        cancel(qtbot, window)
+        dialog = open_dialog(window)
+        fields = dialog.fields
+        assert fields.amount_edit.text() == "9,900" and fields.vat_edit.text() == "900"
+        fields.amount_edit.setText("99,000")
+        fields.amount_edit.textEdited.emit("99,000")  # as typed: the old VAT is let go
+        assert fields.vat_edit.text() == ""
+        fields.identifier_edit.set_value("010-9876-5432")
+        fields.name_edit.setText("음료")
+        dialog.next_button.click()
+        assert "99,000" in dialog.summary.text()
+        issue(qtbot, dialog)
+        assert "-R1" in dialog.next_button.text()
+        with qtbot.waitSignal(dialog.finished, timeout=30_000):
+            dialog.next_button.click()
+        assert "issued again" in window.message.text()
+        assert window.receipt_view.merchant_uid.text() == uid + "-R1"
+    new = simulator.receipt(uid + "-R1")
+    assert new is not None and new["amount"] == 99_000 and new["vat"] == 9_000
+    cancel_row, refused, issued = rows(app_paths)
+    assert cancel_row.corrected_by == issued.id and issued.corrects_id == cancel_row.id
+    assert refused.outcome is Outcome.FAILED and issued.outcome is Outcome.CANCELLED
+
+
+def test_the_history_window_opens_the_correction_of_a_cancel_row(
+    qtbot: QtBot, app_paths: AppPaths, sim_for: type[Simulator]
+) -> None:
+    from iamport_desk.jobs import StoredCredentials
+    from iamport_desk.ui.reissue_entry import open_reissue
+
+    sim = sim_for(reissue_cancelled=True)  # type: ignore[call-arg]
+    profiles = profiles_with_key(app_paths)
+    with open_window(qtbot, app_paths, sim, profiles=profiles) as (window, _):
+        cancelled_order(qtbot, window)
+        (cancel_row,) = rows(app_paths)
+        source = StoredCredentials(profiles, PROFILE, sim.base_url)
+        dialog = open_reissue(window, window.service, cancel_row, credentials=source)
+        assert isinstance(dialog, ReissueDialog)
+        assert dialog.fields.amount_edit.text() == "55,000"  # from the row
+        fill_and_confirm(dialog)
+        with qtbot.waitSignal(dialog.finished, timeout=30_000):
+            dialog.next_button.click()
+        said, issued = dialog.outcome()
+        assert said.success and issued is not None and issued.merchant_uid == ORDER
+        # Another store's row is not corrected with this store's keys.
+        other = StoredCredentials(profiles, "다른 상점", sim.base_url)
+        refused = open_reissue(window, window.service, cancel_row, credentials=other)
+        assert not isinstance(refused, ReissueDialog) and refused is not None
+        assert PROFILE in refused.message.text
+    _, issue_row = rows(app_paths)
+    assert open_reissue(window, window.service, issue_row) is None  # an issue row: nothing

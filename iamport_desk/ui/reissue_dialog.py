@@ -96,6 +96,8 @@ class ReissueDialog(QDialog):
         layout.addLayout(row)
         self.back_button.clicked.connect(self.on_back_clicked)
         self.next_button.clicked.connect(self.on_next_clicked)
+        # Wide enough for the intro and the sentences to wrap in a few lines, not a column.
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 64)
         self._show_form()
 
     @property
