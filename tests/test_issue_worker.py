@@ -282,3 +282,61 @@ def test_a_receipt_issued_again_under_its_own_number_can_be_cancelled_again(
     again = desk.cancel()
     assert again.already_cancelled is None
     assert desk.sim.count("DELETE", PREFIX) == 2
+
+
+def test_a_v2_store_keeps_its_idempotency_key_in_the_row_and_the_post(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    from iamport_desk.models import StoreApi
+    from iamport_desk.simulator_v2 import DEMO_API_SECRET, DEMO_STORE_ID, SimulatorV2
+    from iamport_desk.simulator_v2 import DEMO_CHANNEL_KEY as V2_CHANNEL_KEY
+    from iamport_desk.store_clients import client_for
+
+    sim = SimulatorV2()
+    sim.start()
+    api = ApiThread(ApiWorker(tmp_path / "history.sqlite3", client_for))
+    credentials = Credentials(
+        "",
+        DEMO_API_SECRET,
+        api_base=sim.base_url,
+        api=StoreApi.V2,
+        store_id=DEMO_STORE_ID,
+        channel_key=V2_CHANNEL_KEY,
+    )
+
+    def run(job: Job) -> JobResult:
+        with qtbot.waitSignal(
+            api.finished, timeout=30_000, check_params_cb=lambda i, _r: i == job.job_id
+        ) as blocker:
+            api.submit(job)
+        result = blocker.args[1]
+        assert isinstance(result, JobResult)
+        return result
+
+    uid = "pay-20261125-0001"
+    try:
+        cancelled = run(CancelJob(GivenCredentials(credentials), PROFILE, uid))
+        assert isinstance(cancelled, CancelResult) and cancelled.entry is not None
+        assert cancelled.entry.outcome is Outcome.CANCELLED
+        first = run(IssueJob(GivenCredentials(credentials), PROFILE, draft(uid, corrects_uid=uid)))
+        assert isinstance(first, IssueResult) and first.entry is not None
+        # V2 keeps a cancelled receipt under its paymentId: "already issued", -R1 offered.
+        assert first.entry.outcome is Outcome.FAILED and first.derived_order == uid + "-R1"
+        second = run(
+            IssueJob(
+                GivenCredentials(credentials),
+                PROFILE,
+                draft(uid, corrects_uid=uid).under(first.derived_order),
+            )
+        )
+        assert isinstance(second, IssueResult) and second.entry is not None
+        assert second.error is None and second.entry.outcome is Outcome.CANCELLED
+        assert second.entry.api == "v2" and second.entry.corrects_id == cancelled.entry.id
+        posts = [r for r in sim.requests if r.method == "POST" and r.path == "/cash-receipts"]
+        assert len(posts) == 2
+        keys = [r.headers.get("Idempotency-Key") for r in posts]
+        assert keys == [first.entry.idempotency_key, second.entry.idempotency_key]
+        assert keys[0] and keys[0] != keys[1]  # two requests, two keys: never one sent twice
+    finally:
+        assert api.stop()
+        sim.stop()

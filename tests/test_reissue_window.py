@@ -307,3 +307,36 @@ def test_the_history_window_opens_the_correction_of_a_cancel_row(
         assert PROFILE in refused.message.text
     _, issue_row = rows(app_paths)
     assert open_reissue(window, window.service, issue_row) is None  # an issue row: nothing
+
+
+def test_a_v2_store_corrects_through_the_same_window(qtbot: QtBot, app_paths: AppPaths) -> None:
+    from iamport_desk.models import StoreApi
+    from iamport_desk.simulator_v2 import DEMO_API_SECRET, DEMO_STORE_ID, SimulatorV2
+    from iamport_desk.simulator_v2 import DEMO_CHANNEL_KEY as V2_CHANNEL_KEY
+
+    sim = SimulatorV2()
+    sim.start()
+    store = ProfileStore(app_paths.settings_file, SecretStore())
+    profile = Profile(PROFILE, api=StoreApi.V2, store_id=DEMO_STORE_ID, channel_key=V2_CHANNEL_KEY)
+    store.save_profile(profile, DEMO_API_SECRET)
+    store.set_active(PROFILE)
+    uid = "pay-20261125-0001"
+    try:
+        with open_window(qtbot, app_paths, sim, profiles=store) as (window, _):  # type: ignore[arg-type]
+            look_up(qtbot, window, uid)
+            cancel(qtbot, window)
+            dialog = open_dialog(window)
+            fields = dialog.fields
+            fields.identifier_edit.set_value("01098765432")
+            fields.name_edit.setText("음료")
+            dialog.next_button.click()
+            issue(qtbot, dialog)
+            assert uid + "-R1" in dialog.next_button.text()  # V2 keeps the cancelled receipt
+            with qtbot.waitSignal(dialog.finished, timeout=30_000):
+                dialog.next_button.click()
+            assert "issued again" in window.message.text()
+        cancel_row, refused, issued = rows(app_paths)
+        assert issued.api == "v2" and issued.idempotency_key
+        assert cancel_row.corrected_by == issued.id and refused.outcome is Outcome.FAILED
+    finally:
+        sim.stop()
