@@ -20,7 +20,15 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from iamport_desk.jobs import IssueJob, IssueResult
-from iamport_desk.models import Action, Credentials, HistoryEntry, NoteCode, Outcome, Receipt
+from iamport_desk.models import (
+    Action,
+    Credentials,
+    HistoryEntry,
+    NoteCode,
+    Outcome,
+    Receipt,
+    StoreApi,
+)
 from iamport_desk.rules import order_key
 
 if TYPE_CHECKING:
@@ -134,7 +142,7 @@ def run_issue(
             return IssueResult(already_corrected=done[-1], corrects=corrects, reconciled=reconciled)
 
     key: str | None = None
-    if credentials.api.value == "v2":
+    if credentials.api is StoreApi.V2:
         from iamport_desk.portone_v2 import new_idempotency_key
 
         key = new_idempotency_key()

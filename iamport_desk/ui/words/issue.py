@@ -188,9 +188,10 @@ def issue_said(result: IssueResult, merchant_uid: str, *, derived: bool = False)
     if result.error is not None:
         message = describe_issue_error(result.error)
         from iamport_desk.errors import OutcomeUnknown
+        from iamport_desk.models import Outcome
 
         unknown = isinstance(result.error, OutcomeUnknown) or (
-            result.entry is not None and result.entry.outcome.value == "unknown"
+            result.entry is not None and result.entry.outcome is Outcome.UNKNOWN
         )
         return IssueSaid(
             UserMessage(_with_reference(message.text, result), message.server),
