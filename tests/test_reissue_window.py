@@ -188,15 +188,30 @@ def test_without_a_channel_key_the_clerk_is_told_where_to_set_it(
     qtbot: QtBot, app_paths: AppPaths, sim_for: type[Simulator]
 ) -> None:
     sim = sim_for(reissue_cancelled=True)  # type: ignore[call-arg]
+    from iamport_desk.jobs import GivenCredentials
+    from iamport_desk.models import Credentials
+    from iamport_desk.ui.reissue_entry import open_reissue
+
     profiles = profiles_with_key(app_paths, channel_key=None)
     with open_window(qtbot, app_paths, sim, profiles=profiles) as (window, _):
         cancelled_order(qtbot, window)
-        dialog = open_dialog(window)
+        # The button says so at once, before the form is filled in.
+        window.panel.reissue_button.click()
+        assert window.panel.reissue_button.dialog is None
+        message = window.message.text()
+        assert "channel key" in message and "Ctrl+K" in message
+        # The job checks again on the API thread, whoever opened the dialog.
+        (cancel_row,) = rows(app_paths)
+        keyless = Credentials(DEMO_IMP_KEY, DEMO_IMP_SECRET, api_base=sim.base_url)
+        dialog = open_reissue(
+            window, window.service, cancel_row, credentials=GivenCredentials(keyless)
+        )
+        assert isinstance(dialog, ReissueDialog)
         fill_and_confirm(dialog)
         with qtbot.waitSignal(dialog.finished, timeout=30_000):
             dialog.next_button.click()
-        message = window.message.text()
-        assert "channel key" in message and "Ctrl+K" in message
+        said, issued = dialog.outcome()
+        assert issued is None and "channel key" in said.message.text
     assert sim.count("POST", POSTS) == 0
     assert [r.action for r in rows(app_paths)] == [Action.CANCEL]
 

@@ -14,10 +14,10 @@ from typing import TYPE_CHECKING, Protocol, cast
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QPushButton, QWidget
 
-from iamport_desk.jobs import GivenCredentials
+from iamport_desk.jobs import GivenCredentials, IssueResult
 from iamport_desk.models import Action, Credentials, HistoryEntry, Outcome, Receipt
 from iamport_desk.reissue_draft import ReissueDefaults, draft_defaults, entry_defaults
-from iamport_desk.ui.words import IssueSaid, UserMessage
+from iamport_desk.ui.words import IssueSaid, UserMessage, issue_said
 from iamport_desk.ui.words import reissue as words
 
 if TYPE_CHECKING:
@@ -93,6 +93,12 @@ class ReissueButton(QPushButton):
             return
         source = host.credentials_source()
         if source is None:
+            return
+        stored = source.profiles.get(source.profile)  # the settings in memory: no I/O
+        if stored is not None and not stored.channel_key:
+            # Said before the form is filled in; the job checks it again on the API thread.
+            said = issue_said(IssueResult(missing_channel_key=True), receipt.merchant_uid)
+            host.show_message(said.message, warning=True)
             return
         self.dialog = start_reissue(
             window, host.service, source, source.profile, draft_defaults(receipt)
