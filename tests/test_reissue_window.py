@@ -355,3 +355,22 @@ def test_a_v2_store_corrects_through_the_same_window(qtbot: QtBot, app_paths: Ap
         assert cancel_row.corrected_by == issued.id and refused.outcome is Outcome.FAILED
     finally:
         sim.stop()
+
+
+def test_the_form_page_has_one_mnemonic_per_key(
+    qtbot: QtBot, app_paths: AppPaths, sim_for: type[Simulator]
+) -> None:
+    import re
+
+    from PySide6.QtWidgets import QLabel
+
+    sim = sim_for(reissue_cancelled=True)  # type: ignore[call-arg]
+    with open_window(qtbot, app_paths, sim, profiles=profiles_with_key(app_paths)) as (window, _):
+        cancelled_order(qtbot, window)
+        dialog = open_dialog(window)
+        texts = [label.text() for label in dialog.fields.findChildren(QLabel)]
+        texts += [dialog.back_button.text(), dialog.next_button.text()]
+        keys = [m.group(1).lower() for t in texts if (m := re.search(r"&(\w)", t))]
+        assert len(keys) >= 7 and len(keys) == len(set(keys)), keys
+        with qtbot.waitSignal(dialog.finished, timeout=5_000):
+            dialog.reject()

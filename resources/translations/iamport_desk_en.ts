@@ -1882,8 +1882,8 @@ This cannot be undone.</translation>
         <translation>&amp;Kind of number:</translation>
     </message>
     <message>
-        <source>Customer&apos;s &amp;number:</source>
-        <translation>Customer&apos;s &amp;number:</translation>
+        <source>Customer&apos;s n&amp;umber:</source>
+        <translation>Customer&apos;s n&amp;umber:</translation>
     </message>
     <message>
         <source>&amp;Amount (won):</source>

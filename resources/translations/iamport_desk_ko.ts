@@ -1882,8 +1882,8 @@ This cannot be undone.</source>
             <translation>번호 종류(&amp;K):</translation>
         </message>
         <message>
-            <source>Customer's &amp;number:</source>
-            <translation>고객 번호(&amp;N):</translation>
+            <source>Customer's n&amp;umber:</source>
+            <translation>고객 번호(&amp;U):</translation>
         </message>
         <message>
             <source>&amp;Amount (won):</source>

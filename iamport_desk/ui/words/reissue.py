@@ -34,7 +34,7 @@ def field_labels() -> dict[str, str]:
         "merchant_uid": QCoreApplication.translate("Reissue", "Order number:"),
         "receipt_type": QCoreApplication.translate("Reissue", "Issued &for:"),
         "identifier_kind": QCoreApplication.translate("Reissue", "&Kind of number:"),
-        "identifier": QCoreApplication.translate("Reissue", "Customer's &number:"),
+        "identifier": QCoreApplication.translate("Reissue", "Customer's n&umber:"),
         "amount": QCoreApplication.translate("Reissue", "&Amount (won):"),
         "vat": QCoreApplication.translate("Reissue", "&VAT (won):"),
         "order_name": QCoreApplication.translate("Reissue", "&Item name:"),
