@@ -374,3 +374,17 @@ def test_the_form_page_has_one_mnemonic_per_key(
         assert len(keys) >= 7 and len(keys) == len(set(keys)), keys
         with qtbot.waitSignal(dialog.finished, timeout=5_000):
             dialog.reject()
+
+
+def test_the_button_is_disabled_while_the_window_runs_a_job(
+    qtbot: QtBot, app_paths: AppPaths, sim_for: type[Simulator]
+) -> None:
+    sim = sim_for(reissue_cancelled=True)  # type: ignore[call-arg]
+    with open_window(qtbot, app_paths, sim, profiles=profiles_with_key(app_paths)) as (window, _):
+        cancelled_order(qtbot, window)
+        button = window.panel.reissue_button
+        assert button.isEnabled()
+        window.set_busy("reconcile")
+        assert not button.isEnabled()
+        window.set_busy(None)
+        assert button.isEnabled()

@@ -71,6 +71,7 @@ class ReissueButton(QPushButton):
         self.setAccessibleDescription(words.entry_description())
         self._receipt: Receipt | None = None
         self.dialog: ReissueDialog | None = None  # the one open now
+        self._follows_busy = False
         self.hide()
         receipt_view.receipt_changed.connect(self.on_receipt_changed)
         self.clicked.connect(self.open_dialog)
@@ -83,6 +84,21 @@ class ReissueButton(QPushButton):
     def on_receipt_changed(self, receipt: Receipt | None) -> None:
         self._receipt = receipt if receipt is not None and receipt.is_cancelled else None
         self.setVisible(self._receipt is not None)
+        self._follow_busy()
+
+    def _follow_busy(self) -> None:
+        """Disabled while the window runs a job (a reconciliation, say), like its other buttons;
+        connected at the first receipt, once the window is built (through Qt, no reference)."""
+        if self._follows_busy:
+            return
+        busy_changed = getattr(self.window(), "busy_changed", None)
+        if busy_changed is not None:
+            busy_changed.connect(self.on_window_busy_changed)
+            self._follows_busy = True
+
+    @Slot(str)
+    def on_window_busy_changed(self, kind: str) -> None:
+        self.setEnabled(not kind)
 
     @Slot()
     def open_dialog(self) -> None:
