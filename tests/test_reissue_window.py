@@ -388,3 +388,32 @@ def test_the_button_is_disabled_while_the_window_runs_a_job(
         assert not button.isEnabled()
         window.set_busy(None)
         assert button.isEnabled()
+
+
+def test_the_correction_reads_no_keychain_settings_or_history_on_the_gui_thread(
+    qtbot: QtBot,
+    app_paths: AppPaths,
+    sim_for: type[Simulator],
+    monkeypatch: pytest.MonkeyPatch,
+    memory_keyring: object,
+) -> None:
+    from tests.test_gui_thread_io import GuiThreadGuard
+
+    guard = GuiThreadGuard(monkeypatch, type(memory_keyring))
+    sim = sim_for(reissue_cancelled=False)  # type: ignore[call-arg]
+    profiles_with_key(app_paths)
+    # A fresh SecretStore: nothing cached, so the issue job must really read the keychain.
+    profiles = ProfileStore(app_paths.settings_file, SecretStore())
+    with (
+        guard.watching(),
+        open_window(qtbot, app_paths, sim, profiles=profiles) as (window, _),
+    ):
+        cancelled_order(qtbot, window)
+        dialog = open_dialog(window)
+        fill_and_confirm(dialog)
+        issue(qtbot, dialog)  # "already issued": -R1 offered
+        with qtbot.waitSignal(dialog.finished, timeout=30_000):
+            dialog.next_button.click()
+        assert "issued again" in window.message.text()
+    assert "MemoryKeyring.get_password" in guard.calls and "sqlite3.connect" in guard.calls
+    assert guard.violations == []
