@@ -114,6 +114,10 @@ def test_same_order_number_allowed_again(
     assert issue_row.outcome is Outcome.CANCELLED and issue_row.merchant_uid == ORDER
     assert issue_row.corrects_id == cancel_row.id and cancel_row.corrected_by == issue_row.id
     assert issue_row.identifier_masked == "******0998" and issue_row.receipt_type == "company"
+    # The customer's number is nowhere whole in what the app wrote (history, -wal, settings).
+    written = [f for d in app_paths.all_dirs() if d.exists() for f in d.rglob("*") if f.is_file()]
+    assert any(f.name.startswith(app_paths.history_db.name) for f in written)
+    assert not [f for f in written if BUSINESS.encode() in f.read_bytes()]
 
 
 def test_already_issued_offers_the_derived_number_and_asks_again(
