@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Protocol, cast
 
 from PySide6.QtCore import Slot
-from PySide6.QtWidgets import QPushButton, QWidget
+from PySide6.QtWidgets import QLineEdit, QPushButton, QWidget
 
 from iamport_desk.jobs import GivenCredentials, IssueResult
 from iamport_desk.models import Action, Credentials, HistoryEntry, Outcome, Receipt
@@ -31,6 +31,7 @@ class ReissueHost(Protocol):
     """What the button needs of the main window."""
 
     service: DeskService
+    order_edit: QLineEdit
 
     @property
     def busy(self) -> bool: ...
@@ -129,6 +130,8 @@ class ReissueButton(QPushButton):
         said, issued = dialog.outcome()
         host = cast("ReissueHost", self.window())
         if issued is not None:
+            # The order field names what is shown (a derived "-R1" too): what Ctrl+D cancels.
+            host.order_edit.setText(issued.merchant_uid)
             host.set_receipt(issued)
         host.show_message(said.message, warning=not said.success, success=said.success)
 
