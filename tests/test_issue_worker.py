@@ -60,11 +60,15 @@ def draft(uid: str = ORDER, **change: Any) -> ReissueDraft:
 class Desk:
     """A real worker on its own thread, and the simulator it talks to."""
 
-    def __init__(self, qtbot: QtBot, path: Path, sim: Simulator, factory: Any = None) -> None:
+    def __init__(
+        self, qtbot: QtBot, path: Path, sim: Simulator, factory: Any = None, **worker: Any
+    ) -> None:
         self.qtbot = qtbot
         self.path = path
         self.sim = sim
-        self.worker = ApiWorker(path, **({"client_factory": factory} if factory else {}))
+        if factory is not None:
+            worker["client_factory"] = factory
+        self.worker = ApiWorker(path, **worker)
         self.api = ApiThread(self.worker)
         self.credentials = Credentials(
             DEMO_IMP_KEY, DEMO_IMP_SECRET, api_base=sim.base_url, channel_key=DEMO_CHANNEL_KEY
@@ -339,4 +343,24 @@ def test_a_v2_store_keeps_its_idempotency_key_in_the_row_and_the_post(
         assert keys[0] and keys[0] != keys[1]  # two requests, two keys: never one sent twice
     finally:
         assert api.stop()
+        sim.stop()
+
+
+def test_no_post_when_the_audit_row_cannot_be_written(qtbot: QtBot, tmp_path: Path) -> None:
+    from iamport_desk.history import HistoryUnavailable
+
+    class FullDisk(History):
+        def begin_issue(self, **_kwargs: Any) -> int:
+            raise HistoryUnavailable("full", "the disk is full")
+
+    sim = Simulator(reissue_cancelled=True)
+    sim.start()
+    desk = Desk(qtbot, tmp_path / "history.sqlite3", sim, history_factory=FullDisk)
+    try:
+        desk.cancel()
+        result = desk.issue()
+        assert isinstance(result.error, HistoryUnavailable) and result.entry is None
+        assert desk.posts() == 0
+    finally:
+        assert desk.api.stop()
         sim.stop()
