@@ -81,9 +81,9 @@ def _earlier_unknown(
 
 def _settle_first(
     earlier: list[HistoryEntry], history: History, client: ReceiptApi
-) -> tuple[list[HistoryEntry], Receipt | None, IamportError | None]:
-    """Look each order number of ``earlier`` up once and settle its rows; the receipt found
-    for the last one, or the lookup's error (then nothing is settled, nothing is sent)."""
+) -> tuple[list[HistoryEntry], dict[str, Receipt | None], IamportError | None]:
+    """Look each order number of ``earlier`` up once and settle its rows; the receipts found
+    (by ``order_key``), or the lookup's error (then nothing is settled, nothing is sent)."""
     from iamport_desk.errors import IamportError, ReceiptNotFound
 
     found: dict[str, Receipt | None] = {}
@@ -96,9 +96,9 @@ def _settle_first(
         except ReceiptNotFound:
             found[key] = None
         except IamportError as exc:
-            return [], None, exc
+            return [], {}, exc
     settled = [history.reconcile(e.id, found[order_key(e.merchant_uid)]) for e in earlier]
-    return settled, found.get(order_key(earlier[-1].merchant_uid)), None
+    return settled, found, None
 
 
 def run_issue(
@@ -134,7 +134,10 @@ def run_issue(
         issued = [e for e in settled if e.action is Action.ISSUE and e.outcome is Outcome.CANCELLED]
         if issued:
             return IssueResult(
-                settled=issued[-1], receipt=found, corrects=_reread(history, corrects)
+                settled=issued[-1],
+                receipt=found[order_key(issued[-1].merchant_uid)],
+                corrects=_reread(history, corrects),
+                reconciled=reconciled,
             )
     if corrects is not None:
         done = [c for c in history.corrections(corrects.id) if c.outcome is Outcome.CANCELLED]

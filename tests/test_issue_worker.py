@@ -364,3 +364,20 @@ def test_no_post_when_the_audit_row_cannot_be_written(qtbot: QtBot, tmp_path: Pa
     finally:
         assert desk.api.stop()
         sim.stop()
+
+
+def test_an_unknown_correction_under_the_derived_number_is_settled_before_another(
+    desk_for: Callable[..., Desk],
+) -> None:
+    desk = desk_for(reissue_cancelled=False)
+    desk.cancel()
+    refused = desk.issue()
+    assert refused.derived_order == "00012345-R1"
+    desk.sim.inject("POST", PREFIX, Fault(drop=True, apply=True))
+    lost = desk.issue(draft().under(refused.derived_order))
+    assert lost.entry is not None and lost.entry.outcome is Outcome.UNKNOWN
+    # The clerk starts over from the sale's own number: the -R1 attempt is looked up first.
+    again = desk.issue()
+    assert again.settled is not None and again.settled.merchant_uid == "00012345-R1"
+    assert again.receipt is not None and again.receipt.merchant_uid == "00012345-R1"
+    assert desk.posts() == 2  # the refused one and the lost one: nothing more
