@@ -378,12 +378,14 @@ class IamportClient:
         del idempotency_key
         return self.cancel_external_receipt(order_id)
 
-    def issue(self, request: IssueRequest) -> Receipt:
+    def issue(self, request: IssueRequest, *, idempotency_key: str | None = None) -> Receipt:
         """``ReceiptApi.issue``: the V1 POST of ``request.payment_id``, sent at most once.
 
         V2-only fields (``paid_at``, ``business_registration_number``, ``payment_method``)
-        are refused rather than silently left out.
+        are refused rather than silently left out. ``idempotency_key`` is accepted for the
+        seam and not sent: V1 documents no such header (the audit row keeps None for V1).
         """
+        del idempotency_key  # V1 has no idempotency header
         if (
             request.paid_at is not None
             or request.business_registration_number is not None

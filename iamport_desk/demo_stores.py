@@ -46,12 +46,19 @@ def ensure_demo_profiles(store: ProfileStore) -> None:
     (``store.session_host``), whose port changes with every start.
     """
     from iamport_desk.simulator import DEMO_IMP_KEY, DEMO_IMP_SECRET
+    from iamport_desk.simulator.demo import DEMO_CHANNEL_KEY
     from iamport_desk.simulator_v2 import DEMO_API_SECRET, DEMO_STORE_ID
+    from iamport_desk.simulator_v2 import DEMO_CHANNEL_KEY as V2_CHANNEL_KEY
 
     wanted: Mapping[str, tuple[Profile, str]] = {
-        DEMO_PROFILE: (Profile(DEMO_PROFILE, DEMO_IMP_KEY), DEMO_IMP_SECRET),
+        DEMO_PROFILE: (
+            Profile(DEMO_PROFILE, DEMO_IMP_KEY, channel_key=DEMO_CHANNEL_KEY),
+            DEMO_IMP_SECRET,
+        ),
         DEMO_V2_PROFILE: (
-            Profile(DEMO_V2_PROFILE, api=StoreApi.V2, store_id=DEMO_STORE_ID),
+            Profile(
+                DEMO_V2_PROFILE, api=StoreApi.V2, store_id=DEMO_STORE_ID, channel_key=V2_CHANNEL_KEY
+            ),
             DEMO_API_SECRET,
         ),
     }
@@ -59,7 +66,8 @@ def ensure_demo_profiles(store: ProfileStore) -> None:
         existing = store.get(name)
         keep: str | None = secret
         if existing is not None and existing.api is profile.api:
-            profile = existing
+            # Kept as edited; a practice store without a channel key gets the demo's (issue 15).
+            profile = replace(existing, channel_key=existing.channel_key or profile.channel_key)
             if store.credentials(name) is not None:
                 keep = None  # the secret saved this session stays
         host = store.session_host(profile.api) or profile.api.default_base

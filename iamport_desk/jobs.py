@@ -17,6 +17,7 @@ from iamport_desk.models import CancelReason, Credentials, HistoryEntry, Profile
 
 if TYPE_CHECKING:
     from iamport_desk.credentials import ProfileStore
+    from iamport_desk.reissue_draft import ReissueDraft
 
 _job_ids = itertools.count(1)
 
@@ -140,6 +141,19 @@ class SettingsJob(Job):
 
 
 @dataclass(frozen=True)
+class IssueJob(Job):
+    """Issue one cash receipt (the correction's second half): ONE POST, never resent.
+
+    The channel key is read from the resolved credentials on the API thread; ``draft`` names
+    the cancelled order it corrects (``draft.corrects_uid``), linked in the history.
+    """
+
+    credentials: CredentialsSource
+    profile: str
+    draft: ReissueDraft
+
+
+@dataclass(frozen=True)
 class CallJob(Job):
     """Any other blocking call the GUI needs done (a history read); returns its value."""
 
@@ -210,6 +224,32 @@ class SettingsResult:
 
 
 @dataclass(frozen=True)
+class IssueResult:
+    """How an :class:`IssueJob` ended. ``entry`` is the issue row and ``corrects`` the
+    cancellation it corrects (as read back after the outcome: it names ``entry``).
+
+    Nothing was sent when ``missing_secret``, ``missing_channel_key``, ``settled`` (an earlier
+    attempt whose answer was lost turned out, by lookup, to have issued it) or
+    ``already_corrected`` (this cancellation already has its issued correction) is set, or
+    when ``error`` came from the lookup that settles an earlier attempt. ``derived_order``:
+    PortOne said the order number already has a receipt; this is the one to offer instead.
+    """
+
+    receipt: Receipt | None = None
+    entry: HistoryEntry | None = None
+    corrects: HistoryEntry | None = None
+    error: BaseException | None = None
+    derived_order: str | None = None
+    settled: HistoryEntry | None = None
+    already_corrected: HistoryEntry | None = None
+    reconciled: tuple[HistoryEntry, ...] = ()
+    history_error: BaseException | None = None  # the outcome could not be recorded
+    missing_secret: bool = False
+    keychain_reason: str | None = None
+    missing_channel_key: bool = False
+
+
+@dataclass(frozen=True)
 class CallResult:
     value: object = None
     error: BaseException | None = None
@@ -225,6 +265,7 @@ JobResult = (
     | SecretCheckResult
     | SettingsResult
     | CallResult
+    | IssueResult
 )
 
 
@@ -242,6 +283,8 @@ __all__ = [
     "CredentialsSource",
     "FormCredentials",
     "GivenCredentials",
+    "IssueJob",
+    "IssueResult",
     "Job",
     "JobResult",
     "LookupJob",

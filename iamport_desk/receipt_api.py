@@ -30,12 +30,13 @@ class ReceiptApi(Protocol):
         """
         ...
 
-    def issue(self, request: IssueRequest) -> Receipt:
+    def issue(self, request: IssueRequest, *, idempotency_key: str | None = None) -> Receipt:
         """Issue a cash receipt, sent at most once (``OutcomeUnknown`` when in doubt).
 
         ``ApiError`` with PortOne's message when refused (e.g. the order number already has a
         receipt). An unknown outcome is settled by ``lookup(request.payment_id)``, never by
-        issuing again (V2: the same Idempotency-Key, see ``PortOneV2Client``).
+        issuing again. ``idempotency_key`` is the key kept in the audit row before sending
+        (V2's Idempotency-Key header; None: a fresh one); V1 has no such header and sends none.
         """
         ...
 

@@ -20,6 +20,7 @@ from iamport_desk.jobs import (
     CancelDecision,
     CancelJob,
     CredentialsSource,
+    IssueJob,
     Job,
     JobResult,
     LookupJob,
@@ -34,6 +35,7 @@ from iamport_desk.jobs import (
 if TYPE_CHECKING:
     from iamport_desk.credentials import ProfileStore
     from iamport_desk.models import Profile, Receipt
+    from iamport_desk.reissue_draft import ReissueDraft
     from iamport_desk.worker import ApiThread
 
 log = logging.getLogger(__name__)
@@ -137,6 +139,10 @@ class DeskService(QObject):
                 looked_up=looked_up,
             )
         )
+
+    def issue(self, credentials: CredentialsSource, profile: str, draft: ReissueDraft) -> JobHandle:
+        """Issue ``draft`` (ONE POST, after its audit row); the result is an IssueResult."""
+        return self.submit(IssueJob(credentials, profile, draft))
 
     def test_connection(self, credentials: CredentialsSource) -> JobHandle:
         return self.submit(TestConnectionJob(credentials))

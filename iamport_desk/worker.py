@@ -23,6 +23,8 @@ from iamport_desk.jobs import (
     CallResult,
     CancelJob,
     CancelResult,
+    IssueJob,
+    IssueResult,
     Job,
     JobResult,
     LookupJob,
@@ -107,6 +109,8 @@ def failed_result(job: Job, error: BaseException) -> JobResult:
         return LookupResult(error=error)
     if isinstance(job, CancelJob):
         return CancelResult(error=error)
+    if isinstance(job, IssueJob):
+        return IssueResult(error=error)
     if isinstance(job, TestConnectionJob):
         return TestConnectionResult(error=error)
     if isinstance(job, ReconcileJob):
@@ -206,11 +210,11 @@ class ApiWorker(QObject):
         """From the GUI thread: the clerk stopped waiting for a lookup, so cut the read in
         flight (it ends at once with NetworkError "aborted") and keep the worker usable.
 
-        Refused (False) while a cancellation runs: a DELETE once sent cannot be taken back,
-        only settled by a lookup, so it is left to finish.
+        Refused (False) while a cancellation or an issue runs: a DELETE or POST once sent
+        cannot be taken back, only settled by a lookup, so it is left to finish.
         """
         with self._clients_lock:  # the job cannot change while we look and cut
-            if isinstance(self._running, CancelJob):
+            if isinstance(self._running, (CancelJob, IssueJob)):
                 return False
             _abort_all(self._open_clients)
         return True
@@ -264,6 +268,8 @@ class ApiWorker(QObject):
             return self._lookup(job)
         if isinstance(job, CancelJob):
             return self._cancel(job)
+        if isinstance(job, IssueJob):
+            return self._issue(job)
         if isinstance(job, TestConnectionJob):
             return self._test_connection(job)
         if isinstance(job, ReconcileJob):
@@ -330,7 +336,9 @@ class ApiWorker(QObject):
             return CancelResult(missing_secret=True, keychain_reason=_why_missing(job.credentials))
         history = self._open_history()  # HistoryUnavailable -> no request is sent
         tier = credentials.tier_code
-        previous = history.last_cancelled(job.merchant_uid, profile=job.profile, tier_code=tier)
+        previous = history.last_cancelled(
+            job.merchant_uid, profile=job.profile, tier_code=tier, in_effect=True
+        )
         if previous is not None:
             return CancelResult(already_cancelled=previous)
         settled = self._settle_unknown_first(job, credentials, history)
@@ -406,6 +414,23 @@ class ApiWorker(QObject):
         if receipt is not None and receipt.is_cancelled:
             return CancelResult(already_cancelled=settled[-1], reconciled=tuple(settled))
         return None
+
+    def _issue(self, job: IssueJob) -> IssueResult:
+        from iamport_desk.issue_runner import run_issue
+
+        credentials = job.credentials.resolve()  # may read the keychain; the channel key too
+        if credentials is None:
+            return IssueResult(missing_secret=True, keychain_reason=_why_missing(job.credentials))
+        history = self._open_history()  # HistoryUnavailable -> no request is sent
+        return run_issue(
+            job,
+            credentials,
+            history,
+            self._client_for(credentials),
+            finish=self._finish,
+            error_fields=_error_fields,
+            publish=self._publish_history,
+        )
 
     def _finish(
         self, history: History, entry_id: int, outcome: Outcome, **fields: Any

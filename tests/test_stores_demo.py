@@ -21,7 +21,9 @@ from iamport_desk.errors import ApiError, OutcomeUnknown
 from iamport_desk.models import DEFAULT_API_BASE, Profile, StoreApi
 from iamport_desk.paths import AppPaths
 from iamport_desk.simulator import DEMO_IMP_KEY, DEMO_IMP_SECRET, DEMO_ORDERS, Simulator
+from iamport_desk.simulator.demo import DEMO_CHANNEL_KEY
 from iamport_desk.simulator_v2 import DEMO_API_SECRET, DEMO_PAYMENTS, DEMO_STORE_ID, SimulatorV2
+from iamport_desk.simulator_v2 import DEMO_CHANNEL_KEY as V2_CHANNEL_KEY
 from iamport_desk.store_clients import client_for
 
 pytestmark = pytest.mark.timeout(30)
@@ -108,10 +110,21 @@ def test_a_demo_file_of_the_previous_version_gains_the_v2_store(tmp_path: Path) 
     store = _demo_store(path, hosts)
     ensure_demo_profiles(store)
     assert store.profiles() == (
-        Profile(DEMO_PROFILE, DEMO_IMP_KEY, "DM1", "http://127.0.0.1:9001"),  # the Tier kept
+        # The Tier kept; the channel key the practice correction issues through added.
+        Profile(
+            DEMO_PROFILE,
+            DEMO_IMP_KEY,
+            "DM1",
+            "http://127.0.0.1:9001",
+            channel_key=DEMO_CHANNEL_KEY,
+        ),
         Profile("내 연습", "1234"),  # the clerk's own profile is left as it was
         Profile(
-            DEMO_V2_PROFILE, api=StoreApi.V2, store_id=DEMO_STORE_ID, api_base=hosts[StoreApi.V2]
+            DEMO_V2_PROFILE,
+            api=StoreApi.V2,
+            store_id=DEMO_STORE_ID,
+            api_base=hosts[StoreApi.V2],
+            channel_key=V2_CHANNEL_KEY,
         ),
     )
     assert store.settings.active_profile == "내 연습"

@@ -39,6 +39,8 @@ SHOTS = (
     ("main-lookup", "Main window after a lookup"),
     ("confirm", "Confirmation before a cancellation"),
     ("main-cancelled", "Main window after a cancellation"),
+    ("reissue", "Correct and issue again (정정 재발행), opened straight after the cancellation"),
+    ("reissue-confirm", "Its confirmation: what will be issued, the number masked"),
     ("main-error", "Main window after the PG refused (the longest error)"),
     ("credentials", "Store profiles and keys (Ctrl+K)"),
     ("credentials-v2", "Store profiles and keys, a V2 store selected"),
@@ -84,6 +86,23 @@ class Shooter:
         self.app.wait_dialog_closed(dialog)
 
 
+def shoot_reissue(app: AppRun, shooter: Shooter) -> None:
+    """The correction dialog of the receipt just cancelled: the form, then (a mobile number and
+    an item name typed, Enter) its confirmation; Escape sends nothing."""
+    app.focus()
+    app.session.key("alt+i")
+    dialog = app.wait_dialog()
+    shooter.shot("reissue", dialog)
+    app.focus(dialog)
+    app.session.type("01098765432")  # the customer's number has the focus
+    app.session.key("Tab", "Tab", "Tab")  # amount, VAT, item name
+    app.session.type("office supplies")
+    app.session.key("Return")
+    shooter.shot("reissue-confirm", dialog)
+    app.session.key("Escape")  # the dialog closes: nothing issued
+    app.wait_dialog_closed(dialog)
+
+
 def shoot_when_painted(session: XSession, window: str, target: Path, tries: int = 10) -> None:
     """Shoot until two pictures in a row are the same (the first paint is done), or ``tries``.
 
@@ -116,6 +135,7 @@ def _shoot_all(language: str, percent: int, out: Path, home: Path) -> list[Path]
         shooter.shot("main-lookup")
         app.cancel_shown(OK_ORDER, on_dialog=lambda dialog: shooter.shot("confirm", dialog))
         shooter.shot("main-cancelled")
+        shoot_reissue(app, shooter)
         app.look_up(FAILING_ORDER)
         app.cancel_shown(FAILING_ORDER)
         shooter.shot("main-error")

@@ -454,16 +454,27 @@ class History(HistoryExports):
         *,
         profile: str | None = None,
         tier_code: str | None = None,
+        in_effect: bool = False,
     ) -> HistoryEntry | None:
         """The latest successful cancellation of this order (the duplicate guard).
 
         NFC and NFD spellings of the order are one order. ``profile``/``tier_code``
         narrow the search when given; None means any. Issue rows never count: a
-        correction issued under this order number is not a cancellation.
+        correction issued under this order number is not a cancellation. With
+        ``in_effect`` (the cancel job's guard), a cancellation followed by a successful
+        issue under the same order number does not count: the order has a live receipt
+        again, and that one may be cancelled.
         """
         sql = f"SELECT {COLUMNS} FROM attempts WHERE order_key = ? AND outcome = ?"  # noqa: S608
         sql += " AND action = 'cancel'"
         params: list[Any] = [order_key(merchant_uid), Outcome.CANCELLED.value]
+        if in_effect:
+            sql += (
+                " AND NOT EXISTS (SELECT 1 FROM attempts AS later WHERE later.action = 'issue'"
+                " AND later.order_key = attempts.order_key AND later.outcome = ?"
+                " AND later.id > attempts.id)"
+            )
+            params.append(Outcome.CANCELLED.value)
         if profile is not None:
             sql += " AND profile = ?"
             params.append(profile)

@@ -340,9 +340,10 @@ class PortOneV2Client:
         one, see ``last_idempotency_key``)."""
         return self.cancel_cash_receipt(order_id, idempotency_key=idempotency_key)
 
-    def issue(self, request: models.IssueRequest) -> Receipt:
-        """``ReceiptApi.issue``: the V2 issue with a fresh key (see ``last_idempotency_key``)."""
-        return self.issue_cash_receipt(IssueRequest.of(request))
+    def issue(self, request: models.IssueRequest, *, idempotency_key: str | None = None) -> Receipt:
+        """``ReceiptApi.issue``: the V2 issue with ``idempotency_key`` (the one in the audit
+        row), or a fresh one when None (see ``last_idempotency_key``)."""
+        return self.issue_cash_receipt(IssueRequest.of(request), idempotency_key=idempotency_key)
 
     def check_access(self) -> str | None:
         """``ReceiptApi.check_access``: list one receipt; V2 has no store name to report."""

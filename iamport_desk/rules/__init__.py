@@ -8,8 +8,8 @@ No message ever contains the value it refers to: a key, a secret or an address w
 password in it must not end up in a log line through an exception.
 
 The rules live in submodules by topic (errors, orders, addresses, keys, identifiers,
-records); this package re-exports every public name, so ``from iamport_desk.rules import X``
-works for all of them. The submodules import each other, never this package (no cycle).
+records, reissue); this package re-exports every public name, so ``from iamport_desk.rules
+import X`` works for all of them. The submodules import each other, never this package (no cycle).
 """
 
 from __future__ import annotations
@@ -64,14 +64,23 @@ from iamport_desk.rules.records import (
     mask_identifier,
     validate_reason_note,
 )
+from iamport_desk.rules.reissue import (
+    MAX_ISSUE_AMOUNT,
+    MAX_ORDER_NAME_LENGTH,
+    validate_issue_amount,
+    validate_issue_vat,
+    validate_order_name,
+)
 
 __all__ = [
     "BIDI_CONTROLS",
     "BUSINESS_NUMBER_WEIGHTS",
     "IDENTIFIER_KINDS",
     "IDENTIFIER_VISIBLE",
+    "MAX_ISSUE_AMOUNT",
     "MAX_MERCHANT_UID_LENGTH",
     "MAX_NAME_LENGTH",
+    "MAX_ORDER_NAME_LENGTH",
     "MAX_REASON_NOTE_LENGTH",
     "MAX_STORE_ID_LENGTH",
     "MAX_TOKEN_LENGTH",
@@ -98,6 +107,9 @@ __all__ = [
     "validate_identifier",
     "validate_imp_key",
     "validate_imp_secret",
+    "validate_issue_amount",
+    "validate_issue_vat",
+    "validate_order_name",
     "validate_profile_name",
     "validate_proxy_url",
     "validate_reason_note",

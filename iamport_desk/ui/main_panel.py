@@ -13,6 +13,7 @@ from iamport_desk.ui.practice_orders import PracticeOrders, demo_banner
 from iamport_desk.ui.receipt_view import ReceiptView
 from iamport_desk.ui.recent_attempts import RecentAttempts
 from iamport_desk.ui.result_confirmation import ResultConfirmation
+from iamport_desk.ui.reissue_entry import ReissueButton
 from iamport_desk.ui.status_area import StatusArea
 
 
@@ -49,6 +50,8 @@ class MainPanel(QWidget):
         action_row = QHBoxLayout()
         action_row.addWidget(self.confirmation, 1)
         action_row.addStretch(0)  # the confirmation's room when it is shown
+        self.reissue_button = ReissueButton(self.receipt_view, self)  # issue 15: its own module
+        action_row.addWidget(self.reissue_button)
         action_row.addWidget(self.cancel_button)
         layout.addLayout(action_row)
 

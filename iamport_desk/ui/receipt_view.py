@@ -34,9 +34,11 @@ class ReceiptView(QGroupBox):
 
     Signals:
         url_copied(str): the receipt link was copied to the clipboard.
+        receipt_changed(object): the receipt now shown (``Receipt``), or None once cleared.
     """
 
     url_copied = Signal(str)
+    receipt_changed = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -100,6 +102,7 @@ class ReceiptView(QGroupBox):
         self.url.setText("-")
         self._raw_url = None
         self.copy_button.setEnabled(False)
+        self.receipt_changed.emit(None)
 
     def show_receipt(self, receipt: Receipt) -> None:
         self.merchant_uid.setText(elide(receipt.merchant_uid))
@@ -127,6 +130,7 @@ class ReceiptView(QGroupBox):
             self.url.setText(elide(receipt.receipt_url or "-", 200))
             self.url.setToolTip(self.tr("This link cannot be opened safely."))
         self.copy_button.setEnabled(bool(receipt.receipt_url))
+        self.receipt_changed.emit(receipt)
 
     @property
     def raw_url(self) -> str | None:

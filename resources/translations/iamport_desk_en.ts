@@ -889,6 +889,42 @@
         <source>PortOne says this order number already has a receipt, even after its cancellation. The receipt can be issued under the order number {0} instead. The books then find it by this new number, not by the cash sale&apos;s own: note it on the sale.</source>
         <translation>PortOne says this order number already has a receipt, even after its cancellation. The receipt can be issued under the order number {0} instead. The books then find it by this new number, not by the cash sale&apos;s own: note it on the sale.</translation>
     </message>
+    <message>
+        <source>History: row {0}.</source>
+        <translation>History: row {0}.</translation>
+    </message>
+    <message>
+        <source>History: the cancellation (row {0}) and this issue (row {1}) are linked.</source>
+        <translation>History: the cancellation (row {0}) and this issue (row {1}) are linked.</translation>
+    </message>
+    <message>
+        <source>Nothing was issued: this store has no channel key, which PortOne needs to issue a receipt. Set it in the store&apos;s settings ({0}, Channel key), then try again.</source>
+        <translation>Nothing was issued: this store has no channel key, which PortOne needs to issue a receipt. Set it in the store&apos;s settings ({0}, Channel key), then try again.</translation>
+    </message>
+    <message>
+        <source>Nothing was issued: the secret of this store is not available on this PC. Enter it again in the store&apos;s settings ({0}).</source>
+        <translation>Nothing was issued: the secret of this store is not available on this PC. Enter it again in the store&apos;s settings ({0}).</translation>
+    </message>
+    <message>
+        <source>Nothing was issued: this cancellation was already corrected by the receipt of {0} (approval number {1}).</source>
+        <translation>Nothing was issued: this cancellation was already corrected by the receipt of {0} (approval number {1}).</translation>
+    </message>
+    <message>
+        <source>Nothing was sent again: the earlier attempt whose answer was lost did issue the receipt of {0}, as a lookup shows (approval number {1}).</source>
+        <translation>Nothing was sent again: the earlier attempt whose answer was lost did issue the receipt of {0}, as a lookup shows (approval number {1}).</translation>
+    </message>
+    <message>
+        <source>The cash receipt of {0} was issued again (approval number {1}).</source>
+        <translation>The cash receipt of {0} was issued again (approval number {1}).</translation>
+    </message>
+    <message>
+        <source>The books find it under this new order number, not the sale&apos;s own: note it on the cash sale.</source>
+        <translation>The books find it under this new order number, not the sale&apos;s own: note it on the cash sale.</translation>
+    </message>
+    <message>
+        <source>The history could not record it: write the order number and approval number down by hand.</source>
+        <translation>The history could not record it: write the order number and approval number down by hand.</translation>
+    </message>
 </context>
 <context>
     <name>Keychain</name>
@@ -1960,6 +1996,189 @@ This cannot be undone.</translation>
     <message>
         <source>PG message</source>
         <translation>PG message</translation>
+    </message>
+</context>
+<context>
+    <name>Reissue</name>
+    <message>
+        <source>Correct and issue again</source>
+        <translation>Correct and issue again</translation>
+    </message>
+    <message>
+        <source>The cash receipt of order {0} was cancelled. Enter the right details and issue it again: who it is for, the customer&apos;s number or the amount.</source>
+        <translation>The cash receipt of order {0} was cancelled. Enter the right details and issue it again: who it is for, the customer&apos;s number or the amount.</translation>
+    </message>
+    <message>
+        <source>Order number:</source>
+        <translation>Order number:</translation>
+    </message>
+    <message>
+        <source>Issued &amp;for:</source>
+        <translation>Issued &amp;for:</translation>
+    </message>
+    <message>
+        <source>&amp;Kind of number:</source>
+        <translation>&amp;Kind of number:</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s n&amp;umber:</source>
+        <translation>Customer&apos;s n&amp;umber:</translation>
+    </message>
+    <message>
+        <source>&amp;Amount (won):</source>
+        <translation>&amp;Amount (won):</translation>
+    </message>
+    <message>
+        <source>&amp;VAT (won):</source>
+        <translation>&amp;VAT (won):</translation>
+    </message>
+    <message>
+        <source>&amp;Item name:</source>
+        <translation>&amp;Item name:</translation>
+    </message>
+    <message>
+        <source>Digits only, without hyphens</source>
+        <translation>Digits only, without hyphens</translation>
+    </message>
+    <message>
+        <source>Empty: PortOne computes it (1/11)</source>
+        <translation>Empty: PortOne computes it (1/11)</translation>
+    </message>
+    <message>
+        <source>As on the sale, e.g. office supplies</source>
+        <translation>As on the sale, e.g. office supplies</translation>
+    </message>
+    <message>
+        <source>The number is shown masked except while you edit it. Hyphens and spaces are left out of what is sent.</source>
+        <translation>The number is shown masked except while you edit it. Hyphens and spaces are left out of what is sent.</translation>
+    </message>
+    <message>
+        <source>&amp;Next</source>
+        <translation>&amp;Next</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>&amp;Back</translation>
+    </message>
+    <message>
+        <source>&amp;Don&apos;t issue</source>
+        <translation>&amp;Don&apos;t issue</translation>
+    </message>
+    <message>
+        <source>&amp;Issue the receipt</source>
+        <translation>&amp;Issue the receipt</translation>
+    </message>
+    <message>
+        <source>&amp;Issue under {0}</source>
+        <translation>&amp;Issue under {0}</translation>
+    </message>
+    <message>
+        <source>Enter the amount of the receipt in won.</source>
+        <translation>Enter the amount of the receipt in won.</translation>
+    </message>
+    <message>
+        <source>The amount must be more than 0 won.</source>
+        <translation>The amount must be more than 0 won.</translation>
+    </message>
+    <message>
+        <source>Type the amount as a whole number of won, digits only (commas are allowed).</source>
+        <translation>Type the amount as a whole number of won, digits only (commas are allowed).</translation>
+    </message>
+    <message>
+        <source>The amount is too large. Check it.</source>
+        <translation>The amount is too large. Check it.</translation>
+    </message>
+    <message>
+        <source>Type the VAT as a whole number of won, or leave it empty for PortOne to compute.</source>
+        <translation>Type the VAT as a whole number of won, or leave it empty for PortOne to compute.</translation>
+    </message>
+    <message>
+        <source>The VAT cannot be more than the amount. Check it.</source>
+        <translation>The VAT cannot be more than the amount. Check it.</translation>
+    </message>
+    <message>
+        <source>Enter the item name, as on the sale.</source>
+        <translation>Enter the item name, as on the sale.</translation>
+    </message>
+    <message>
+        <source>The item name contains an invisible character. Type it again.</source>
+        <translation>The item name contains an invisible character. Type it again.</translation>
+    </message>
+    <message>
+        <source>The item name is too long: keep it under 100 characters.</source>
+        <translation>The item name is too long: keep it under 100 characters.</translation>
+    </message>
+    <message>
+        <source>This value cannot be used. Check it.</source>
+        <translation>This value cannot be used. Check it.</translation>
+    </message>
+    <message>
+        <source>Issue the receipt under the new order number?</source>
+        <translation>Issue the receipt under the new order number?</translation>
+    </message>
+    <message>
+        <source>Issue this cash receipt?</source>
+        <translation>Issue this cash receipt?</translation>
+    </message>
+    <message>
+        <source>A cash receipt is reported to the National Tax Service once issued; a wrong one has to be cancelled again. Check every line.</source>
+        <translation>A cash receipt is reported to the National Tax Service once issued; a wrong one has to be cancelled again. Check every line.</translation>
+    </message>
+    <message>
+        <source>Order number</source>
+        <translation>Order number</translation>
+    </message>
+    <message>
+        <source>Issued for</source>
+        <translation>Issued for</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s number</source>
+        <translation>Customer&apos;s number</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>VAT</source>
+        <translation>VAT</translation>
+    </message>
+    <message>
+        <source>Item name</source>
+        <translation>Item name</translation>
+    </message>
+    <message>
+        <source>computed by PortOne (1/11)</source>
+        <translation>computed by PortOne (1/11)</translation>
+    </message>
+    <message>
+        <source>Issuing the cash receipt of {0}... Its answer is awaited; do not close the app.</source>
+        <translation>Issuing the cash receipt of {0}... Its answer is awaited; do not close the app.</translation>
+    </message>
+    <message>
+        <source>The receipt is being issued: wait for PortOne&apos;s answer before closing.</source>
+        <translation>The receipt is being issued: wait for PortOne&apos;s answer before closing.</translation>
+    </message>
+    <message>
+        <source>Nothing was issued.</source>
+        <translation>Nothing was issued.</translation>
+    </message>
+    <message>
+        <source>Correct and &amp;issue again...</source>
+        <translation>Correct and &amp;issue again...</translation>
+    </message>
+    <message>
+        <source>Opens a form prefilled from the cancelled receipt shown above, to issue it again with the right details.</source>
+        <translation>Opens a form prefilled from the cancelled receipt shown above, to issue it again with the right details.</translation>
+    </message>
+    <message>
+        <source>This attempt belongs to the store {0}: choose that store first.</source>
+        <translation>This attempt belongs to the store {0}: choose that store first.</translation>
     </message>
 </context>
 <context>

@@ -889,6 +889,42 @@
             <source>PortOne says this order number already has a receipt, even after its cancellation. The receipt can be issued under the order number {0} instead. The books then find it by this new number, not by the cash sale's own: note it on the sale.</source>
             <translation>PortOne은 이 주문번호에 취소 후에도 이미 발행된 영수증이 있다고 합니다. 대신 주문번호 {0}(으)로 발행할 수 있습니다. 이 경우 장부에서는 현금 판매의 원래 주문번호가 아니라 이 새 번호로 찾게 되므로, 판매 기록에 새 번호를 적어 두세요.</translation>
         </message>
+        <message>
+            <source>History: row {0}.</source>
+            <translation>처리 기록: {0}번 행.</translation>
+        </message>
+        <message>
+            <source>History: the cancellation (row {0}) and this issue (row {1}) are linked.</source>
+            <translation>처리 기록: 발행취소({0}번 행)와 이번 재발행({1}번 행)이 서로 연결되어 있습니다.</translation>
+        </message>
+        <message>
+            <source>Nothing was issued: this store has no channel key, which PortOne needs to issue a receipt. Set it in the store's settings ({0}, Channel key), then try again.</source>
+            <translation>발행하지 않았습니다: 이 상점에 채널 키가 없습니다. PortOne은 채널 키가 있어야 현금영수증을 발행합니다. 상점 설정({0}, 채널 키)에서 입력한 뒤 다시 시도하세요.</translation>
+        </message>
+        <message>
+            <source>Nothing was issued: the secret of this store is not available on this PC. Enter it again in the store's settings ({0}).</source>
+            <translation>발행하지 않았습니다: 이 PC에서 상점의 시크릿을 읽을 수 없습니다. 상점 설정({0})에서 다시 입력하세요.</translation>
+        </message>
+        <message>
+            <source>Nothing was issued: this cancellation was already corrected by the receipt of {0} (approval number {1}).</source>
+            <translation>발행하지 않았습니다: 이 발행취소는 이미 {0}의 영수증(승인번호 {1})으로 정정되었습니다.</translation>
+        </message>
+        <message>
+            <source>Nothing was sent again: the earlier attempt whose answer was lost did issue the receipt of {0}, as a lookup shows (approval number {1}).</source>
+            <translation>다시 보내지 않았습니다: 응답을 받지 못했던 이전 시도로 {0}의 영수증이 이미 발행되었습니다. 조회로 확인했습니다(승인번호 {1}).</translation>
+        </message>
+        <message>
+            <source>The cash receipt of {0} was issued again (approval number {1}).</source>
+            <translation>{0}의 현금영수증을 다시 발행했습니다(승인번호 {1}).</translation>
+        </message>
+        <message>
+            <source>The books find it under this new order number, not the sale's own: note it on the cash sale.</source>
+            <translation>장부에서는 원래 판매의 주문번호가 아니라 이 새 주문번호로 찾아야 합니다. 현금 판매 기록에 적어 두세요.</translation>
+        </message>
+        <message>
+            <source>The history could not record it: write the order number and approval number down by hand.</source>
+            <translation>처리 기록에 남기지 못했습니다. 주문번호와 승인번호를 따로 적어 두세요.</translation>
+        </message>
     </context>
     <context>
         <name>Keychain</name>
@@ -1960,6 +1996,189 @@ This cannot be undone.</source>
         <message>
             <source>PG message</source>
             <translation>PG 메시지</translation>
+        </message>
+    </context>
+    <context>
+        <name>Reissue</name>
+        <message>
+            <source>Correct and issue again</source>
+            <translation>정정 재발행</translation>
+        </message>
+        <message>
+            <source>The cash receipt of order {0} was cancelled. Enter the right details and issue it again: who it is for, the customer's number or the amount.</source>
+            <translation>주문 {0}의 현금영수증은 발행취소되었습니다. 올바른 내용(발행 용도, 고객 번호, 금액)을 입력해 다시 발행하세요.</translation>
+        </message>
+        <message>
+            <source>Order number:</source>
+            <translation>주문번호:</translation>
+        </message>
+        <message>
+            <source>Issued &amp;for:</source>
+            <translation>발행 용도(&amp;F):</translation>
+        </message>
+        <message>
+            <source>&amp;Kind of number:</source>
+            <translation>번호 종류(&amp;K):</translation>
+        </message>
+        <message>
+            <source>Customer's n&amp;umber:</source>
+            <translation>고객 번호(&amp;U):</translation>
+        </message>
+        <message>
+            <source>&amp;Amount (won):</source>
+            <translation>금액(원)(&amp;A):</translation>
+        </message>
+        <message>
+            <source>&amp;VAT (won):</source>
+            <translation>부가세(원)(&amp;V):</translation>
+        </message>
+        <message>
+            <source>&amp;Item name:</source>
+            <translation>품목명(&amp;I):</translation>
+        </message>
+        <message>
+            <source>Digits only, without hyphens</source>
+            <translation>하이픈 없이 숫자만</translation>
+        </message>
+        <message>
+            <source>Empty: PortOne computes it (1/11)</source>
+            <translation>비워 두면 PortOne이 계산합니다(1/11)</translation>
+        </message>
+        <message>
+            <source>As on the sale, e.g. office supplies</source>
+            <translation>판매 내역대로, 예: 사무용품</translation>
+        </message>
+        <message>
+            <source>The number is shown masked except while you edit it. Hyphens and spaces are left out of what is sent.</source>
+            <translation>번호는 입력하는 동안에만 보이고 그 밖에는 가려집니다. 하이픈과 공백은 빼고 보냅니다.</translation>
+        </message>
+        <message>
+            <source>&amp;Next</source>
+            <translation>다음(&amp;N)</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>취소</translation>
+        </message>
+        <message>
+            <source>&amp;Back</source>
+            <translation>뒤로(&amp;B)</translation>
+        </message>
+        <message>
+            <source>&amp;Don't issue</source>
+            <translation>발행하지 않음(&amp;D)</translation>
+        </message>
+        <message>
+            <source>&amp;Issue the receipt</source>
+            <translation>영수증 발행(&amp;I)</translation>
+        </message>
+        <message>
+            <source>&amp;Issue under {0}</source>
+            <translation>{0}(으)로 발행(&amp;I)</translation>
+        </message>
+        <message>
+            <source>Enter the amount of the receipt in won.</source>
+            <translation>영수증 금액을 원 단위로 입력하세요.</translation>
+        </message>
+        <message>
+            <source>The amount must be more than 0 won.</source>
+            <translation>금액은 0원보다 커야 합니다.</translation>
+        </message>
+        <message>
+            <source>Type the amount as a whole number of won, digits only (commas are allowed).</source>
+            <translation>금액은 원 단위 정수로, 숫자만 입력하세요(쉼표는 써도 됩니다).</translation>
+        </message>
+        <message>
+            <source>The amount is too large. Check it.</source>
+            <translation>금액이 너무 큽니다. 확인하세요.</translation>
+        </message>
+        <message>
+            <source>Type the VAT as a whole number of won, or leave it empty for PortOne to compute.</source>
+            <translation>부가세는 원 단위 정수로 입력하거나, PortOne이 계산하도록 비워 두세요.</translation>
+        </message>
+        <message>
+            <source>The VAT cannot be more than the amount. Check it.</source>
+            <translation>부가세는 금액보다 클 수 없습니다. 확인하세요.</translation>
+        </message>
+        <message>
+            <source>Enter the item name, as on the sale.</source>
+            <translation>판매 내역대로 품목명을 입력하세요.</translation>
+        </message>
+        <message>
+            <source>The item name contains an invisible character. Type it again.</source>
+            <translation>품목명에 보이지 않는 문자가 들어 있습니다. 다시 입력하세요.</translation>
+        </message>
+        <message>
+            <source>The item name is too long: keep it under 100 characters.</source>
+            <translation>품목명이 너무 깁니다. 100자 이내로 줄이세요.</translation>
+        </message>
+        <message>
+            <source>This value cannot be used. Check it.</source>
+            <translation>이 값은 쓸 수 없습니다. 확인하세요.</translation>
+        </message>
+        <message>
+            <source>Issue the receipt under the new order number?</source>
+            <translation>새 주문번호로 영수증을 발행할까요?</translation>
+        </message>
+        <message>
+            <source>Issue this cash receipt?</source>
+            <translation>이 현금영수증을 발행할까요?</translation>
+        </message>
+        <message>
+            <source>A cash receipt is reported to the National Tax Service once issued; a wrong one has to be cancelled again. Check every line.</source>
+            <translation>현금영수증은 발행되면 국세청에 신고되고, 잘못 발행하면 다시 취소해야 합니다. 한 줄씩 확인하세요.</translation>
+        </message>
+        <message>
+            <source>Order number</source>
+            <translation>주문번호</translation>
+        </message>
+        <message>
+            <source>Issued for</source>
+            <translation>발행 용도</translation>
+        </message>
+        <message>
+            <source>Customer's number</source>
+            <translation>고객 번호</translation>
+        </message>
+        <message>
+            <source>Amount</source>
+            <translation>금액</translation>
+        </message>
+        <message>
+            <source>VAT</source>
+            <translation>부가세</translation>
+        </message>
+        <message>
+            <source>Item name</source>
+            <translation>품목명</translation>
+        </message>
+        <message>
+            <source>computed by PortOne (1/11)</source>
+            <translation>PortOne이 계산(1/11)</translation>
+        </message>
+        <message>
+            <source>Issuing the cash receipt of {0}... Its answer is awaited; do not close the app.</source>
+            <translation>{0}의 현금영수증을 발행하는 중입니다... 응답을 기다리고 있으니 앱을 닫지 마세요.</translation>
+        </message>
+        <message>
+            <source>The receipt is being issued: wait for PortOne's answer before closing.</source>
+            <translation>영수증을 발행하는 중입니다. PortOne의 응답을 받은 뒤 닫으세요.</translation>
+        </message>
+        <message>
+            <source>Nothing was issued.</source>
+            <translation>발행하지 않았습니다.</translation>
+        </message>
+        <message>
+            <source>Correct and &amp;issue again...</source>
+            <translation>정정 재발행(&amp;I)...</translation>
+        </message>
+        <message>
+            <source>Opens a form prefilled from the cancelled receipt shown above, to issue it again with the right details.</source>
+            <translation>위에 표시된 발행취소 영수증의 내용이 채워진 양식을 열어, 올바른 내용으로 다시 발행합니다.</translation>
+        </message>
+        <message>
+            <source>This attempt belongs to the store {0}: choose that store first.</source>
+            <translation>이 시도는 상점 {0}의 것입니다. 먼저 그 상점을 선택하세요.</translation>
         </message>
     </context>
     <context>

@@ -7,9 +7,10 @@ PG); they are shown as plain text by the caller, never parsed.
 The words live in submodules by topic: message (UserMessage), errors (describe_error, which
 dispatches to the others), orders, network, files, keychain, history (history_problem,
 note_text), labels (outcomes, receipt types, colours, won, export headers), records (reasons,
-actions), stores (the profile form), identifiers and issue (issuing a receipt, issue 15) and
-confirmation (the cancellation confirmation, imported as a module). This package re-exports
-the public names of all but confirmation; the submodules import each other, never the package.
+actions), stores (the profile form), identifiers and issue (issuing a receipt, issue 15),
+confirmation (the cancellation confirmation) and reissue (the correction dialog), the last
+two imported as modules. This package re-exports the public names of all but those two; the
+submodules import each other, never the package.
 """
 
 from __future__ import annotations
@@ -29,8 +30,11 @@ from iamport_desk.ui.words.identifiers import (
     identifier_problem,
 )
 from iamport_desk.ui.words.issue import (
+    IssueSaid,
     derived_order_sentence,
     describe_issue_error,
+    history_reference,
+    issue_said,
 )
 from iamport_desk.ui.words.keychain import (
     keychain_reason_text,
@@ -87,6 +91,7 @@ __all__ = [
     "NEW_NETWORK_KINDS",
     "SUCCESS_COLOUR",
     "WARNING_COLOUR",
+    "IssueSaid",
     "UserMessage",
     "action_text",
     "derived_order_sentence",
@@ -98,8 +103,10 @@ __all__ = [
     "describe_unknown",
     "export_headers",
     "history_problem",
+    "history_reference",
     "identifier_kind_label",
     "identifier_problem",
+    "issue_said",
     "keychain_reason_text",
     "label_style",
     "note_text",
