@@ -12,8 +12,8 @@ from iamport_desk.ui.order_form import OrderForm
 from iamport_desk.ui.practice_orders import PracticeOrders, demo_banner
 from iamport_desk.ui.receipt_view import ReceiptView
 from iamport_desk.ui.recent_attempts import RecentAttempts
-from iamport_desk.ui.result_confirmation import ResultConfirmation
 from iamport_desk.ui.reissue_entry import ReissueButton
+from iamport_desk.ui.result_confirmation import ResultConfirmation
 from iamport_desk.ui.status_area import StatusArea
 
 
