@@ -92,10 +92,13 @@ def _cancel_key(credentials: Credentials) -> str | None:
 
 
 def _error_fields(exc: IamportError) -> dict[str, Any]:
-    """What the history keeps of a failure: the server's own words, else our diagnosis."""
+    """What the history keeps of a failure: the server's own words (V2: its error type and
+    the PG's code and words too), else our diagnosis."""
+    from iamport_desk.history.attempts import v2_error_fields
     from iamport_desk.history.notes import for_error
 
     fields: dict[str, Any] = {"http_status": exc.status, "code": exc.code, "message": exc.message}
+    fields.update(v2_error_fields(exc))
     if exc.message is None:
         fields["note"] = for_error(exc)  # a code; the words are chosen when shown
     return fields

@@ -328,6 +328,17 @@ def test_a_v2_pgs_message_is_shown_as_plain_text(
         assert window.message.textFormat() == Qt.TextFormat.PlainText
     [row] = attempts(app_paths)
     assert row["outcome"] == "failed" and pg_message in row["message"]
+    # V2's facts are kept apart for the auditor, as they came.
+    with History(app_paths.history_db) as history:
+        [entry] = history.query()
+    assert (entry.error_type, entry.pg_code, entry.pg_message) == (
+        "PG_PROVIDER",
+        "E<1>",
+        pg_message,
+    )
+    # The key the POST carried is the row's (kept before it left).
+    [post] = [r for r in store.sim.requests if r.method == "POST" and r.path.endswith("/cancel")]
+    assert entry.idempotency_key and post.headers["Idempotency-Key"] == entry.idempotency_key
 
 
 # ---- (d) the answer is lost -------------------------------------------------------------
