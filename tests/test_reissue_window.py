@@ -422,3 +422,42 @@ def test_the_correction_reads_no_keychain_settings_or_history_on_the_gui_thread(
         assert "issued again" in window.message.text()
     assert "MemoryKeyring.get_password" in guard.calls and "sqlite3.connect" in guard.calls
     assert guard.violations == []
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support raise")  # offscreen: raise_() at open
+def test_the_history_windows_button_corrects_the_selected_cancellation(
+    qtbot: QtBot, app_paths: AppPaths, sim_for: type[Simulator]
+) -> None:
+    """From the history (Ctrl+H) as well as beside the receipt: the row's button opens the
+    same correction, for the store of the main window, and the two rows come out linked."""
+    sim = sim_for(reissue_cancelled=True)  # type: ignore[call-arg]
+    with open_window(qtbot, app_paths, sim, profiles=profiles_with_key(app_paths)) as (window, _):
+        cancelled_order(qtbot, window)
+        window.open_history()
+        history = window.history_window
+        assert history is not None
+        qtbot.waitUntil(lambda: not history.model.loading and history.model.rowCount() == 1)
+        button = history.reissue_button
+        assert not button.isEnabled()  # nothing selected yet
+        history.table.selectRow(0)
+        assert button.isEnabled()
+        button.click()
+        dialog = history.reissue.dialog
+        assert isinstance(dialog, ReissueDialog) and dialog.isVisible()
+        fill_and_confirm(dialog)
+        with qtbot.waitSignal(dialog.finished, timeout=30_000):
+            dialog.next_button.click()
+        assert "issued again" in history.status_label.text()
+        qtbot.waitUntil(lambda: history.model.rowCount() == 2, timeout=10_000)
+        # The re-issue row is no cancellation: nothing to correct there.
+        issue_row = history.model.row_of(rows(app_paths)[1].id)
+        assert issue_row is not None
+        history.table.selectRow(issue_row)
+        assert not button.isEnabled()
+        # The main window's recent attempts word each row by its action, newest first.
+        recent = window.panel.recent.table
+        qtbot.waitUntil(lambda: recent.rowCount() == 2, timeout=10_000)
+        assert [recent.item(r, 2).text() for r in range(2)] == ["Issued", "Cancelled"]
+    assert sim.count("POST", POSTS) == 1
+    cancel_row, issued = rows(app_paths)
+    assert cancel_row.corrected_by == issued.id and issued.corrects_id == cancel_row.id

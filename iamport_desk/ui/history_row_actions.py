@@ -57,6 +57,7 @@ class HistoryRowActions(QObject):
         window.pair_button.setEnabled(paired)
         window.pair_action.setEnabled(paired)
         window.confirmations.update()
+        window.reissue.update()
 
     # ---- copy -----------------------------------------------------------------------
 

@@ -31,6 +31,7 @@ from iamport_desk.ui.history_exporter import HistoryExporter
 from iamport_desk.ui.history_filters import HistoryFilterBar, kst_day_start
 from iamport_desk.ui.history_model import HistoryTableModel
 from iamport_desk.ui.history_reconcile import HistoryReconcile
+from iamport_desk.ui.history_reissue import HistoryReissue
 from iamport_desk.ui.history_row_actions import HistoryRowActions
 from iamport_desk.ui.history_table_view import HistoryTableView
 from iamport_desk.ui.receipt_view import plain_label
@@ -111,6 +112,7 @@ class HistoryWindow(QWidget):
         self.reconciler = HistoryReconcile(self)
         self.row_actions = HistoryRowActions(self)
         self.confirmations = HistoryConfirmations(self)
+        self.reissue = HistoryReissue(self)
         self._build()
         self.columns = HistoryColumns(self)
         self.columns.setup()
@@ -197,7 +199,8 @@ class HistoryWindow(QWidget):
             )
         )
         self.reconcile_button.clicked.connect(self.reconciler.on_reconcile_button_clicked)
-        for button in (self.copy_button, self.open_button, self.pair_button):
+        self.reissue_button = self.reissue.button
+        for button in (self.copy_button, self.open_button, self.pair_button, self.reissue_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.reconcile_button)

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 from iamport_desk.formatting import elide, format_kst
 from iamport_desk.models import HistoryEntry, Outcome
 from iamport_desk.ui.receipt_view import plain_label
-from iamport_desk.ui.words import outcome_label, won
+from iamport_desk.ui.words import note_text, outcome_text, won
 
 
 class RecentAttempts(QWidget):
@@ -66,13 +66,13 @@ class RecentAttempts(QWidget):
     def show_entries(self, entries: list[HistoryEntry]) -> None:
         self.table.setRowCount(len(entries))
         for row, entry in enumerate(entries):
-            details = entry.message or self._note_text(entry)
+            details = entry.message or note_text(entry.note)
             if entry.http_status and entry.outcome != Outcome.CANCELLED:
                 details = f"HTTP {entry.http_status}" + (f" - {details}" if details else "")
             values = [
                 format_kst(entry.started_at),
                 entry.merchant_uid,
-                outcome_label(entry.outcome),
+                outcome_text(entry.outcome, entry.action),  # an issue row reads 'Issued'
                 won(entry.amount),
                 elide(details, 200),
             ]
@@ -80,21 +80,6 @@ class RecentAttempts(QWidget):
                 item = QTableWidgetItem(value)
                 item.setToolTip(value)
                 self.table.setItem(row, column, item)
-
-    def _note_text(self, entry: HistoryEntry) -> str:
-        """The history's notes are stored in English for the record; shown translated."""
-        from iamport_desk.history import NOTE_CONFIRMED, NOTE_INTERRUPTED, NOTE_NOT_CANCELLED
-
-        note = entry.note or ""
-        if entry.outcome == Outcome.UNKNOWN:
-            if NOTE_INTERRUPTED in note:
-                return self.tr("Interrupted (the app closed); it will be checked by a lookup.")
-            return self.tr("No answer came back; it will be checked by a lookup.")
-        if NOTE_CONFIRMED in note:
-            return self.tr("Confirmed by a lookup.")
-        if NOTE_NOT_CANCELLED in note:
-            return self.tr("Not cancelled (checked by a lookup); it can be tried again.")
-        return note
 
     def show_unresolved(self, count: int) -> None:
         self.reconcile_button.setVisible(count > 0)

@@ -1836,22 +1836,6 @@ This cannot be undone.</translation>
         <translation>Details</translation>
     </message>
     <message>
-        <source>Interrupted (the app closed); it will be checked by a lookup.</source>
-        <translation>Interrupted (the app closed); it will be checked by a lookup.</translation>
-    </message>
-    <message>
-        <source>No answer came back; it will be checked by a lookup.</source>
-        <translation>No answer came back; it will be checked by a lookup.</translation>
-    </message>
-    <message>
-        <source>Confirmed by a lookup.</source>
-        <translation>Confirmed by a lookup.</translation>
-    </message>
-    <message>
-        <source>Not cancelled (checked by a lookup); it can be tried again.</source>
-        <translation>Not cancelled (checked by a lookup); it can be tried again.</translation>
-    </message>
-    <message>
         <source>{0} attempt(s) with an unknown outcome</source>
         <translation>{0} attempt(s) with an unknown outcome</translation>
     </message>
@@ -2171,6 +2155,14 @@ This cannot be undone.</translation>
     <message>
         <source>Correct and &amp;issue again...</source>
         <translation>Correct and &amp;issue again...</translation>
+    </message>
+    <message>
+        <source>Corr&amp;ect and issue again...</source>
+        <translation>Corr&amp;ect and issue again...</translation>
+    </message>
+    <message>
+        <source>Opens a form prefilled from the selected cancellation, to issue the receipt again with the right details. The new row is linked to this one.</source>
+        <translation>Opens a form prefilled from the selected cancellation, to issue the receipt again with the right details. The new row is linked to this one.</translation>
     </message>
     <message>
         <source>Opens a form prefilled from the cancelled receipt shown above, to issue it again with the right details.</source>

@@ -1836,22 +1836,6 @@ This cannot be undone.</source>
             <translation>상세 내용</translation>
         </message>
         <message>
-            <source>Interrupted (the app closed); it will be checked by a lookup.</source>
-            <translation>중단됨(앱이 닫힘). 조회로 결과를 확인합니다.</translation>
-        </message>
-        <message>
-            <source>No answer came back; it will be checked by a lookup.</source>
-            <translation>응답을 받지 못했습니다. 조회로 결과를 확인합니다.</translation>
-        </message>
-        <message>
-            <source>Confirmed by a lookup.</source>
-            <translation>조회로 확인했습니다.</translation>
-        </message>
-        <message>
-            <source>Not cancelled (checked by a lookup); it can be tried again.</source>
-            <translation>취소되지 않았습니다(조회로 확인). 다시 시도할 수 있습니다.</translation>
-        </message>
-        <message>
             <source>{0} attempt(s) with an unknown outcome</source>
             <translation>결과 확인 필요 {0}건</translation>
         </message>
@@ -2171,6 +2155,14 @@ This cannot be undone.</source>
         <message>
             <source>Correct and &amp;issue again...</source>
             <translation>정정 재발행(&amp;I)...</translation>
+        </message>
+        <message>
+            <source>Corr&amp;ect and issue again...</source>
+            <translation>정정 재발행(&amp;E)...</translation>
+        </message>
+        <message>
+            <source>Opens a form prefilled from the selected cancellation, to issue the receipt again with the right details. The new row is linked to this one.</source>
+            <translation>선택한 취소 기록의 내용으로 채운 양식을 열어, 올바른 내용으로 영수증을 다시 발행합니다. 새 기록은 이 기록과 연결됩니다.</translation>
         </message>
         <message>
             <source>Opens a form prefilled from the cancelled receipt shown above, to issue it again with the right details.</source>

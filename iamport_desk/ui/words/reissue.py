@@ -168,6 +168,18 @@ def entry_button() -> str:
     return QCoreApplication.translate("Reissue", "Correct and &issue again...")
 
 
+def history_entry_button() -> str:
+    return QCoreApplication.translate("Reissue", "Corr&ect and issue again...")
+
+
+def history_entry_description() -> str:
+    return QCoreApplication.translate(
+        "Reissue",
+        "Opens a form prefilled from the selected cancellation, to issue the receipt again "
+        "with the right details. The new row is linked to this one.",
+    )
+
+
 def entry_description() -> str:
     return QCoreApplication.translate(
         "Reissue",
