@@ -28,40 +28,43 @@ from iamport_desk.atomic_files import replace_with_retry
 from iamport_desk.formatting import KST
 from iamport_desk.models import Action, ApiKind, CancelReason, Outcome, ReceiptSource
 
-# The columns of exports before schema 4, in their order; the new ones follow them.
+# The columns of exports before schema 4, in their order; the new ones follow them. The
+# defaults are codes, not words: the words the clerk reads are chosen by ui.words (headers,
+# outcomes, types, reasons, notes, in the clerk's language) and passed in; a caller that passes
+# none (a script, a benchmark) gets a file another program can read by these names.
 LEGACY_HEADERS: tuple[str, ...] = (
-    "시작 시각",
-    "종료 시각",
-    "프로필",
-    "Tier 코드",
-    "주문번호",
-    "처리자",
-    "결과",
-    "HTTP 상태",
-    "응답 코드",
-    "메시지",
-    "금액",
-    "부가세",
-    "발행 유형",
-    "승인번호",
-    "PG 발행번호",
-    "영수증 URL",
-    "취소 시각",
-    "비고",
+    "started_at",
+    "ended_at",
+    "profile",
+    "tier_code",
+    "merchant_uid",
+    "operator",
+    "outcome",
+    "http_status",
+    "code",
+    "message",
+    "amount",
+    "vat",
+    "receipt_type",
+    "apply_num",
+    "pg_tid",
+    "receipt_url",
+    "cancelled_at",
+    "note",
 )
 RECORD_HEADERS: tuple[str, ...] = (
-    "기록 번호",
-    "작업",
-    "취소 사유",
-    "사유 메모",
-    "연결된 기록 번호",
-    "영수증 정보 출처",
-    "원 발행 시각",
-    "API 종류",
-    "고객 식별번호(가림)",
-    "오류 유형",
-    "PG 코드",
-    "PG 메시지",
+    "id",
+    "action",
+    "reason",
+    "reason_note",
+    "linked_id",
+    "receipt_source",
+    "applied_at",
+    "api",
+    "identifier_masked",
+    "error_type",
+    "pg_code",
+    "pg_message",
 )
 DEFAULT_HEADERS: tuple[str, ...] = LEGACY_HEADERS + RECORD_HEADERS
 
@@ -89,22 +92,12 @@ COLUMN_KINDS: Final[tuple[CellKind, ...]] = (
     _N, _T, _T, _T, _N, _T, _TM, _T, _I, _T, _I, _T,
 )  # fmt: skip
 
-DEFAULT_OUTCOME_LABELS: Mapping[Outcome, str] = {
-    Outcome.PENDING: "처리 중",
-    Outcome.CANCELLED: "취소 완료",
-    Outcome.FAILED: "실패",
-    Outcome.UNKNOWN: "확인 필요",
-}
+DEFAULT_OUTCOME_LABELS: Mapping[Outcome, str] = {outcome: outcome.value for outcome in Outcome}
 
-DEFAULT_TYPE_LABELS: Mapping[str, str] = {
-    "person": "소득공제(개인)",
-    "company": "지출증빙(사업자)",
-}
+DEFAULT_TYPE_LABELS: Mapping[str, str] = {"person": "person", "company": "company"}
 
 DEFAULT_REASON_LABELS: Mapping[CancelReason, str] = {
-    CancelReason.TRANSACTION_CANCELLED: "거래취소",
-    CancelReason.ISSUED_IN_ERROR: "오류발급",
-    CancelReason.OTHER: "기타",
+    reason: reason.name.lower() for reason in CancelReason
 }
 
 
@@ -112,35 +105,32 @@ DEFAULT_REASON_LABELS: Mapping[CancelReason, str] = {
 class RecordWords:
     """The words of the columns schema 4 added, in the clerk's language.
 
-    ``ui.words.record_words()`` gives them translated; the defaults are Korean, like
+    ``ui.words.record_words()`` gives them translated; the defaults are codes, like
     :data:`DEFAULT_HEADERS`. ``issue_outcomes`` words an issue row's outcome (its
     ``CANCELLED`` is "issued"); ``not_recorded`` stands for a field that rows before
-    schema 4 did not have.
+    schema 4 did not have; ``sheet_title`` names the workbook's sheet.
     """
 
     headers: Sequence[str] = RECORD_HEADERS
     reasons: Mapping[CancelReason, str] | None = None
-    not_recorded: str = "기록 없음"
+    not_recorded: str = "not_recorded"
     actions: Mapping[Action, str] | None = None
     issue_outcomes: Mapping[Outcome, str] | None = None
     sources: Mapping[ReceiptSource, str] | None = None
     apis: Mapping[str, str] | None = None
+    sheet_title: str = "history"
 
 
 DEFAULT_RECORD_WORDS: Final = RecordWords(
     reasons=DEFAULT_REASON_LABELS,
-    actions={Action.CANCEL: "발행취소", Action.ISSUE: "정정 재발행"},
+    actions={action: action.value for action in Action},
     issue_outcomes={
-        Outcome.PENDING: "처리 중",
-        Outcome.CANCELLED: "발행 완료",
-        Outcome.FAILED: "발행 안 됨",
-        Outcome.UNKNOWN: "확인 필요",
+        Outcome.PENDING: "pending",
+        Outcome.CANCELLED: "issued",
+        Outcome.FAILED: "not_issued",
+        Outcome.UNKNOWN: "unknown",
     },
-    sources={
-        ReceiptSource.LOOKUP: "조회 결과",
-        ReceiptSource.ANSWER: "PortOne 응답",
-        ReceiptSource.REQUEST: "발행 요청값",
-    },
+    sources={source: source.value for source in ReceiptSource},
     apis={"v1": "V1", "v2": "V2"},
 )
 
@@ -272,7 +262,7 @@ class ExportLabels:
         note_words: NoteWords | None = None,
         record_words: RecordWords | None = None,
     ) -> ExportLabels:
-        """The caller's words, with the Korean defaults for what it leaves out."""
+        """The caller's words, with the codes for what it leaves out."""
         record = DEFAULT_RECORD_WORDS if record_words is None else record_words
         default = DEFAULT_RECORD_WORDS
         record = RecordWords(
@@ -283,6 +273,7 @@ class ExportLabels:
             issue_outcomes=record.issue_outcomes or default.issue_outcomes,
             sources=record.sources or default.sources,
             apis=record.apis or default.apis,
+            sheet_title=record.sheet_title,
         )
         return cls(
             outcomes=DEFAULT_OUTCOME_LABELS if outcome_labels is None else outcome_labels,
@@ -509,5 +500,5 @@ def write_xlsx_export(
         Path(dest),
         columns,
         (entry_values(entry, labels) for entry in entries),
-        sheet_title="처리 기록",
+        sheet_title=labels.record.sheet_title,
     )

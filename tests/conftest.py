@@ -84,3 +84,33 @@ def simulator() -> Iterator[Simulator]:
         yield sim
     finally:
         sim.stop()
+
+
+@pytest.fixture(scope="session")
+def korean_qm(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The .ts files as they are now, compiled by the build's own hook (never a stale .qm)."""
+    import shutil
+
+    import hatch_build
+
+    folder = tmp_path_factory.mktemp("qm")
+    for ts in (Path(__file__).resolve().parent.parent / "resources" / "translations").glob("*.ts"):
+        shutil.copy(ts, folder / ts.name)
+    hatch_build.compile_translations(folder)
+    return folder
+
+
+@pytest.fixture
+def korean(qapp: object, korean_qm: Path) -> Iterator[None]:
+    """The Korean translation installed for one test (the words the clerk reads, in Korean)."""
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    app = QCoreApplication.instance()
+    assert app is not None
+    translator = QTranslator()
+    assert translator.load("iamport_desk_ko", str(korean_qm))
+    app.installTranslator(translator)
+    try:
+        yield
+    finally:
+        app.removeTranslator(translator)

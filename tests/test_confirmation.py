@@ -12,16 +12,14 @@ import shutil
 import stat
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QImage
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication
 
-import hatch_build
 from iamport_desk import __version__
 from iamport_desk.models import HistoryEntry, Outcome, Receipt
 from iamport_desk.ui.confirmation import (
@@ -37,7 +35,6 @@ from iamport_desk.ui.confirmation import (
 )
 from iamport_desk.ui.words import confirmation as words
 
-ROOT = Path(__file__).resolve().parent.parent
 T_ISSUED = 1_764_514_807  # 2025-12-01 00:00:07 KST
 T_CANCELLED = 1_764_600_007  # 2025-12-01 23:40:07 KST
 URL = "https://iamport.kr/receipts/external/20261201000000012345"
@@ -103,22 +100,6 @@ def page_image(pdf: Path, out: Path, page: int = 1, dpi: int = 150) -> Path:
         str(prefix),
     )
     return prefix.with_suffix(".png")
-
-
-@pytest.fixture
-def korean(qapp: QApplication, tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    """The Korean translation, compiled by the build's own hook, installed for one test."""
-    folder = tmp_path_factory.mktemp("qm")
-    for ts in (ROOT / "resources" / "translations").glob("*.ts"):
-        shutil.copy(ts, folder / ts.name)
-    hatch_build.compile_translations(folder)
-    translator = QTranslator()
-    assert translator.load("iamport_desk_ko", str(folder))
-    qapp.installTranslator(translator)
-    try:
-        yield
-    finally:
-        qapp.removeTranslator(translator)
 
 
 def test_the_pdf_reads_back_every_field(qapp: QApplication, tmp_path: Path) -> None:

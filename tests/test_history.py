@@ -26,6 +26,7 @@ from iamport_desk.history.unavailable import reason_for
 from iamport_desk.history_export import DEFAULT_HEADERS, write_csv
 from iamport_desk.models import HistoryEntry, Outcome, Receipt, ReceiptSource
 from tests.fakes import FakeClock
+from tests.ui_helpers import clerk_export_words
 
 T0 = 1_700_000_000.0  # 2023-11-15 07:13:20 KST
 
@@ -868,6 +869,7 @@ def read_csv(path: Path) -> list[list[str]]:
         return list(csv.reader(fh))
 
 
+@pytest.mark.usefixtures("korean")
 def test_export_is_excel_friendly_korean_csv(
     history: History, clock: FakeClock, tmp_path: Path
 ) -> None:
@@ -877,27 +879,49 @@ def test_export_is_excel_friendly_korean_csv(
     history.finish(entry_id, Outcome.CANCELLED, http_status=200, code=0, receipt=receipt())
     dest = tmp_path / "감사 기록.csv"
 
-    assert history.export_csv(dest) == 1
+    assert history.export_csv(dest, **clerk_export_words()) == 1
 
     raw = dest.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     assert b"\r\n" in raw and raw.count(b"\n") == raw.count(b"\r\n")
     header, row = read_csv(dest)
-    assert header == list(DEFAULT_HEADERS)
-    assert header[:5] == ["시작 시각", "종료 시각", "프로필", "Tier 코드", "주문번호"]
+    assert len(header) == len(DEFAULT_HEADERS)
+    assert header[:5] == ["시작 시각 (KST)", "종료 시각 (KST)", "프로필", "Tier 코드", "주문번호"]
     cells = dict(zip(header, row, strict=True))
-    assert cells["시작 시각"] == "1970-01-01 09:00:00"
-    assert cells["종료 시각"] == "1970-01-01 10:00:00"
-    assert cells["취소 시각"] == "2023-11-15 07:15:00"
-    assert cells["금액"] == "12000" and int(cells["부가세"]) == 1090
+    assert cells["시작 시각 (KST)"] == "1970-01-01 09:00:00"
+    assert cells["종료 시각 (KST)"] == "1970-01-01 10:00:00"
+    assert cells["취소 시각 (KST)"] == "2023-11-15 07:15:00"
+    assert cells["금액 (원)"] == "12000" and int(cells["부가세 (원)"]) == 1090
     assert (cells["HTTP 상태"], cells["응답 코드"]) == ("200", "0")
-    assert cells["결과"] == "취소 완료"
-    assert cells["발행 유형"] == "소득공제(개인)"
+    assert cells["결과"] == "취소됨"  # the window's word, not a second copy of it
+    assert cells["발행 용도"] == "소득공제(개인)"
     assert (cells["처리자"], cells["프로필"], cells["Tier 코드"]) == ("clerk", "본점", "T1")
     assert cells["영수증 URL"] == "https://receipt.example/9"
     assert cells["메시지"] == "" and cells["비고"] == ""
+    assert (cells["작업"], cells["취소 사유"]) == ("발행취소", "기록 없음")
 
 
+def test_without_words_an_export_holds_codes_for_other_programs(
+    history: History, clock: FakeClock, tmp_path: Path
+) -> None:
+    """The words are the window's (ui.words); the core has none of its own to disagree with."""
+    entry_id = history.begin(profile="p", tier_code=None, merchant_uid="ORD-1")
+    history.finish(entry_id, Outcome.CANCELLED, http_status=200, code=0, receipt=receipt())
+    dest = tmp_path / "codes.csv"
+    assert history.export_csv(dest) == 1
+    header, row = read_csv(dest)
+    assert header == list(DEFAULT_HEADERS)
+    cells = dict(zip(header, row, strict=True))
+    assert (cells["outcome"], cells["receipt_type"], cells["action"]) == (
+        "cancelled",
+        "person",
+        "cancel",
+    )
+    assert cells["reason"] == "not_recorded"
+    assert not any("\uac00" <= ch <= "\ud7a3" for ch in "".join(header))  # no Korean words
+
+
+@pytest.mark.usefixtures("korean")
 def test_export_labels_every_outcome_and_type(history: History, tmp_path: Path) -> None:
     for outcome in (Outcome.CANCELLED, Outcome.FAILED, Outcome.UNKNOWN):
         entry_id = history.begin(profile="p", tier_code=None, merchant_uid="O")
@@ -905,9 +929,9 @@ def test_export_labels_every_outcome_and_type(history: History, tmp_path: Path) 
         history.finish(entry_id, outcome, receipt=receipt("O", type_=kind))
     history.begin(profile="p", tier_code=None, merchant_uid="O")
     dest = tmp_path / "out.csv"
-    history.export_csv(dest)
+    history.export_csv(dest, **clerk_export_words())
     rows = read_csv(dest)[1:]
-    assert sorted(r[6] for r in rows) == sorted(["취소 완료", "실패", "확인 필요", "처리 중"])
+    assert sorted(r[6] for r in rows) == sorted(["취소됨", "실패", "결과 확인 필요", "진행 중"])
     assert {r[12] for r in rows} == {"지출증빙(사업자)", "mystery", ""}
 
 

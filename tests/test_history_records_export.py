@@ -29,6 +29,7 @@ from iamport_desk.ui.words import (
     record_words,
 )
 from tests.fakes import FakeClock
+from tests.ui_helpers import clerk_export_words
 
 pytestmark = pytest.mark.timeout(60)
 
@@ -99,35 +100,36 @@ def fill(history: History) -> tuple[int, int, int]:
 def test_every_column_has_a_kind_and_old_columns_keep_their_place() -> None:
     assert len(COLUMN_KINDS) == len(DEFAULT_HEADERS) == len(LEGACY_HEADERS) + len(RECORD_HEADERS)
     assert DEFAULT_HEADERS[: len(LEGACY_HEADERS)] == LEGACY_HEADERS
-    assert LEGACY_HEADERS[0] == "시작 시각" and LEGACY_HEADERS[-1] == "비고"
+    assert LEGACY_HEADERS[0] == "started_at" and LEGACY_HEADERS[-1] == "note"
     kinds = dict(zip(DEFAULT_HEADERS, COLUMN_KINDS, strict=True))
-    for title in ("주문번호", "승인번호", "PG 발행번호", "고객 식별번호(가림)"):
+    for title in ("merchant_uid", "apply_num", "pg_tid", "identifier_masked"):
         assert kinds[title] is CellKind.IDENTIFIER, title
-    assert kinds["금액"] is kinds["부가세"] is CellKind.AMOUNT
-    assert kinds["원 발행 시각"] is kinds["취소 시각"] is CellKind.TIME
+    assert kinds["amount"] is kinds["vat"] is CellKind.AMOUNT
+    assert kinds["applied_at"] is kinds["cancelled_at"] is CellKind.TIME
 
 
+@pytest.mark.usefixtures("korean")
 def test_csv_has_the_new_columns_at_the_end(history: History, tmp_path: Path) -> None:
     cancel, issue, lost = fill(history)
     dest = tmp_path / "out.csv"
-    assert history.export_csv(dest, descending=False) == 3
+    assert history.export_csv(dest, descending=False, **clerk_export_words()) == 3
     header, *rows = read_csv(dest)
-    assert header == list(DEFAULT_HEADERS)
+    assert len(header) == len(DEFAULT_HEADERS) and header[18] == "기록 번호"
     by_id = {int(row[18]): dict(zip(header, row, strict=True)) for row in rows}
     c, i, u = by_id[cancel], by_id[issue], by_id[lost]
     assert (c["작업"], c["취소 사유"], c["사유 메모"], c["결과"]) == (
         "발행취소",
         "기타",
         "고객 요청",
-        "취소 완료",
+        "취소됨",
     )
     assert (c["연결된 기록 번호"], i["연결된 기록 번호"]) == (str(issue), str(cancel))
-    assert (i["작업"], i["결과"], i["취소 사유"]) == ("정정 재발행", "발행 완료", "")
+    assert (i["작업"], i["결과"], i["취소 사유"]) == ("정정 재발행", "발행됨", "")
     assert i["고객 식별번호(가림)"] == "******7890"
     assert c["영수증 정보 출처"] == "PortOne 응답" and u["영수증 정보 출처"] == "조회 결과"
-    assert (u["결과"], u["금액"], u["승인번호"]) == ("확인 필요", "12000", "012345678")
+    assert (u["결과"], u["금액 (원)"], u["승인번호"]) == ("결과 확인 필요", "12000", "012345678")
     assert u["API 종류"] == "V2"
-    assert c["원 발행 시각"] == "2025-12-29 18:20:00"
+    assert c["원 발행 시각 (KST)"] == "2025-12-29 18:20:00"
     assert (c["주문번호"], u["주문번호"]) == (LONG_UID, "00012345")  # every digit, as text
 
 
@@ -141,13 +143,14 @@ def test_a_caller_with_the_old_18_headers_still_exports(history: History, tmp_pa
     assert not (tmp_path / "b.csv").exists()
 
 
+@pytest.mark.usefixtures("korean")
 def test_rows_before_schema_4_read_not_recorded(tmp_path: Path) -> None:
     from tests.test_history_records import make_v3
 
     path = tmp_path / "old.sqlite3"
     make_v3(path)
     with History(path) as h:
-        h.export_csv(tmp_path / "old.csv", descending=False)
+        h.export_csv(tmp_path / "old.csv", descending=False, **clerk_export_words())
     header, with_receipt, without = read_csv(tmp_path / "old.csv")
     first = dict(zip(header, with_receipt, strict=True))
     second = dict(zip(header, without, strict=True))
@@ -204,5 +207,5 @@ def test_the_clerks_words_for_records(history: History, tmp_path: Path) -> None:
         "고객 요청",
     )
     second = dict(zip(header, rows[1], strict=True))
-    assert second["Action"] == "Re-issue" and second["결과"] == "Issued"
+    assert second["Action"] == "Re-issue" and second["outcome"] == "Issued"
     assert second["Linked row number"] == str(cancel) and int(second["Row number"]) == issue

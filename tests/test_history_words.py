@@ -41,6 +41,6 @@ def test_export_words_the_notes_through_the_callers_translator(tmp_path: Path) -
         h.finish(entry_id, Outcome.UNKNOWN, note=NoteCode.ANSWER_LOST)
         h.export_csv(tmp_path / "codes.csv")
         h.export_csv(tmp_path / "words.csv", note_words=note_text)
-    note = DEFAULT_HEADERS.index("비고")  # the new columns of schema 4 come after it
+    note = DEFAULT_HEADERS.index("note")  # the new columns of schema 4 come after it
     assert read_csv(tmp_path / "codes.csv")[1][note] == "answer_lost"
     assert read_csv(tmp_path / "words.csv")[1][note] == "No answer came back"

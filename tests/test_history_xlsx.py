@@ -12,6 +12,7 @@ from iamport_desk.history import History
 from iamport_desk.history_export import DEFAULT_HEADERS
 from iamport_desk.models import Outcome, Receipt
 from tests.test_xlsx_export import read_with_libreoffice
+from tests.ui_helpers import clerk_export_words
 
 # The ids a spreadsheet loves to "fix": leading zeros, and more digits than a double holds.
 ORDERS = ("00012345", "20261201000000012345", "ORDER-20261125-0001")
@@ -38,10 +39,11 @@ def _history(path: Path) -> History:
 
 
 @pytest.fixture
-def workbook(tmp_path: Path) -> Path:
+def workbook(tmp_path: Path, korean: None) -> Path:
+    """The history window's Korean export: its words, in the clerk's language."""
     dest = tmp_path / "처리기록.xlsx"
     with _history(tmp_path / "history.sqlite3") as history:
-        assert history.export_xlsx(dest) == len(ORDERS)
+        assert history.export_xlsx(dest, **clerk_export_words()) == len(ORDERS)
     return dest
 
 
@@ -53,11 +55,12 @@ def test_identifiers_are_text_and_amounts_are_numbers(workbook: Path) -> None:
     assert len(header) == len(DEFAULT_HEADERS)
     order_at = next(i for i, title in enumerate(header) if title == "주문번호")
     approval_at = next(i for i, title in enumerate(header) if title == "승인번호")
-    amount_at = next(i for i, title in enumerate(header) if title == "금액")
+    amount_at = next(i for i, title in enumerate(header) if title == "금액 (원)")
     assert sorted(row[order_at] for row in body) == sorted(ORDERS)
     assert {row[approval_at] for row in body} == {APPROVAL}
     assert sorted(row[amount_at] for row in body) == [33_000, 33_001, 33_002]
     assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref
+    assert sheet.title == "처리 기록"  # the sheet is named in the clerk's language too
 
 
 @pytest.mark.slow

@@ -3,15 +3,9 @@
 from __future__ import annotations
 
 import re
-import shutil
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTranslator
-from PySide6.QtWidgets import QApplication
 
-import hatch_build
 from iamport_desk import rules
 from iamport_desk.models import StoreApi
 from iamport_desk.profile_form import KINDS, V2_CONSOLE_PATH, fields_for
@@ -24,7 +18,6 @@ from iamport_desk.ui.words import (
     store_choice_text,
 )
 
-TS_DIR = Path(__file__).resolve().parent.parent / "resources" / "translations"
 HANGUL = re.compile("[\uac00-\ud7a3]")
 FALLBACK = "is not in the expected format."
 
@@ -99,20 +92,6 @@ def test_store_kinds_have_names() -> None:
     assert store_api_name(StoreApi.V1) == "PortOne V1 store (iamport)"
     assert store_api_name(StoreApi.V2) == "PortOne V2 store"
     assert profile_field_name("store_id") == "Store ID"
-
-
-@pytest.fixture
-def korean(qapp: QApplication, tmp_path: Path) -> Iterator[None]:
-    for ts in TS_DIR.glob("*.ts"):
-        shutil.copy(ts, tmp_path / ts.name)
-    hatch_build.compile_translations(tmp_path)
-    translator = QTranslator()
-    assert translator.load("iamport_desk_ko", str(tmp_path))
-    qapp.installTranslator(translator)
-    try:
-        yield
-    finally:
-        qapp.removeTranslator(translator)
 
 
 @pytest.mark.usefixtures("korean")

@@ -1981,6 +1981,10 @@ This cannot be undone.</translation>
         <source>PG message</source>
         <translation>PG message</translation>
     </message>
+    <message>
+        <source>History</source>
+        <translation>History</translation>
+    </message>
 </context>
 <context>
     <name>Reissue</name>

@@ -1981,6 +1981,10 @@ This cannot be undone.</source>
             <source>PG message</source>
             <translation>PG 메시지</translation>
         </message>
+        <message>
+            <source>History</source>
+            <translation>처리 기록</translation>
+        </message>
     </context>
     <context>
         <name>Reissue</name>

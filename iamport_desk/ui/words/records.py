@@ -146,4 +146,5 @@ def record_words() -> RecordWords:
         issue_outcomes={outcome: outcome_text(outcome, Action.ISSUE) for outcome in Outcome},
         sources={source: receipt_source_text(source) for source in ReceiptSource},
         apis={"v1": "V1", "v2": "V2"},
+        sheet_title=QCoreApplication.translate("Records", "History"),
     )
