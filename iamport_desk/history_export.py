@@ -47,7 +47,7 @@ LEGACY_HEADERS: tuple[str, ...] = (
     "vat",
     "receipt_type",
     "apply_num",
-    "pg_tid",
+    "receipt_tid",
     "receipt_url",
     "cancelled_at",
     "note",

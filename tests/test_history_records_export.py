@@ -102,7 +102,7 @@ def test_every_column_has_a_kind_and_old_columns_keep_their_place() -> None:
     assert DEFAULT_HEADERS[: len(LEGACY_HEADERS)] == LEGACY_HEADERS
     assert LEGACY_HEADERS[0] == "started_at" and LEGACY_HEADERS[-1] == "note"
     kinds = dict(zip(DEFAULT_HEADERS, COLUMN_KINDS, strict=True))
-    for title in ("merchant_uid", "apply_num", "pg_tid", "identifier_masked"):
+    for title in ("merchant_uid", "apply_num", "receipt_tid", "identifier_masked"):
         assert kinds[title] is CellKind.IDENTIFIER, title
     assert kinds["amount"] is kinds["vat"] is CellKind.AMOUNT
     assert kinds["applied_at"] is kinds["cancelled_at"] is CellKind.TIME

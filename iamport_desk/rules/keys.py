@@ -135,20 +135,30 @@ def validate_store_id(raw: str | None) -> str | None:
     ``field="store_id"``; kinds "whitespace", "control", "non_ascii", "too_long", and "format"
     for anything but "store-" + letters, digits and inner hyphens.
     """
+    return _console_id(
+        raw, "store_id", _STORE_ID_RE, MAX_STORE_ID_LENGTH, "store-xxxxxxxx-xxxx-..."
+    )
+
+
+def _console_id(
+    raw: str | None, field: str, form: re.Pattern[str], longest: int, example: str
+) -> str | None:
+    """An id copied from PortOne's console (a store id, a channel key): None when empty,
+    else as typed, or RuleError naming ``field`` and never holding the value."""
     value = (raw or "").strip()
     if not value:
         return None
-    label = FIELD_LABELS["store_id"]
+    label = FIELD_LABELS[field]
     checks = (
         (any(c.isspace() for c in value), "whitespace", "contains a space"),
         (any(is_control(c) for c in value), "control", "contains a control character"),
         (not value.isascii(), "non_ascii", "may only contain English letters, digits and -"),
-        (len(value) > MAX_STORE_ID_LENGTH, "too_long", f"is over {MAX_STORE_ID_LENGTH} characters"),
-        (not _STORE_ID_RE.fullmatch(value), "format", "must look like store-xxxxxxxx-xxxx-..."),
+        (len(value) > longest, "too_long", f"is over {longest} characters"),
+        (not form.fullmatch(value), "format", f"must look like {example}"),
     )
     for broken, kind, why in checks:
         if broken:
-            raise RuleError(f"{label} {why}.", field="store_id", kind=kind)
+            raise RuleError(f"{label} {why}.", field=field, kind=kind)
     return value
 
 
@@ -165,25 +175,9 @@ def validate_channel_key(raw: str | None) -> str | None:
     ``field="channel_key"``; kinds "whitespace", "control", "non_ascii", "too_long", and
     "format" for anything but "channel-key-" + letters, digits and inner hyphens.
     """
-    value = (raw or "").strip()
-    if not value:
-        return None
-    label = FIELD_LABELS["channel_key"]
-    checks = (
-        (any(c.isspace() for c in value), "whitespace", "contains a space"),
-        (any(is_control(c) for c in value), "control", "contains a control character"),
-        (not value.isascii(), "non_ascii", "may only contain English letters, digits and -"),
-        (
-            len(value) > MAX_CHANNEL_KEY_LENGTH,
-            "too_long",
-            f"is over {MAX_CHANNEL_KEY_LENGTH} characters",
-        ),
-        (not _CHANNEL_KEY_RE.fullmatch(value), "format", "must look like channel-key-xxxxxxxx-..."),
+    return _console_id(
+        raw, "channel_key", _CHANNEL_KEY_RE, MAX_CHANNEL_KEY_LENGTH, "channel-key-xxxxxxxx-..."
     )
-    for broken, kind, why in checks:
-        if broken:
-            raise RuleError(f"{label} {why}.", field="channel_key", kind=kind)
-    return value
 
 
 def is_portone_store_uuid(store_id: str) -> bool:
