@@ -9,7 +9,9 @@ Prints one line ``BENCH {json}`` with the raw numbers; ``run.py`` makes the tabl
 
 Per run: a new receipt is added at the simulator, looked up with the Look up button,
 then cancelled with the cancel button. Meanwhile a 5 ms PreciseTimer ticks on the GUI
-thread; the longest gap between ticks around each operation is its freeze.
+thread; the longest gap between ticks around each operation is its freeze. Then the
+same timer is watched for as long as an operation takes with nothing running (``idle_gap``):
+the gaps the machine itself causes (other processes taking the CPU), for comparison.
 
 Baseline for the overhead: the same GET and DELETE with a bare ``httpx.Client`` (kept
 alive, token fetched once) against the same simulator, same latency.
@@ -78,14 +80,15 @@ def main() -> int:
     try:
         bare_get, bare_delete = bare_httpx(sim.url, args.runs, sim)
         result = {"latency": args.latency, "bare_get": bare_get, "bare_delete": bare_delete}
-        result.update(measure_window(sim, args.runs))
+        result.update(measure_window(sim, args.runs, args.latency))
     finally:
         sim.close()
     print("BENCH " + json.dumps(result), flush=True)
     return 0
 
 
-def measure_window(sim: SimProcess, runs: int) -> dict[str, list[float] | list[int]]:
+def measure_window(sim: SimProcess, runs: int, latency: float
+                   ) -> dict[str, list[float] | list[int]]:
     import keyring.backends.fail
     from PySide6.QtCore import Qt, QTimer
     from PySide6.QtWidgets import QApplication
@@ -139,7 +142,7 @@ def measure_window(sim: SimProcess, runs: int) -> dict[str, list[float] | list[i
 
     result: dict[str, list[float] | list[int]] = {
         "lookup_gap": [], "cancel_gap": [], "round_trips": [], "ours_lookup": [],
-        "ours_cancel": []}
+        "ours_cancel": [], "idle_gap": []}
     try:
         spin(app, 0.3)  # the start-up job (history) settles
         timer.start()
@@ -159,6 +162,10 @@ def measure_window(sim: SimProcess, runs: int) -> dict[str, list[float] | list[i
             result["round_trips"].append(int(sim.cmd("count")))  # type: ignore[arg-type]
             result["ours_cancel"].append(at - start)  # type: ignore[arg-type]
             result["cancel_gap"].append(max_gap(ticks, start, end))  # type: ignore[arg-type]
+            start = time.perf_counter()
+            spin(app, latency + 0.03)  # as long as an operation, with nothing to do
+            end = time.perf_counter()
+            result["idle_gap"].append(max_gap(ticks, start, end))  # type: ignore[arg-type]
             ticks[:] = ticks[-1:]
     finally:
         timer.stop()

@@ -2,6 +2,9 @@
 
 Kept light: the first screen must appear fast, so keyring, the simulator (unless
 --demo), the history window and the HTTP client are imported only when first needed.
+The Qt-free modules that every start needs before its first paint are imported here,
+at the top, before anything imports PySide6: PySide6 installs an import hook that taxes
+every import made after it (benchmarks/README.md, "Issue 18, shape").
 """
 
 from __future__ import annotations
@@ -12,16 +15,21 @@ import sys
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
+# Needed before the first paint; imported before PySide6 (see the module docstring).
+import iamport_desk.history_export  # the words of the first screen use it
+import iamport_desk.jobs  # noqa: F401 - the service's jobs
 from iamport_desk import __version__
+from iamport_desk.credentials import ProfileStore, SecretStore
+from iamport_desk.logsetup import configure_logging, install_excepthook
 from iamport_desk.models import DEFAULT_API_BASE
+from iamport_desk.no_console import WindowedArgumentParser, install_windowed_traces
+from iamport_desk.paths import AppPaths, migrate_legacy_folders
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QTranslator
     from PySide6.QtWidgets import QApplication
 
-    from iamport_desk.credentials import ProfileStore
     from iamport_desk.models import StoreApi
-    from iamport_desk.paths import AppPaths
     from iamport_desk.service import DeskService
     from iamport_desk.simulator import Simulator
     from iamport_desk.simulator_v2 import SimulatorV2
@@ -31,8 +39,6 @@ log = logging.getLogger("iamport_desk")
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
-    from iamport_desk.no_console import WindowedArgumentParser
-
     # The windowed exe has no console: what argparse prints goes to the log and a box.
     parser = WindowedArgumentParser(
         prog="iamport-desk",
@@ -118,8 +124,6 @@ class Desk:
 
 
 def _profile_store(paths: AppPaths, *, demo_hosts: Mapping[StoreApi, str] | None) -> ProfileStore:
-    from iamport_desk.credentials import ProfileStore, SecretStore
-
     if demo_hosts is None:
         return ProfileStore(paths.settings_file, SecretStore())
     import keyring.backends.fail
@@ -154,17 +158,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_smoke_test()
 
-    from iamport_desk.logsetup import configure_logging, install_excepthook
-    from iamport_desk.paths import AppPaths, migrate_legacy_folders
-
     paths = AppPaths.default(demo=args.demo)
     # Before logging starts, so that the old log files move too; said in the log after.
     moved = migrate_legacy_folders(AppPaths.default(), AppPaths.legacy())
     paths.ensure()
     log_file = configure_logging(paths.log_dir)
     log.info("iamport-desk %s starting (demo=%s)", __version__, args.demo)
-    from iamport_desk.no_console import install_windowed_traces
-
     if install_windowed_traces(paths.log_dir):
         log.info("No console: native crashes go to crash.log, Qt messages to this log")
     for note in moved:

@@ -17,7 +17,6 @@ import contextlib
 import csv
 import enum
 import os
-import secrets
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -409,7 +408,9 @@ def _create_temp(dest: Path) -> tuple[int, Path]:
     """
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     for _ in range(100):
-        tmp = dest.with_name(f".{dest.name}.{secrets.token_hex(4)}.tmp")
+        # os.urandom, not secrets.token_hex (the same bytes): secrets imports hashlib and
+        # OpenSSL, 3.4 MiB resident before the first paint, for a temporary name.
+        tmp = dest.with_name(f".{dest.name}.{os.urandom(4).hex()}.tmp")
         try:
             return os.open(tmp, flags, 0o600), tmp
         except FileExistsError:

@@ -16,7 +16,6 @@ MNT_LOCAL flag).
 
 from __future__ import annotations
 
-import ctypes
 import logging
 import os
 import sys
@@ -82,12 +81,15 @@ def linux_fs_type(path: Path, mounts: str) -> str | None:
 
 def windows_drive_type(root: str) -> int:
     """GetDriveTypeW of a drive root such as ``Z:\\``."""
+    import ctypes  # here, not above: only Windows and macOS need it (3 ms at start-up)
+
     kernel32 = ctypes.WinDLL("kernel32")  # type: ignore[attr-defined,unused-ignore]
     return int(kernel32.GetDriveTypeW(ctypes.c_wchar_p(root)))
 
 
 def darwin_statfs(path: Path) -> tuple[str, int]:
     """(f_fstypename, f_flags) of the file system holding ``path``."""
+    import ctypes  # here, not above: see windows_drive_type
 
     class StatFs(ctypes.Structure):  # struct statfs, 64-bit inode layout
         _fields_ = [

@@ -6,7 +6,6 @@ Windows that is all it reads. The account the process runs as is asked of the OS
 
 from __future__ import annotations
 
-import ctypes
 import logging
 import os
 import sys
@@ -21,6 +20,8 @@ _BUFFER_CHARS: Final = 512
 
 def load_windows_dll(name: str) -> Any:
     """ctypes.WinDLL(name); a seam so the tests can run the Windows branch here."""
+    import ctypes  # here, not above: only Windows needs it (ctypes costs 3 ms at start-up)
+
     return ctypes.WinDLL(name)  # type: ignore[attr-defined,unused-ignore]
 
 
@@ -31,6 +32,8 @@ def _posix_account() -> str:
 
 
 def _windows_account() -> str:
+    import ctypes  # here, not above: see load_windows_dll
+
     buf = ctypes.create_unicode_buffer(_BUFFER_CHARS)
     size = ctypes.c_ulong(_BUFFER_CHARS)
     try:

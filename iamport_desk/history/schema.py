@@ -14,7 +14,6 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
-import secrets
 import sqlite3
 import time
 from collections.abc import Callable
@@ -245,7 +244,8 @@ def create_new(path: Path) -> None:
 
     If another copy created the file meanwhile, theirs is kept (both are empty).
     """
-    tmp = path.with_name(f".{path.name}.new-{secrets.token_hex(4)}")
+    # os.urandom, not secrets.token_hex (the same bytes): see history_export._create_temp.
+    tmp = path.with_name(f".{path.name}.new-{os.urandom(4).hex()}")
     flags = os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     os.close(os.open(tmp, flags, PRIVATE_MODE))
     try:

@@ -1,0 +1,53 @@
+"""Issue 18: nothing is imported before the first paint that the first screen does not show.
+
+The first screen is the main window; while it is painted the API thread opens the history
+and recovers interrupted attempts (the start-up job). Neither needs these modules, which
+cost start-up time and resident memory (``secrets`` loads hashlib and OpenSSL's libcrypto,
+about 3.4 MiB; ``uuid`` and ``ctypes`` about 4 and 3 ms). Measured by
+``benchmarks/run.py``; this test keeps them out.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+# What the first screen and the start-up job run, in a fresh interpreter.
+_START_UP = """
+import json, sys
+from pathlib import Path
+import iamport_desk.app, iamport_desk.service, iamport_desk.worker
+import iamport_desk.ui.main_window
+from iamport_desk.history import History
+
+with History(Path(sys.argv[1]) / "history.sqlite3") as history:
+    history.recover_interrupted()
+    history.recent(20)
+    history.unresolved()
+print(json.dumps(sorted(sys.modules)))
+"""
+
+NOT_BEFORE_THE_FIRST_PAINT = ["_hashlib", "hmac", "secrets", "uuid"]
+if sys.platform.startswith("linux"):
+    # Windows names the clerk's account and macOS asks statfs through ctypes.
+    NOT_BEFORE_THE_FIRST_PAINT.append("ctypes")
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(120)
+def test_first_screen_and_start_up_job_import_nothing_they_do_not_use(tmp_path: Path) -> None:
+    proc = subprocess.run(
+        [sys.executable, "-c", _START_UP, str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=110,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    loaded = set(json.loads(proc.stdout.splitlines()[-1]))
+    assert "iamport_desk.history.schema" in loaded  # the history was really created
+    assert [name for name in NOT_BEFORE_THE_FIRST_PAINT if name in loaded] == []
