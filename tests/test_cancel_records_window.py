@@ -26,7 +26,7 @@ from iamport_desk.paths import AppPaths
 from iamport_desk.simulator import Simulator
 from iamport_desk.ui.confirm_dialog import CancelConfirmDialog, confirm_cancellation
 from iamport_desk.ui.main_window import MainWindow
-from tests.test_confirmation import korean, pdf_text, squeeze  # noqa: F401 - a fixture
+from tests.test_confirmation import pdf_text, squeeze
 from tests.ui_helpers import Dialogs, cancel, look_up, open_window
 
 pytestmark = pytest.mark.timeout(60)

@@ -31,7 +31,20 @@ with History(Path(sys.argv[1]) / "history.sqlite3") as history:
 print(json.dumps(sorted(sys.modules)))
 """
 
-NOT_BEFORE_THE_FIRST_PAINT = ["_hashlib", "hmac", "secrets", "uuid"]
+NOT_BEFORE_THE_FIRST_PAINT = [
+    "_hashlib",
+    "hmac",
+    "secrets",
+    "uuid",
+    # The confirmation's renderer: loaded at the first PDF or print, not with the window.
+    "segno",
+    "PySide6.QtPrintSupport",
+    "iamport_desk.ui.confirmation",
+    # Windows the first screen does not show.
+    "iamport_desk.ui.history_window",
+    "iamport_desk.ui.reissue_dialog",
+    "iamport_desk.ui.credentials_dialog",
+]
 if sys.platform.startswith("linux"):
     # Windows names the clerk's account and macOS asks statfs through ctypes.
     NOT_BEFORE_THE_FIRST_PAINT.append("ctypes")

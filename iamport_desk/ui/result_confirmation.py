@@ -21,7 +21,6 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QWi
 from iamport_desk.formatting import elide, isolate
 from iamport_desk.jobs import CallResult
 from iamport_desk.models import HistoryEntry, Outcome, Receipt
-from iamport_desk.ui import confirmation
 from iamport_desk.ui.confirmation_record import ConfirmationRecord, record_from_entry
 from iamport_desk.ui.history_reader import HistoryReader
 from iamport_desk.ui.words import UserMessage, describe_file_error, reason_said
@@ -193,6 +192,10 @@ class ResultConfirmation(QWidget):
         dest = Path(chosen)
         if dest.suffix.lower() != ".pdf":
             dest = dest.with_name(dest.name + ".pdf")
+        # The renderer (segno, QtPrintSupport, the PDF writer) loads at the first confirmation,
+        # not with the main window: the first screen shows no PDF (issue 18).
+        from iamport_desk.ui import confirmation
+
         try:
             confirmation.save_pdf(dest, [record])
         except OSError as exc:
@@ -209,6 +212,8 @@ class ResultConfirmation(QWidget):
         printer = self.ask_printer(self)
         if printer is None:
             return
+        from iamport_desk.ui import confirmation
+
         try:
             pages = confirmation.print_records(printer, [record])
         except OSError:  # the printer could not be opened for drawing
