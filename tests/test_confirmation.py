@@ -476,3 +476,36 @@ def test_reordering_and_invisible_characters_are_shown_not_obeyed(
     assert squeeze("https://iamport.kr/r/[U+200B]0001") in squeeze(text)
     lines = run(tool("pdftotext", "poppler-utils"), str(pdf), "-").splitlines()
     assert "둘째 줄" in lines  # the memo's second line prints as a line of its own
+
+
+def test_a_corrected_cancellation_names_its_re_issue(
+    qapp: QApplication, korean: None, tmp_path: Path
+) -> None:
+    """Issue 15: the confirmation carries the link to the re-issue that corrects it."""
+    from dataclasses import replace
+
+    pdf = tmp_path / "corrected.pdf"
+    save_pdf(pdf, [replace(RECORD, corrected_by=4022)], generated_at=T_CANCELLED + 60)
+    assert squeeze("처리 기록 번호 #4021 (정정 재발행: 기록 #4022)") in squeeze(pdf_text(pdf))
+    plain = tmp_path / "plain.pdf"
+    save_pdf(plain, [RECORD], generated_at=T_CANCELLED + 60)
+    assert "정정 재발행" not in pdf_text(plain)
+
+
+def test_record_from_entry_takes_the_rows_correction_link() -> None:
+    from iamport_desk.models import Action, HistoryEntry, Outcome
+    from iamport_desk.ui.confirmation_record import record_from_entry
+
+    entry = HistoryEntry(
+        id=11,
+        started_at=1.0,
+        ended_at=2.0,
+        profile="강남점",
+        tier_code=None,
+        merchant_uid="00012345",
+        operator="clerk",
+        outcome=Outcome.CANCELLED,
+        action=Action.CANCEL,
+        corrected_by=12,
+    )
+    assert record_from_entry(entry).corrected_by == 12

@@ -427,7 +427,8 @@ def field_values(record: ConfirmationRecord) -> dict[str, str]:
         "memo": text(record.reason_memo),
         "operator": text(record.operator),
         "url": text(record.receipt_url),
-        "row": f"#{record.history_id}",
+        "row": f"#{record.history_id}"
+        + ("" if record.corrected_by is None else " " + words.corrected_by(record.corrected_by)),
         "version": __version__,
     }
 

@@ -20,6 +20,7 @@ class ConfirmationRecord:
     ``reason`` is the code of Korean practice (1 거래취소, 2 오류발급, 3 기타; an int, as
     ``models.CancelReason`` is) and ``reason_memo`` the clerk's note.
     ``cancelled_at`` is PortOne's time, ``issued_at`` the original issue time (UNIX seconds).
+    ``corrected_by`` is the history row of the re-issue that corrects this cancellation, if any.
     """
 
     history_id: int
@@ -36,6 +37,7 @@ class ConfirmationRecord:
     reason_memo: str | None
     operator: str | None
     receipt_url: str | None
+    corrected_by: int | None = None
 
 
 class NotCancelledError(ValueError):
@@ -74,6 +76,7 @@ def record_from_entry(
         reason_memo=reason_memo if reason_memo is not None else entry.reason_note,
         operator=entry.operator,
         receipt_url=entry.receipt_url,
+        corrected_by=entry.corrected_by,
     )
 
 

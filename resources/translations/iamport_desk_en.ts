@@ -107,6 +107,10 @@
         <translation>App version</translation>
     </message>
     <message>
+        <source>(corrected by re-issue, row #{0})</source>
+        <translation>(corrected by re-issue, row #{0})</translation>
+    </message>
+    <message>
         <source>not recorded</source>
         <translation>not recorded</translation>
     </message>

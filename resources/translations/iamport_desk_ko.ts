@@ -107,6 +107,10 @@
             <translation>프로그램 버전</translation>
         </message>
         <message>
+            <source>(corrected by re-issue, row #{0})</source>
+            <translation>(정정 재발행: 기록 #{0})</translation>
+        </message>
+        <message>
             <source>not recorded</source>
             <translation>기록 없음</translation>
         </message>

@@ -49,6 +49,13 @@ def field_labels() -> dict[str, str]:
     }
 
 
+def corrected_by(row_id: int) -> str:
+    """Beside the history row: the re-issue that corrects this cancellation (issue 15)."""
+    return QCoreApplication.translate("Confirmation", "(corrected by re-issue, row #{0})").format(
+        row_id
+    )
+
+
 def not_recorded() -> str:
     return QCoreApplication.translate("Confirmation", "not recorded")
 
