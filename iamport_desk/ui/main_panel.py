@@ -1,11 +1,23 @@
 """The main window's central widget: the form, the status, the receipt and the recent attempts.
 
 Only builds the widgets and lays them out; the window connects their signals to its slots.
+The receipt (with the row of buttons acting on it) and the recent attempts share a splitter,
+neither collapsible, so on a small screen both keep a usable height (issue 13).
 """
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from iamport_desk.ui.confirm_dialog import cancel_receipt_button
 from iamport_desk.ui.order_form import OrderForm
@@ -14,11 +26,16 @@ from iamport_desk.ui.receipt_view import ReceiptView
 from iamport_desk.ui.recent_attempts import RecentAttempts
 from iamport_desk.ui.status_area import StatusArea
 
+RECEIPT_MIN_LINES = 4  # the receipt box never shrinks below this many lines of text
+RECENT_MIN_LINES = 4  # the recent attempts: their buttons' row and a few rows of the table
+
 
 class MainPanel(QWidget):
     """The parts of the main window from top to bottom; no signals of its own.
 
     ``demo_banner`` and ``practice`` exist only in the demo (``demo_orders`` given).
+    ``result_actions`` is the row of buttons under the receipt: what acts on the receipt
+    shown goes there (``add_result_action``), the cancel button last.
     """
 
     def __init__(self, demo_orders: dict[str, str] | None, parent: QWidget | None = None) -> None:
@@ -40,14 +57,40 @@ class MainPanel(QWidget):
         self.status_area = StatusArea(self)
         layout.addWidget(self.status_area)
 
-        self.receipt_view = ReceiptView(self)
-        layout.addWidget(self.receipt_view)
-
-        self.cancel_button = cancel_receipt_button(self)
-        action_row = QHBoxLayout()
-        action_row.addStretch(1)
-        action_row.addWidget(self.cancel_button)
-        layout.addLayout(action_row)
-
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self._receipt_part())
         self.recent = RecentAttempts(self)
-        layout.addWidget(self.recent, 1)
+        self.recent.setMinimumHeight(RECENT_MIN_LINES * self._line())
+        self.splitter.addWidget(self.recent)
+        self.splitter.setStretchFactor(0, 0)  # the receipt keeps its height, the table grows
+        self.splitter.setStretchFactor(1, 1)
+        layout.addWidget(self.splitter, 1)
+
+    def _line(self) -> int:
+        return self.fontMetrics().lineSpacing()
+
+    def _receipt_part(self) -> QWidget:
+        part = QWidget(self)
+        column = QVBoxLayout(part)
+        column.setContentsMargins(0, 0, 0, 0)
+        self.receipt_view = ReceiptView(part)
+        # A scroll area: when the window is small the receipt scrolls, it is never squeezed.
+        self.receipt_scroll = QScrollArea(part)
+        self.receipt_scroll.setObjectName("receiptScroll")
+        self.receipt_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.receipt_scroll.setWidgetResizable(True)
+        self.receipt_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.receipt_scroll.setWidget(self.receipt_view)
+        self.receipt_scroll.setMinimumHeight(RECEIPT_MIN_LINES * self._line())
+        column.addWidget(self.receipt_scroll, 1)
+        self.cancel_button = cancel_receipt_button(part)
+        self.result_actions = QHBoxLayout()
+        self.result_actions.addStretch(1)
+        self.result_actions.addWidget(self.cancel_button)
+        column.addLayout(self.result_actions)
+        return part
+
+    def add_result_action(self, button: QPushButton) -> None:
+        """Put ``button`` in the row under the receipt, before the cancel button."""
+        self.result_actions.insertWidget(self.result_actions.count() - 1, button)

@@ -39,7 +39,8 @@ class PracticeOrders(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.list = QListWidget(self)
         self.list.setAccessibleName(self.tr("Practice order numbers"))
-        self.list.setMaximumHeight(110)
+        # Four lines and a scroll bar: the window must fit a small screen (issue 13).
+        self.list.setMaximumHeight(4 * self.fontMetrics().lineSpacing() + 8)
         for uid, description in orders.items():
             item = QListWidgetItem(f"{uid}  -  {description}", self.list)
             item.setData(Qt.ItemDataRole.UserRole, uid)

@@ -908,10 +908,6 @@
         <translation>e.g. ORDER-20261125-0001</translation>
     </message>
     <message>
-        <source>Receipt link copied.</source>
-        <translation>Receipt link copied.</translation>
-    </message>
-    <message>
         <source>&amp;Cancel this receipt...</source>
         <translation>&amp;Cancel this receipt...</translation>
     </message>
@@ -1000,10 +996,6 @@
         <translation>The secret of this store is not available on this PC. Enter it again.</translation>
     </message>
     <message>
-        <source>No credentials: enter the store&apos;s API key first.</source>
-        <translation>No credentials: enter the store&apos;s API key first.</translation>
-    </message>
-    <message>
         <source>Looking up {0}...</source>
         <translation>Looking up {0}...</translation>
     </message>
@@ -1022,6 +1014,14 @@
     <message>
         <source>Checking attempts with an unknown outcome...</source>
         <translation>Checking attempts with an unknown outcome...</translation>
+    </message>
+    <message>
+        <source>Nothing was looked up: no store&apos;s REST API key and secret are saved. Enter them with {0} (Settings &gt; Store profiles and keys).</source>
+        <translation>Nothing was looked up: no store&apos;s REST API key and secret are saved. Enter them with {0} (Settings &gt; Store profiles and keys).</translation>
+    </message>
+    <message>
+        <source>No store is set up yet. Add your PortOne store with {0} (Settings &gt; Store profiles and keys), or try the app first with the practice stores: start it with --demo.</source>
+        <translation>No store is set up yet. Add your PortOne store with {0} (Settings &gt; Store profiles and keys), or try the app first with the practice stores: start it with --demo.</translation>
     </message>
     <message>
         <source>{0} cancellation attempt(s) were interrupted last time (the app closed or crashed). Their outcome is being checked.</source>
@@ -1101,6 +1101,18 @@ This cannot be undone.</translation>
         <source>Stopped waiting for the lookup. Nothing was changed. Look the order number up again when the network is back.</source>
         <translation>Stopped waiting for the lookup. Nothing was changed. Look the order number up again when the network is back.</translation>
     </message>
+    <message>
+        <source>Do not cancel it again. It is checked automatically at {0}; press {1} to check it now.</source>
+        <translation>Do not cancel it again. It is checked automatically at {0}; press {1} to check it now.</translation>
+    </message>
+    <message>
+        <source>Checked: the cash receipt of {0} was cancelled at {1}. There is nothing left to cancel.</source>
+        <translation>Checked: the cash receipt of {0} was cancelled at {1}. There is nothing left to cancel.</translation>
+    </message>
+    <message>
+        <source>Checked: the cash receipt of {0} was not cancelled; it can be cancelled again.</source>
+        <translation>Checked: the cash receipt of {0} was not cancelled; it can be cancelled again.</translation>
+    </message>
 </context>
 <context>
     <name>Messages</name>
@@ -1141,14 +1153,6 @@ This cannot be undone.</translation>
         <translation>This order number cannot be sent to PortOne as it is (for example “.” or “..”). Check the number.</translation>
     </message>
     <message>
-        <source>PortOne did not accept the REST API key or secret. Enter them again in the credentials dialog.</source>
-        <translation>PortOne did not accept the REST API key or secret. Enter them again in the credentials dialog.</translation>
-    </message>
-    <message>
-        <source>No cash receipt was issued for this order number. Check the number (and the store or Tier code).</source>
-        <translation>No cash receipt was issued for this order number. Check the number (and the store or Tier code).</translation>
-    </message>
-    <message>
         <source>The proxy server asks for a sign-in{0}. Ask your IT department for the proxy user name and password, and enter them with the proxy in the network settings.</source>
         <translation>The proxy server asks for a sign-in{0}. Ask your IT department for the proxy user name and password, and enter them with the proxy in the network settings.</translation>
     </message>
@@ -1171,6 +1175,10 @@ This cannot be undone.</translation>
     <message>
         <source>The receipt was not cancelled.</source>
         <translation>The receipt was not cancelled.</translation>
+    </message>
+    <message>
+        <source>The receipt could not be looked up.</source>
+        <translation>The receipt could not be looked up.</translation>
     </message>
     <message>
         <source>Nothing was changed.</source>
@@ -1205,8 +1213,20 @@ This cannot be undone.</translation>
         <translation>The PortOne server could not be reached (connection refused).</translation>
     </message>
     <message>
-        <source>PortOne answered with the receipt of another order number ({0}), not the one looked up, so nothing is shown and nothing can be cancelled. Look the order number up again; if this happens again, contact PortOne.</source>
-        <translation>PortOne answered with the receipt of another order number ({0}), not the one looked up, so nothing is shown and nothing can be cancelled. Look the order number up again; if this happens again, contact PortOne.</translation>
+        <source>Details: {0}</source>
+        <translation>Details: {0}</translation>
+    </message>
+    <message>
+        <source>Enter the REST API key and secret again in the credentials dialog: PortOne did not accept them.</source>
+        <translation>Enter the REST API key and secret again in the credentials dialog: PortOne did not accept them.</translation>
+    </message>
+    <message>
+        <source>Check the order number (and the store or Tier code): no cash receipt was issued for this order number.</source>
+        <translation>Check the order number (and the store or Tier code): no cash receipt was issued for this order number.</translation>
+    </message>
+    <message>
+        <source>Look the order number up again; if this happens again, contact PortOne. Details: PortOne answered with the receipt of another order number ({0}), not the one looked up, so nothing is shown and nothing can be cancelled.</source>
+        <translation>Look the order number up again; if this happens again, contact PortOne. Details: PortOne answered with the receipt of another order number ({0}), not the one looked up, so nothing is shown and nothing can be cancelled.</translation>
     </message>
     <message>
         <source>The PortOne server&apos;s name could not be found.</source>
@@ -1233,20 +1253,40 @@ This cannot be undone.</translation>
         <translation>The connection to PortOne failed.</translation>
     </message>
     <message>
-        <source>Nothing was changed. Check the network or proxy settings and try again.</source>
-        <translation>Nothing was changed. Check the network or proxy settings and try again.</translation>
+        <source>Check the network or proxy settings and try again.</source>
+        <translation>Check the network or proxy settings and try again.</translation>
     </message>
     <message>
-        <source>The proxy server asks for a login. Ask your IT department for the proxy settings.</source>
-        <translation>The proxy server asks for a login. Ask your IT department for the proxy settings.</translation>
+        <source>Read PortOne&apos;s message, then try again or contact PortOne.</source>
+        <translation>Read PortOne&apos;s message, then try again or contact PortOne.</translation>
+    </message>
+    <message>
+        <source>This store&apos;s payment gateway cannot cancel cash receipts through PortOne: cancel the receipt in the payment gateway&apos;s merchant site or on Hometax (홈택스).</source>
+        <translation>This store&apos;s payment gateway cannot cancel cash receipts through PortOne: cancel the receipt in the payment gateway&apos;s merchant site or on Hometax (홈택스).</translation>
+    </message>
+    <message>
+        <source>Ask your IT department for the proxy settings.</source>
+        <translation>Ask your IT department for the proxy settings.</translation>
+    </message>
+    <message>
+        <source>The proxy server asks for a login.</source>
+        <translation>The proxy server asks for a login.</translation>
+    </message>
+    <message>
+        <source>Ask whoever manages the PortOne account to give this API secret the permission for cash receipts of this store (PortOne console), or check the store ID in the store&apos;s profile. Entering the same secret again will not help.</source>
+        <translation>Ask whoever manages the PortOne account to give this API secret the permission for cash receipts of this store (PortOne console), or check the store ID in the store&apos;s profile. Entering the same secret again will not help.</translation>
+    </message>
+    <message>
+        <source>There is nothing to cancel: PortOne has this payment&apos;s cash receipt as not issued (its issue failed or was never made).</source>
+        <translation>There is nothing to cancel: PortOne has this payment&apos;s cash receipt as not issued (its issue failed or was never made).</translation>
+    </message>
+    <message>
+        <source>Look the payment up: PortOne already has a cash receipt issued for this payment ID, so no second one was issued.</source>
+        <translation>Look the payment up: PortOne already has a cash receipt issued for this payment ID, so no second one was issued.</translation>
     </message>
     <message>
         <source>The payment gateway refused or failed the cancellation.</source>
         <translation>The payment gateway refused or failed the cancellation.</translation>
-    </message>
-    <message>
-        <source>PortOne does not support cash receipts for this store&apos;s payment gateway.</source>
-        <translation>PortOne does not support cash receipts for this store&apos;s payment gateway.</translation>
     </message>
     <message>
         <source>PortOne refused the request.</source>
@@ -1263,10 +1303,6 @@ This cannot be undone.</translation>
     <message>
         <source>An unexpected answer came instead of PortOne&apos;s (for example a proxy or login page).</source>
         <translation>An unexpected answer came instead of PortOne&apos;s (for example a proxy or login page).</translation>
-    </message>
-    <message>
-        <source>The receipt was not cancelled. Read the message, then try again or contact PortOne.</source>
-        <translation>The receipt was not cancelled. Read the message, then try again or contact PortOne.</translation>
     </message>
     <message>
         <source>Try again later; if it persists, contact PortOne.</source>
@@ -1638,6 +1674,10 @@ This cannot be undone.</translation>
         <translation>Issued for</translation>
     </message>
     <message>
+        <source>Link copied.</source>
+        <translation>Link copied.</translation>
+    </message>
+    <message>
         <source>Approval number</source>
         <translation>Approval number</translation>
     </message>
@@ -1668,6 +1708,10 @@ This cannot be undone.</translation>
     <message>
         <source>This link cannot be opened safely.</source>
         <translation>This link cannot be opened safely.</translation>
+    </message>
+    <message>
+        <source>Outcome unknown: it may be cancelled</source>
+        <translation>Outcome unknown: it may be cancelled</translation>
     </message>
 </context>
 <context>

@@ -908,10 +908,6 @@
             <translation>예: ORDER-20261125-0001</translation>
         </message>
         <message>
-            <source>Receipt link copied.</source>
-            <translation>영수증 링크를 복사했습니다.</translation>
-        </message>
-        <message>
             <source>&amp;Cancel this receipt...</source>
             <translation>이 영수증 발행취소(&amp;C)...</translation>
         </message>
@@ -1000,10 +996,6 @@
             <translation>이 PC에 이 상점의 시크릿이 없습니다. 다시 입력하세요.</translation>
         </message>
         <message>
-            <source>No credentials: enter the store's API key first.</source>
-            <translation>인증 정보가 없습니다. 먼저 상점의 API 키를 입력하세요.</translation>
-        </message>
-        <message>
             <source>Looking up {0}...</source>
             <translation>{0} 조회 중...</translation>
         </message>
@@ -1022,6 +1014,14 @@
         <message>
             <source>Checking attempts with an unknown outcome...</source>
             <translation>결과 확인이 필요한 시도를 조회하는 중...</translation>
+        </message>
+        <message>
+            <source>Nothing was looked up: no store's REST API key and secret are saved. Enter them with {0} (Settings &gt; Store profiles and keys).</source>
+            <translation>조회하지 않았습니다: 저장된 상점의 REST API 키와 시크릿이 없습니다. {0}(설정 &gt; 상점 프로필 및 API 키)에서 입력하세요.</translation>
+        </message>
+        <message>
+            <source>No store is set up yet. Add your PortOne store with {0} (Settings &gt; Store profiles and keys), or try the app first with the practice stores: start it with --demo.</source>
+            <translation>아직 등록된 상점이 없습니다. {0}(설정 &gt; 상점 프로필 및 API 키)에서 PortOne 상점을 추가하거나, 먼저 연습용 상점으로 사용해 보세요: --demo 옵션으로 실행하면 됩니다.</translation>
         </message>
         <message>
             <source>{0} cancellation attempt(s) were interrupted last time (the app closed or crashed). Their outcome is being checked.</source>
@@ -1101,6 +1101,18 @@ This cannot be undone.</source>
             <source>Stopped waiting for the lookup. Nothing was changed. Look the order number up again when the network is back.</source>
             <translation>조회 기다림을 멈췄습니다. 바뀐 것은 없습니다. 네트워크가 돌아오면 주문번호를 다시 조회해 주세요.</translation>
         </message>
+        <message>
+            <source>Do not cancel it again. It is checked automatically at {0}; press {1} to check it now.</source>
+            <translation>다시 취소하지 마세요. {0}에 자동으로 확인합니다. 지금 확인하려면 {1} 키를 누르세요.</translation>
+        </message>
+        <message>
+            <source>Checked: the cash receipt of {0} was cancelled at {1}. There is nothing left to cancel.</source>
+            <translation>확인했습니다: {0}의 현금영수증은 {1}에 취소되었습니다. 더 취소할 것이 없습니다.</translation>
+        </message>
+        <message>
+            <source>Checked: the cash receipt of {0} was not cancelled; it can be cancelled again.</source>
+            <translation>확인했습니다: {0}의 현금영수증은 취소되지 않았습니다. 다시 취소할 수 있습니다.</translation>
+        </message>
     </context>
     <context>
         <name>Messages</name>
@@ -1141,16 +1153,24 @@ This cannot be undone.</source>
             <translation>이 주문번호는 그대로 PortOne에 보낼 수 없습니다(예: “.” 또는 “..”). 주문번호를 확인하세요.</translation>
         </message>
         <message>
-            <source>PortOne did not accept the REST API key or secret. Enter them again in the credentials dialog.</source>
-            <translation>PortOne에서 REST API 키 또는 시크릿을 받아들이지 않았습니다. 인증 정보 창에서 다시 입력하세요.</translation>
-        </message>
-        <message>
-            <source>No cash receipt was issued for this order number. Check the number (and the store or Tier code).</source>
-            <translation>이 주문번호로 발행된 현금영수증이 없습니다. 주문번호와 상점(또는 Tier 코드)을 확인하세요.</translation>
-        </message>
-        <message>
             <source>The cancellation was sent, but no answer came back, so it is not known whether the receipt was cancelled. Do not cancel it again: look the order number up, or use “Check unknown outcomes” in the history, when the network is back.</source>
             <translation>발행취소 요청은 보냈지만 응답을 받지 못해 영수증이 취소되었는지 알 수 없습니다(결과 확인 필요). 다시 취소하지 마세요. 네트워크가 복구되면 주문번호를 조회하거나, 처리 기록에서 “결과 확인 필요 건 조회”를 누르세요.</translation>
+        </message>
+        <message>
+            <source>Details: {0}</source>
+            <translation>상세: {0}</translation>
+        </message>
+        <message>
+            <source>Enter the REST API key and secret again in the credentials dialog: PortOne did not accept them.</source>
+            <translation>인증 정보 창에서 REST API 키와 시크릿을 다시 입력하세요: PortOne이 받아들이지 않았습니다.</translation>
+        </message>
+        <message>
+            <source>Check the order number (and the store or Tier code): no cash receipt was issued for this order number.</source>
+            <translation>주문번호(와 상점 또는 Tier 코드)를 확인하세요: 이 주문번호로 발행된 현금영수증이 없습니다.</translation>
+        </message>
+        <message>
+            <source>Look the order number up again; if this happens again, contact PortOne. Details: PortOne answered with the receipt of another order number ({0}), not the one looked up, so nothing is shown and nothing can be cancelled.</source>
+            <translation>주문번호를 다시 조회하세요. 같은 일이 반복되면 PortOne에 문의하세요. 상세: PortOne이 조회한 주문번호가 아닌 다른 주문번호({0})의 영수증으로 응답했으므로, 아무것도 표시하지 않으며 취소할 수도 없습니다.</translation>
         </message>
         <message>
             <source>The PortOne server could not be reached (connection refused).</source>
@@ -1181,20 +1201,40 @@ This cannot be undone.</source>
             <translation>PortOne 연결에 실패했습니다.</translation>
         </message>
         <message>
-            <source>Nothing was changed. Check the network or proxy settings and try again.</source>
-            <translation>변경된 내용은 없습니다. 네트워크 또는 프록시 설정을 확인하고 다시 시도하세요.</translation>
+            <source>Check the network or proxy settings and try again.</source>
+            <translation>네트워크 또는 프록시 설정을 확인한 뒤 다시 시도하세요.</translation>
         </message>
         <message>
-            <source>The proxy server asks for a login. Ask your IT department for the proxy settings.</source>
-            <translation>프록시 서버에서 로그인을 요구합니다. 전산 담당 부서에 프록시 설정을 문의하세요.</translation>
+            <source>Read PortOne's message, then try again or contact PortOne.</source>
+            <translation>PortOne 메시지를 확인한 뒤 다시 시도하거나 PortOne에 문의하세요.</translation>
+        </message>
+        <message>
+            <source>This store's payment gateway cannot cancel cash receipts through PortOne: cancel the receipt in the payment gateway's merchant site or on Hometax (홈택스).</source>
+            <translation>이 상점의 PG사는 PortOne을 통해 현금영수증을 취소할 수 없습니다: PG사 가맹점 관리자 사이트나 홈택스에서 취소하세요.</translation>
+        </message>
+        <message>
+            <source>Ask your IT department for the proxy settings.</source>
+            <translation>IT 담당 부서에 프록시 설정을 문의하세요.</translation>
+        </message>
+        <message>
+            <source>The proxy server asks for a login.</source>
+            <translation>프록시 서버가 로그인을 요구합니다.</translation>
+        </message>
+        <message>
+            <source>Ask whoever manages the PortOne account to give this API secret the permission for cash receipts of this store (PortOne console), or check the store ID in the store's profile. Entering the same secret again will not help.</source>
+            <translation>PortOne 계정 관리자에게 이 API 시크릿에 이 상점의 현금영수증 권한을 주도록 요청하거나(PortOne 콘솔), 상점 프로필의 상점 ID를 확인하세요. 같은 시크릿을 다시 입력해도 해결되지 않습니다.</translation>
+        </message>
+        <message>
+            <source>There is nothing to cancel: PortOne has this payment's cash receipt as not issued (its issue failed or was never made).</source>
+            <translation>취소할 것이 없습니다: PortOne에는 이 결제의 현금영수증이 발행되지 않은 것으로 되어 있습니다(발행에 실패했거나 발행한 적이 없습니다).</translation>
+        </message>
+        <message>
+            <source>Look the payment up: PortOne already has a cash receipt issued for this payment ID, so no second one was issued.</source>
+            <translation>결제를 조회하세요: 이 결제 ID로 이미 발행된 현금영수증이 있으므로 두 번째 영수증은 발행하지 않았습니다.</translation>
         </message>
         <message>
             <source>The payment gateway refused or failed the cancellation.</source>
             <translation>PG사에서 발행취소를 거절했거나 처리하지 못했습니다.</translation>
-        </message>
-        <message>
-            <source>PortOne does not support cash receipts for this store's payment gateway.</source>
-            <translation>PortOne은 이 상점의 PG사에 대해 현금영수증을 지원하지 않습니다.</translation>
         </message>
         <message>
             <source>PortOne refused the request.</source>
@@ -1211,10 +1251,6 @@ This cannot be undone.</source>
         <message>
             <source>An unexpected answer came instead of PortOne's (for example a proxy or login page).</source>
             <translation>PortOne의 응답 대신 예상하지 못한 응답이 왔습니다 (예: 프록시 또는 로그인 페이지).</translation>
-        </message>
-        <message>
-            <source>The receipt was not cancelled. Read the message, then try again or contact PortOne.</source>
-            <translation>영수증은 취소되지 않았습니다. 메시지를 확인한 뒤 다시 시도하거나 PortOne에 문의하세요.</translation>
         </message>
         <message>
             <source>Try again later; if it persists, contact PortOne.</source>
@@ -1281,6 +1317,10 @@ This cannot be undone.</source>
             <translation>취소되지 않았습니다.</translation>
         </message>
         <message>
+            <source>The receipt could not be looked up.</source>
+            <translation>조회하지 못했습니다.</translation>
+        </message>
+        <message>
             <source>Nothing was changed.</source>
             <translation>아무것도 변경되지 않았습니다.</translation>
         </message>
@@ -1303,10 +1343,6 @@ This cannot be undone.</source>
         <message>
             <source>It is not known whether the receipt was cancelled: the cancellation was sent, then stopped before its answer arrived.</source>
             <translation>취소 여부를 알 수 없습니다: 발행취소 요청을 보낸 뒤 응답이 오기 전에 중단했습니다.</translation>
-        </message>
-        <message>
-            <source>PortOne answered with the receipt of another order number ({0}), not the one looked up, so nothing is shown and nothing can be cancelled. Look the order number up again; if this happens again, contact PortOne.</source>
-            <translation>PortOne이 조회한 주문번호가 아닌 다른 주문번호({0})의 영수증으로 응답했습니다. 그래서 아무것도 표시하지 않으며 취소할 수 있는 것도 없습니다. 주문번호를 다시 조회하고, 같은 일이 반복되면 PortOne에 문의하세요.</translation>
         </message>
         <message>
             <source>Do not cancel it again: look the order number up, or use “Check unknown outcomes” in the history.</source>
@@ -1638,6 +1674,10 @@ This cannot be undone.</source>
             <translation>발행 용도</translation>
         </message>
         <message>
+            <source>Link copied.</source>
+            <translation>링크를 복사했습니다.</translation>
+        </message>
+        <message>
             <source>Approval number</source>
             <translation>승인번호</translation>
         </message>
@@ -1668,6 +1708,10 @@ This cannot be undone.</source>
         <message>
             <source>This link cannot be opened safely.</source>
             <translation>이 링크는 안전하게 열 수 없습니다.</translation>
+        </message>
+        <message>
+            <source>Outcome unknown: it may be cancelled</source>
+            <translation>결과 확인 필요: 취소되었을 수 있습니다</translation>
         </message>
     </context>
     <context>
