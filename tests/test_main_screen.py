@@ -241,3 +241,65 @@ def test_the_windows_own_check_settles_the_unknown_receipt_shown(
         assert window.receipt_view.status.text() == "Cancelled"
         assert "1 cancelled" in window.message.text()
         assert not window.cancel_button.isEnabled()
+
+
+def test_f1_names_the_enter_key_as_the_window_does(
+    qtbot: QtBot, app_paths: AppPaths, simulator: Simulator
+) -> None:
+    from iamport_desk.ui import shortcuts
+    from iamport_desk.ui.help_dialogs import ShortcutsDialog
+
+    with open_window(qtbot, app_paths, simulator) as (window, _):
+        dialog = ShortcutsDialog(window)
+        qtbot.addWidget(dialog)
+        keys = [dialog.table.item(row, 0).text() for row in range(dialog.table.rowCount())]
+        assert keys[shortcuts.ALL.index(shortcuts.LOOKUP)] == "Enter"
+        assert "Return" not in keys
+        assert "Press Enter" in window.order_edit.accessibleDescription()
+
+
+def test_the_practice_orders_are_described_in_the_windows_language(
+    qtbot: QtBot, app_paths: AppPaths, simulator: Simulator
+) -> None:
+    import re
+
+    from iamport_desk.demo_stores import practice_orders
+
+    with open_window(qtbot, app_paths, simulator, demo_orders=practice_orders()) as (window, _):
+        practice = window.panel.practice
+        assert practice is not None
+        texts = [practice.list.item(row).text() for row in range(practice.list.count())]
+        assert "ORDER-PG-FAIL  -  The PG refuses the cancellation (500, always)" in texts
+        for text in texts:
+            # Hangul only in order numbers and store names, never in the English words.
+            words = re.sub(r"^\S+( \S+)*?  -  (\[[^]]*\] )?", "", text).replace("데모 하위상점", "")
+            assert not re.search("[가-힣]", words), text
+
+
+def test_the_tier_practice_order_picks_the_tier_practice_store(
+    qtbot: QtBot, app_paths: AppPaths, simulator: Simulator
+) -> None:
+    import keyring.backends.fail
+
+    from iamport_desk.demo_stores import DEMO_TIER_PROFILE, ensure_demo_profiles, practice_orders
+    from iamport_desk.models import StoreApi
+
+    store = ProfileStore(
+        app_paths.settings_file,
+        SecretStore(keyring.backends.fail.Keyring()),  # type: ignore[no-untyped-call]
+        session_hosts={StoreApi.V1: simulator.base_url, StoreApi.V2: simulator.base_url},
+    )
+    ensure_demo_profiles(store)
+    orders = practice_orders()
+    with open_window(
+        qtbot, app_paths, simulator, profiles=store, demo_orders=orders
+    ) as (window, _):
+        practice = window.panel.practice
+        assert practice is not None
+        row = list(orders).index("TIER-0001")
+        practice.on_list_itemActivated(practice.list.item(row))
+        assert window.active_profile() == DEMO_TIER_PROFILE
+        with qtbot.waitSignal(window.busy_changed, check_params_cb=lambda busy: not busy):
+            window.lookup()
+        assert window.receipt_view.merchant_uid.text() == "TIER-0001", window.message.text()
+        assert window.cancel_button.isEnabled()

@@ -68,4 +68,14 @@ def source_or_ask(window: MainWindow) -> StoredCredentials | None:
     return source
 
 
-__all__ = ["reload_profiles", "source_or_ask", "switch_store"]
+def follow_practice_order(window: MainWindow, order: str) -> None:
+    """A practice order was picked: choose the practice store that finds it (its Tier, V2)."""
+    from iamport_desk.demo_stores import practice_store
+
+    index = window.profile_combo.findData(practice_store(order))
+    if index >= 0 and index != window.profile_combo.currentIndex():
+        window.profile_combo.setCurrentIndex(index)
+        switch_store(window, index)
+
+
+__all__ = ["follow_practice_order", "reload_profiles", "source_or_ask", "switch_store"]

@@ -264,6 +264,7 @@ class MainWindow(QMainWindow):
         self.order_edit.setText(uid)
         self.shown.order_changed()
         self.set_receipt(None)
+        main_profiles.follow_practice_order(self, uid)
         self.focus_order()
 
     @Slot()

@@ -1479,6 +1479,89 @@ This cannot be undone.</translation>
     </message>
 </context>
 <context>
+    <name>Practice</name>
+    <message>
+        <source>Can be cancelled · 33,000 won · individual (income deduction)</source>
+        <translation>Can be cancelled · 33,000 won · individual (income deduction)</translation>
+    </message>
+    <message>
+        <source>Can be cancelled · 1,250,000 won · business (proof of expense)</source>
+        <translation>Can be cancelled · 1,250,000 won · business (proof of expense)</translation>
+    </message>
+    <message>
+        <source>Already cancelled (nothing to cancel)</source>
+        <translation>Already cancelled (nothing to cancel)</translation>
+    </message>
+    <message>
+        <source>The answer to a cancellation takes 4 seconds (a slow PG)</source>
+        <translation>The answer to a cancellation takes 4 seconds (a slow PG)</translation>
+    </message>
+    <message>
+        <source>The PG refuses the cancellation (500, always)</source>
+        <translation>The PG refuses the cancellation (500, always)</translation>
+    </message>
+    <message>
+        <source>A PG that cannot cancel cash receipts through PortOne (501)</source>
+        <translation>A PG that cannot cancel cash receipts through PortOne (501)</translation>
+    </message>
+    <message>
+        <source>Cancelled, but the answer is lost (outcome unknown; a lookup finds it cancelled)</source>
+        <translation>Cancelled, but the answer is lost (outcome unknown; a lookup finds it cancelled)</translation>
+    </message>
+    <message>
+        <source>An order number in Hangul</source>
+        <translation>An order number in Hangul</translation>
+    </message>
+    <message>
+        <source>An order number with special characters (/, space, #, ?)</source>
+        <translation>An order number with special characters (/, space, #, ?)</translation>
+    </message>
+    <message>
+        <source>A receipt of the sub-merchant (Tier DM1): picks the store 데모 하위상점</source>
+        <translation>A receipt of the sub-merchant (Tier DM1): picks the store 데모 하위상점</translation>
+    </message>
+    <message>
+        <source>Never issued (404)</source>
+        <translation>Never issued (404)</translation>
+    </message>
+    <message>
+        <source>To correct: issued for income deduction instead of proof of expense, to a wrong phone number · 55,000 won</source>
+        <translation>To correct: issued for income deduction instead of proof of expense, to a wrong phone number · 55,000 won</translation>
+    </message>
+    <message>
+        <source>To correct: a 20-digit order number issued with the wrong amount (9,900 won, to issue again as 99,000 won)</source>
+        <translation>To correct: a 20-digit order number issued with the wrong amount (9,900 won, to issue again as 99,000 won)</translation>
+    </message>
+    <message>
+        <source>The PG refuses the cancellation (502 PG_PROVIDER, always)</source>
+        <translation>The PG refuses the cancellation (502 PG_PROVIDER, always)</translation>
+    </message>
+    <message>
+        <source>Cancelled, but the answer is lost (sent again with the same Idempotency-Key, or looked up, it is found cancelled)</source>
+        <translation>Cancelled, but the answer is lost (sent again with the same Idempotency-Key, or looked up, it is found cancelled)</translation>
+    </message>
+    <message>
+        <source>A receipt whose issue failed (ISSUE_FAILED, nothing to cancel)</source>
+        <translation>A receipt whose issue failed (ISSUE_FAILED, nothing to cancel)</translation>
+    </message>
+    <message>
+        <source>A payment ID in Hangul</source>
+        <translation>A payment ID in Hangul</translation>
+    </message>
+    <message>
+        <source>A payment ID with special characters (/, space, #, ?, %, +)</source>
+        <translation>A payment ID with special characters (/, space, #, ?, %, +)</translation>
+    </message>
+    <message>
+        <source>A receipt of the branch store (storeId)</source>
+        <translation>A receipt of the branch store (storeId)</translation>
+    </message>
+    <message>
+        <source>Never issued (404 CASH_RECEIPT_NOT_FOUND)</source>
+        <translation>Never issued (404 CASH_RECEIPT_NOT_FOUND)</translation>
+    </message>
+</context>
+<context>
     <name>PracticeOrders</name>
     <message>
         <source>DEMO - connected to the built-in PortOne simulator. No real receipt is cancelled, and this practice history is kept apart from the real one.</source>
@@ -1876,6 +1959,10 @@ This cannot be undone.</translation>
     <message>
         <source>Look up the receipt (in the order number field)</source>
         <translation>Look up the receipt (in the order number field)</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Enter</translation>
     </message>
     <message>
         <source>Cancel the receipt shown (asks first)</source>

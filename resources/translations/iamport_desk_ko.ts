@@ -1479,6 +1479,89 @@ This cannot be undone.</source>
         </message>
     </context>
     <context>
+        <name>Practice</name>
+        <message>
+            <source>Can be cancelled · 33,000 won · individual (income deduction)</source>
+            <translation>정상 취소 가능 · 33,000원 · 개인(소득공제)</translation>
+        </message>
+        <message>
+            <source>Can be cancelled · 1,250,000 won · business (proof of expense)</source>
+            <translation>정상 취소 가능 · 1,250,000원 · 사업자(지출증빙)</translation>
+        </message>
+        <message>
+            <source>Already cancelled (nothing to cancel)</source>
+            <translation>이미 취소된 영수증 (취소할 것 없음)</translation>
+        </message>
+        <message>
+            <source>The answer to a cancellation takes 4 seconds (a slow PG)</source>
+            <translation>취소 응답이 4초 걸림 (느린 PG)</translation>
+        </message>
+        <message>
+            <source>The PG refuses the cancellation (500, always)</source>
+            <translation>PG사가 취소를 거절 (500, 항상 실패)</translation>
+        </message>
+        <message>
+            <source>A PG that cannot cancel cash receipts through PortOne (501)</source>
+            <translation>PortOne을 통해 현금영수증을 취소할 수 없는 PG사 (501)</translation>
+        </message>
+        <message>
+            <source>Cancelled, but the answer is lost (outcome unknown; a lookup finds it cancelled)</source>
+            <translation>취소는 되었으나 응답이 끊김 (결과 확인 필요, 조회하면 취소됨)</translation>
+        </message>
+        <message>
+            <source>An order number in Hangul</source>
+            <translation>한글 주문번호</translation>
+        </message>
+        <message>
+            <source>An order number with special characters (/, space, #, ?)</source>
+            <translation>특수문자(/, 공백, #, ?)가 들어간 주문번호</translation>
+        </message>
+        <message>
+            <source>A receipt of the sub-merchant (Tier DM1): picks the store 데모 하위상점</source>
+            <translation>하위상점(Tier DM1) 소속 영수증: 데모 하위상점을 선택합니다</translation>
+        </message>
+        <message>
+            <source>Never issued (404)</source>
+            <translation>발급 내역 없음 (404)</translation>
+        </message>
+        <message>
+            <source>To correct: issued for income deduction instead of proof of expense, to a wrong phone number · 55,000 won</source>
+            <translation>정정 연습: 지출증빙이어야 할 영수증이 소득공제로, 잘못된 휴대폰번호에 발급됨 · 55,000원</translation>
+        </message>
+        <message>
+            <source>To correct: a 20-digit order number issued with the wrong amount (9,900 won, to issue again as 99,000 won)</source>
+            <translation>정정 연습: 20자리 주문번호, 금액을 잘못 발급함 (9,900원 → 99,000원으로 재발행)</translation>
+        </message>
+        <message>
+            <source>The PG refuses the cancellation (502 PG_PROVIDER, always)</source>
+            <translation>PG사가 취소를 거절 (502 PG_PROVIDER, 항상 실패)</translation>
+        </message>
+        <message>
+            <source>Cancelled, but the answer is lost (sent again with the same Idempotency-Key, or looked up, it is found cancelled)</source>
+            <translation>취소는 되었으나 응답이 끊김 (같은 Idempotency-Key로 다시 보내거나 조회하면 취소됨)</translation>
+        </message>
+        <message>
+            <source>A receipt whose issue failed (ISSUE_FAILED, nothing to cancel)</source>
+            <translation>발급 실패한 영수증 (ISSUE_FAILED, 취소할 것 없음)</translation>
+        </message>
+        <message>
+            <source>A payment ID in Hangul</source>
+            <translation>한글 결제번호</translation>
+        </message>
+        <message>
+            <source>A payment ID with special characters (/, space, #, ?, %, +)</source>
+            <translation>특수문자(/, 공백, #, ?, %, +)가 들어간 결제번호</translation>
+        </message>
+        <message>
+            <source>A receipt of the branch store (storeId)</source>
+            <translation>지점 상점(storeId) 소속 영수증</translation>
+        </message>
+        <message>
+            <source>Never issued (404 CASH_RECEIPT_NOT_FOUND)</source>
+            <translation>발급 내역 없음 (404 CASH_RECEIPT_NOT_FOUND)</translation>
+        </message>
+    </context>
+    <context>
         <name>PracticeOrders</name>
         <message>
             <source>DEMO - connected to the built-in PortOne simulator. No real receipt is cancelled, and this practice history is kept apart from the real one.</source>
@@ -1876,6 +1959,10 @@ This cannot be undone.</source>
         <message>
             <source>Look up the receipt (in the order number field)</source>
             <translation>영수증 조회 (주문번호 입력란에서)</translation>
+        </message>
+        <message>
+            <source>Enter</source>
+            <translation>Enter 키</translation>
         </message>
         <message>
             <source>Cancel the receipt shown (asks first)</source>
