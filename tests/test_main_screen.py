@@ -303,3 +303,30 @@ def test_the_tier_practice_order_picks_the_tier_practice_store(
             window.lookup()
         assert window.receipt_view.merchant_uid.text() == "TIER-0001", window.message.text()
         assert window.cancel_button.isEnabled()
+
+
+def test_the_file_dialog_is_wholly_korean_under_the_korean_translators(qtbot: QtBot) -> None:
+    import re
+
+    from PySide6.QtCore import QLocale
+    from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton
+
+    from iamport_desk import i18n
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    locale = QLocale()
+    translators = i18n.install_translators(app, "ko")
+    try:
+        dialog = QFileDialog(None, "", "", "CSV (*.csv)")
+        qtbot.addWidget(dialog)
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        texts = [w.text() for w in dialog.findChildren(QLabel) if w.text()]
+        texts += [w.text() for w in dialog.findChildren(QPushButton) if w.text()]
+        assert len(texts) >= 5, texts
+        english = [text for text in texts if not re.search("[가-힣]", text)]
+        assert english == [], texts
+    finally:
+        i18n.remove_translators(app, translators)
+        QLocale.setDefault(locale)

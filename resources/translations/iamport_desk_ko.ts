@@ -1712,6 +1712,17 @@ This cannot be undone.</source>
         </message>
     </context>
     <context>
+        <name>QFileDialog</name>
+        <message>
+            <source>&amp;Look in:</source>
+            <translation>찾는 위치(&amp;L):</translation>
+        </message>
+        <message>
+            <source>Files of &amp;type:</source>
+            <translation>파일 형식(&amp;T):</translation>
+        </message>
+    </context>
+    <context>
         <name>ReceiptType</name>
         <message>
             <source>Income deduction (individual)</source>
