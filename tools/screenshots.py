@@ -5,7 +5,7 @@
 Each combination runs the demo (``python -m iamport_desk --demo``) once on its own Xvfb display
 with the xcb platform -- 1366x768 for 100 %, 2560x1440 for 200 % (QT_SCALE_FACTOR=2), the
 screens of issue 13 -- and drives it with xdotool like a clerk: a lookup, a confirmed
-cancellation, the PG's refusal, then each dialog through its shortcut or menu key, and the
+cancellation, the PG's refusal, an unknown outcome, then each dialog through its shortcut or menu key, and the
 history window last. Each window is cropped to what the screen shows of it (a window larger
 than the screen is cut where the clerk's screen ends). The language is the app's own setting
 (``language`` in the demo's settings.json, what Settings > Language saves).
@@ -32,6 +32,7 @@ SCREENS = {100: (1366, 768, 1.0), 200: (2560, 1440, 2.0)}
 LANGUAGES = ("ko", "en")
 OK_ORDER = "ORDER-20261125-0001"
 FAILING_ORDER = "ORDER-PG-FAIL"
+LOST_ORDER = "ORDER-LOST"  # cancelled, but the answer is lost: an unknown outcome
 
 # (file name part, what the README says it shows), in the order they are taken
 SHOTS = (
@@ -40,6 +41,7 @@ SHOTS = (
     ("confirm", "Confirmation before a cancellation"),
     ("main-cancelled", "Main window after a cancellation"),
     ("main-error", "Main window after the PG refused (the longest error)"),
+    ("main-unknown", "Main window after an unknown outcome (receipt kept, marked)"),
     ("credentials", "Store profiles and keys (Ctrl+K)"),
     ("network", "Settings > Network"),
     ("shortcuts", "Keyboard shortcuts (F1)"),
@@ -114,6 +116,9 @@ def _shoot_all(language: str, percent: int, out: Path, home: Path) -> list[Path]
         app.look_up(FAILING_ORDER)
         app.cancel_shown(FAILING_ORDER)
         shooter.shot("main-error")
+        app.look_up(LOST_ORDER)
+        app.cancel_shown(LOST_ORDER)
+        shooter.shot("main-unknown")
         shooter.dialog("credentials", "ctrl+k")
         shooter.dialog("network", "alt+s", "n")
         shooter.dialog("shortcuts", "F1")
