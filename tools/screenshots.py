@@ -5,10 +5,10 @@
 Each combination runs the demo (``python -m iamport_desk --demo``) once on its own Xvfb display
 with the xcb platform -- 1366x768 for 100 %, 2560x1440 for 200 % (QT_SCALE_FACTOR=2), the
 screens of issue 13 -- and drives it with xdotool like a clerk: a lookup, a confirmed
-cancellation, the PG's refusal, an unknown outcome, then each dialog through its shortcut or menu key, and the
-history window last. Each window is cropped to what the screen shows of it (a window larger
-than the screen is cut where the clerk's screen ends). The language is the app's own setting
-(``language`` in the demo's settings.json, what Settings > Language saves).
+cancellation, the PG's refusal, an unknown outcome, then each dialog through its shortcut or
+menu key, and the history window last. Each window is cropped to what the screen shows of it
+(a window larger than the screen is cut where the clerk's screen ends). The language is the
+app's own setting (``language`` in the demo's settings.json, what Settings > Language saves).
 
 Needs Xvfb, xdotool, imagemagick (import) and fonts-noto-cjk for the Hangul.
 Writes NAME.png files and a README.md table into --out.
