@@ -330,3 +330,18 @@ def test_the_file_dialog_is_wholly_korean_under_the_korean_translators(qtbot: Qt
     finally:
         i18n.remove_translators(app, translators)
         QLocale.setDefault(locale)
+
+
+def test_the_unknown_mark_makes_room_for_itself_on_a_small_screen(
+    qtbot: QtBot, app_paths: AppPaths, simulator: Simulator
+) -> None:
+    with open_window(qtbot, app_paths, simulator) as (window, _):
+        window.resize(860, 688)  # the window on a 1366x768 laptop
+        look_up(qtbot, window, "ORDER-LOST")
+        scroll = window.panel.receipt_scroll
+        assert not scroll.verticalScrollBar().isVisible()  # the whole receipt is in sight
+        cancel(qtbot, window)
+        QApplication.processEvents()
+        assert window.receipt_view.marked_unknown
+        assert not scroll.verticalScrollBar().isVisible()  # the mark too, without scrolling
+        assert window.recent.height() >= window.recent.minimumHeight() > 0

@@ -91,6 +91,18 @@ class MainPanel(QWidget):
         column.addLayout(self.result_actions)
         return part
 
+    def fit_receipt(self) -> None:
+        """Give the receipt the height it asks for (it grew: a mark shown on it), taken from
+        the recent attempts as far as their minimum allows."""
+        total = sum(self.splitter.sizes())
+        # The scroll area's own hint lags behind its widget's: the receipt's, plus what the
+        # part holds besides the scroll area (the row of buttons).
+        besides = self.splitter.widget(0).height() - self.receipt_scroll.height()
+        wanted = self.receipt_view.sizeHint().height() + besides
+        receipt = min(wanted, total - self.recent.minimumHeight())
+        if receipt > self.splitter.sizes()[0]:
+            self.splitter.setSizes([receipt, total - receipt])
+
     def add_result_action(self, button: QPushButton) -> None:
         """Put ``button`` in the row under the receipt, before the cancel button."""
         self.result_actions.insertWidget(self.result_actions.count() - 1, button)

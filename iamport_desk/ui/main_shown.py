@@ -81,6 +81,7 @@ class ShownReceipt(QObject):
         window.set_receipt(receipt)
         self.unknown_id = entry.id if entry is not None else -1
         window.receipt_view.mark_unknown(self.next_check_note())
+        window.panel.fit_receipt()
         window.update_cancel_enabled()
 
     def on_history(self, entries: list[HistoryEntry]) -> None:
