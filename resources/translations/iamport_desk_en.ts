@@ -1173,6 +1173,10 @@ This cannot be undone.</translation>
         <translation>The request was stopped before PortOne answered. Try again when ready.</translation>
     </message>
     <message>
+        <source>It is not known whether the receipt was cancelled: the cancellation was sent, but no answer came back. Do not cancel it again: look the order number up, or use “Check unknown outcomes” in the history, when the network is back.</source>
+        <translation>It is not known whether the receipt was cancelled: the cancellation was sent, but no answer came back. Do not cancel it again: look the order number up, or use “Check unknown outcomes” in the history, when the network is back.</translation>
+    </message>
+    <message>
         <source>The receipt was not cancelled.</source>
         <translation>The receipt was not cancelled.</translation>
     </message>
@@ -1203,10 +1207,6 @@ This cannot be undone.</translation>
     <message>
         <source>It is not known whether the receipt was cancelled: the cancellation was sent, then stopped before its answer arrived.</source>
         <translation>It is not known whether the receipt was cancelled: the cancellation was sent, then stopped before its answer arrived.</translation>
-    </message>
-    <message>
-        <source>The cancellation was sent, but no answer came back, so it is not known whether the receipt was cancelled. Do not cancel it again: look the order number up, or use “Check unknown outcomes” in the history, when the network is back.</source>
-        <translation>The cancellation was sent, but no answer came back, so it is not known whether the receipt was cancelled. Do not cancel it again: look the order number up, or use “Check unknown outcomes” in the history, when the network is back.</translation>
     </message>
     <message>
         <source>The PortOne server could not be reached (connection refused).</source>

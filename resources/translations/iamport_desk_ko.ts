@@ -1153,10 +1153,6 @@ This cannot be undone.</source>
             <translation>이 주문번호는 그대로 PortOne에 보낼 수 없습니다(예: “.” 또는 “..”). 주문번호를 확인하세요.</translation>
         </message>
         <message>
-            <source>The cancellation was sent, but no answer came back, so it is not known whether the receipt was cancelled. Do not cancel it again: look the order number up, or use “Check unknown outcomes” in the history, when the network is back.</source>
-            <translation>발행취소 요청은 보냈지만 응답을 받지 못해 영수증이 취소되었는지 알 수 없습니다(결과 확인 필요). 다시 취소하지 마세요. 네트워크가 복구되면 주문번호를 조회하거나, 처리 기록에서 “결과 확인 필요 건 조회”를 누르세요.</translation>
-        </message>
-        <message>
             <source>Details: {0}</source>
             <translation>상세: {0}</translation>
         </message>
@@ -1343,6 +1339,10 @@ This cannot be undone.</source>
         <message>
             <source>It is not known whether the receipt was cancelled: the cancellation was sent, then stopped before its answer arrived.</source>
             <translation>취소 여부를 알 수 없습니다: 발행취소 요청을 보낸 뒤 응답이 오기 전에 중단했습니다.</translation>
+        </message>
+        <message>
+            <source>It is not known whether the receipt was cancelled: the cancellation was sent, but no answer came back. Do not cancel it again: look the order number up, or use “Check unknown outcomes” in the history, when the network is back.</source>
+            <translation>취소 여부를 알 수 없습니다(결과 확인 필요): 발행취소 요청은 보냈지만 응답을 받지 못했습니다. 다시 취소하지 마세요. 네트워크가 복구되면 주문번호를 조회하거나, 처리 기록에서 “결과 확인 필요 건 조회”를 누르세요.</translation>
         </message>
         <message>
             <source>Do not cancel it again: look the order number up, or use “Check unknown outcomes” in the history.</source>
