@@ -1,4 +1,5 @@
-"""The demo's practice stores: "데모 상점" on the V1 simulator, "데모 상점 (V2)" on the V2 one.
+"""The demo's practice stores: "데모 상점" on the V1 simulator, "데모 하위상점" (the demo's Tier,
+for its Tier practice order) on it too, and "데모 상점 (V2)" on the V2 one.
 
 Their secrets are the simulators' public practice values, kept for the session only (the
 app gives the demo a SecretStore that never touches the real keychain). Each kind of store
@@ -15,10 +16,30 @@ from dataclasses import replace
 from iamport_desk.credentials import ProfileStore
 from iamport_desk.models import Profile, StoreApi
 
-__all__ = ["DEMO_PROFILE", "DEMO_V2_PROFILE", "ensure_demo_profiles", "practice_orders"]
+__all__ = [
+    "DEMO_PROFILE",
+    "DEMO_TIER_PROFILE",
+    "DEMO_V2_PROFILE",
+    "ensure_demo_profiles",
+    "practice_orders",
+    "practice_store",
+]
 
 DEMO_PROFILE = "데모 상점"
+DEMO_TIER_PROFILE = "데모 하위상점"
 DEMO_V2_PROFILE = "데모 상점 (V2)"
+
+
+def practice_store(order: str) -> str:
+    """The practice store whose simulator and Tier find the practice ``order``."""
+    from iamport_desk.simulator import DEMO_TIER_ORDERS
+    from iamport_desk.simulator_v2 import DEMO_PAYMENTS
+
+    if order in DEMO_TIER_ORDERS:
+        return DEMO_TIER_PROFILE
+    if order in DEMO_PAYMENTS:
+        return DEMO_V2_PROFILE
+    return DEMO_PROFILE
 
 
 def practice_orders(api: StoreApi | None = None) -> dict[str, str]:
@@ -39,13 +60,13 @@ def practice_orders(api: StoreApi | None = None) -> dict[str, str]:
 
 
 def ensure_demo_profiles(store: ProfileStore) -> None:
-    """Add (or repair) both practice profiles with their practice secrets; V1's is the default.
+    """Add (or repair) the practice profiles with their practice secrets; V1's is the default.
 
     A practice profile the clerk edited keeps its edits unless it lost its secret or its kind,
     which the demo cannot work without; its host becomes this session's simulator for its kind
     (``store.session_host``), whose port changes with every start.
     """
-    from iamport_desk.simulator import DEMO_IMP_KEY, DEMO_IMP_SECRET
+    from iamport_desk.simulator import DEMO_IMP_KEY, DEMO_IMP_SECRET, DEMO_TIER
     from iamport_desk.simulator.demo import DEMO_CHANNEL_KEY
     from iamport_desk.simulator_v2 import DEMO_API_SECRET, DEMO_STORE_ID
     from iamport_desk.simulator_v2 import DEMO_CHANNEL_KEY as V2_CHANNEL_KEY
@@ -53,6 +74,10 @@ def ensure_demo_profiles(store: ProfileStore) -> None:
     wanted: Mapping[str, tuple[Profile, str]] = {
         DEMO_PROFILE: (
             Profile(DEMO_PROFILE, DEMO_IMP_KEY, channel_key=DEMO_CHANNEL_KEY),
+            DEMO_IMP_SECRET,
+        ),
+        DEMO_TIER_PROFILE: (
+            Profile(DEMO_TIER_PROFILE, DEMO_IMP_KEY, DEMO_TIER, channel_key=DEMO_CHANNEL_KEY),
             DEMO_IMP_SECRET,
         ),
         DEMO_V2_PROFILE: (

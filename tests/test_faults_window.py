@@ -33,7 +33,15 @@ from iamport_desk.simulator import (
     Simulator,
 )
 from iamport_desk.worker import ApiWorker
-from tests.ui_helpers import attempts, cancel, look_up, open_window
+from tests.ui_helpers import (
+    LOOKUP_FAILED,
+    NOT_CANCELLED,
+    attempts,
+    cancel,
+    look_up,
+    open_window,
+    says_in_order,
+)
 
 pytestmark = pytest.mark.timeout(30)
 
@@ -120,8 +128,9 @@ class GapMeter:
 
 # ------------------------------------------------------------------ faults on lookup
 
-# (id, [(method, path prefix, Fault)], the start of the sentence, GETs of the receipt)
-LOOKUP_FAULTS: list[tuple[str, list[tuple[str, str, Fault]], str, int]] = [
+# (id, [(method, path prefix, Fault)], the parts of the sentence after "The receipt could not
+# be looked up." in their order (what to do, then the details), GETs of the receipt)
+LOOKUP_FAULTS: list[tuple[str, list[tuple[str, str, Fault]], tuple[str, ...], int]] = [
     (
         "getToken 401",
         [
@@ -131,7 +140,7 @@ LOOKUP_FAULTS: list[tuple[str, list[tuple[str, str, Fault]], str, int]] = [
                 Fault(status=401, body={"code": -1, "message": AUTH_FAILED, "response": None}),
             )
         ],
-        "PortOne did not accept the REST API key or secret.",
+        ("Enter the REST API key and secret again", "PortOne did not accept them."),
         0,
     ),
     (
@@ -147,7 +156,7 @@ LOOKUP_FAULTS: list[tuple[str, list[tuple[str, str, Fault]], str, int]] = [
                 ),
             )
         ],
-        "PortOne did not accept the REST API key or secret.",
+        ("Enter the REST API key and secret again", "PortOne did not accept them."),
         2,
     ),
     (
@@ -159,7 +168,7 @@ LOOKUP_FAULTS: list[tuple[str, list[tuple[str, str, Fault]], str, int]] = [
                 Fault(status=500, body={"code": -1, "message": PG_MESSAGE, "response": None}),
             )
         ],
-        "PortOne answered with an error. (HTTP 500, code -1) Try again later",
+        ("Try again later", "PortOne answered with an error. (HTTP 500, code -1)"),
         1,
     ),
     (
@@ -173,7 +182,11 @@ LOOKUP_FAULTS: list[tuple[str, list[tuple[str, str, Fault]], str, int]] = [
                 ),
             )
         ],
-        "PortOne does not support cash receipts for this store's payment gateway. (HTTP 501",
+        (
+            "This store's payment gateway cannot cancel cash receipts through PortOne",
+            "merchant site or on Hometax",
+            "(HTTP 501",
+        ),
         1,
     ),
     (
@@ -188,7 +201,7 @@ LOOKUP_FAULTS: list[tuple[str, list[tuple[str, str, Fault]], str, int]] = [
                 ),
             )
         ],
-        "PortOne answered with an error. (HTTP 200, code 1)",
+        ("Try again later", "PortOne answered with an error. (HTTP 200, code 1)"),
         1,
     ),
     (
@@ -200,8 +213,11 @@ LOOKUP_FAULTS: list[tuple[str, list[tuple[str, str, Fault]], str, int]] = [
                 Fault(status=502, body=proxy_page(502), content_type=HTML),
             )
         ],
-        "An unexpected answer came instead of PortOne's (for example a proxy or login page). "
-        "(HTTP 502)",
+        (
+            "Try again later",
+            "An unexpected answer came instead of PortOne's (for example a proxy or login page). "
+            "(HTTP 502)",
+        ),
         1,
     ),
     (
@@ -213,8 +229,11 @@ LOOKUP_FAULTS: list[tuple[str, list[tuple[str, str, Fault]], str, int]] = [
                 Fault(status=503, body=proxy_page(503), content_type=HTML),
             )
         ],
-        "An unexpected answer came instead of PortOne's (for example a proxy or login page). "
-        "(HTTP 503)",
+        (
+            "Try again later",
+            "An unexpected answer came instead of PortOne's (for example a proxy or login page). "
+            "(HTTP 503)",
+        ),
         1,
     ),
     (
@@ -226,8 +245,10 @@ LOOKUP_FAULTS: list[tuple[str, list[tuple[str, str, Fault]], str, int]] = [
                 Fault(status=407, body=proxy_page(407), content_type=HTML),
             )
         ],
-        "The proxy server asks for a login. Ask your IT department for the proxy settings. "
-        "(HTTP 407)",
+        (
+            "Ask your IT department for the proxy settings.",
+            "The proxy server asks for a login. (HTTP 407)",
+        ),
         1,
     ),
     (
@@ -239,19 +260,19 @@ LOOKUP_FAULTS: list[tuple[str, list[tuple[str, str, Fault]], str, int]] = [
                 Fault(status=200, body="<html>login</html>", content_type=HTML),
             )
         ],
-        "An unexpected answer came instead of PortOne's",
+        ("Try again later", "An unexpected answer came instead of PortOne's"),
         1,
     ),
     (
         "200 with an empty body",
         [("GET", "/receipts/external/", Fault(status=200, body=b""))],
-        "An unexpected answer came instead of PortOne's",
+        ("Try again later", "An unexpected answer came instead of PortOne's"),
         1,
     ),
     (
         "JSON of the wrong shape (a list)",
         [("GET", "/receipts/external/", Fault(status=200, body="[1, 2, 3]"))],
-        "An unexpected answer came instead of PortOne's",
+        ("Try again later", "An unexpected answer came instead of PortOne's"),
         1,
     ),
     (
@@ -263,7 +284,7 @@ LOOKUP_FAULTS: list[tuple[str, list[tuple[str, str, Fault]], str, int]] = [
                 Fault(status=200, body={"code": "0", "message": None, "response": {}}),
             )
         ],
-        "An unexpected answer came instead of PortOne's",
+        ("Try again later", "An unexpected answer came instead of PortOne's"),
         1,
     ),
     (
@@ -275,7 +296,7 @@ LOOKUP_FAULTS: list[tuple[str, list[tuple[str, str, Fault]], str, int]] = [
                 Fault(status=500, body={"code": -1, "message": "x" * (1 << 20), "response": None}),
             )
         ],
-        "An unexpected answer came instead of PortOne's",
+        ("Try again later", "An unexpected answer came instead of PortOne's"),
         1,
     ),
 ]
@@ -289,7 +310,7 @@ def test_lookup_fault_ends_in_a_sentence_and_records_nothing(
     app_paths: AppPaths,
     simulator: Simulator,
     faults: list[tuple[str, str, Fault]],
-    sentence: str,
+    sentence: tuple[str, ...],
     gets: int,
 ) -> None:
     for method, prefix, fault in faults:
@@ -297,15 +318,16 @@ def test_lookup_fault_ends_in_a_sentence_and_records_nothing(
     with open_window(qtbot, app_paths, simulator) as (window, dialogs):
         look_up(qtbot, window, UID)
         text = window.message.text()
-        assert text.startswith(sentence), text
+        assert says_in_order(text, LOOKUP_FAILED, *sentence), text
         assert len(text) < 1200  # never a whole body, never a traceback
         assert "Traceback" not in text and "{" not in text
         assert_nothing_shown(window)
         assert simulator.count("GET", "/receipts/external/") == gets
         assert simulator.count("DELETE") == 0
-        if "did not accept" in sentence:
+        if "PortOne did not accept them." in sentence:
             # The key must be entered again: the dialog opened with the same sentence.
-            assert dialogs.credential_reasons and sentence in (dialogs.credential_reasons[-1] or "")
+            assert dialogs.credential_reasons
+            assert says_in_order(dialogs.credential_reasons[-1] or "", LOOKUP_FAILED, *sentence)
         else:
             assert dialogs.credential_reasons == []
     assert attempts(app_paths) == []  # a lookup is not an attempt
@@ -338,9 +360,11 @@ def test_unreadable_success_answer_is_not_passed_off_as_portones_words(
         assert_nothing_shown(window)
         assert simulator.count("DELETE") == 0
         text = window.message.text()
-        assert text.startswith(
-            "PortOne's answer could not be read (it is not in the "
-            "documented form). (HTTP 200) Try again later"
+        assert says_in_order(
+            text,
+            LOOKUP_FAILED,
+            "Try again later",
+            "PortOne's answer could not be read (it is not in the documented form). (HTTP 200)",
         ), text
         # Our own diagnosis ("receipt field ... is not text") is for the log: the clerk
         # must never read it as something PortOne said (it said success, code 0).
@@ -384,7 +408,9 @@ def test_huge_server_message_is_elided_not_flooded(
         look_up(qtbot, window, UID)  # the fault was used up: now the receipt is shown
         cancel(qtbot, window)
         text = window.message.text()
-        assert text.startswith("The payment gateway refused or failed the cancellation.")
+        assert says_in_order(
+            text, NOT_CANCELLED, "The payment gateway refused or failed the cancellation."
+        ), text
         assert text.endswith("…") and len(text) < 1000
         qtbot.waitUntil(lambda: window.recent_table.rowCount() == 1)
         assert len(window.recent_table.item(0, 4).text()) <= 200
@@ -461,9 +487,7 @@ def test_delete_401_with_the_key_now_refused_fails_after_one_delete(
         simulator.reset_requests()
         cancel(qtbot, window)
         assert [r.method for r in simulator.requests] == ["DELETE", "POST"]
-        assert window.message.text().startswith(
-            "PortOne did not accept the REST API key or secret."
-        )
+        assert says_in_order(window.message.text(), NOT_CANCELLED, "PortOne did not accept them.")
         assert len(dialogs.credential_reasons) == 1
     assert simulator.receipt(UID)["cancelled_at"] == 0
     [row] = attempts(app_paths)
@@ -477,12 +501,15 @@ def test_delete_401_with_the_key_now_refused_fails_after_one_delete(
 
 # ------------------------------------------------------------------ faults on DELETE
 
-# (id, fault, sentence start, outcome, http_status, code, message, DELETEs at the server)
-DELETE_FAULTS: list[tuple[str, Fault, str, str, int | None, int | None, str | None, int]] = [
+# (id, fault, the sentence's parts in their order, outcome, http_status, code, message,
+# DELETEs at the server)
+DELETE_FAULTS: list[
+    tuple[str, Fault, tuple[str, ...], str, int | None, int | None, str | None, int]
+] = [
     (
         "404",
         Fault(status=404, body={"code": -1, "message": MSG_NOT_FOUND_RECEIPT, "response": None}),
-        "No cash receipt was issued for this order number.",
+        (NOT_CANCELLED, "no cash receipt was issued for this order number."),
         "failed",
         404,
         -1,
@@ -492,8 +519,11 @@ DELETE_FAULTS: list[tuple[str, Fault, str, str, int | None, int | None, str | No
     (
         "500 with a PG message",
         Fault(status=500, body={"code": -1, "message": PG_MESSAGE, "response": None}),
-        "The payment gateway refused or failed the cancellation. (HTTP 500, code -1) The receipt "
-        "was not cancelled.",
+        (
+            NOT_CANCELLED,
+            "Read PortOne's message",
+            "The payment gateway refused or failed the cancellation. (HTTP 500, code -1)",
+        ),
         "failed",
         500,
         -1,
@@ -503,8 +533,12 @@ DELETE_FAULTS: list[tuple[str, Fault, str, str, int | None, int | None, str | No
     (
         "501",
         Fault(status=501, body={"code": -1, "message": MSG_NOT_SUPPORTED, "response": None}),
-        "PortOne does not support cash receipts for this store's payment gateway. (HTTP 501, "
-        "code -1)",
+        (
+            NOT_CANCELLED,
+            "This store's payment gateway cannot cancel cash receipts through PortOne",
+            "cancel the receipt in the payment gateway's merchant site or on Hometax",
+            "(HTTP 501, code -1)",
+        ),
         "failed",
         501,
         -1,
@@ -514,7 +548,11 @@ DELETE_FAULTS: list[tuple[str, Fault, str, str, int | None, int | None, str | No
     (
         "200 with a non-zero code",
         Fault(status=200, body={"code": 7, "message": "취소 불가 상태입니다.", "response": None}),
-        "PortOne answered with an error. (HTTP 200, code 7) The receipt was not cancelled.",
+        (
+            NOT_CANCELLED,
+            "Read PortOne's message",
+            "PortOne answered with an error. (HTTP 200, code 7)",
+        ),
         "failed",
         200,
         7,
@@ -526,7 +564,7 @@ DELETE_FAULTS: list[tuple[str, Fault, str, str, int | None, int | None, str | No
         Fault(
             status=401, body={"code": -1, "message": MSG_UNAUTHORIZED, "response": None}, times=None
         ),
-        "PortOne did not accept the REST API key or secret.",
+        (NOT_CANCELLED, "Enter the REST API key and secret again", "PortOne did not accept them."),
         "failed",
         401,
         -1,
@@ -536,7 +574,7 @@ DELETE_FAULTS: list[tuple[str, Fault, str, str, int | None, int | None, str | No
     (
         "proxy HTML 502",
         Fault(status=502, body=proxy_page(502), content_type=HTML),
-        "The cancellation was sent, but no answer came back",
+        ("It is not known whether the receipt was cancelled", "no answer came back"),
         "unknown",
         502,
         None,
@@ -546,7 +584,7 @@ DELETE_FAULTS: list[tuple[str, Fault, str, str, int | None, int | None, str | No
     (
         "proxy HTML 503",
         Fault(status=503, body=proxy_page(503), content_type=HTML),
-        "The cancellation was sent, but no answer came back",
+        ("It is not known whether the receipt was cancelled", "no answer came back"),
         "unknown",
         503,
         None,
@@ -556,7 +594,7 @@ DELETE_FAULTS: list[tuple[str, Fault, str, str, int | None, int | None, str | No
     (
         "proxy HTML 407",
         Fault(status=407, body=proxy_page(407), content_type=HTML),
-        "The proxy server asks for a login.",
+        (NOT_CANCELLED, "Ask your IT department", "The proxy server asks for a login."),
         "failed",
         407,
         None,
@@ -566,7 +604,7 @@ DELETE_FAULTS: list[tuple[str, Fault, str, str, int | None, int | None, str | No
     (
         "200 not JSON",
         Fault(status=200, body="<html>OK</html>", content_type=HTML),
-        "The cancellation was sent, but no answer came back",
+        ("It is not known whether the receipt was cancelled", "no answer came back"),
         "unknown",
         200,
         None,
@@ -576,7 +614,7 @@ DELETE_FAULTS: list[tuple[str, Fault, str, str, int | None, int | None, str | No
     (
         "200 empty",
         Fault(status=200, body=b""),
-        "The cancellation was sent, but no answer came back",
+        ("It is not known whether the receipt was cancelled", "no answer came back"),
         "unknown",
         200,
         None,
@@ -586,7 +624,7 @@ DELETE_FAULTS: list[tuple[str, Fault, str, str, int | None, int | None, str | No
     (
         "code 0 with a receipt of the wrong shape",
         Fault(status=200, body={"code": 0, "message": None, "response": {"amount": "many"}}),
-        "The cancellation was sent, but no answer came back",
+        ("It is not known whether the receipt was cancelled", "no answer came back"),
         "unknown",
         200,
         0,
@@ -596,7 +634,7 @@ DELETE_FAULTS: list[tuple[str, Fault, str, str, int | None, int | None, str | No
     (
         "envelope with code as text",
         Fault(status=200, body={"code": "0", "message": None, "response": None}),
-        "The cancellation was sent, but no answer came back",
+        ("It is not known whether the receipt was cancelled", "no answer came back"),
         "unknown",
         200,
         None,
@@ -606,7 +644,7 @@ DELETE_FAULTS: list[tuple[str, Fault, str, str, int | None, int | None, str | No
     (
         "connection dropped, not processed",
         Fault(drop=True, apply=False),
-        "The cancellation was sent, but no answer came back",
+        ("It is not known whether the receipt was cancelled", "no answer came back"),
         "unknown",
         None,
         None,
@@ -616,7 +654,7 @@ DELETE_FAULTS: list[tuple[str, Fault, str, str, int | None, int | None, str | No
     (
         "connection dropped after processing",
         Fault(drop=True, apply=True),
-        "The cancellation was sent, but no answer came back",
+        ("It is not known whether the receipt was cancelled", "no answer came back"),
         "unknown",
         None,
         None,
@@ -635,7 +673,7 @@ def test_delete_fault_is_explained_and_recorded(
     app_paths: AppPaths,
     simulator: Simulator,
     fault: Fault,
-    sentence: str,
+    sentence: tuple[str, ...],
     outcome: str,
     status: int | None,
     code: int | None,
@@ -648,7 +686,7 @@ def test_delete_fault_is_explained_and_recorded(
         simulator.reset_requests()
         cancel(qtbot, window)
         text = window.message.text()
-        assert text.startswith(sentence), text
+        assert says_in_order(text, *sentence), text
         if outcome == "unknown":
             assert "Do not cancel it again" in text
         if message is not None:
@@ -683,8 +721,11 @@ def test_read_timeout_on_lookup(qtbot: QtBot, app_paths: AppPaths, simulator: Si
         started = time.monotonic()
         look_up(qtbot, window, UID)
         assert time.monotonic() - started < 1.8  # gave up after ~0.5 s, not after 2 s
-        assert window.message.text().startswith(
-            "The PortOne server did not answer in time. Nothing was changed."
+        assert says_in_order(
+            window.message.text(),
+            LOOKUP_FAILED,
+            "Check the network or proxy settings and try again.",
+            "Details: The PortOne server did not answer in time.",
         )
         error = last_error(results)
         assert isinstance(error, NetworkError) and error.kind == "read_timeout"
@@ -702,8 +743,10 @@ def test_read_timeout_on_delete_is_unknown_and_never_resent(
         simulator.inject("DELETE", "/receipts/external/", Fault(latency=2.0))
         simulator.reset_requests()
         cancel(qtbot, window)
-        assert window.message.text().startswith(
-            "The cancellation was sent, but no answer came back"
+        assert says_in_order(
+            window.message.text(),
+            "It is not known whether the receipt was cancelled",
+            "the cancellation was sent, but no answer came back",
         )
         time.sleep(2.0)  # the late answer arrives on a connection nobody reads
         assert simulator.count("DELETE") == 1
@@ -753,8 +796,11 @@ def test_connect_timeout(qtbot: QtBot, app_paths: AppPaths) -> None:
             assert time.monotonic() - started < 5
             error = last_error(results)
             assert isinstance(error, NetworkError) and error.kind == "connect_timeout"
-            assert window.message.text().startswith(
-                "Connecting to the PortOne server took too long. Nothing was changed."
+            assert says_in_order(
+                window.message.text(),
+                LOOKUP_FAILED,
+                "Check the network or proxy settings and try again.",
+                "Details: Connecting to the PortOne server took too long.",
             )
             assert_nothing_shown(window)
     assert attempts(app_paths) == []
@@ -770,8 +816,11 @@ def test_connection_refused_on_lookup(qtbot: QtBot, app_paths: AppPaths) -> None
         look_up(qtbot, window, UID)
         error = last_error(results)
         assert isinstance(error, NetworkError) and error.kind == "refused"
-        assert window.message.text().startswith(
-            "The PortOne server could not be reached (connection refused). Nothing was changed."
+        assert says_in_order(
+            window.message.text(),
+            LOOKUP_FAILED,
+            "Check the network or proxy settings and try again.",
+            "Details: The PortOne server could not be reached (connection refused).",
         )
         assert_nothing_shown(window)
     assert attempts(app_paths) == []
@@ -784,8 +833,11 @@ def test_connection_refused_on_delete_fails_and_says_nothing_changed(
         look_up(qtbot, window, UID)
         simulator.stop()  # the server is gone between the lookup and the click
         cancel(qtbot, window)
-        assert window.message.text().startswith(
-            "The PortOne server could not be reached (connection refused). Nothing was changed."
+        assert says_in_order(
+            window.message.text(),
+            NOT_CANCELLED,
+            "Check the network or proxy settings and try again.",
+            "Details: The PortOne server could not be reached (connection refused).",
         )
         assert simulator.count("DELETE") == 0
     [row] = attempts(app_paths)
@@ -807,8 +859,11 @@ def test_unresolvable_host_fails_fast(qtbot: QtBot, app_paths: AppPaths) -> None
         assert time.monotonic() - started < 8  # no hang (this machine has no DNS at all)
         error = last_error(results)
         assert isinstance(error, NetworkError) and error.kind == "dns", error
-        assert window.message.text().startswith(
-            "The PortOne server's name could not be found. Nothing was changed."
+        assert says_in_order(
+            window.message.text(),
+            LOOKUP_FAILED,
+            "Check the network or proxy settings and try again.",
+            "Details: The PortOne server's name could not be found.",
         )
         assert_nothing_shown(window)
     assert attempts(app_paths) == []
@@ -832,9 +887,12 @@ def test_untrusted_tls_certificate_stops_before_sending(
             look_up(qtbot, window, UID)
             error = last_error(results)
             assert isinstance(error, NetworkError) and error.kind == "tls", error
-            assert window.message.text().startswith(
-                "The server's security certificate could not be verified, so the connection "
-                "was stopped."
+            assert says_in_order(
+                window.message.text(),
+                LOOKUP_FAILED,
+                "Check the network or proxy settings and try again.",
+                "Details: The server's security certificate could not be verified, so the "
+                "connection was stopped.",
             )
             assert dialogs.credential_reasons == []
             assert_nothing_shown(window)

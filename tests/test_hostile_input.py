@@ -26,7 +26,14 @@ from iamport_desk.service import DeskService
 from iamport_desk.simulator import Fault, Simulator
 from iamport_desk.worker import ApiThread, ApiWorker
 from tests.test_faults_window import attempts
-from tests.ui_helpers import cancel, look_up, make_profiles, open_window
+from tests.ui_helpers import (
+    LOOKUP_FAILED,
+    cancel,
+    look_up,
+    make_profiles,
+    open_window,
+    says_in_order,
+)
 
 pytestmark = pytest.mark.timeout(60)
 
@@ -487,7 +494,7 @@ def test_server_rich_text_is_shown_literally_everywhere(
         qtbot.waitUntil(lambda: window.recent_table.rowCount() == 1)
         assert window.recent_table.item(0, 4).text() == "HTTP 500 - " + rich
         look_up(qtbot, window, "ORDER-NONE-9999")
-        assert window.message.text().startswith("No cash receipt was issued")
+        assert says_in_order(window.message.text(), LOOKUP_FAILED, "no cash receipt was issued")
         assert window.message.text().endswith(rich)
     [row] = attempts(app_paths)
     assert (row["outcome"], row["http_status"], row["message"]) == ("failed", 500, rich)

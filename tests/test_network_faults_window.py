@@ -17,7 +17,7 @@ from iamport_desk.paths import AppPaths
 from iamport_desk.simulator import Fault, Simulator
 from iamport_desk.worker import ApiWorker
 from tests.proxy_helpers import refusing_proxy
-from tests.ui_helpers import cancel, look_up, open_window
+from tests.ui_helpers import LOOKUP_FAILED, cancel, look_up, open_window, says_in_order
 
 pytestmark = pytest.mark.timeout(60)
 
@@ -59,7 +59,12 @@ def test_a_lookup_answered_with_another_order_shows_nothing_to_cancel(
         simulator.inject("GET", PREFIX, Fault(status=200, body=other_order_answer(simulator)))
         look_up(qtbot, window, UID)
         text = window.message.text()
-        assert text.startswith("PortOne answered with the receipt of another order number")
+        assert says_in_order(
+            text,
+            LOOKUP_FAILED,
+            "Look the order number up again",
+            "PortOne answered with the receipt of another order number",
+        ), text
         assert "\u2068" + OTHER + "\u2069" in text  # the other id, bidi-isolated
         assert not window.cancel_button.isEnabled()
     assert simulator.count("DELETE") == 0

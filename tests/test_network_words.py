@@ -6,6 +6,7 @@ import pytest
 
 from iamport_desk.errors import NetworkError, OtherOrderAnswer, OutcomeUnknown
 from iamport_desk.ui.words import describe_error
+from tests.ui_helpers import says_in_order
 
 NEW_KINDS = ["proxy_auth", "proxy_unreachable", "proxy_page", "deadline", "aborted"]
 
@@ -34,7 +35,11 @@ def test_unknown_outcomes_say_so_first_and_never_suggest_cancelling_again(reason
 def test_an_unknown_reason_falls_back_to_no_answer() -> None:
     error = OutcomeUnknown("x", reason="nonsense")
     assert error.reason == "no_answer"
-    assert describe_error(error).text.startswith("The cancellation was sent, but no answer")
+    assert says_in_order(
+        describe_error(error).text,
+        "It is not known whether the receipt was cancelled",
+        "the cancellation was sent, but no answer",
+    )
 
 
 def test_another_orders_answer_names_it_isolated() -> None:

@@ -164,12 +164,6 @@ def on_screen(box: Geometry, session: XSession) -> bool:
 # ---- the app ------------------------------------------------------------------------------
 
 
-# Drop this mark (revert its commit) with issue 13's window fix: strict, so the fix's XPASS fails.
-@pytest.mark.xfail(
-    reason="issue 13: on main the window outgrows each of these screens (see the commit log)",
-    raises=AssertionError,
-    strict=True,
-)
 @pytest.mark.parametrize(
     ("screen_session", "scale"),
     [((w, h), s) for w, h, s in SCREENS],

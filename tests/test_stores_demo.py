@@ -13,6 +13,7 @@ from iamport_desk import app
 from iamport_desk.credentials import ProfileStore, SecretStore
 from iamport_desk.demo_stores import (
     DEMO_PROFILE,
+    DEMO_TIER_PROFILE,
     DEMO_V2_PROFILE,
     ensure_demo_profiles,
     practice_orders,
@@ -49,7 +50,7 @@ def test_both_practice_stores_work_on_their_simulators(
 ) -> None:
     store = _demo_store(tmp_path / "settings.json", _hosts(simulators))
     ensure_demo_profiles(store)
-    assert [p.name for p in store.profiles()] == [DEMO_PROFILE, DEMO_V2_PROFILE]
+    assert [p.name for p in store.profiles()] == [DEMO_PROFILE, DEMO_TIER_PROFILE, DEMO_V2_PROFILE]
     assert store.active() is not None and store.active().name == DEMO_PROFILE  # type: ignore[union-attr]
     v2 = store.get(DEMO_V2_PROFILE)
     assert v2 is not None and (v2.api, v2.store_id) == (StoreApi.V2, DEMO_STORE_ID)
@@ -84,6 +85,7 @@ def test_a_new_start_points_the_practice_stores_at_the_new_simulators(tmp_path: 
     ensure_demo_profiles(store)
     assert [(p.name, p.api_base) for p in store.profiles()] == [
         (DEMO_PROFILE, "http://127.0.0.1:9101"),
+        (DEMO_TIER_PROFILE, "http://127.0.0.1:9101"),
         (DEMO_V2_PROFILE, "http://127.0.0.1:9102"),
     ]
     credentials = store.credentials(DEMO_V2_PROFILE)
@@ -119,6 +121,7 @@ def test_a_demo_file_of_the_previous_version_gains_the_v2_store(tmp_path: Path) 
             channel_key=DEMO_CHANNEL_KEY,
         ),
         Profile("내 연습", "1234"),  # the clerk's own profile is left as it was
+        Profile(DEMO_TIER_PROFILE, DEMO_IMP_KEY, "DM1", "http://127.0.0.1:9001"),  # issue 13
         Profile(
             DEMO_V2_PROFILE,
             api=StoreApi.V2,
@@ -160,5 +163,5 @@ def test_the_apps_demo_set_up_keeps_the_real_keychain_out(tmp_path: Path) -> Non
     store = app._profile_store(paths, demo_hosts=hosts)
     assert store.session_host(StoreApi.V2) == "http://127.0.0.1:9002"
     assert not store.secrets.status().persistent
-    assert {p.name for p in store.profiles()} == {DEMO_PROFILE, DEMO_V2_PROFILE}
+    assert {p.name for p in store.profiles()} == {DEMO_PROFILE, DEMO_TIER_PROFILE, DEMO_V2_PROFILE}
     assert b"demo-v2-api-secret" not in paths.settings_file.read_bytes()

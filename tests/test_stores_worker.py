@@ -23,6 +23,7 @@ from iamport_desk.simulator_v2 import DEMO_API_SECRET, DEMO_STORE_ID, SimulatorV
 from iamport_desk.store_clients import client_for
 from iamport_desk.ui.words import describe_error
 from iamport_desk.worker import ApiThread, ApiWorker
+from tests.ui_helpers import NOT_CANCELLED, says_in_order
 
 pytestmark = pytest.mark.timeout(60)
 
@@ -115,7 +116,7 @@ def test_the_same_sentences_for_both_kinds(runs: dict[StoreApi, Run]) -> None:
     # A PG refusal: the same sentence, the status details (500 and code -1 in V1, 502) aside.
     v1_pg, v2_pg = (re.sub(r" \(HTTP [^)]*\)", "", s.sentences["pg_failure"]) for s in (v1, v2))
     assert v2_pg == v1_pg
-    assert v1_pg.startswith("The payment gateway refused or failed the cancellation.")
+    assert says_in_order(v1_pg, NOT_CANCELLED, "The payment gateway refused or failed"), v1_pg
 
 
 def test_a_lost_answer_is_settled_by_reconciliation_for_both_kinds(

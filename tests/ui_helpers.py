@@ -79,6 +79,7 @@ def open_window(
     dialogs: Dialogs | None = None,
     worker: ApiWorker | None = None,
     history_path: Path | None = None,
+    demo_orders: dict[str, str] | None = None,
 ) -> Iterator[tuple[MainWindow, Dialogs]]:
     dialogs = dialogs or Dialogs()
     profiles = profiles or make_profiles(paths)
@@ -90,6 +91,7 @@ def open_window(
         open_credentials=dialogs.open_credentials,
         confirm=dialogs.confirm,
         api_base_override=simulator.base_url,
+        demo_orders=demo_orders,
     )
     qtbot.addWidget(window)
     window.show()
@@ -138,6 +140,24 @@ def attempts(paths: AppPaths) -> list[dict[str, Any]]:
                 "FROM attempts ORDER BY id"
             )
         ]
+
+
+LOOKUP_FAILED = "The receipt could not be looked up."
+NOT_CANCELLED = "The receipt was not cancelled."
+
+
+def says_in_order(text: str, *parts: str) -> bool:
+    """True if ``text`` starts with ``parts[0]`` and holds the others after it, in order
+    (issue 13: the outcome first, then what to do, then the details)."""
+    if not parts or not text.startswith(parts[0]):
+        return False
+    at = len(parts[0])
+    for part in parts[1:]:
+        found = text.find(part, at)
+        if found < 0:
+            return False
+        at = found + len(part)
+    return True
 
 
 def clerk_export_words() -> dict[str, Any]:

@@ -5,10 +5,10 @@
 Each combination runs the demo (``python -m iamport_desk --demo``) once on its own Xvfb display
 with the xcb platform -- 1366x768 for 100 %, 2560x1440 for 200 % (QT_SCALE_FACTOR=2), the
 screens of issue 13 -- and drives it with xdotool like a clerk: a lookup, a confirmed
-cancellation, the PG's refusal, then each dialog through its shortcut or menu key, and the
-history window last. Each window is cropped to what the screen shows of it (a window larger
-than the screen is cut where the clerk's screen ends). The language is the app's own setting
-(``language`` in the demo's settings.json, what Settings > Language saves).
+cancellation, the PG's refusal, an unknown outcome, then each dialog through its shortcut or
+menu key, and the history window last. Each window is cropped to what the screen shows of it
+(a window larger than the screen is cut where the clerk's screen ends). The language is the
+app's own setting (``language`` in the demo's settings.json, what Settings > Language saves).
 
 Needs Xvfb, xdotool, imagemagick (import) and fonts-noto-cjk for the Hangul.
 Writes NAME.png files and a README.md table into --out.
@@ -32,6 +32,7 @@ SCREENS = {100: (1366, 768, 1.0), 200: (2560, 1440, 2.0)}
 LANGUAGES = ("ko", "en")
 OK_ORDER = "ORDER-20261125-0001"
 FAILING_ORDER = "ORDER-PG-FAIL"
+LOST_ORDER = "ORDER-LOST"  # cancelled, but the answer is lost: an unknown outcome
 
 # (file name part, what the README says it shows), in the order they are taken
 SHOTS = (
@@ -42,6 +43,8 @@ SHOTS = (
     ("reissue", "Correct and issue again (정정 재발행), opened straight after the cancellation"),
     ("reissue-confirm", "Its confirmation: what will be issued, the number masked"),
     ("main-error", "Main window after the PG refused (the longest error)"),
+    ("main-unknown", "Main window after an unknown outcome (receipt kept, marked)"),
+    ("main-first-start", "First start of the real app: no store yet"),
     ("credentials", "Store profiles and keys (Ctrl+K)"),
     ("credentials-v2", "Store profiles and keys, a V2 store selected"),
     ("network", "Settings > Network"),
@@ -49,6 +52,23 @@ SHOTS = (
     ("about", "Help > About"),
     ("history", "Audit history (Ctrl+H)"),
 )
+
+
+# What the pictures of the main window show about a small screen, below the table.
+FITTING = [
+    "",
+    "## The main window on a small screen (issue 13)",
+    "",
+    "The window opens at 860x760 logical pixels or less: never more than the screen's available",
+    "area less 80 px for a title bar and a taskbar (`ui/window_placement.py`), so 860x688 on a",
+    "1366x768 laptop and 860x640 at 150 % on 1920x1080 and at 200 % on 2560x1440. A saved",
+    "geometry is used only if it lies on a present screen. The receipt (two pairs per line, in a",
+    "scroll area, with the row of buttons acting on it) and the recent attempts share a splitter;",
+    "neither collapses. The status sentence has a fixed box of three lines (a longer one scrolls;",
+    "the whole text is its tooltip), so the receipt does not move as the sentence grows. After an",
+    "unknown outcome the receipt stays shown, marked, with the time of the next automatic check",
+    "and Ctrl+R.",
+]
 
 
 class Shooter:
@@ -120,7 +140,38 @@ def shoot_when_painted(session: XSession, window: str, target: Path, tries: int 
 
 def run_one(language: str, percent: int, out: Path) -> list[Path]:
     with tempfile.TemporaryDirectory(prefix=f"iamport-shots-{language}-{percent}-") as home:
-        return _shoot_all(language, percent, out, Path(home))
+        written = _shoot_all(language, percent, out, Path(home))
+    with tempfile.TemporaryDirectory(prefix=f"iamport-first-{language}-{percent}-") as home:
+        return written + _shoot_first_start(language, percent, out, Path(home))
+
+
+def _shoot_first_start(language: str, percent: int, out: Path, home: Path) -> list[Path]:
+    """The real app (not the demo) started for the first time: no store yet."""
+    import json
+
+    width, height, scale = SCREENS[percent]
+    settings = home / "config" / "settings.json"  # the real app's, under IAMPORT_DESK_HOME
+    settings.parent.mkdir(parents=True)
+    settings.write_text(json.dumps({"version": 1, "language": language}), encoding="utf-8")
+    session = XSession(width, height).start()
+    app = AppRun(
+        session,
+        home,
+        scale=scale,
+        language=language,
+        command=[sys.executable, "-m", "iamport_desk"],
+    )
+    shooter = Shooter(app, out, f"{language}-{percent}")
+    try:
+        app.start()
+        shooter.shot("main-first-start")
+        app.quit()
+    except SessionError as exc:
+        print(f"  stopped: {exc}", file=sys.stderr)
+    finally:
+        app.stop()
+        session.stop()
+    return shooter.written
 
 
 def _shoot_all(language: str, percent: int, out: Path, home: Path) -> list[Path]:
@@ -139,6 +190,9 @@ def _shoot_all(language: str, percent: int, out: Path, home: Path) -> list[Path]
         app.look_up(FAILING_ORDER)
         app.cancel_shown(FAILING_ORDER)
         shooter.shot("main-error")
+        app.look_up(LOST_ORDER)
+        app.cancel_shown(LOST_ORDER)
+        shooter.shot("main-unknown")
         shooter.dialog("credentials", "ctrl+k")
         # The demo's second store is its V2 one: Alt+P to the list, then down to it.
         shooter.dialog("credentials-v2", "ctrl+k", inside=("alt+p", "Down"))
@@ -194,6 +248,7 @@ def write_readme(out: Path, combos: list[tuple[str, int]]) -> None:
             file = f"{lang}-{pct}-{name}.png"
             cells.append(f"[{file}]({file})" if (out / file).exists() else "-")
         lines.append("| " + " | ".join(cells) + " |")
+    lines += FITTING
     (out / "README.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 

@@ -38,6 +38,7 @@ from iamport_desk.simulator.demo import (
     DEMO_ORDERS,
     DEMO_TIER,
     DEMO_TIER_NAME,
+    DEMO_TIER_ORDERS,
 )
 from iamport_desk.simulator.faults import Fault
 from iamport_desk.simulator.protocol import (
@@ -57,6 +58,7 @@ __all__ = [
     "DEMO_ORDER_IDS",
     "DEMO_TIER",
     "DEMO_TIER_NAME",
+    "DEMO_TIER_ORDERS",
     "MSG_ALREADY_CANCELLED",
     "MSG_AUTH_FAILED",
     "MSG_NOT_FOUND_RECEIPT",

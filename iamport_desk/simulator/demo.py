@@ -20,6 +20,7 @@ __all__ = [
     "DEMO_ORDER_IDS",
     "DEMO_TIER",
     "DEMO_TIER_NAME",
+    "DEMO_TIER_ORDERS",
     "seed_demo",
     "stable_digits",
 ]
@@ -84,6 +85,8 @@ DEMO_CHANNEL_KEY = "channel-key-demo-cash-receipt"
 
 DEMO_ORDERS: dict[str, str] = {uid: description for uid, _, description, _ in _SEED}
 DEMO_ORDER_IDS: tuple[str, ...] = tuple(DEMO_ORDERS)
+# The practice orders issued under the demo's Tier: only a store with that Tier finds them.
+DEMO_TIER_ORDERS: tuple[str, ...] = tuple(uid for uid, tier, _, _ in _SEED if tier)
 
 
 def seed_demo(add_receipt: Callable[..., object], now: int) -> None:

@@ -3,6 +3,10 @@
 Each job the window submits (``DeskService``) reports to one slot here, with its typed
 result (``iamport_desk.jobs``); this module chooses what the clerk reads and the next step
 (a receipt shown, a secret asked for again, a new lookup), in the window's words.
+
+After every result but a receipt that may be cancelled, the focus goes back to the order
+number with its text selected (issue 13): the next key typed replaces it, and never lands
+in the practice list.
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ from iamport_desk.ui.result_sentences import (
     secret_missing_reason,
     startup_said,
 )
-from iamport_desk.ui.words import describe_error, keychain_reason_text
+from iamport_desk.ui.words import UserMessage, describe_error, keychain_reason_text
 
 if TYPE_CHECKING:
     from iamport_desk.ui.main_window import MainWindow
@@ -57,16 +61,26 @@ class MainResults(QObject):
         if self._window.closer.requested:
             self._window.close()
 
+    def _back_to_order(self) -> None:
+        """The focus to the order number, unless a receipt waits for its cancel button."""
+        window = self._window
+        if not window.cancel_button.hasFocus() and not window.closer.closing:
+            window.focus_order()
+
     @Slot(object)
     def on_lookup_done(self, result: LookupResult) -> None:
         if self._job_ended("lookup", result):
             self._on_lookup(result)
+            self._window.shown.speaks_of_order = True
+            self._back_to_order()
             self._after_job()
 
     @Slot(object)
     def on_cancel_done(self, result: CancelResult) -> None:
         if self._job_ended("cancel", result):
             self._on_cancel(result)
+            self._window.shown.speaks_of_order = True
+            self._back_to_order()
             self._after_job()
 
     @Slot(object)
@@ -111,14 +125,13 @@ class MainResults(QObject):
                 self.say(no_credentials_said())
             return
         if result.error is not None or result.receipt is None:
-            self.show_error(result.error or RuntimeError("no receipt"))
+            self.show_error(result.error or RuntimeError("no receipt"), looking_up=True)
             return
         window.set_receipt(result.receipt)
         self.say(receipt_said(result.receipt))
         if result.receipt.is_cancelled:
             profile, path = window.active_profile(), window.paths.history_db
             window.panel.confirmation.offer_known(result.receipt, profile, path)  # 확인서
-            window.focus_order()
         else:
             window.cancel_button.setFocus()
 
@@ -138,18 +151,24 @@ class MainResults(QObject):
             window.set_receipt(result.receipt)
             window.panel.confirmation.offer(result.entry)  # the reason, and the 확인서
             self.say(cancelled_said(result.receipt, result.history_error))
-            window.focus_order()
             return
-        if outcome_unclear(result):
-            window.set_receipt(None)  # a new lookup must come first
+        shown = window.shown_receipt
         # The worker always sets one of them.
-        self.show_error(result.error or RuntimeError("no result"), cancelling=True)
+        message = self.show_error(result.error or RuntimeError("no result"), cancelling=True)
+        if outcome_unclear(result) and shown is not None:
+            # Kept shown, marked, and not to be cancelled again until it is settled.
+            window.shown.mark_unknown(shown, result.entry)
+        elif message.final:
+            window.shown.refuse_for_good()
 
-    def show_error(self, error: BaseException, *, cancelling: bool = False) -> None:
-        message = describe_error(error, cancelling=cancelling)
+    def show_error(
+        self, error: BaseException, *, cancelling: bool = False, looking_up: bool = False
+    ) -> UserMessage:
+        message = describe_error(error, cancelling=cancelling, looking_up=looking_up)
         self._window.show_message(message, warning=True)
         if message.reenter_credentials:
             self._window.edit_credentials(message.text)
+        return message
 
     def _on_reconcile(self, result: ReconcileResult) -> None:
         if result.missing_secret or result.stopped:

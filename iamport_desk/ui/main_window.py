@@ -10,21 +10,21 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QTimer, Signal, Slot
+from PySide6.QtCore import QByteArray, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QMainWindow, QWidget
 
 from iamport_desk.formatting import elide, isolate
 from iamport_desk.jobs import StoredCredentials
 from iamport_desk.models import HistoryEntry, Receipt
-from iamport_desk.ui import main_dialogs
+from iamport_desk.ui import main_dialogs, main_profiles, window_placement
 from iamport_desk.ui.confirm_dialog import Answer, as_decision, confirm_cancellation
 from iamport_desk.ui.main_closing import MainCloser
 from iamport_desk.ui.main_menus import build_menus
 from iamport_desk.ui.main_panel import MainPanel
 from iamport_desk.ui.main_results import MainResults
+from iamport_desk.ui.main_shown import ShownReceipt
 from iamport_desk.ui.result_sentences import no_credentials_said, reenter_reason
-from iamport_desk.ui.settings_guard import warn_if_unsaved
 from iamport_desk.ui.waiting import WaitingNotice
 from iamport_desk.ui.words import UserMessage, describe_error
 
@@ -83,6 +83,7 @@ class MainWindow(QMainWindow):
         self._unresolved = 0
         self.history_window: QWidget | None = None
         self.results = MainResults(self)
+        self.shown = ShownReceipt(self)  # keeps the status line and the receipt shown true
         self.closer = MainCloser(self)
         self.waiting = WaitingNotice(self)  # "still waiting"; Esc stops waiting for a lookup
 
@@ -122,9 +123,6 @@ class MainWindow(QMainWindow):
         self.progress = self.status_area.progress
         self.message = self.status_area.message
         self.receipt_view = panel.receipt_view
-        self.receipt_view.url_copied.connect(
-            lambda _url: self.statusBar().showMessage(self.tr("Receipt link copied."), 4000)
-        )
         self.cancel_button = panel.cancel_button
         self.cancel_button.clicked.connect(self.cancel_receipt)
         self.recent = panel.recent
@@ -134,7 +132,11 @@ class MainWindow(QMainWindow):
         self.recent.history_button.clicked.connect(self.open_history)
         self.setCentralWidget(panel)
         self.setTabOrder(self.lookup_button, self.cancel_button)
-        self.resize(780, 760)
+        window_placement.centre_on_primary(self)
+
+    def restoreGeometry(self, geometry: QByteArray | bytes | bytearray | memoryview) -> bool:
+        """A saved geometry, used only if it lies on a present screen (issue 13)."""
+        return window_placement.restore_on_screen(self, QByteArray(geometry))
 
     def _build_menus(self) -> None:
         actions = build_menus(self, self)
@@ -148,29 +150,11 @@ class MainWindow(QMainWindow):
     # ---- profiles --------------------------------------------------------------------
 
     def _reload_profiles(self) -> None:
-        active = self.profiles.active()
-        self.order_form.show_profiles(self.profiles.profiles(), active.name if active else None)
-        if self.profiles.notice:
-            self.show_message(
-                UserMessage(
-                    self.tr(
-                        "The settings file could not be read and was set aside; defaults are in "
-                        "use. Details: {0}"
-                    ).format(self.profiles.notice)
-                ),
-                warning=True,
-            )
+        main_profiles.reload_profiles(self)
 
     @Slot(int)
     def on_profile_combo_activated(self, index: int) -> None:
-        name = self.profile_combo.itemData(index)
-        if isinstance(name, str):
-            profiles = self.profiles
-            # Queued: the settings file is fsynced on the API thread, not here.
-            job = self.service.write_settings("active store", lambda: profiles.set_active(name))
-            warn_if_unsaved(self, profiles.settings_path, job)
-            self.set_receipt(None)
-            self.statusBar().showMessage(self.tr("Store switched to {0}.").format(name), 4000)
+        main_profiles.switch_store(self, index)
 
     def edit_credentials(self, reason: str | None) -> bool:
         if self.busy:
@@ -208,28 +192,41 @@ class MainWindow(QMainWindow):
             self.reconcile_button,
         ):
             widget.setEnabled(not busy)
-        self._update_cancel_enabled()
+        self.update_cancel_enabled()
         self.busy_changed.emit(kind if busy and kind else "")
 
-    def _update_cancel_enabled(self) -> None:
-        can = not self.busy and self._receipt is not None and not self._receipt.is_cancelled
+    def update_cancel_enabled(self) -> None:
+        receipt = self._receipt
+        # Never a second DELETE while the outcome of the first is unknown.
+        can = (
+            not self.busy
+            and receipt is not None
+            and not receipt.is_cancelled
+            and self.shown.may_cancel()
+        )
         self.cancel_button.setEnabled(can)
         self.cancel_action.setEnabled(can)
 
+    @property
+    def shown_receipt(self) -> Receipt | None:
+        return self._receipt
+
     def set_receipt(self, receipt: Receipt | None) -> None:
         self._receipt = receipt
+        self.shown.forget()
         if receipt is None:
             self.receipt_view.clear()
         else:
             self.receipt_view.show_receipt(receipt)
             self.receipt_shown.emit(receipt)
-        self._update_cancel_enabled()
+        self.update_cancel_enabled()
 
     def show_message(
         self, message: UserMessage | str, *, warning: bool = False, success: bool = False
     ) -> None:
         text = message if isinstance(message, str) else message.full_text()
         self.status_area.show_text(text, warning=warning, success=success)
+        self.shown.speaks_of_order = False
         self.message_shown.emit(text)
 
     def active_profile(self) -> str | None:
@@ -248,17 +245,6 @@ class MainWindow(QMainWindow):
             return None
         return StoredCredentials(self.profiles, name, self.api_base_override)
 
-    def _source_or_ask(self) -> StoredCredentials | None:
-        """The active store's credentials source; asks for a store when there is none."""
-        source = self.credentials_source()
-        if source is None:
-            if not self.edit_credentials(
-                self.tr("Enter the REST API key and secret of your PortOne store.")
-            ):
-                return None
-            source = self.credentials_source()
-        return source
-
     # ---- actions ---------------------------------------------------------------------
 
     @Slot()
@@ -268,14 +254,17 @@ class MainWindow(QMainWindow):
 
     @Slot(str)
     def on_order_edit_textEdited(self, _text: str) -> None:
-        # What is shown must always be what will be cancelled.
+        # What is shown must always be what will be cancelled, and what is said about it.
+        self.shown.order_changed()
         if self._receipt is not None:
             self.set_receipt(None)
 
     @Slot(str)
     def on_practice_chosen(self, uid: str) -> None:
         self.order_edit.setText(uid)
+        self.shown.order_changed()
         self.set_receipt(None)
+        main_profiles.follow_practice_order(self, uid)
         self.focus_order()
 
     @Slot()
@@ -294,7 +283,7 @@ class MainWindow(QMainWindow):
             self.show_message(describe_error(exc), warning=True)
             self.focus_order()
             return
-        source = self._source_or_ask()
+        source = main_profiles.source_or_ask(self)
         if source is None:
             self.results.say(no_credentials_said())
             return
@@ -306,6 +295,8 @@ class MainWindow(QMainWindow):
     def cancel_receipt(self) -> None:
         receipt = self._receipt
         if self.busy or receipt is None or receipt.is_cancelled or self.service.stopped:
+            return
+        if not self.shown.may_cancel():  # unknown or impossible: the menu's key does nothing
             return
         source = self.credentials_source()
         if source is None:
@@ -345,6 +336,7 @@ class MainWindow(QMainWindow):
     @Slot(list)
     def on_api_history_changed(self, entries: list[HistoryEntry]) -> None:
         self.recent.show_entries(entries)
+        self.shown.on_history(entries)
 
     @Slot(int)
     def on_api_unresolved_changed(self, count: int) -> None:

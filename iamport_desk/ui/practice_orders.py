@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout,
 
 from iamport_desk.ui.receipt_view import plain_label
 from iamport_desk.ui.words import DEMO_BANNER_STYLE
+from iamport_desk.ui.words.practice import practice_description
 
 
 def demo_banner(parent: QWidget) -> QLabel:
@@ -39,9 +40,11 @@ class PracticeOrders(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.list = QListWidget(self)
         self.list.setAccessibleName(self.tr("Practice order numbers"))
-        self.list.setMaximumHeight(110)
+        # Four lines and a scroll bar: the window must fit a small screen (issue 13).
+        self.list.setMaximumHeight(4 * self.fontMetrics().lineSpacing() + 8)
         for uid, description in orders.items():
-            item = QListWidgetItem(f"{uid}  -  {description}", self.list)
+            words = practice_description(uid, description)
+            item = QListWidgetItem(f"{uid}  -  {words}", self.list)
             item.setData(Qt.ItemDataRole.UserRole, uid)
         self.list.itemActivated.connect(self.on_list_itemActivated)
         label = QLabel(self.tr("Practice order &numbers (double-click or Enter to use):"), self)

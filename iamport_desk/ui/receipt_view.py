@@ -1,11 +1,15 @@
-"""The receipt as the clerk reads it: amounts, type, approval number, times, link."""
+"""The receipt as the clerk reads it: amounts, type, approval number, times, link.
+
+Two pairs of label and value per line, so the whole receipt takes six lines of the window
+(issue 13: it must fit a 1366x768 screen); the order number and the link take a whole line.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QUrl, Signal, Slot
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
-    QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -15,7 +19,9 @@ from PySide6.QtWidgets import (
 
 from iamport_desk.formatting import elide, format_kst, safe_link
 from iamport_desk.models import Receipt
-from iamport_desk.ui.words import receipt_type_label, won
+from iamport_desk.ui.words import WARNING_COLOUR, label_style, receipt_type_label, won
+
+COPIED_NOTE_MS = 4000
 
 
 def plain_label(parent: QWidget | None = None, *, wrap: bool = True) -> QLabel:
@@ -43,8 +49,10 @@ class ReceiptView(QGroupBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTitle(self.tr("Cash receipt"))
-        form = QFormLayout(self)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        grid = QGridLayout(self)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
+        grid.setHorizontalSpacing(12)
         self.merchant_uid = plain_label(self, wrap=False)
         self.status = plain_label(self, wrap=False)
         self.amount = plain_label(self, wrap=False)
@@ -54,6 +62,11 @@ class ReceiptView(QGroupBox):
         self.receipt_tid = plain_label(self, wrap=False)
         self.applied_at = plain_label(self, wrap=False)
         self.cancelled_at = plain_label(self, wrap=False)
+        # Shown only while the outcome of a cancellation is unknown (issue 13).
+        self.unknown_note = plain_label(self)
+        self.unknown_note.setObjectName("unknownNote")
+        self.unknown_note.setStyleSheet(label_style("unknownNote", WARNING_COLOUR, bold=True))
+        self.unknown_note.hide()
         # The link label is the one place with rich text: built from an escaped, checked URL.
         self.url = QLabel(self)
         self.url.setWordWrap(True)
@@ -62,26 +75,47 @@ class ReceiptView(QGroupBox):
         self.copy_button = QPushButton(self.tr("Co&py link"), self)
         self.copy_button.setAccessibleName(self.tr("Copy the receipt link"))
         self.copy_button.clicked.connect(self.copy_url)
+        # Feedback on the copy, beside its button, gone after a few seconds (issue 13).
+        self.copied_note = plain_label(self, wrap=False)
+        self.copied_note.setObjectName("copiedNote")
+        self.copied_note.setText(self.tr("Link copied."))
+        self.copied_note.hide()
+        self._copied_timer = QTimer(self, singleShot=True, interval=COPIED_NOTE_MS)
+        self._copied_timer.timeout.connect(self.copied_note.hide)
         url_row = QHBoxLayout()
         url_row.addWidget(self.url, 1)
+        url_row.addWidget(self.copied_note)
         url_row.addWidget(self.copy_button)
-        rows = [
-            (self.tr("Order number"), self.merchant_uid),
-            (self.tr("Status"), self.status),
-            (self.tr("Amount"), self.amount),
-            (self.tr("VAT"), self.vat),
-            (self.tr("Issued for"), self.type),
-            (self.tr("Approval number"), self.apply_num),
-            (self.tr("PG receipt id"), self.receipt_tid),
-            (self.tr("Issued at"), self.applied_at),
-            (self.tr("Cancelled at"), self.cancelled_at),
+        pairs = [
+            ((self.tr("Order number"), self.merchant_uid), None),
+            ((self.tr("Status"), self.status), (self.tr("Issued for"), self.type)),
+            ((self.tr("Amount"), self.amount), (self.tr("VAT"), self.vat)),
+            (
+                (self.tr("Approval number"), self.apply_num),
+                (self.tr("PG receipt id"), self.receipt_tid),
+            ),
+            ((self.tr("Issued at"), self.applied_at), (self.tr("Cancelled at"), self.cancelled_at)),
         ]
-        for text, widget in rows:
-            form.addRow(text, widget)
-            widget.setAccessibleName(text)
-        form.addRow(self.tr("Receipt"), url_row)
+        self._labels: dict[QWidget, QLabel] = {}
+        for line, (first, second) in enumerate(pairs):
+            for column, pair in ((0, first), (2, second)):
+                if pair is None:
+                    continue
+                text, widget = pair
+                widget.setAccessibleName(text)
+                label = QLabel(text, self)
+                self._labels[widget] = label
+                grid.addWidget(label, line, column)
+                grid.addWidget(widget, line, column + 1, 1, 1 if second is not None else 3)
+        grid.addWidget(self.unknown_note, len(pairs), 0, 1, 4)
+        grid.addWidget(QLabel(self.tr("Receipt"), self), len(pairs) + 1, 0)
+        grid.addLayout(url_row, len(pairs) + 1, 1, 1, 3)
         self._raw_url: str | None = None
         self.clear()
+
+    def label_for(self, field: QWidget) -> QLabel:
+        """The label naming ``field`` (a value label of the receipt) beside it."""
+        return self._labels[field]
 
     def type_label(self, value: str) -> str:
         return receipt_type_label(value)
@@ -102,6 +136,8 @@ class ReceiptView(QGroupBox):
         self.url.setText("-")
         self._raw_url = None
         self.copy_button.setEnabled(False)
+        self.unknown_note.hide()
+        self.copied_note.hide()
         self.receipt_changed.emit(None)
 
     def show_receipt(self, receipt: Receipt) -> None:
@@ -130,7 +166,19 @@ class ReceiptView(QGroupBox):
             self.url.setText(elide(receipt.receipt_url or "-", 200))
             self.url.setToolTip(self.tr("This link cannot be opened safely."))
         self.copy_button.setEnabled(bool(receipt.receipt_url))
+        self.unknown_note.hide()
         self.receipt_changed.emit(receipt)
+
+    def mark_unknown(self, note: str) -> None:
+        """The receipt shown was sent a cancellation whose outcome is not known: say so on
+        it, with ``note`` (when it is checked next, and the key that checks it now)."""
+        self.status.setText(self.tr("Outcome unknown: it may be cancelled"))
+        self.unknown_note.setText(note)
+        self.unknown_note.show()
+
+    @property
+    def marked_unknown(self) -> bool:
+        return not self.unknown_note.isHidden()
 
     @property
     def raw_url(self) -> str | None:
@@ -140,6 +188,8 @@ class ReceiptView(QGroupBox):
     def copy_url(self) -> None:
         if self._raw_url:
             QGuiApplication.clipboard().setText(self._raw_url)
+            self.copied_note.show()
+            self._copied_timer.start()
             self.url_copied.emit(self._raw_url)
 
     @Slot(str)

@@ -37,11 +37,30 @@ def reenter_reason() -> str:
 
 
 def no_credentials_said() -> Said:
+    """Nothing was looked up: no store's keys. Where to enter them."""
+    from iamport_desk.ui import shortcuts
+
     return Said(
         QCoreApplication.translate(
-            "MainWindow", "No credentials: enter the store's API key first."
-        ),
+            "MainWindow",
+            "Nothing was looked up: no store's REST API key and secret are saved. Enter them "
+            "with {0} (Settings > Store profiles and keys).",
+        ).format(shortcuts.CREDENTIALS.native_key()),
         warning=True,
+    )
+
+
+def first_start_said() -> Said:
+    """No store yet (the first start): what to do first."""
+    from iamport_desk.ui import shortcuts
+
+    return Said(
+        QCoreApplication.translate(
+            "MainWindow",
+            "No store is set up yet. Add your PortOne store with {0} (Settings > Store "
+            "profiles and keys), or try the app first with the practice stores: start it "
+            "with --demo.",
+        ).format(shortcuts.CREDENTIALS.native_key())
     )
 
 
@@ -132,6 +151,7 @@ def reconcile_said(result: ReconcileResult) -> Said | None:
 __all__ = [
     "Said",
     "cancelled_said",
+    "first_start_said",
     "guard_said",
     "no_credentials_said",
     "outcome_unclear",

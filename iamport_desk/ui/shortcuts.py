@@ -23,6 +23,9 @@ class Shortcut:
     description: str  # untranslated source text (context "Shortcuts")
     mac_key: str | None = None  # used instead of ``key`` on macOS, where ``key`` is the system's
     system_role: str | None = None  # the system's meaning this shortcut deliberately shares
+    # The key's name as the window's words say it (untranslated, context "Shortcuts"), when
+    # Qt's own name differs: Qt says "Return" for the key every label calls Enter (issue 13).
+    shown_as: str | None = None
 
     def key_for(self, platform: str | None = None) -> str:
         """The portable key text on ``platform`` (default: the running one)."""
@@ -36,12 +39,16 @@ class Shortcut:
         return QCoreApplication.translate("Shortcuts", self.description)
 
     def native_key(self) -> str:
+        if self.shown_as is not None:
+            return QCoreApplication.translate("Shortcuts", self.shown_as)
         return self.sequence().toString(QKeySequence.SequenceFormat.NativeText)
 
 
 FOCUS_ORDER = Shortcut("Ctrl+L", QT_TRANSLATE_NOOP("Shortcuts", "Go to the order number field"))
 LOOKUP = Shortcut(
-    "Return", QT_TRANSLATE_NOOP("Shortcuts", "Look up the receipt (in the order number field)")
+    "Return",
+    QT_TRANSLATE_NOOP("Shortcuts", "Look up the receipt (in the order number field)"),
+    shown_as=QT_TRANSLATE_NOOP("Shortcuts", "Enter"),
 )
 CANCEL_RECEIPT = Shortcut(
     "Ctrl+D", QT_TRANSLATE_NOOP("Shortcuts", "Cancel the receipt shown (asks first)")

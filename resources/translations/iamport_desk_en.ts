@@ -1019,10 +1019,6 @@
         <translation>e.g. ORDER-20261125-0001</translation>
     </message>
     <message>
-        <source>Receipt link copied.</source>
-        <translation>Receipt link copied.</translation>
-    </message>
-    <message>
         <source>&amp;Cancel this receipt...</source>
         <translation>&amp;Cancel this receipt...</translation>
     </message>
@@ -1107,10 +1103,6 @@
         <translation>The secret of this store is not available on this PC. Enter it again.</translation>
     </message>
     <message>
-        <source>No credentials: enter the store&apos;s API key first.</source>
-        <translation>No credentials: enter the store&apos;s API key first.</translation>
-    </message>
-    <message>
         <source>Looking up {0}...</source>
         <translation>Looking up {0}...</translation>
     </message>
@@ -1129,6 +1121,14 @@
     <message>
         <source>Checking attempts with an unknown outcome...</source>
         <translation>Checking attempts with an unknown outcome...</translation>
+    </message>
+    <message>
+        <source>Nothing was looked up: no store&apos;s REST API key and secret are saved. Enter them with {0} (Settings &gt; Store profiles and keys).</source>
+        <translation>Nothing was looked up: no store&apos;s REST API key and secret are saved. Enter them with {0} (Settings &gt; Store profiles and keys).</translation>
+    </message>
+    <message>
+        <source>No store is set up yet. Add your PortOne store with {0} (Settings &gt; Store profiles and keys), or try the app first with the practice stores: start it with --demo.</source>
+        <translation>No store is set up yet. Add your PortOne store with {0} (Settings &gt; Store profiles and keys), or try the app first with the practice stores: start it with --demo.</translation>
     </message>
     <message>
         <source>{0} cancellation attempt(s) were interrupted last time (the app closed or crashed). Their outcome is being checked.</source>
@@ -1208,6 +1208,18 @@ This cannot be undone.</translation>
         <source>Stopped waiting for the lookup. Nothing was changed. Look the order number up again when the network is back.</source>
         <translation>Stopped waiting for the lookup. Nothing was changed. Look the order number up again when the network is back.</translation>
     </message>
+    <message>
+        <source>Do not cancel it again. It is checked automatically at {0}; press {1} to check it now.</source>
+        <translation>Do not cancel it again. It is checked automatically at {0}; press {1} to check it now.</translation>
+    </message>
+    <message>
+        <source>Checked: the cash receipt of {0} was cancelled at {1}. There is nothing left to cancel.</source>
+        <translation>Checked: the cash receipt of {0} was cancelled at {1}. There is nothing left to cancel.</translation>
+    </message>
+    <message>
+        <source>Checked: the cash receipt of {0} was not cancelled; it can be cancelled again.</source>
+        <translation>Checked: the cash receipt of {0} was not cancelled; it can be cancelled again.</translation>
+    </message>
 </context>
 <context>
     <name>Messages</name>
@@ -1248,14 +1260,6 @@ This cannot be undone.</translation>
         <translation>This order number cannot be sent to PortOne as it is (for example “.” or “..”). Check the number.</translation>
     </message>
     <message>
-        <source>PortOne did not accept the REST API key or secret. Enter them again in the credentials dialog.</source>
-        <translation>PortOne did not accept the REST API key or secret. Enter them again in the credentials dialog.</translation>
-    </message>
-    <message>
-        <source>No cash receipt was issued for this order number. Check the number (and the store or Tier code).</source>
-        <translation>No cash receipt was issued for this order number. Check the number (and the store or Tier code).</translation>
-    </message>
-    <message>
         <source>The proxy server asks for a sign-in{0}. Ask your IT department for the proxy user name and password, and enter them with the proxy in the network settings.</source>
         <translation>The proxy server asks for a sign-in{0}. Ask your IT department for the proxy user name and password, and enter them with the proxy in the network settings.</translation>
     </message>
@@ -1276,8 +1280,16 @@ This cannot be undone.</translation>
         <translation>The request was stopped before PortOne answered. Try again when ready.</translation>
     </message>
     <message>
+        <source>It is not known whether the receipt was cancelled: the cancellation was sent, but no answer came back. Do not cancel it again: look the order number up, or use “Check unknown outcomes” in the history, when the network is back.</source>
+        <translation>It is not known whether the receipt was cancelled: the cancellation was sent, but no answer came back. Do not cancel it again: look the order number up, or use “Check unknown outcomes” in the history, when the network is back.</translation>
+    </message>
+    <message>
         <source>The receipt was not cancelled.</source>
         <translation>The receipt was not cancelled.</translation>
+    </message>
+    <message>
+        <source>The receipt could not be looked up.</source>
+        <translation>The receipt could not be looked up.</translation>
     </message>
     <message>
         <source>Nothing was changed.</source>
@@ -1304,16 +1316,24 @@ This cannot be undone.</translation>
         <translation>It is not known whether the receipt was cancelled: the cancellation was sent, then stopped before its answer arrived.</translation>
     </message>
     <message>
-        <source>The cancellation was sent, but no answer came back, so it is not known whether the receipt was cancelled. Do not cancel it again: look the order number up, or use “Check unknown outcomes” in the history, when the network is back.</source>
-        <translation>The cancellation was sent, but no answer came back, so it is not known whether the receipt was cancelled. Do not cancel it again: look the order number up, or use “Check unknown outcomes” in the history, when the network is back.</translation>
-    </message>
-    <message>
         <source>The PortOne server could not be reached (connection refused).</source>
         <translation>The PortOne server could not be reached (connection refused).</translation>
     </message>
     <message>
-        <source>PortOne answered with the receipt of another order number ({0}), not the one looked up, so nothing is shown and nothing can be cancelled. Look the order number up again; if this happens again, contact PortOne.</source>
-        <translation>PortOne answered with the receipt of another order number ({0}), not the one looked up, so nothing is shown and nothing can be cancelled. Look the order number up again; if this happens again, contact PortOne.</translation>
+        <source>Details: {0}</source>
+        <translation>Details: {0}</translation>
+    </message>
+    <message>
+        <source>Enter the REST API key and secret again in the credentials dialog: PortOne did not accept them.</source>
+        <translation>Enter the REST API key and secret again in the credentials dialog: PortOne did not accept them.</translation>
+    </message>
+    <message>
+        <source>Check the order number (and the store or Tier code): no cash receipt was issued for this order number.</source>
+        <translation>Check the order number (and the store or Tier code): no cash receipt was issued for this order number.</translation>
+    </message>
+    <message>
+        <source>Look the order number up again; if this happens again, contact PortOne. Details: PortOne answered with the receipt of another order number ({0}), not the one looked up, so nothing is shown and nothing can be cancelled.</source>
+        <translation>Look the order number up again; if this happens again, contact PortOne. Details: PortOne answered with the receipt of another order number ({0}), not the one looked up, so nothing is shown and nothing can be cancelled.</translation>
     </message>
     <message>
         <source>The PortOne server&apos;s name could not be found.</source>
@@ -1340,20 +1360,40 @@ This cannot be undone.</translation>
         <translation>The connection to PortOne failed.</translation>
     </message>
     <message>
-        <source>Nothing was changed. Check the network or proxy settings and try again.</source>
-        <translation>Nothing was changed. Check the network or proxy settings and try again.</translation>
+        <source>Check the network or proxy settings and try again.</source>
+        <translation>Check the network or proxy settings and try again.</translation>
     </message>
     <message>
-        <source>The proxy server asks for a login. Ask your IT department for the proxy settings.</source>
-        <translation>The proxy server asks for a login. Ask your IT department for the proxy settings.</translation>
+        <source>Read PortOne&apos;s message, then try again or contact PortOne.</source>
+        <translation>Read PortOne&apos;s message, then try again or contact PortOne.</translation>
+    </message>
+    <message>
+        <source>This store&apos;s payment gateway cannot cancel cash receipts through PortOne: cancel the receipt in the payment gateway&apos;s merchant site or on Hometax (홈택스).</source>
+        <translation>This store&apos;s payment gateway cannot cancel cash receipts through PortOne: cancel the receipt in the payment gateway&apos;s merchant site or on Hometax (홈택스).</translation>
+    </message>
+    <message>
+        <source>Ask your IT department for the proxy settings.</source>
+        <translation>Ask your IT department for the proxy settings.</translation>
+    </message>
+    <message>
+        <source>The proxy server asks for a login.</source>
+        <translation>The proxy server asks for a login.</translation>
+    </message>
+    <message>
+        <source>Ask whoever manages the PortOne account to give this API secret the permission for cash receipts of this store (PortOne console), or check the store ID in the store&apos;s profile. Entering the same secret again will not help.</source>
+        <translation>Ask whoever manages the PortOne account to give this API secret the permission for cash receipts of this store (PortOne console), or check the store ID in the store&apos;s profile. Entering the same secret again will not help.</translation>
+    </message>
+    <message>
+        <source>There is nothing to cancel: PortOne has this payment&apos;s cash receipt as not issued (its issue failed or was never made).</source>
+        <translation>There is nothing to cancel: PortOne has this payment&apos;s cash receipt as not issued (its issue failed or was never made).</translation>
+    </message>
+    <message>
+        <source>Look the payment up: PortOne already has a cash receipt issued for this payment ID, so no second one was issued.</source>
+        <translation>Look the payment up: PortOne already has a cash receipt issued for this payment ID, so no second one was issued.</translation>
     </message>
     <message>
         <source>The payment gateway refused or failed the cancellation.</source>
         <translation>The payment gateway refused or failed the cancellation.</translation>
-    </message>
-    <message>
-        <source>PortOne does not support cash receipts for this store&apos;s payment gateway.</source>
-        <translation>PortOne does not support cash receipts for this store&apos;s payment gateway.</translation>
     </message>
     <message>
         <source>PortOne refused the request.</source>
@@ -1370,10 +1410,6 @@ This cannot be undone.</translation>
     <message>
         <source>An unexpected answer came instead of PortOne&apos;s (for example a proxy or login page).</source>
         <translation>An unexpected answer came instead of PortOne&apos;s (for example a proxy or login page).</translation>
-    </message>
-    <message>
-        <source>The receipt was not cancelled. Read the message, then try again or contact PortOne.</source>
-        <translation>The receipt was not cancelled. Read the message, then try again or contact PortOne.</translation>
     </message>
     <message>
         <source>Try again later; if it persists, contact PortOne.</source>
@@ -1547,6 +1583,89 @@ This cannot be undone.</translation>
     <message>
         <source>Not issued</source>
         <translation>Not issued</translation>
+    </message>
+</context>
+<context>
+    <name>Practice</name>
+    <message>
+        <source>Can be cancelled · 33,000 won · individual (income deduction)</source>
+        <translation>Can be cancelled · 33,000 won · individual (income deduction)</translation>
+    </message>
+    <message>
+        <source>Can be cancelled · 1,250,000 won · business (proof of expense)</source>
+        <translation>Can be cancelled · 1,250,000 won · business (proof of expense)</translation>
+    </message>
+    <message>
+        <source>Already cancelled (nothing to cancel)</source>
+        <translation>Already cancelled (nothing to cancel)</translation>
+    </message>
+    <message>
+        <source>The answer to a cancellation takes 4 seconds (a slow PG)</source>
+        <translation>The answer to a cancellation takes 4 seconds (a slow PG)</translation>
+    </message>
+    <message>
+        <source>The PG refuses the cancellation (500, always)</source>
+        <translation>The PG refuses the cancellation (500, always)</translation>
+    </message>
+    <message>
+        <source>A PG that cannot cancel cash receipts through PortOne (501)</source>
+        <translation>A PG that cannot cancel cash receipts through PortOne (501)</translation>
+    </message>
+    <message>
+        <source>Cancelled, but the answer is lost (outcome unknown; a lookup finds it cancelled)</source>
+        <translation>Cancelled, but the answer is lost (outcome unknown; a lookup finds it cancelled)</translation>
+    </message>
+    <message>
+        <source>An order number in Hangul</source>
+        <translation>An order number in Hangul</translation>
+    </message>
+    <message>
+        <source>An order number with special characters (/, space, #, ?)</source>
+        <translation>An order number with special characters (/, space, #, ?)</translation>
+    </message>
+    <message>
+        <source>A receipt of the sub-merchant (Tier DM1): picks the store 데모 하위상점</source>
+        <translation>A receipt of the sub-merchant (Tier DM1): picks the store 데모 하위상점</translation>
+    </message>
+    <message>
+        <source>Never issued (404)</source>
+        <translation>Never issued (404)</translation>
+    </message>
+    <message>
+        <source>To correct: issued for income deduction instead of proof of expense, to a wrong phone number · 55,000 won</source>
+        <translation>To correct: issued for income deduction instead of proof of expense, to a wrong phone number · 55,000 won</translation>
+    </message>
+    <message>
+        <source>To correct: a 20-digit order number issued with the wrong amount (9,900 won, to issue again as 99,000 won)</source>
+        <translation>To correct: a 20-digit order number issued with the wrong amount (9,900 won, to issue again as 99,000 won)</translation>
+    </message>
+    <message>
+        <source>The PG refuses the cancellation (502 PG_PROVIDER, always)</source>
+        <translation>The PG refuses the cancellation (502 PG_PROVIDER, always)</translation>
+    </message>
+    <message>
+        <source>Cancelled, but the answer is lost (sent again with the same Idempotency-Key, or looked up, it is found cancelled)</source>
+        <translation>Cancelled, but the answer is lost (sent again with the same Idempotency-Key, or looked up, it is found cancelled)</translation>
+    </message>
+    <message>
+        <source>A receipt whose issue failed (ISSUE_FAILED, nothing to cancel)</source>
+        <translation>A receipt whose issue failed (ISSUE_FAILED, nothing to cancel)</translation>
+    </message>
+    <message>
+        <source>A payment ID in Hangul</source>
+        <translation>A payment ID in Hangul</translation>
+    </message>
+    <message>
+        <source>A payment ID with special characters (/, space, #, ?, %, +)</source>
+        <translation>A payment ID with special characters (/, space, #, ?, %, +)</translation>
+    </message>
+    <message>
+        <source>A receipt of the branch store (storeId)</source>
+        <translation>A receipt of the branch store (storeId)</translation>
+    </message>
+    <message>
+        <source>Never issued (404 CASH_RECEIPT_NOT_FOUND)</source>
+        <translation>Never issued (404 CASH_RECEIPT_NOT_FOUND)</translation>
     </message>
 </context>
 <context>
@@ -1724,6 +1843,17 @@ This cannot be undone.</translation>
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Look in:</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>Files of &amp;type:</translation>
+    </message>
+</context>
+<context>
     <name>ReceiptType</name>
     <message>
         <source>Income deduction (individual)</source>
@@ -1769,6 +1899,10 @@ This cannot be undone.</translation>
         <translation>Issued for</translation>
     </message>
     <message>
+        <source>Link copied.</source>
+        <translation>Link copied.</translation>
+    </message>
+    <message>
         <source>Approval number</source>
         <translation>Approval number</translation>
     </message>
@@ -1799,6 +1933,10 @@ This cannot be undone.</translation>
     <message>
         <source>This link cannot be opened safely.</source>
         <translation>This link cannot be opened safely.</translation>
+    </message>
+    <message>
+        <source>Outcome unknown: it may be cancelled</source>
+        <translation>Outcome unknown: it may be cancelled</translation>
     </message>
 </context>
 <context>
@@ -2190,6 +2328,10 @@ This cannot be undone.</translation>
     <message>
         <source>Look up the receipt (in the order number field)</source>
         <translation>Look up the receipt (in the order number field)</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Enter</translation>
     </message>
     <message>
         <source>Cancel the receipt shown (asks first)</source>

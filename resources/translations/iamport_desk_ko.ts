@@ -1019,10 +1019,6 @@
             <translation>예: ORDER-20261125-0001</translation>
         </message>
         <message>
-            <source>Receipt link copied.</source>
-            <translation>영수증 링크를 복사했습니다.</translation>
-        </message>
-        <message>
             <source>&amp;Cancel this receipt...</source>
             <translation>이 영수증 발행취소(&amp;C)...</translation>
         </message>
@@ -1107,10 +1103,6 @@
             <translation>이 PC에 이 상점의 시크릿이 없습니다. 다시 입력하세요.</translation>
         </message>
         <message>
-            <source>No credentials: enter the store's API key first.</source>
-            <translation>인증 정보가 없습니다. 먼저 상점의 API 키를 입력하세요.</translation>
-        </message>
-        <message>
             <source>Looking up {0}...</source>
             <translation>{0} 조회 중...</translation>
         </message>
@@ -1129,6 +1121,14 @@
         <message>
             <source>Checking attempts with an unknown outcome...</source>
             <translation>결과 확인이 필요한 시도를 조회하는 중...</translation>
+        </message>
+        <message>
+            <source>Nothing was looked up: no store's REST API key and secret are saved. Enter them with {0} (Settings &gt; Store profiles and keys).</source>
+            <translation>조회하지 않았습니다: 저장된 상점의 REST API 키와 시크릿이 없습니다. {0}(설정 &gt; 상점 프로필 및 API 키)에서 입력하세요.</translation>
+        </message>
+        <message>
+            <source>No store is set up yet. Add your PortOne store with {0} (Settings &gt; Store profiles and keys), or try the app first with the practice stores: start it with --demo.</source>
+            <translation>아직 등록된 상점이 없습니다. {0}(설정 &gt; 상점 프로필 및 API 키)에서 PortOne 상점을 추가하거나, 먼저 연습용 상점으로 사용해 보세요: --demo 옵션으로 실행하면 됩니다.</translation>
         </message>
         <message>
             <source>{0} cancellation attempt(s) were interrupted last time (the app closed or crashed). Their outcome is being checked.</source>
@@ -1208,6 +1208,18 @@ This cannot be undone.</source>
             <source>Stopped waiting for the lookup. Nothing was changed. Look the order number up again when the network is back.</source>
             <translation>조회 기다림을 멈췄습니다. 바뀐 것은 없습니다. 네트워크가 돌아오면 주문번호를 다시 조회해 주세요.</translation>
         </message>
+        <message>
+            <source>Do not cancel it again. It is checked automatically at {0}; press {1} to check it now.</source>
+            <translation>다시 취소하지 마세요. {0}에 자동으로 확인합니다. 지금 확인하려면 {1} 키를 누르세요.</translation>
+        </message>
+        <message>
+            <source>Checked: the cash receipt of {0} was cancelled at {1}. There is nothing left to cancel.</source>
+            <translation>확인했습니다: {0}의 현금영수증은 {1}에 취소되었습니다. 더 취소할 것이 없습니다.</translation>
+        </message>
+        <message>
+            <source>Checked: the cash receipt of {0} was not cancelled; it can be cancelled again.</source>
+            <translation>확인했습니다: {0}의 현금영수증은 취소되지 않았습니다. 다시 취소할 수 있습니다.</translation>
+        </message>
     </context>
     <context>
         <name>Messages</name>
@@ -1248,16 +1260,20 @@ This cannot be undone.</source>
             <translation>이 주문번호는 그대로 PortOne에 보낼 수 없습니다(예: “.” 또는 “..”). 주문번호를 확인하세요.</translation>
         </message>
         <message>
-            <source>PortOne did not accept the REST API key or secret. Enter them again in the credentials dialog.</source>
-            <translation>PortOne에서 REST API 키 또는 시크릿을 받아들이지 않았습니다. 인증 정보 창에서 다시 입력하세요.</translation>
+            <source>Details: {0}</source>
+            <translation>상세: {0}</translation>
         </message>
         <message>
-            <source>No cash receipt was issued for this order number. Check the number (and the store or Tier code).</source>
-            <translation>이 주문번호로 발행된 현금영수증이 없습니다. 주문번호와 상점(또는 Tier 코드)을 확인하세요.</translation>
+            <source>Enter the REST API key and secret again in the credentials dialog: PortOne did not accept them.</source>
+            <translation>인증 정보 창에서 REST API 키와 시크릿을 다시 입력하세요: PortOne이 받아들이지 않았습니다.</translation>
         </message>
         <message>
-            <source>The cancellation was sent, but no answer came back, so it is not known whether the receipt was cancelled. Do not cancel it again: look the order number up, or use “Check unknown outcomes” in the history, when the network is back.</source>
-            <translation>발행취소 요청은 보냈지만 응답을 받지 못해 영수증이 취소되었는지 알 수 없습니다(결과 확인 필요). 다시 취소하지 마세요. 네트워크가 복구되면 주문번호를 조회하거나, 처리 기록에서 “결과 확인 필요 건 조회”를 누르세요.</translation>
+            <source>Check the order number (and the store or Tier code): no cash receipt was issued for this order number.</source>
+            <translation>주문번호(와 상점 또는 Tier 코드)를 확인하세요: 이 주문번호로 발행된 현금영수증이 없습니다.</translation>
+        </message>
+        <message>
+            <source>Look the order number up again; if this happens again, contact PortOne. Details: PortOne answered with the receipt of another order number ({0}), not the one looked up, so nothing is shown and nothing can be cancelled.</source>
+            <translation>주문번호를 다시 조회하세요. 같은 일이 반복되면 PortOne에 문의하세요. 상세: PortOne이 조회한 주문번호가 아닌 다른 주문번호({0})의 영수증으로 응답했으므로, 아무것도 표시하지 않으며 취소할 수도 없습니다.</translation>
         </message>
         <message>
             <source>The PortOne server could not be reached (connection refused).</source>
@@ -1288,20 +1304,40 @@ This cannot be undone.</source>
             <translation>PortOne 연결에 실패했습니다.</translation>
         </message>
         <message>
-            <source>Nothing was changed. Check the network or proxy settings and try again.</source>
-            <translation>변경된 내용은 없습니다. 네트워크 또는 프록시 설정을 확인하고 다시 시도하세요.</translation>
+            <source>Check the network or proxy settings and try again.</source>
+            <translation>네트워크 또는 프록시 설정을 확인한 뒤 다시 시도하세요.</translation>
         </message>
         <message>
-            <source>The proxy server asks for a login. Ask your IT department for the proxy settings.</source>
-            <translation>프록시 서버에서 로그인을 요구합니다. 전산 담당 부서에 프록시 설정을 문의하세요.</translation>
+            <source>Read PortOne's message, then try again or contact PortOne.</source>
+            <translation>PortOne 메시지를 확인한 뒤 다시 시도하거나 PortOne에 문의하세요.</translation>
+        </message>
+        <message>
+            <source>This store's payment gateway cannot cancel cash receipts through PortOne: cancel the receipt in the payment gateway's merchant site or on Hometax (홈택스).</source>
+            <translation>이 상점의 PG사는 PortOne을 통해 현금영수증을 취소할 수 없습니다: PG사 가맹점 관리자 사이트나 홈택스에서 취소하세요.</translation>
+        </message>
+        <message>
+            <source>Ask your IT department for the proxy settings.</source>
+            <translation>IT 담당 부서에 프록시 설정을 문의하세요.</translation>
+        </message>
+        <message>
+            <source>The proxy server asks for a login.</source>
+            <translation>프록시 서버가 로그인을 요구합니다.</translation>
+        </message>
+        <message>
+            <source>Ask whoever manages the PortOne account to give this API secret the permission for cash receipts of this store (PortOne console), or check the store ID in the store's profile. Entering the same secret again will not help.</source>
+            <translation>PortOne 계정 관리자에게 이 API 시크릿에 이 상점의 현금영수증 권한을 주도록 요청하거나(PortOne 콘솔), 상점 프로필의 상점 ID를 확인하세요. 같은 시크릿을 다시 입력해도 해결되지 않습니다.</translation>
+        </message>
+        <message>
+            <source>There is nothing to cancel: PortOne has this payment's cash receipt as not issued (its issue failed or was never made).</source>
+            <translation>취소할 것이 없습니다: PortOne에는 이 결제의 현금영수증이 발행되지 않은 것으로 되어 있습니다(발행에 실패했거나 발행한 적이 없습니다).</translation>
+        </message>
+        <message>
+            <source>Look the payment up: PortOne already has a cash receipt issued for this payment ID, so no second one was issued.</source>
+            <translation>결제를 조회하세요: 이 결제 ID로 이미 발행된 현금영수증이 있으므로 두 번째 영수증은 발행하지 않았습니다.</translation>
         </message>
         <message>
             <source>The payment gateway refused or failed the cancellation.</source>
             <translation>PG사에서 발행취소를 거절했거나 처리하지 못했습니다.</translation>
-        </message>
-        <message>
-            <source>PortOne does not support cash receipts for this store's payment gateway.</source>
-            <translation>PortOne은 이 상점의 PG사에 대해 현금영수증을 지원하지 않습니다.</translation>
         </message>
         <message>
             <source>PortOne refused the request.</source>
@@ -1318,10 +1354,6 @@ This cannot be undone.</source>
         <message>
             <source>An unexpected answer came instead of PortOne's (for example a proxy or login page).</source>
             <translation>PortOne의 응답 대신 예상하지 못한 응답이 왔습니다 (예: 프록시 또는 로그인 페이지).</translation>
-        </message>
-        <message>
-            <source>The receipt was not cancelled. Read the message, then try again or contact PortOne.</source>
-            <translation>영수증은 취소되지 않았습니다. 메시지를 확인한 뒤 다시 시도하거나 PortOne에 문의하세요.</translation>
         </message>
         <message>
             <source>Try again later; if it persists, contact PortOne.</source>
@@ -1388,6 +1420,10 @@ This cannot be undone.</source>
             <translation>취소되지 않았습니다.</translation>
         </message>
         <message>
+            <source>The receipt could not be looked up.</source>
+            <translation>조회하지 못했습니다.</translation>
+        </message>
+        <message>
             <source>Nothing was changed.</source>
             <translation>아무것도 변경되지 않았습니다.</translation>
         </message>
@@ -1412,8 +1448,8 @@ This cannot be undone.</source>
             <translation>취소 여부를 알 수 없습니다: 발행취소 요청을 보낸 뒤 응답이 오기 전에 중단했습니다.</translation>
         </message>
         <message>
-            <source>PortOne answered with the receipt of another order number ({0}), not the one looked up, so nothing is shown and nothing can be cancelled. Look the order number up again; if this happens again, contact PortOne.</source>
-            <translation>PortOne이 조회한 주문번호가 아닌 다른 주문번호({0})의 영수증으로 응답했습니다. 그래서 아무것도 표시하지 않으며 취소할 수 있는 것도 없습니다. 주문번호를 다시 조회하고, 같은 일이 반복되면 PortOne에 문의하세요.</translation>
+            <source>It is not known whether the receipt was cancelled: the cancellation was sent, but no answer came back. Do not cancel it again: look the order number up, or use “Check unknown outcomes” in the history, when the network is back.</source>
+            <translation>취소 여부를 알 수 없습니다(결과 확인 필요): 발행취소 요청은 보냈지만 응답을 받지 못했습니다. 다시 취소하지 마세요. 네트워크가 복구되면 주문번호를 조회하거나, 처리 기록에서 “결과 확인 필요 건 조회”를 누르세요.</translation>
         </message>
         <message>
             <source>Do not cancel it again: look the order number up, or use “Check unknown outcomes” in the history.</source>
@@ -1547,6 +1583,89 @@ This cannot be undone.</source>
         <message>
             <source>Not issued</source>
             <translation>발행 안 됨</translation>
+        </message>
+    </context>
+    <context>
+        <name>Practice</name>
+        <message>
+            <source>Can be cancelled · 33,000 won · individual (income deduction)</source>
+            <translation>정상 취소 가능 · 33,000원 · 개인(소득공제)</translation>
+        </message>
+        <message>
+            <source>Can be cancelled · 1,250,000 won · business (proof of expense)</source>
+            <translation>정상 취소 가능 · 1,250,000원 · 사업자(지출증빙)</translation>
+        </message>
+        <message>
+            <source>Already cancelled (nothing to cancel)</source>
+            <translation>이미 취소된 영수증 (취소할 것 없음)</translation>
+        </message>
+        <message>
+            <source>The answer to a cancellation takes 4 seconds (a slow PG)</source>
+            <translation>취소 응답이 4초 걸림 (느린 PG)</translation>
+        </message>
+        <message>
+            <source>The PG refuses the cancellation (500, always)</source>
+            <translation>PG사가 취소를 거절 (500, 항상 실패)</translation>
+        </message>
+        <message>
+            <source>A PG that cannot cancel cash receipts through PortOne (501)</source>
+            <translation>PortOne을 통해 현금영수증을 취소할 수 없는 PG사 (501)</translation>
+        </message>
+        <message>
+            <source>Cancelled, but the answer is lost (outcome unknown; a lookup finds it cancelled)</source>
+            <translation>취소는 되었으나 응답이 끊김 (결과 확인 필요, 조회하면 취소됨)</translation>
+        </message>
+        <message>
+            <source>An order number in Hangul</source>
+            <translation>한글 주문번호</translation>
+        </message>
+        <message>
+            <source>An order number with special characters (/, space, #, ?)</source>
+            <translation>특수문자(/, 공백, #, ?)가 들어간 주문번호</translation>
+        </message>
+        <message>
+            <source>A receipt of the sub-merchant (Tier DM1): picks the store 데모 하위상점</source>
+            <translation>하위상점(Tier DM1) 소속 영수증: 데모 하위상점을 선택합니다</translation>
+        </message>
+        <message>
+            <source>Never issued (404)</source>
+            <translation>발급 내역 없음 (404)</translation>
+        </message>
+        <message>
+            <source>To correct: issued for income deduction instead of proof of expense, to a wrong phone number · 55,000 won</source>
+            <translation>정정 연습: 지출증빙이어야 할 영수증이 소득공제로, 잘못된 휴대폰번호에 발급됨 · 55,000원</translation>
+        </message>
+        <message>
+            <source>To correct: a 20-digit order number issued with the wrong amount (9,900 won, to issue again as 99,000 won)</source>
+            <translation>정정 연습: 20자리 주문번호, 금액을 잘못 발급함 (9,900원 → 99,000원으로 재발행)</translation>
+        </message>
+        <message>
+            <source>The PG refuses the cancellation (502 PG_PROVIDER, always)</source>
+            <translation>PG사가 취소를 거절 (502 PG_PROVIDER, 항상 실패)</translation>
+        </message>
+        <message>
+            <source>Cancelled, but the answer is lost (sent again with the same Idempotency-Key, or looked up, it is found cancelled)</source>
+            <translation>취소는 되었으나 응답이 끊김 (같은 Idempotency-Key로 다시 보내거나 조회하면 취소됨)</translation>
+        </message>
+        <message>
+            <source>A receipt whose issue failed (ISSUE_FAILED, nothing to cancel)</source>
+            <translation>발급 실패한 영수증 (ISSUE_FAILED, 취소할 것 없음)</translation>
+        </message>
+        <message>
+            <source>A payment ID in Hangul</source>
+            <translation>한글 결제번호</translation>
+        </message>
+        <message>
+            <source>A payment ID with special characters (/, space, #, ?, %, +)</source>
+            <translation>특수문자(/, 공백, #, ?, %, +)가 들어간 결제번호</translation>
+        </message>
+        <message>
+            <source>A receipt of the branch store (storeId)</source>
+            <translation>지점 상점(storeId) 소속 영수증</translation>
+        </message>
+        <message>
+            <source>Never issued (404 CASH_RECEIPT_NOT_FOUND)</source>
+            <translation>발급 내역 없음 (404 CASH_RECEIPT_NOT_FOUND)</translation>
         </message>
     </context>
     <context>
@@ -1724,6 +1843,17 @@ This cannot be undone.</source>
         </message>
     </context>
     <context>
+        <name>QFileDialog</name>
+        <message>
+            <source>&amp;Look in:</source>
+            <translation>찾는 위치(&amp;L):</translation>
+        </message>
+        <message>
+            <source>Files of &amp;type:</source>
+            <translation>파일 형식(&amp;T):</translation>
+        </message>
+    </context>
+    <context>
         <name>ReceiptType</name>
         <message>
             <source>Income deduction (individual)</source>
@@ -1769,6 +1899,10 @@ This cannot be undone.</source>
             <translation>발행 용도</translation>
         </message>
         <message>
+            <source>Link copied.</source>
+            <translation>링크를 복사했습니다.</translation>
+        </message>
+        <message>
             <source>Approval number</source>
             <translation>승인번호</translation>
         </message>
@@ -1799,6 +1933,10 @@ This cannot be undone.</source>
         <message>
             <source>This link cannot be opened safely.</source>
             <translation>이 링크는 안전하게 열 수 없습니다.</translation>
+        </message>
+        <message>
+            <source>Outcome unknown: it may be cancelled</source>
+            <translation>결과 확인 필요: 취소되었을 수 있습니다</translation>
         </message>
     </context>
     <context>
@@ -2190,6 +2328,10 @@ This cannot be undone.</source>
         <message>
             <source>Look up the receipt (in the order number field)</source>
             <translation>영수증 조회 (주문번호 입력란에서)</translation>
+        </message>
+        <message>
+            <source>Enter</source>
+            <translation>Enter 키</translation>
         </message>
         <message>
             <source>Cancel the receipt shown (asks first)</source>

@@ -1,10 +1,17 @@
 """Every failure as a plain sentence for the clerk: describe_error dispatches by topic.
 
+Each sentence starts with the outcome ("The receipt was not cancelled." / "It is not known
+whether the receipt was cancelled" / for a lookup "The receipt could not be looked up."),
+then says what to do, then gives the details: what went wrong, the HTTP status and code,
+and PortOne's own message last, apart (``UserMessage.server``; issue 13).
+
 Server messages are passed through as they came (PortOne's Korean text, often from the
 PG); they are shown as plain text by the caller, never parsed.
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
@@ -16,36 +23,67 @@ from iamport_desk.ui.words.message import UserMessage, status_detail
 from iamport_desk.ui.words.network import NEW_NETWORK_KINDS, describe_network, describe_unknown
 from iamport_desk.ui.words.orders import describe_invalid_merchant_uid
 
+if TYPE_CHECKING:
+    from iamport_desk.errors import ApiError
 
-def describe_error(error: BaseException, *, cancelling: bool = False) -> UserMessage:
-    """Map an exception value from the worker to a sentence."""
+
+def outcome_sentence(*, cancelling: bool, looking_up: bool) -> str:
+    """What did not happen: the first sentence of every failure that reached PortOne."""
+    if cancelling:
+        return QCoreApplication.translate("Messages", "The receipt was not cancelled.")
+    if looking_up:
+        return QCoreApplication.translate("Messages", "The receipt could not be looked up.")
+    return QCoreApplication.translate("Messages", "Nothing was changed.")
+
+
+def details(text: str) -> str:
+    """What went wrong, after the outcome and what to do."""
+    return QCoreApplication.translate("Messages", "Details: {0}").format(text)
+
+
+def describe_error(
+    error: BaseException, *, cancelling: bool = False, looking_up: bool = False
+) -> UserMessage:
+    """Map an exception value from the worker to a sentence.
+
+    ``cancelling``: the failure ended a cancellation; ``looking_up``: it ended a lookup.
+    """
     from iamport_desk import errors
 
     server = (
         elide(error.message) if isinstance(error, errors.IamportError) and error.message else None
     )
+    outcome = outcome_sentence(cancelling=cancelling, looking_up=looking_up)
     if isinstance(error, errors.InvalidMerchantUid):
         return UserMessage(describe_invalid_merchant_uid(error))
     from iamport_desk.rules import IdentifierError
 
     if isinstance(error, IdentifierError):
         return UserMessage(identifier_problem(error))
+    v2 = _describe_v2(error, outcome, server)
+    if v2 is not None:
+        return v2
     if isinstance(error, errors.AuthenticationError):
         return UserMessage(
-            QCoreApplication.translate(
+            outcome
+            + " "
+            + QCoreApplication.translate(
                 "Messages",
-                "PortOne did not accept the REST API key or secret. "
-                "Enter them again in the credentials dialog.",
-            ),
+                "Enter the REST API key and secret again in the credentials dialog: PortOne "
+                "did not accept them.",
+            )
+            + status_detail(error.status, error.code),
             server,
             reenter_credentials=True,
         )
     if isinstance(error, errors.ReceiptNotFound):
         return UserMessage(
-            QCoreApplication.translate(
+            outcome
+            + " "
+            + QCoreApplication.translate(
                 "Messages",
-                "No cash receipt was issued for this order number. "
-                "Check the number (and the store or Tier code).",
+                "Check the order number (and the store or Tier code): no cash receipt was "
+                "issued for this order number.",
             ),
             server,
         )
@@ -57,91 +95,19 @@ def describe_error(error: BaseException, *, cancelling: bool = False) -> UserMes
         from iamport_desk.formatting import isolate
 
         return UserMessage(
-            QCoreApplication.translate(
-                "Messages",
-                "PortOne answered with the receipt of another order number ({0}), not the one "
-                "looked up, so nothing is shown and nothing can be cancelled. Look the order "
-                "number up again; if this happens again, contact PortOne.",
-            ).format(isolate(elide(error.answered_uid, 80)))
-        )
-    if isinstance(error, errors.NetworkError):
-        texts = {
-            "refused": QCoreApplication.translate(
-                "Messages", "The PortOne server could not be reached (connection refused)."
-            ),
-            "dns": QCoreApplication.translate(
-                "Messages", "The PortOne server's name could not be found."
-            ),
-            "tls": QCoreApplication.translate(
-                "Messages",
-                "The server's security certificate could not be verified, so the "
-                "connection was stopped.",
-            ),
-            "connect_timeout": QCoreApplication.translate(
-                "Messages", "Connecting to the PortOne server took too long."
-            ),
-            "read_timeout": QCoreApplication.translate(
-                "Messages", "The PortOne server did not answer in time."
-            ),
-            "proxy": QCoreApplication.translate(
-                "Messages", "The proxy server refused or failed the connection."
-            ),
-        }
-        first = texts.get(
-            error.kind, QCoreApplication.translate("Messages", "The connection to PortOne failed.")
-        )
-        return UserMessage(
-            first
+            outcome
             + " "
             + QCoreApplication.translate(
                 "Messages",
-                "Nothing was changed. Check the network or proxy settings and try again.",
-            )
+                "Look the order number up again; if this happens again, contact PortOne. "
+                "Details: PortOne answered with the receipt of another order number ({0}), not "
+                "the one looked up, so nothing is shown and nothing can be cancelled.",
+            ).format(isolate(elide(error.answered_uid, 80)))
         )
+    if isinstance(error, errors.NetworkError):
+        return UserMessage(_network_sentence(error.kind, outcome))
     if isinstance(error, errors.ApiError):
-        detail = status_detail(error.status, error.code)
-        if error.status == 407:
-            text = QCoreApplication.translate(
-                "Messages",
-                "The proxy server asks for a login. Ask your IT department for the proxy settings.",
-            )
-        elif cancelling and (error.status == 500 or _is_pg_refusal(error)):
-            text = QCoreApplication.translate(
-                "Messages", "The payment gateway refused or failed the cancellation."
-            )
-        elif error.status == 501:
-            text = QCoreApplication.translate(
-                "Messages",
-                "PortOne does not support cash receipts for this store's payment gateway.",
-            )
-        elif error.status == 400:
-            text = QCoreApplication.translate("Messages", "PortOne refused the request.")
-        elif error.status == 200 and error.code not in (None, 0):
-            text = QCoreApplication.translate("Messages", "PortOne answered with an error.")
-        elif error.status == 200 and error.code == 0:
-            text = QCoreApplication.translate(
-                "Messages", "PortOne's answer could not be read (it is not in the documented form)."
-            )
-        elif error.message is None:
-            text = QCoreApplication.translate(
-                "Messages",
-                "An unexpected answer came instead of PortOne's (for example a proxy "
-                "or login page).",
-            )
-        else:
-            text = QCoreApplication.translate("Messages", "PortOne answered with an error.")
-        action = (
-            QCoreApplication.translate(
-                "Messages",
-                "The receipt was not cancelled. Read the message, then try again or "
-                "contact PortOne.",
-            )
-            if cancelling
-            else QCoreApplication.translate(
-                "Messages", "Try again later; if it persists, contact PortOne."
-            )
-        )
-        return UserMessage(text + detail + " " + action, server)
+        return _describe_api_error(error, outcome, server, cancelling=cancelling)
     from iamport_desk.history import HistoryUnavailable
 
     if isinstance(error, HistoryUnavailable):
@@ -153,6 +119,131 @@ def describe_error(error: BaseException, *, cancelling: bool = False) -> UserMes
             "Messages", "Something unexpected went wrong. The details were written to the log file."
         )
     )
+
+
+def _network_sentence(kind: str, outcome: str) -> str:
+    """No answer from PortOne: nothing reached it, so nothing changed there."""
+    texts = {
+        "refused": QCoreApplication.translate(
+            "Messages", "The PortOne server could not be reached (connection refused)."
+        ),
+        "dns": QCoreApplication.translate(
+            "Messages", "The PortOne server's name could not be found."
+        ),
+        "tls": QCoreApplication.translate(
+            "Messages",
+            "The server's security certificate could not be verified, so the "
+            "connection was stopped.",
+        ),
+        "connect_timeout": QCoreApplication.translate(
+            "Messages", "Connecting to the PortOne server took too long."
+        ),
+        "read_timeout": QCoreApplication.translate(
+            "Messages", "The PortOne server did not answer in time."
+        ),
+        "proxy": QCoreApplication.translate(
+            "Messages", "The proxy server refused or failed the connection."
+        ),
+    }
+    what = texts.get(
+        kind, QCoreApplication.translate("Messages", "The connection to PortOne failed.")
+    )
+    return (
+        outcome
+        + " "
+        + QCoreApplication.translate(
+            "Messages", "Check the network or proxy settings and try again."
+        )
+        + " "
+        + details(what)
+    )
+
+
+def _describe_api_error(
+    error: ApiError, outcome: str, server: str | None, *, cancelling: bool
+) -> UserMessage:
+    detail = status_detail(error.status, error.code)
+    action = (
+        QCoreApplication.translate(
+            "Messages", "Read PortOne's message, then try again or contact PortOne."
+        )
+        if cancelling
+        else QCoreApplication.translate(
+            "Messages", "Try again later; if it persists, contact PortOne."
+        )
+    )
+    if error.status == 501:
+        # Not a passing failure: this PG cannot cancel cash receipts through PortOne at all.
+        return UserMessage(
+            outcome
+            + " "
+            + QCoreApplication.translate(
+                "Messages",
+                "This store's payment gateway cannot cancel cash receipts through PortOne: "
+                "cancel the receipt in the payment gateway's merchant site or on Hometax "
+                "(홈택스).",
+            )
+            + detail,
+            server,
+            final=cancelling,
+        )
+    if error.status == 407:
+        action = QCoreApplication.translate(
+            "Messages", "Ask your IT department for the proxy settings."
+        )
+        what = QCoreApplication.translate("Messages", "The proxy server asks for a login.")
+    elif cancelling and (error.status == 500 or _is_pg_refusal(error)):
+        what = QCoreApplication.translate(
+            "Messages", "The payment gateway refused or failed the cancellation."
+        )
+    elif error.status == 400:
+        what = QCoreApplication.translate("Messages", "PortOne refused the request.")
+    elif error.status == 200 and error.code not in (None, 0):
+        what = QCoreApplication.translate("Messages", "PortOne answered with an error.")
+    elif error.status == 200 and error.code == 0:
+        what = QCoreApplication.translate(
+            "Messages", "PortOne's answer could not be read (it is not in the documented form)."
+        )
+    elif error.message is None:
+        what = QCoreApplication.translate(
+            "Messages",
+            "An unexpected answer came instead of PortOne's (for example a proxy or login page).",
+        )
+    else:
+        what = QCoreApplication.translate("Messages", "PortOne answered with an error.")
+    return UserMessage(outcome + " " + action + " " + details(what) + detail, server)
+
+
+def _describe_v2(error: BaseException, outcome: str, server: str | None) -> UserMessage | None:
+    """PortOne V2's own refusals: each says what the clerk (or the account's admin) can do."""
+    from iamport_desk.portone_v2.errors import (
+        ReceiptAlreadyIssued,
+        V2PermissionDenied,
+        V2ReceiptNotIssued,
+    )
+
+    if isinstance(error, V2PermissionDenied):
+        text = QCoreApplication.translate(
+            "Messages",
+            "Ask whoever manages the PortOne account to give this API secret the permission "
+            "for cash receipts of this store (PortOne console), or check the store ID in the "
+            "store's profile. Entering the same secret again will not help.",
+        )
+    elif isinstance(error, V2ReceiptNotIssued):
+        text = QCoreApplication.translate(
+            "Messages",
+            "There is nothing to cancel: PortOne has this payment's cash receipt as not issued "
+            "(its issue failed or was never made).",
+        )
+    elif isinstance(error, ReceiptAlreadyIssued):
+        text = QCoreApplication.translate(
+            "Messages",
+            "Look the payment up: PortOne already has a cash receipt issued for this payment "
+            "ID, so no second one was issued.",
+        )
+    else:
+        return None
+    return UserMessage(outcome + " " + text + status_detail(error.status, error.code), server)
 
 
 def _is_pg_refusal(error: BaseException) -> bool:

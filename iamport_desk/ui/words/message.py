@@ -9,11 +9,16 @@ from PySide6.QtCore import QCoreApplication
 
 @dataclass(frozen=True)
 class UserMessage:
-    """A sentence for the clerk. ``server`` is the server's own text, shown apart."""
+    """A sentence for the clerk. ``server`` is the server's own text, shown apart.
+
+    ``final``: trying again through the app cannot help (e.g. the PG does not support
+    cancelling through PortOne), so the window leaves nothing to press.
+    """
 
     text: str
     server: str | None = None
     reenter_credentials: bool = False
+    final: bool = False
 
     def full_text(self) -> str:
         if self.server:

@@ -83,8 +83,8 @@ def describe_unknown(reason: str, server: str | None) -> UserMessage:
         return UserMessage(
             QCoreApplication.translate(
                 "Messages",
-                "The cancellation was sent, but no answer came back, so it is not known whether "
-                "the receipt was cancelled. Do not cancel it again: look the order number up, or "
+                "It is not known whether the receipt was cancelled: the cancellation was sent, "
+                "but no answer came back. Do not cancel it again: look the order number up, or "
                 "use \u201cCheck unknown outcomes\u201d in the history, when the network is back.",
             ),
             server,
