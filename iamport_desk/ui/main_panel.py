@@ -59,7 +59,8 @@ class MainPanel(QWidget):
 
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(self._receipt_part())
+        self.receipt_part = self._receipt_part()
+        self.splitter.addWidget(self.receipt_part)
         self.recent = RecentAttempts(self)
         self.recent.setMinimumHeight(RECENT_MIN_LINES * self._line())
         self.splitter.addWidget(self.recent)
@@ -97,7 +98,7 @@ class MainPanel(QWidget):
         total = sum(self.splitter.sizes())
         # The scroll area's own hint lags behind its widget's: the receipt's, plus what the
         # part holds besides the scroll area (the row of buttons).
-        besides = self.splitter.widget(0).height() - self.receipt_scroll.height()
+        besides = self.receipt_part.height() - self.receipt_scroll.height()
         wanted = self.receipt_view.sizeHint().height() + besides
         receipt = min(wanted, total - self.recent.minimumHeight())
         if receipt > self.splitter.sizes()[0]:
