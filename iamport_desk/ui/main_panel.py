@@ -61,7 +61,8 @@ class MainPanel(QWidget):
 
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(self._receipt_part())
+        self.receipt_part = self._receipt_part()
+        self.splitter.addWidget(self.receipt_part)
         self.recent = RecentAttempts(self)
         self.recent.setMinimumHeight(RECENT_MIN_LINES * self._line())
         self.splitter.addWidget(self.recent)
