@@ -121,7 +121,13 @@ def test_a_demo_file_of_the_previous_version_gains_the_v2_store(tmp_path: Path) 
             channel_key=DEMO_CHANNEL_KEY,
         ),
         Profile("내 연습", "1234"),  # the clerk's own profile is left as it was
-        Profile(DEMO_TIER_PROFILE, DEMO_IMP_KEY, "DM1", "http://127.0.0.1:9001"),  # issue 13
+        Profile(  # issue 13's Tier practice store, with the correction's channel key too
+            DEMO_TIER_PROFILE,
+            DEMO_IMP_KEY,
+            "DM1",
+            "http://127.0.0.1:9001",
+            channel_key=DEMO_CHANNEL_KEY,
+        ),
         Profile(
             DEMO_V2_PROFILE,
             api=StoreApi.V2,

@@ -31,6 +31,8 @@ from iamport_desk.simulator_v2 import (
 )
 from iamport_desk.store_clients import client_for
 from tests.ui_helpers import (
+    LOOKUP_FAILED,
+    NOT_CANCELLED,
     PROFILE,
     Dialogs,
     attempts,
@@ -39,6 +41,7 @@ from tests.ui_helpers import (
     make_profiles,
     make_v2_profiles,
     open_window,
+    says_in_order,
 )
 
 pytestmark = pytest.mark.timeout(60)
@@ -208,7 +211,7 @@ def test_nothing_to_cancel_offers_nothing(
         look_up(qtbot, window, store.order(case))
         text = window.message.text()
         if case == "not_issued":
-            assert text.startswith("No cash receipt was issued for this order number.")
+            assert says_in_order(text, LOOKUP_FAILED, "no cash receipt was issued for this order")
         else:
             assert "already cancelled" in text and "(KST)" in text
         assert not window.cancel_button.isEnabled()
@@ -226,7 +229,7 @@ def test_a_v2_receipt_whose_issue_failed_offers_nothing(
         _,
     ):
         look_up(qtbot, window, "pay-issue-failed")  # ISSUE_FAILED: no amount, no number
-        assert window.message.text().startswith("No cash receipt was issued")
+        assert says_in_order(window.message.text(), LOOKUP_FAILED, "nothing to cancel")
         assert not window.cancel_button.isEnabled()
         assert store.cancels() == 0
     assert attempts(app_paths) == []
@@ -260,9 +263,8 @@ def test_cancelled_elsewhere_meanwhile_is_refused_and_recorded(
     [
         (StoreApi.V1, "wrong-secret-123"),
         (StoreApi.V2, "a-well-formed-wrong-secret"),  # 401 UNAUTHORIZED
-        (StoreApi.V2, DEMO_FORBIDDEN_SECRET),  # 403 FORBIDDEN
     ],
-    ids=["v1-wrong", "v2-wrong", "v2-forbidden"],
+    ids=["v1-wrong", "v2-wrong"],
 )
 def test_a_refused_secret_reopens_the_credentials_dialog(
     qtbot: QtBot, app_paths: AppPaths, api: StoreApi, secret: str
@@ -274,6 +276,22 @@ def test_a_refused_secret_reopens_the_credentials_dialog(
             assert dialogs.credential_reasons, "the credentials dialog was not reopened"
             assert dialogs.credential_reasons[-1]
             assert secret not in window.message.text()
+            assert not window.cancel_button.isEnabled()
+            assert store.cancels() == 0
+    assert attempts(app_paths) == []
+
+
+def test_a_forbidden_v2_secret_says_who_can_fix_it(qtbot: QtBot, app_paths: AppPaths) -> None:
+    """403 FORBIDDEN: the secret works but lacks the permission (or the store id is another's).
+    Typing it again cannot help, so the dialog is not reopened; the sentence says who can."""
+    with running_store(StoreApi.V2) as store:
+        profiles = store.profiles(app_paths, secret=DEMO_FORBIDDEN_SECRET)
+        with open_window(qtbot, app_paths, store.sim, profiles=profiles) as (window, dialogs):
+            look_up(qtbot, window, store.order("cancelled"))
+            text = window.message.text()
+            assert says_in_order(text, LOOKUP_FAILED, "Ask whoever manages the PortOne account")
+            assert dialogs.credential_reasons == []
+            assert DEMO_FORBIDDEN_SECRET not in text
             assert not window.cancel_button.isEnabled()
             assert store.cancels() == 0
     assert attempts(app_paths) == []
@@ -293,7 +311,7 @@ def test_a_pg_refusal_keeps_the_pgs_words(qtbot: QtBot, app_paths: AppPaths, sto
         cancel(qtbot, window)
         assert store.cancels() == 1
         text = window.message.text()
-        assert text.startswith("The payment gateway refused or failed the cancellation.")
+        assert says_in_order(text, NOT_CANCELLED, "The payment gateway refused or failed")
         assert PG_WORDS[store.api] in text
         assert window.message.textFormat() == Qt.TextFormat.PlainText
     [row] = attempts(app_paths)
@@ -454,4 +472,4 @@ def test_both_kinds_leave_the_same_rows_and_sentences(qtbot: QtBot, tmp_path: An
         ]
     )
     assert v1_sentences == v2_sentences
-    assert v1_sentences["pg_failure"].startswith("The payment gateway refused")
+    assert says_in_order(v1_sentences["pg_failure"], NOT_CANCELLED, "The payment gateway refused")
