@@ -12,7 +12,7 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFocusEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 
 from iamport_desk.credentials import ProfileStore, SecretStore
@@ -461,3 +461,24 @@ def test_the_history_windows_button_corrects_the_selected_cancellation(
     assert sim.count("POST", POSTS) == 1
     cancel_row, issued = rows(app_paths)
     assert cancel_row.corrected_by == issued.id and issued.corrects_id == cancel_row.id
+
+
+def test_the_receipt_menu_offers_the_correction_with_the_button(
+    qtbot: QtBot, app_paths: AppPaths, sim_for: type[Simulator]
+) -> None:
+    sim = sim_for(reissue_cancelled=True)  # type: ignore[call-arg]
+    with open_window(qtbot, app_paths, sim, profiles=profiles_with_key(app_paths)) as (window, _):
+        action = window.panel.reissue_button.action
+        menu_actions = [a for m in window.menuBar().findChildren(QMenu) for a in m.actions()]
+        assert action in menu_actions
+        assert not action.isEnabled()  # nothing shown yet
+        look_up(qtbot, window, ORDER)
+        assert not action.isEnabled()  # issued, not cancelled: nothing to correct
+        cancel(qtbot, window)
+        assert action.isEnabled()
+        action.trigger()
+        dialog = window.panel.reissue_button.dialog
+        assert isinstance(dialog, ReissueDialog) and dialog.isVisible()
+        with qtbot.waitSignal(dialog.finished, timeout=5_000):
+            dialog.back_button.click()  # Cancel: nothing is sent
+    assert sim.count("POST", POSTS) == 0

@@ -35,6 +35,7 @@ class MenuActions:
 
     quit: QAction
     cancel: QAction
+    receipt_menu: QMenu  # for actions whose owners are built elsewhere (the correction)
 
 
 def build_menus(window: QMainWindow, owner: MenuOwner) -> MenuActions:
@@ -124,7 +125,7 @@ def build_menus(window: QMainWindow, owner: MenuOwner) -> MenuActions:
         None,
         owner.show_about,
     )
-    return MenuActions(quit=quit_action, cancel=cancel_action)
+    return MenuActions(quit=quit_action, cancel=cancel_action, receipt_menu=menus["receipt"])
 
 
 __all__ = ["MenuActions", "MenuOwner", "build_menus"]

@@ -142,6 +142,7 @@ class MainWindow(QMainWindow):
         actions = build_menus(self, self)
         self.quit_action = actions.quit
         self.cancel_action = actions.cancel
+        actions.receipt_menu.insertAction(self.cancel_action, self.panel.reissue_button.action)
 
     @Slot()
     def copy_receipt_url(self) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Protocol, cast
 
 from PySide6.QtCore import Slot
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLineEdit, QPushButton, QWidget
 
 from iamport_desk.jobs import GivenCredentials, IssueResult
@@ -74,6 +75,10 @@ class ReissueButton(QPushButton):
         self.dialog: ReissueDialog | None = None  # the one open now
         self._follows_busy = False
         self.hide()
+        # The same command in the Receipt menu, on and off with the button (MainWindow adds it).
+        self.action = QAction(words.entry_button(), self)
+        self.action.setEnabled(False)
+        self.action.triggered.connect(self.open_dialog)
         receipt_view.receipt_changed.connect(self.on_receipt_changed)
         self.clicked.connect(self.open_dialog)
 
@@ -85,6 +90,7 @@ class ReissueButton(QPushButton):
     def on_receipt_changed(self, receipt: Receipt | None) -> None:
         self._receipt = receipt if receipt is not None and receipt.is_cancelled else None
         self.setVisible(self._receipt is not None)
+        self.action.setEnabled(self._receipt is not None and self.isEnabled())
         self._follow_busy()
 
     def _follow_busy(self) -> None:
@@ -100,6 +106,7 @@ class ReissueButton(QPushButton):
     @Slot(str)
     def on_window_busy_changed(self, kind: str) -> None:
         self.setEnabled(not kind)
+        self.action.setEnabled(self._receipt is not None and not kind)
 
     @Slot()
     def open_dialog(self) -> None:
