@@ -482,3 +482,20 @@ def test_the_receipt_menu_offers_the_correction_with_the_button(
         with qtbot.waitSignal(dialog.finished, timeout=5_000):
             dialog.back_button.click()  # Cancel: nothing is sent
     assert sim.count("POST", POSTS) == 0
+
+
+def test_the_result_rows_buttons_keep_the_window_mnemonics_apart(
+    qtbot: QtBot, app_paths: AppPaths, sim_for: type[Simulator]
+) -> None:
+    """After a cancellation the row under the receipt holds the confirmation's two buttons and
+    the correction's: each Alt+letter still acts on one thing only (Print and the correction
+    once both took Alt+I)."""
+    from tests.test_keyboard import mnemonic_letters
+
+    sim = sim_for(reissue_cancelled=True)  # type: ignore[call-arg]
+    with open_window(qtbot, app_paths, sim, profiles=profiles_with_key(app_paths)) as (window, _):
+        cancelled_order(qtbot, window)
+        assert window.panel.confirmation.isVisibleTo(window)
+        letters = mnemonic_letters(window)
+        clashes = sorted({x for x in letters if letters.count(x) > 1})
+        assert clashes == [], f"Alt+{clashes} would only move focus, not act"

@@ -119,8 +119,8 @@
         <translation>Sa&amp;ve confirmation as PDF...</translation>
     </message>
     <message>
-        <source>Pr&amp;int confirmation...</source>
-        <translation>Pr&amp;int confirmation...</translation>
+        <source>Print confir&amp;mation...</source>
+        <translation>Print confir&amp;mation...</translation>
     </message>
     <message>
         <source>Save the cancellation confirmation</source>

@@ -119,8 +119,8 @@
             <translation>확인서 PDF로 저장(&amp;V)...</translation>
         </message>
         <message>
-            <source>Pr&amp;int confirmation...</source>
-            <translation>확인서 인쇄(&amp;I)...</translation>
+            <source>Print confir&amp;mation...</source>
+            <translation>확인서 인쇄(&amp;M)...</translation>
         </message>
         <message>
             <source>Save the cancellation confirmation</source>

@@ -132,7 +132,7 @@ def save_action() -> str:
 
 
 def print_action() -> str:
-    return QCoreApplication.translate("Confirmation", "Pr&int confirmation...")
+    return QCoreApplication.translate("Confirmation", "Print confir&mation...")
 
 
 def save_dialog_title() -> str:
