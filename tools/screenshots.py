@@ -194,8 +194,8 @@ def _shoot_all(language: str, percent: int, out: Path, home: Path) -> list[Path]
         app.cancel_shown(LOST_ORDER)
         shooter.shot("main-unknown")
         shooter.dialog("credentials", "ctrl+k")
-        # The demo's second store is its V2 one: Alt+P to the list, then down to it.
-        shooter.dialog("credentials-v2", "ctrl+k", inside=("alt+p", "Down"))
+        # The demo's V2 store is the last in the list: Alt+P to the list, then End.
+        shooter.dialog("credentials-v2", "ctrl+k", inside=("alt+p", "End"))
         shooter.dialog("network", "alt+s", "n")
         shooter.dialog("shortcuts", "F1")
         shooter.dialog("about", "alt+h", "a")
