@@ -114,7 +114,8 @@ def test_a_trickled_lookup_ends_at_the_deadline(
         simulator.inject("GET", PREFIX, Fault(byte_delay=0.05))
         look_up(qtbot, window, UID)
         assert window.message.text().startswith(
-            "Nothing was changed. PortOne did not finish answering within the time limit."
+            "The receipt could not be looked up. PortOne did not finish answering within the "
+            "time limit."
         )
     assert rows(app_paths) == []
 
@@ -139,12 +140,12 @@ def test_a_trickled_cancellation_cut_at_the_deadline_is_unknown(
     [
         (
             "407 Proxy Authentication Required",
-            "Nothing was changed. The proxy server asks for a sign-in (HTTP 407).",
+            "The receipt could not be looked up. The proxy server asks for a sign-in (HTTP 407).",
         ),
         (
             "403 Forbidden",
-            "Nothing was changed. The proxy server refused the connection to PortOne with a "
-            "page of its own (HTTP 403).",
+            "The receipt could not be looked up. The proxy server refused the connection to "
+            "PortOne with a page of its own (HTTP 403).",
         ),
     ],
 )

@@ -90,7 +90,7 @@ def describe_error(
     if isinstance(error, errors.OutcomeUnknown):
         return describe_unknown(error.reason, server)
     if isinstance(error, errors.NetworkError) and error.kind in NEW_NETWORK_KINDS:
-        return describe_network(error.kind, error.status, cancelling=cancelling)
+        return describe_network(error.kind, error.status, outcome=outcome)
     if isinstance(error, errors.OtherOrderAnswer):
         from iamport_desk.formatting import isolate
 

@@ -14,8 +14,9 @@ NEW_NETWORK_KINDS = frozenset(
 )
 
 
-def describe_network(kind: str, status: int | None, *, cancelling: bool) -> UserMessage:
-    """A NetworkError of one of NEW_NETWORK_KINDS (proxies, the deadline, an abort)."""
+def describe_network(kind: str, status: int | None, *, outcome: str) -> UserMessage:
+    """A NetworkError of one of NEW_NETWORK_KINDS (proxies, the deadline, an abort), after
+    ``outcome`` (``errors.outcome_sentence``: what did not happen, said first)."""
     detail = status_detail(status, None)
     what = {
         "proxy_auth": QCoreApplication.translate(
@@ -42,11 +43,6 @@ def describe_network(kind: str, status: int | None, *, cancelling: bool) -> User
             "Messages", "The request was stopped before PortOne answered. Try again when ready."
         ),
     }[kind].format(detail)
-    outcome = (
-        QCoreApplication.translate("Messages", "The receipt was not cancelled.")
-        if cancelling
-        else QCoreApplication.translate("Messages", "Nothing was changed.")
-    )
     return UserMessage(outcome + " " + what)
 
 
