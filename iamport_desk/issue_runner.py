@@ -165,6 +165,7 @@ def run_issue(
     receipt: Receipt | None = None
     error: BaseException | None = None
     derived: str | None = None
+    in_effect: Receipt | None = None
     try:
         receipt = client.issue(draft.request(credentials.channel_key), idempotency_key=key)
     except OutcomeUnknown as exc:
@@ -174,8 +175,12 @@ def run_issue(
         error = exc
         outcome, fields = Outcome.FAILED, error_fields(exc)
         if is_already_issued(exc):
-            tried = frozenset(c.merchant_uid for c in _corrections(history, corrects))
-            derived = draft.next_derived(tried)
+            # A derived number only when no receipt is in effect under this one: else the
+            # sale would have two live receipts (someone issued it meanwhile).
+            blocked, in_effect = _in_effect(client, draft.merchant_uid)
+            if not blocked:
+                tried = frozenset(c.merchant_uid for c in _corrections(history, corrects))
+                derived = draft.next_derived(tried)
     except BaseException:
         # A bug after the row was written: the POST may have gone out.
         finish(history, entry_id, Outcome.UNKNOWN, note=NoteCode.INTERNAL_ERROR)
@@ -196,7 +201,22 @@ def run_issue(
         derived_order=derived,
         reconciled=reconciled,
         history_error=history_error,
+        in_effect=in_effect,
     )
+
+
+def _in_effect(client: ReceiptApi, merchant_uid: str) -> tuple[bool, Receipt | None]:
+    """Whether a receipt may be in effect under ``merchant_uid`` (True when a lookup found it
+    not cancelled, or could not tell), and the receipt when it was found."""
+    from iamport_desk.errors import IamportError, ReceiptNotFound
+
+    try:
+        found = client.lookup(merchant_uid)
+    except ReceiptNotFound:
+        return False, None
+    except IamportError:
+        return True, None  # not known: no second number is offered on a guess
+    return (False, None) if found.is_cancelled else (True, found)
 
 
 def _corrections(history: History, corrects: HistoryEntry | None) -> list[HistoryEntry]:

@@ -232,7 +232,10 @@ class IssueResult:
     attempt whose answer was lost turned out, by lookup, to have issued it) or
     ``already_corrected`` (this cancellation already has its issued correction) is set, or
     when ``error`` came from the lookup that settles an earlier attempt. ``derived_order``:
-    PortOne said the order number already has a receipt; this is the one to offer instead.
+    PortOne said the order number already has a receipt, a lookup found none in effect under
+    it, and this is the one to offer instead. ``in_effect``: PortOne said "already issued" and
+    a lookup found that receipt in effect, so no other number is offered (one sale, one live
+    receipt).
     """
 
     receipt: Receipt | None = None
@@ -247,6 +250,7 @@ class IssueResult:
     missing_secret: bool = False
     keychain_reason: str | None = None
     missing_channel_key: bool = False
+    in_effect: Receipt | None = None
 
 
 @dataclass(frozen=True)

@@ -381,3 +381,41 @@ def test_an_unknown_correction_under_the_derived_number_is_settled_before_anothe
     assert again.settled is not None and again.settled.merchant_uid == "00012345-R1"
     assert again.receipt is not None and again.receipt.merchant_uid == "00012345-R1"
     assert desk.posts() == 2  # the refused one and the lost one: nothing more
+
+
+def test_no_derived_number_while_the_sales_own_receipt_is_in_effect(
+    desk_for: Callable[..., Desk],
+) -> None:
+    """Someone issued the sale's receipt again meanwhile (another PC, PortOne's console): the
+    desk's correction is refused as "already issued", and a lookup finds that receipt in
+    effect. Offering "-R1" would give one sale two live receipts, so nothing is offered."""
+    from iamport_desk.api import IamportClient
+
+    desk = desk_for(reissue_cancelled=True)
+    desk.cancel()
+    with IamportClient(DEMO_IMP_KEY, DEMO_IMP_SECRET, base_url=desk.sim.base_url) as other:
+        other.issue_external_receipt(
+            ORDER,
+            channel_key=DEMO_CHANNEL_KEY,
+            name="사무용품",
+            amount=55000,
+            identifier="01012345678",
+        )
+    before = desk.posts()
+    result = desk.issue()
+    assert desk.posts() == before + 1  # the desk's one POST, refused
+    assert result.derived_order is None
+    assert result.in_effect is not None and result.in_effect.merchant_uid == ORDER
+    assert not result.in_effect.is_cancelled
+    assert result.entry is not None and result.entry.outcome is Outcome.FAILED
+
+
+def test_already_issued_offers_no_number_when_the_lookup_cannot_tell(
+    desk_for: Callable[..., Desk],
+) -> None:
+    desk = desk_for(reissue_cancelled=False)
+    desk.cancel()
+    desk.sim.inject("GET", PREFIX, Fault(status=500, body={"code": -1, "message": "busy"}))
+    result = desk.issue()
+    assert result.error is not None and result.derived_order is None
+    assert result.in_effect is None  # not known: neither offered nor claimed

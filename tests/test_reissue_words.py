@@ -87,3 +87,26 @@ def test_a_settled_attempt_says_nothing_was_sent_again() -> None:
 def test_every_form_refusal_has_its_own_sentence(field: str, kind: str) -> None:
     text = words.field_problem(RuleError("x", field=field, kind=kind))
     assert text != words.field_problem(RuleError("x", field="?", kind="?"))
+
+
+def test_an_answer_that_proves_nothing_is_not_told_as_success() -> None:
+    """A 200 naming the cancelled receipt: the row is unknown, and so is the sentence."""
+    cancelled = Receipt("00012345", "t", "000999", "company", 55000, 5000, None, 1, 2)
+    unknown = row(8, Action.ISSUE, Outcome.UNKNOWN)
+    said = issue_said(IssueResult(receipt=cancelled, entry=unknown, corrects=CANCEL), "00012345")
+    assert not said.success and not said.retry
+    text = said.message.text.replace("\u2068", "").replace("\u2069", "")  # bidi isolates
+    assert text.startswith("It is not known whether the receipt of 00012345")
+    assert "Do not issue it again" in text
+
+
+def test_a_receipt_in_effect_is_said_and_no_number_offered() -> None:
+    failed = row(8, Action.ISSUE, Outcome.FAILED)
+    result = IssueResult(
+        entry=failed, corrects=CANCEL, error=ApiError("already issued"), in_effect=RECEIPT
+    )
+    said = issue_said(result, "00012345")
+    assert not said.success and not said.retry
+    text = said.message.text.replace("\u2068", "").replace("\u2069", "")  # bidi isolates
+    assert text.startswith("Nothing was issued: a cash receipt of 00012345 is already issued")
+    assert "000999" in text and "one sale keeps one receipt" in text

@@ -918,6 +918,14 @@
         <translation>Nothing was sent again: the earlier attempt whose answer was lost did issue the receipt of {0}, as a lookup shows (approval number {1}).</translation>
     </message>
     <message>
+        <source>Nothing was issued: a cash receipt of {0} is already issued and in effect (approval number {1}), so no other order number is offered - one sale keeps one receipt. Look it up to check it; cancel it first if it is wrong.</source>
+        <translation>Nothing was issued: a cash receipt of {0} is already issued and in effect (approval number {1}), so no other order number is offered - one sale keeps one receipt. Look it up to check it; cancel it first if it is wrong.</translation>
+    </message>
+    <message>
+        <source>It is not known whether the receipt of {0} was issued again: PortOne&apos;s answer did not show a new receipt. Do not issue it again; look the order number up, or check unknown outcomes in the history.</source>
+        <translation>It is not known whether the receipt of {0} was issued again: PortOne&apos;s answer did not show a new receipt. Do not issue it again; look the order number up, or check unknown outcomes in the history.</translation>
+    </message>
+    <message>
         <source>The cash receipt of {0} was issued again (approval number {1}).</source>
         <translation>The cash receipt of {0} was issued again (approval number {1}).</translation>
     </message>

@@ -918,6 +918,14 @@
             <translation>다시 보내지 않았습니다: 응답을 받지 못했던 이전 시도로 {0}의 영수증이 이미 발행되었습니다. 조회로 확인했습니다(승인번호 {1}).</translation>
         </message>
         <message>
+            <source>Nothing was issued: a cash receipt of {0} is already issued and in effect (approval number {1}), so no other order number is offered - one sale keeps one receipt. Look it up to check it; cancel it first if it is wrong.</source>
+            <translation>발행하지 않았습니다: {0}의 현금영수증이 이미 발행되어 유효합니다(승인번호 {1}). 한 거래에는 영수증 하나만 있어야 하므로 다른 주문번호를 제안하지 않습니다. 조회해서 확인하고, 잘못되었다면 먼저 발행취소하세요.</translation>
+        </message>
+        <message>
+            <source>It is not known whether the receipt of {0} was issued again: PortOne's answer did not show a new receipt. Do not issue it again; look the order number up, or check unknown outcomes in the history.</source>
+            <translation>{0}의 영수증이 다시 발행되었는지 알 수 없습니다: PortOne의 응답에 새 영수증이 없습니다. 다시 발행하지 마세요. 주문번호를 조회하거나 처리 기록에서 결과 확인 필요 건을 조회하세요.</translation>
+        </message>
+        <message>
             <source>The cash receipt of {0} was issued again (approval number {1}).</source>
             <translation>{0}의 현금영수증을 다시 발행했습니다(승인번호 {1}).</translation>
         </message>

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 
 from iamport_desk.formatting import elide, isolate
+from iamport_desk.models import Outcome
 from iamport_desk.ui.words.errors import describe_error
 from iamport_desk.ui.words.identifiers import identifier_problem
 from iamport_desk.ui.words.message import UserMessage, status_detail
@@ -185,10 +186,31 @@ def issue_said(result: IssueResult, merchant_uid: str, *, derived: bool = False)
             "receipt of {0}, as a lookup shows (approval number {1}).",
         ).format(uid, approval)
         return IssueSaid(UserMessage(_with_reference(text, result)), success=True)
+    if result.in_effect is not None:
+        uid, approval = _receipt_of(result.in_effect, merchant_uid)
+        text = QCoreApplication.translate(
+            "Issue",
+            "Nothing was issued: a cash receipt of {0} is already issued and in effect (approval "
+            "number {1}), so no other order number is offered - one sale keeps one receipt. "
+            "Look it up to check it; cancel it first if it is wrong.",
+        ).format(uid, approval)
+        return IssueSaid(UserMessage(_with_reference(text, result)))
+    if (
+        result.error is None
+        and result.entry is not None
+        and (result.entry.outcome is not Outcome.CANCELLED)
+    ):
+        # An answer that proves nothing (a 200 naming a cancelled receipt): unknown, not done.
+        text = QCoreApplication.translate(
+            "Issue",
+            "It is not known whether the receipt of {0} was issued again: PortOne's answer did "
+            "not show a new receipt. Do not issue it again; look the order number up, or check "
+            "unknown outcomes in the history.",
+        ).format(isolate(elide(merchant_uid, 80)))
+        return IssueSaid(UserMessage(_with_reference(text, result)))
     if result.error is not None:
         message = describe_issue_error(result.error)
         from iamport_desk.errors import OutcomeUnknown
-        from iamport_desk.models import Outcome
 
         unknown = isinstance(result.error, OutcomeUnknown) or (
             result.entry is not None and result.entry.outcome is Outcome.UNKNOWN
