@@ -335,6 +335,9 @@ def test_a_second_issue_attempt_is_linked_too(history: History) -> None:
         identifier_masked="01012345678",
     )
     history.finish(first, Outcome.FAILED, http_status=400, code=1, message="이미 발행")
+    # A refused re-issue is no correction: the confirmation and exports must not name it.
+    assert history.get(cancel_id).corrected_by is None
+    assert history.get(first).corrects_id == cancel_id  # what was tried stays visible
     second = history.begin_issue(
         profile="본점",
         tier_code=None,
@@ -349,6 +352,26 @@ def test_a_second_issue_attempt_is_linked_too(history: History) -> None:
     assert history.get(cancel_id).corrected_by == second  # the latest attempt
     assert history.get_pair(cancel_id)[1] == history.get(second)
     assert history.get_pair(second)[0] == history.get(cancel_id)
+
+
+def test_an_unknown_re_issue_settled_as_not_issued_releases_the_link(history: History) -> None:
+    cancel_id = cancelled_row(history)
+    tried = history.begin_issue(
+        profile="본점",
+        tier_code=None,
+        merchant_uid="00012345",
+        corrects=cancel_id,
+        amount=12_000,
+        vat=None,
+        receipt_type="person",
+        identifier_masked="01012345678",
+    )
+    history.finish(tried, Outcome.UNKNOWN, note="answer_lost")
+    assert history.get(cancel_id).corrected_by == tried  # it may have happened
+    # The lookup finds the cancelled receipt only: the re-issue did not happen.
+    history.reconcile(tried, receipt("00012345", cancelled_at=1_700_000_000))
+    assert history.get(tried).outcome is Outcome.FAILED
+    assert history.get(cancel_id).corrected_by is None
 
 
 def test_only_a_cancellation_that_went_through_can_be_corrected(history: History) -> None:

@@ -132,3 +132,24 @@ def insert(conn: sqlite3.Connection, columns: Mapping[str, Any]) -> int:
     if cursor.lastrowid is None:  # pragma: no cover - sqlite always sets it for INSERT
         raise HistoryUnavailable("io")
     return int(cursor.lastrowid)
+
+
+def release_failed_correction(conn: sqlite3.Connection, entry_id: int) -> None:
+    """An issue row ``entry_id`` turned out not issued: the cancellation it meant to correct
+    names its latest other correction that was not refused instead (or none), so that the
+    confirmation and the exports never name a re-issue that did not happen. The issue row
+    keeps ``corrects_id``: the history still shows what was tried for that cancellation."""
+    row = conn.execute(
+        "SELECT corrects_id FROM attempts WHERE id = ? AND action = 'issue'", (entry_id,)
+    ).fetchone()
+    if row is None or row[0] is None:
+        return
+    corrected = int(row[0])
+    other = conn.execute(
+        "SELECT MAX(id) FROM attempts WHERE corrects_id = ? AND id != ? AND outcome != 'failed'",
+        (corrected, entry_id),
+    ).fetchone()[0]
+    conn.execute(
+        "UPDATE attempts SET corrected_by = ? WHERE id = ? AND corrected_by = ?",
+        (other, corrected, entry_id),
+    )

@@ -301,8 +301,10 @@ class History(HistoryExports):
             params.extend(queries.receipt_values(receipt, ReceiptSource.ANSWER))
         sql += " WHERE id = ? AND outcome IN ('pending', 'unknown')"
         params.append(entry_id)
-        with self._guard():
-            cursor = self._conn.execute(sql, params)
+        with self._guard(), self._transaction(self._conn) as conn:
+            cursor = conn.execute(sql, params)
+            if outcome is Outcome.FAILED and cursor.rowcount:
+                attempts.release_failed_correction(conn, entry_id)
             entry = self._fetch(entry_id)
         if cursor.rowcount == 0:
             log.warning("finish() on history row %d that is already %s", entry_id, entry.outcome)
@@ -377,6 +379,8 @@ class History(HistoryExports):
                 sql += RECEIPT_SET
                 params.extend(queries.receipt_values(receipt, ReceiptSource.LOOKUP))
             conn.execute(sql + " WHERE id = ?", [*params, entry_id])
+            if outcome is Outcome.FAILED:
+                attempts.release_failed_correction(conn, entry_id)
             return self._fetch(entry_id)
 
     def reconcile_all(
