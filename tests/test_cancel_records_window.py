@@ -391,3 +391,26 @@ def test_the_duplicate_guard_offers_the_earlier_cancellations_confirmation(
         assert simulator.count("DELETE") == 0
         assert offered.args[0].history_id == first
         assert f"Reason: Other ({MEMO})" in bar.label.text()
+
+
+def test_a_confirmation_that_cannot_be_made_is_said_not_raised(
+    qtbot: QtBot,
+    app_paths: AppPaths,
+    simulator: Simulator,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from iamport_desk.ui import confirmation
+
+    def broken(*_args: object, **_kwargs: object) -> None:
+        raise RuntimeError("layout failed")  # a bug in the renderer, not a file problem
+
+    monkeypatch.setattr(confirmation, "save_pdf", broken)
+    with open_window(qtbot, app_paths, simulator) as (window, dialogs):
+        bar = window.panel.confirmation
+        bar.ask_pdf_path = lambda _parent, _suggested: str(tmp_path / "x.pdf")
+        with qtbot.waitSignal(bar.offered, timeout=15_000):
+            cancel_with(qtbot, window, dialogs, UID, CancelDecision())
+        qtbot.mouseClick(bar.save_button, Qt.MouseButton.LeftButton)
+        assert window.message.text().startswith("The confirmation could not be made.")
+    assert not (tmp_path / "x.pdf").exists()

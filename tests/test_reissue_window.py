@@ -293,6 +293,7 @@ def test_the_demo_practice_order_is_corrected_end_to_end(
         assert "issued again" in window.message.text()
         assert window.receipt_view.merchant_uid.text() == uid + "-R1"
         assert window.order_edit.text() == uid + "-R1"  # what Ctrl+D would cancel
+        assert window.order_edit.selectedText() == uid + "-R1"  # focus back, text selected
     new = simulator.receipt(uid + "-R1")
     assert new is not None and new["amount"] == 99_000 and new["vat"] == 9_000
     cancel_row, refused, issued = rows(app_paths)

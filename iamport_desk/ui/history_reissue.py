@@ -49,7 +49,7 @@ class HistoryReissue(QObject):
             return
         opened = open_reissue(window, window.service, entries[0])
         if isinstance(opened, IssueSaid):
-            window.show_message(opened.message.text, warning=True)
+            window.show_message(opened.message.full_text(), warning=True)
         elif opened is not None:
             self.dialog = opened
             opened.finished.connect(self.on_dialog_finished)
@@ -60,7 +60,7 @@ class HistoryReissue(QObject):
         if dialog is None:
             return
         said, _issued = dialog.outcome()
-        self._window.show_message(said.message.text, warning=not said.success)
+        self._window.show_message(said.message.full_text(), warning=not said.success)
 
 
 __all__ = ["HistoryReissue"]

@@ -45,6 +45,8 @@ class ReissueHost(Protocol):
 
     def set_receipt(self, receipt: Receipt | None) -> None: ...
 
+    def focus_order(self) -> None: ...
+
 
 def start_reissue(
     parent: QWidget,
@@ -141,6 +143,7 @@ class ReissueButton(QPushButton):
             host.order_edit.setText(issued.merchant_uid)
             host.set_receipt(issued)
         host.show_message(said.message, warning=not said.success, success=said.success)
+        host.focus_order()  # after every result, as the window's own (issue 13)
 
 
 def can_reissue(entry: HistoryEntry) -> bool:

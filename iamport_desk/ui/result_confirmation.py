@@ -201,6 +201,10 @@ class ResultConfirmation(QWidget):
         except OSError as exc:
             self._say(describe_file_error(exc, dest), warning=True)
             return
+        except Exception:  # a bug while laying the page out: logged, and said, never silent
+            log.exception("saving the confirmation failed")
+            self._say(words.save_failed(), warning=True)
+            return
         self._say(words.saved(str(dest)))
         self.saved.emit(str(dest))
 
@@ -216,7 +220,7 @@ class ResultConfirmation(QWidget):
 
         try:
             pages = confirmation.print_records(printer, [record])
-        except OSError:  # the printer could not be opened for drawing
+        except Exception:  # the printer could not be opened for drawing, or a bug
             log.exception("printing the confirmation failed")
             self._say(words.print_failed(), warning=True)
             return

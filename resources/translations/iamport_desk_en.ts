@@ -143,6 +143,10 @@
         <translation>The confirmation was sent to the printer ({0} page(s)).</translation>
     </message>
     <message>
+        <source>The confirmation could not be made. Nothing was saved; the details were written to the log file. Try again, or print it instead.</source>
+        <translation>The confirmation could not be made. Nothing was saved; the details were written to the log file. Try again, or print it instead.</translation>
+    </message>
+    <message>
         <source>The confirmation could not be printed. Check the printer, or save it as PDF and print that file.</source>
         <translation>The confirmation could not be printed. Check the printer, or save it as PDF and print that file.</translation>
     </message>

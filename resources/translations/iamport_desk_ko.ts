@@ -143,6 +143,10 @@
             <translation>확인서를 프린터로 보냈습니다 ({0}쪽).</translation>
         </message>
         <message>
+            <source>The confirmation could not be made. Nothing was saved; the details were written to the log file. Try again, or print it instead.</source>
+            <translation>확인서를 만들지 못했습니다. 아무것도 저장되지 않았으며, 자세한 내용은 로그 파일에 기록했습니다. 다시 시도하거나 인쇄하세요.</translation>
+        </message>
+        <message>
             <source>The confirmation could not be printed. Check the printer, or save it as PDF and print that file.</source>
             <translation>확인서를 인쇄하지 못했습니다. 프린터를 확인하거나, PDF로 저장한 뒤 그 파일을 인쇄하세요.</translation>
         </message>

@@ -162,6 +162,14 @@ def printed(pages: int) -> str:
     ).format(pages)
 
 
+def save_failed() -> str:
+    return QCoreApplication.translate(
+        "Confirmation",
+        "The confirmation could not be made. Nothing was saved; the details were written to "
+        "the log file. Try again, or print it instead.",
+    )
+
+
 def print_failed() -> str:
     return QCoreApplication.translate(
         "Confirmation",
