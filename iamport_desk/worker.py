@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
+from iamport_desk.attempt_fields import cancel_key, error_fields
 from iamport_desk.jobs import (
     AppClosingError,
     CallJob,
@@ -47,7 +48,6 @@ from iamport_desk.models import Credentials, HistoryEntry, NoteCode, Outcome, Re
 from iamport_desk.rules import order_key
 
 if TYPE_CHECKING:
-    from iamport_desk.errors import IamportError
     from iamport_desk.history import History
     from iamport_desk.receipt_api import ReceiptApi
 
@@ -79,29 +79,6 @@ def _abort_all(clients: Iterable[ReceiptApi]) -> None:
             client.abort()
         except Exception:
             log.exception("could not interrupt a request")
-
-
-def _cancel_key(credentials: Credentials) -> str | None:
-    """A V2 cancellation's Idempotency-Key, made before the pending row so the row holds the
-    key the POST carries; V1's DELETE takes none."""
-    if credentials.api is not StoreApi.V2:
-        return None
-    from iamport_desk.portone_v2 import new_idempotency_key
-
-    return new_idempotency_key()
-
-
-def _error_fields(exc: IamportError) -> dict[str, Any]:
-    """What the history keeps of a failure: the server's own words (V2: its error type and
-    the PG's code and words too), else our diagnosis."""
-    from iamport_desk.history.attempts import v2_error_fields
-    from iamport_desk.history.notes import for_error
-
-    fields: dict[str, Any] = {"http_status": exc.status, "code": exc.code, "message": exc.message}
-    fields.update(v2_error_fields(exc))
-    if exc.message is None:
-        fields["note"] = for_error(exc)  # a code; the words are chosen when shown
-    return fields
 
 
 def failed_result(job: Job, error: BaseException) -> JobResult:
@@ -344,12 +321,14 @@ class ApiWorker(QObject):
         )
         if previous is not None:
             return CancelResult(already_cancelled=previous)
-        settled = self._settle_unknown_first(job, credentials, history)
+        settled, earlier_key = self._settle_unknown_first(job, credentials, history)
         if settled is not None:
             return settled
         # Audit first: a durable 'pending' row (why, what the lookup showed, the V2 key the
-        # request will carry), or no request at all.
-        key = _cancel_key(credentials)
+        # request will carry), or no request at all. After a lost answer that a lookup just
+        # found not done, V2's POST goes again under that attempt's key: should PortOne still
+        # be working on the first one, it answers with its result instead of acting twice.
+        key = earlier_key or cancel_key(credentials)
         entry_id = history.begin(
             profile=job.profile,
             tier_code=tier,
@@ -367,10 +346,10 @@ class ApiWorker(QObject):
             receipt = client.cancel(job.merchant_uid, idempotency_key=key)
         except OutcomeUnknown as exc:
             error = exc
-            outcome, fields = Outcome.UNKNOWN, _error_fields(exc)
+            outcome, fields = Outcome.UNKNOWN, error_fields(exc)
         except IamportError as exc:
             error = exc
-            outcome, fields = Outcome.FAILED, _error_fields(exc)
+            outcome, fields = Outcome.FAILED, error_fields(exc)
         except BaseException:
             # A bug after the row was written: the DELETE may have gone out.
             self._finish(history, entry_id, Outcome.UNKNOWN, note=NoteCode.INTERNAL_ERROR)
@@ -391,9 +370,12 @@ class ApiWorker(QObject):
 
     def _settle_unknown_first(
         self, job: CancelJob, credentials: Credentials, history: History
-    ) -> CancelResult | None:
+    ) -> tuple[CancelResult | None, str | None]:
         """An earlier attempt on this order has no known outcome: ask PortOne (GET) before
-        another DELETE, so a cancellation that did go through is never sent twice."""
+        another DELETE, so a cancellation that did go through is never sent twice.
+
+        Returns the result to give instead of sending (or None), and the V2 Idempotency-Key
+        of the latest earlier attempt found not done, for the next request to reuse."""
         from iamport_desk.errors import IamportError, ReceiptNotFound
 
         earlier = [
@@ -404,19 +386,21 @@ class ApiWorker(QObject):
             and entry.tier_code == credentials.tier_code
         ]
         if not earlier:
-            return None
+            return None, None
         client = self._client_for(credentials)
         try:
             receipt: Receipt | None = client.lookup(job.merchant_uid)
         except ReceiptNotFound:
             receipt = None
         except IamportError as exc:
-            return CancelResult(error=exc)  # still unknown: no DELETE on a guess
+            return CancelResult(error=exc), None  # still unknown: no DELETE on a guess
         settled = [history.reconcile(entry.id, receipt) for entry in earlier]
         self._publish_history()
         if receipt is not None and receipt.is_cancelled:
-            return CancelResult(already_cancelled=settled[-1], reconciled=tuple(settled))
-        return None
+            return CancelResult(already_cancelled=settled[-1], reconciled=tuple(settled)), None
+        keys = [e.idempotency_key for e in earlier if e.api == "v2" and e.idempotency_key]
+        reuse = keys[-1] if keys and credentials.api is StoreApi.V2 else None
+        return None, reuse
 
     def _issue(self, job: IssueJob) -> IssueResult:
         from iamport_desk.issue_runner import run_issue
@@ -431,7 +415,7 @@ class ApiWorker(QObject):
             history,
             self._client_for(credentials),
             finish=self._finish,
-            error_fields=_error_fields,
+            error_fields=error_fields,
             publish=self._publish_history,
         )
 

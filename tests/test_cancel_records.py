@@ -173,3 +173,32 @@ def test_a_memo_the_rules_refuse_sends_nothing(qtbot: QtBot, tmp_path: Path) -> 
         assert sim.count("DELETE") == 0
     assert isinstance(result, CancelResult) and result.error is not None
     assert rows_now(path) == []  # 기타 without a memo: no row, no DELETE
+
+
+def test_a_v2_retry_after_a_lost_answer_found_not_done_reuses_its_key(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """The first POST is lost before PortOne acted on it; the lookup before the second shows
+    it not done. The second POST carries the first one's Idempotency-Key (PortOne would answer
+    the first call's result, had it still been working on it), never a new key."""
+    from iamport_desk.simulator_v2 import Fault as V2Fault
+
+    path = tmp_path / "history.sqlite3"
+    with WatchedV2() as sim:
+        sim.watch(path)
+        credentials = Credentials(
+            "", DEMO_API_SECRET, api_base=sim.base_url, api=StoreApi.V2, store_id=DEMO_STORE_ID
+        )
+        source = GivenCredentials(credentials)
+        with worker(qtbot, path) as run:
+            shown = run(LookupJob(source, V2_PAYMENT)).receipt
+            sim.inject("POST", "/payments/", V2Fault(drop=True, apply=False))
+            first = run(CancelJob(source, "강남점", V2_PAYMENT, looked_up=shown))
+            assert first.entry is not None and first.entry.outcome.value == "unknown"
+            second = run(CancelJob(source, "강남점", V2_PAYMENT, looked_up=shown))
+    assert isinstance(second, CancelResult) and second.entry is not None
+    assert second.entry.outcome.value == "cancelled"
+    [(first_headers, _), (second_headers, _)] = sim.seen
+    key = first.entry.idempotency_key
+    assert key and first_headers["idempotency-key"] == key
+    assert second_headers["idempotency-key"] == key == second.entry.idempotency_key

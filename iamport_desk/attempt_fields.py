@@ -1,0 +1,34 @@
+"""What the worker writes into an audit row around a request: the V2 Idempotency-Key made
+before the pending row, and what a failure leaves in the row. Qt-free."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from iamport_desk.errors import IamportError
+from iamport_desk.models import Credentials, StoreApi
+
+__all__ = ["cancel_key", "error_fields"]
+
+
+def cancel_key(credentials: Credentials) -> str | None:
+    """A V2 cancellation's Idempotency-Key, made before the pending row so the row holds the
+    key the POST carries; V1's DELETE takes none."""
+    if credentials.api is not StoreApi.V2:
+        return None
+    from iamport_desk.portone_v2 import new_idempotency_key
+
+    return new_idempotency_key()
+
+
+def error_fields(exc: IamportError) -> dict[str, Any]:
+    """What the history keeps of a failure: the server's own words (V2: its error type and
+    the PG's code and words too), else our diagnosis."""
+    from iamport_desk.history.attempts import v2_error_fields
+    from iamport_desk.history.notes import for_error
+
+    fields: dict[str, Any] = {"http_status": exc.status, "code": exc.code, "message": exc.message}
+    fields.update(v2_error_fields(exc))
+    if exc.message is None:
+        fields["note"] = for_error(exc)  # a code; the words are chosen when shown
+    return fields
