@@ -5,8 +5,10 @@ getToken body, the token from the Authorization header. It may echo it raw, perc
 (form bodies, URLs), JSON-escaped (a non-ASCII secret inside a JSON string), or inside base64 /
 base64url (a Basic header, a JWT, a dump of the request). Each form is replaced by ``***``.
 Base64 is matched whole (with or without padding) and at all three byte alignments, so the
-secret is found inside a longer encoded string too (e.g. ``base64("key:secret")``). One mask
-serves both PortOne clients (V1's secret and tokens, V2's API secret). No Qt, no I/O.
+secret is found inside a longer encoded string too (e.g. ``base64("key:secret")``). A value of
+digits only (a customer's phone, 사업자등록번호 or card number) is also found written with
+hyphens, spaces or dots between its digits. One mask serves both PortOne clients (V1's secret
+and tokens, V2's API secret, a re-issue's customer details). No Qt, no I/O.
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ MASK = "***"
 
 # Shorter values would mask ordinary words; real secrets and tokens are far longer.
 MIN_SECRET_LENGTH = 6
+# Between two digits of a customer's number as a person or a server may write it.
+_SEPARATOR = r"[-\s.]?"
 
 
 def _base64_forms(secret: bytes) -> set[str]:
@@ -61,6 +65,7 @@ class SecretMask:
     def __init__(self, *secrets: str) -> None:
         self._lock = threading.Lock()
         self._forms: set[str] = set()
+        self._digit_runs: set[str] = set()  # regular expressions, not literal forms
         self._pattern: re.Pattern[str] | None = None
         for secret in secrets:
             self.add(secret)
@@ -70,11 +75,16 @@ class SecretMask:
             return
         with self._lock:
             self._forms |= _forms(secret)
+            if secret.isascii() and secret.isdigit():
+                # A customer's number (phone, 사업자등록번호, card) echoed as people write it:
+                # 010-1234-5678, 124 81 00998, 010.1234.5678.
+                self._digit_runs.add(_SEPARATOR.join(secret))
             # Longest first, so a form is not half-masked by a shorter one inside it;
             # IGNORECASE for percent-encoding's hex digits (%2f = %2F) and hex tokens.
             alternatives = sorted(self._forms, key=len, reverse=True)
             self._pattern = re.compile(
-                "|".join(re.escape(form) for form in alternatives), re.IGNORECASE
+                "|".join([*sorted(self._digit_runs), *(re.escape(f) for f in alternatives)]),
+                re.IGNORECASE,
             )
 
     def mask(self, text: str | None) -> str | None:

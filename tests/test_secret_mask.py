@@ -9,7 +9,7 @@ import urllib.parse
 
 import pytest
 
-from iamport_desk.secret_mask import SecretMask
+from iamport_desk.secret_mask import MASK, SecretMask
 
 # "/" and "+" make the percent-encoded form differ from the raw one.
 SECRET = "s3cr/et+Value_4711"
@@ -57,3 +57,19 @@ def test_raw_and_percent_encoded_forms_are_masked(form: str) -> None:
 def test_text_without_the_secret_is_kept_as_it_is() -> None:
     text = "이미 취소된 현금영수증입니다 (code -1)"
     assert SecretMask(SECRET).mask(text) == text
+
+
+@pytest.mark.parametrize(
+    "echo",
+    ["010-1234-5678", "010 1234 5678", "010.1234.5678", "01012345678", "tel:010-12345678"],
+)
+def test_a_customers_number_is_masked_however_it_is_written(echo: str) -> None:
+    """A server echoing the re-issue's phone number as people write it (issue 15)."""
+    masked = SecretMask("01012345678").mask(f"식별번호 {echo} 이(가) 올바르지 않습니다")
+    assert masked is not None and "5678" not in masked and MASK in masked
+
+
+def test_only_the_same_digits_are_masked() -> None:
+    assert SecretMask("01012345678").mask("주문 0101234567 / 01012345679") == (
+        "주문 0101234567 / 01012345679"
+    )
