@@ -585,3 +585,26 @@ def test_the_columns_setting_is_kept_only_when_set(app_paths: AppPaths) -> None:
     settings, notice = load_settings(path)
     assert settings.history_columns is None and notice is None
     assert settings.language == "ko"
+
+
+def test_a_report_that_cannot_hold_every_cancellation_is_not_made(
+    qtbot: QtBot,
+    app_paths: AppPaths,
+    books: Books,
+    api: DeskService,
+    profiles: ProfileStore,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Totals that leave rows out would be wrong for the books: nothing is written, and the
+    clerk is told to narrow the view."""
+    from iamport_desk.ui import history_confirmations
+
+    monkeypatch.setattr(history_confirmations, "REPORT_LIMIT", 1)  # the books hold two
+    window = open_window(qtbot, app_paths.history_db, api, profiles)
+    dest = tmp_path / "report.pdf"
+    window.ask_save_path = lambda _default: str(dest)
+    qtbot.mouseClick(window.report_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.status_label.text().startswith("No report was made: more"))
+    assert not dest.exists()
+    assert window.report_button.isEnabled()

@@ -210,7 +210,10 @@ class HistoryConfirmations(QObject):
         flt = report_filter(window.model.filter)
 
         def read(history: History) -> list[HistoryEntry]:
-            return history.query(flt, order_by="started_at", descending=False, limit=REPORT_LIMIT)
+            # One more than fits: a report whose totals leave rows out is never made.
+            return history.query(
+                flt, order_by="started_at", descending=False, limit=REPORT_LIMIT + 1
+            )
 
         self.report_button.setEnabled(False)
         handle = window.model.read("confirmation report", read)
@@ -224,6 +227,17 @@ class HistoryConfirmations(QObject):
             window.show_message(describe_error(result.error).text, warning=True)
             return
         entries = cast("list[HistoryEntry]", result.value)
+        if len(entries) > REPORT_LIMIT:
+            window.show_message(
+                QCoreApplication.translate(
+                    "HistoryWindow",
+                    "No report was made: more than {0} cancellations match, and a report's "
+                    "totals must hold them all. Choose a shorter period or a store profile, "
+                    "then try again.",
+                ).format(f"{REPORT_LIMIT:,}"),
+                warning=True,
+            )
+            return
         if not entries:
             window.show_message(
                 QCoreApplication.translate(

@@ -763,6 +763,10 @@
         <translation>Sent {0} page(s) to the printer.</translation>
     </message>
     <message>
+        <source>No report was made: more than {0} cancellations match, and a report&apos;s totals must hold them all. Choose a shorter period or a store profile, then try again.</source>
+        <translation>No report was made: more than {0} cancellations match, and a report&apos;s totals must hold them all. Choose a shorter period or a store profile, then try again.</translation>
+    </message>
+    <message>
         <source>No report was made: no cancellation that happened matches the search and the filters. Change them, then try again.</source>
         <translation>No report was made: no cancellation that happened matches the search and the filters. Change them, then try again.</translation>
     </message>

@@ -763,6 +763,10 @@
             <translation>{0}쪽을 프린터로 보냈습니다.</translation>
         </message>
         <message>
+            <source>No report was made: more than {0} cancellations match, and a report's totals must hold them all. Choose a shorter period or a store profile, then try again.</source>
+            <translation>보고서를 만들지 않았습니다: 조건에 맞는 취소가 {0}건보다 많은데, 보고서의 합계에는 모든 건이 들어가야 합니다. 기간을 줄이거나 프로필을 고른 뒤 다시 시도하세요.</translation>
+        </message>
+        <message>
             <source>No report was made: no cancellation that happened matches the search and the filters. Change them, then try again.</source>
             <translation>보고서를 만들지 않았습니다: 검색과 필터에 맞는 완료된 취소가 없습니다. 조건을 바꾼 뒤 다시 시도하세요.</translation>
         </message>
