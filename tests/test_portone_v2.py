@@ -770,3 +770,15 @@ def test_a_refusal_echoing_the_customers_identifier_is_masked(
     for text in (str(refused.value), repr(refused.value), refused.value.message or ""):
         assert number not in text
     assert "identityNumber" in (refused.value.message or "")  # the rest of PortOne's words stay
+
+
+def test_an_unknown_channel_key_is_its_own_refusal(
+    sim: SimulatorV2, client: PortOneV2Client
+) -> None:
+    """404 CHANNEL_NOT_FOUND: the store profile's channel key is wrong (the fix is there)."""
+    from iamport_desk.portone_v2 import V2ChannelNotFound
+
+    with pytest.raises(V2ChannelNotFound) as caught:
+        client.issue_cash_receipt(issue_request(channel_key="channel-key-nobody-knows"))
+    assert caught.value.status == 404 and caught.value.error_type == "CHANNEL_NOT_FOUND"
+    assert caught.value.message

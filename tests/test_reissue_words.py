@@ -110,3 +110,17 @@ def test_a_receipt_in_effect_is_said_and_no_number_offered() -> None:
     text = said.message.text.replace("\u2068", "").replace("\u2069", "")  # bidi isolates
     assert text.startswith("Nothing was issued: a cash receipt of 00012345 is already issued")
     assert "000999" in text and "one sale keeps one receipt" in text
+
+
+def test_an_unknown_channel_and_a_pg_that_cannot_issue_say_where_the_fix_is() -> None:
+    from iamport_desk.portone_v2 import V2ChannelNotFound
+    from iamport_desk.ui.words.issue import describe_issue_error
+
+    channel = describe_issue_error(
+        V2ChannelNotFound("no channel", status=404, error_type="CHANNEL_NOT_FOUND")
+    ).text
+    assert channel.startswith("Nothing was issued: PortOne knows no channel")
+    assert "Channel key" in channel and "채널 관리" in channel
+    pg = describe_issue_error(ApiError("not supported", status=501, code=-1)).text
+    assert pg.startswith("Nothing was issued: this PG cannot issue cash receipts")
+    assert "cancel" not in pg.lower()  # not the cancellation's sentence

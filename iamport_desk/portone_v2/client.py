@@ -38,6 +38,7 @@ from iamport_desk.portone_v2.errors import (
     V2AnswerMismatch,
     V2ApiError,
     V2AuthenticationError,
+    V2ChannelNotFound,
     V2OtherOrderAnswer,
     V2OutcomeUnknown,
     V2PermissionDenied,
@@ -85,6 +86,7 @@ _ERROR_CLASSES: dict[str, type[PortOneV2Error]] = {
     "FORBIDDEN": V2PermissionDenied,
     "PG_PROVIDER": V2PgProviderError,
     "CASH_RECEIPT_ALREADY_ISSUED": ReceiptAlreadyIssued,
+    "CHANNEL_NOT_FOUND": V2ChannelNotFound,
 }
 
 

@@ -29,6 +29,7 @@ __all__ = [
     "V2AnswerMismatch",
     "V2ApiError",
     "V2AuthenticationError",
+    "V2ChannelNotFound",
     "V2OtherOrderAnswer",
     "V2OutcomeUnknown",
     "V2PermissionDenied",
@@ -114,6 +115,11 @@ class V2OtherOrderAnswer(V2AnswerMismatch, OtherOrderAnswer):
     def __init__(self, summary: str = "", *, answered_uid: str, status: int | None = None) -> None:
         super().__init__(summary, status=status)
         self.answered_uid = answered_uid
+
+
+class V2ChannelNotFound(V2ApiError):  # noqa: N818 - named like the family's class
+    """404 CHANNEL_NOT_FOUND on an issue: PortOne knows no channel under the key sent (the
+    store profile's channel key is wrong or belongs to another store)."""
 
 
 class V2PgProviderError(V2ApiError):

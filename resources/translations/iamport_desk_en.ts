@@ -886,6 +886,14 @@
         <translation>It is not known whether the receipt was issued: {0}. Do not issue it again: look the order number up to see whether it now has a receipt.</translation>
     </message>
     <message>
+        <source>Nothing was issued: PortOne knows no channel under this store&apos;s channel key. Check the key in the store&apos;s settings ({0}, Channel key) against the PortOne console ([결제 연동] &gt; [채널 관리]), then try again.</source>
+        <translation>Nothing was issued: PortOne knows no channel under this store&apos;s channel key. Check the key in the store&apos;s settings ({0}, Channel key) against the PortOne console ([결제 연동] &gt; [채널 관리]), then try again.</translation>
+    </message>
+    <message>
+        <source>Nothing was issued: this PG cannot issue cash receipts through PortOne. Issue it in the PG&apos;s merchant site or on 홈택스; trying again here will not help.</source>
+        <translation>Nothing was issued: this PG cannot issue cash receipts through PortOne. Issue it in the PG&apos;s merchant site or on 홈택스; trying again here will not help.</translation>
+    </message>
+    <message>
         <source>PortOne refused to issue the receipt.</source>
         <translation>PortOne refused to issue the receipt.</translation>
     </message>

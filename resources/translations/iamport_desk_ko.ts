@@ -886,6 +886,14 @@
             <translation>현금영수증이 발행되었는지 알 수 없습니다: {0}. 다시 발행하지 마세요. 주문번호를 조회해 영수증이 발행되어 있는지 확인하세요.</translation>
         </message>
         <message>
+            <source>Nothing was issued: PortOne knows no channel under this store's channel key. Check the key in the store's settings ({0}, Channel key) against the PortOne console ([결제 연동] &gt; [채널 관리]), then try again.</source>
+            <translation>발행하지 않았습니다: 이 상점의 채널 키에 해당하는 채널이 PortOne에 없습니다. 상점 설정({0}, 채널 키)의 키를 PortOne 관리자 콘솔([결제 연동] &gt; [채널 관리])과 비교해 고친 뒤 다시 시도하세요.</translation>
+        </message>
+        <message>
+            <source>Nothing was issued: this PG cannot issue cash receipts through PortOne. Issue it in the PG's merchant site or on 홈택스; trying again here will not help.</source>
+            <translation>발행하지 않았습니다: 이 PG사는 PortOne을 통해 현금영수증을 발행할 수 없습니다. PG사 가맹점 관리자 페이지나 홈택스에서 발행하세요. 여기서 다시 시도해도 되지 않습니다.</translation>
+        </message>
+        <message>
             <source>PortOne refused to issue the receipt.</source>
             <translation>PortOne이 현금영수증 발행을 거절했습니다.</translation>
         </message>

@@ -59,6 +59,29 @@ def describe_issue_error(error: BaseException) -> UserMessage:
         return UserMessage(identifier_problem(error))
     if isinstance(error, errors.OutcomeUnknown):
         return _issue_unknown(error.reason)
+    from iamport_desk.portone_v2.errors import V2ChannelNotFound
+
+    if isinstance(error, V2ChannelNotFound):
+        return UserMessage(
+            QCoreApplication.translate(
+                "Issue",
+                "Nothing was issued: PortOne knows no channel under this store's channel key. "
+                "Check the key in the store's settings ({0}, Channel key) against the PortOne "
+                "console ([결제 연동] > [채널 관리]), then try again.",
+            ).format(_settings_shortcut())
+            + status_detail(error.status, None),
+            elide(error.message) if error.message else None,
+        )
+    if isinstance(error, errors.ApiError) and error.status == 501:
+        return UserMessage(
+            QCoreApplication.translate(
+                "Issue",
+                "Nothing was issued: this PG cannot issue cash receipts through PortOne. Issue "
+                "it in the PG's merchant site or on 홈택스; trying again here will not help.",
+            )
+            + status_detail(error.status, error.code),
+            elide(error.message) if error.message else None,
+        )
     if (
         isinstance(error, errors.ApiError)
         and error.message
