@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, Final, Protocol
+from typing import Any, Final, Protocol, TypedDict
 
 from iamport_desk.atomic_files import replace_with_retry
 from iamport_desk.formatting import KST
@@ -91,10 +91,6 @@ COLUMN_KINDS: Final[tuple[CellKind, ...]] = (
     _N, _T, _T, _T, _N, _T, _TM, _T, _I, _T, _I, _T,
 )  # fmt: skip
 
-DEFAULT_OUTCOME_LABELS: Mapping[Outcome, str] = {outcome: outcome.value for outcome in Outcome}
-
-DEFAULT_TYPE_LABELS: Mapping[str, str] = {"person": "person", "company": "company"}
-
 DEFAULT_REASON_LABELS: Mapping[CancelReason, str] = {
     reason: reason.name.lower() for reason in CancelReason
 }
@@ -120,16 +116,16 @@ class RecordWords:
     sheet_title: str = "history"
 
 
+# Without words every cell holds its code (outcomes, types, actions and sources fall back to
+# theirs in entry_values); only these read better spelled out.
 DEFAULT_RECORD_WORDS: Final = RecordWords(
     reasons=DEFAULT_REASON_LABELS,
-    actions={action: action.value for action in Action},
     issue_outcomes={
         Outcome.PENDING: "pending",
         Outcome.CANCELLED: "issued",
         Outcome.FAILED: "not_issued",
         Outcome.UNKNOWN: "unknown",
     },
-    sources={source: source.value for source in ReceiptSource},
     apis={"v1": "V1", "v2": "V2"},
 )
 
@@ -142,6 +138,17 @@ Value = str | int | float | None
 
 # Turns a row's note (codes joined by "; ") into the clerk's words; ui.words.note_text.
 NoteWords = Callable[[str | None], str]
+
+
+class ExportWords(TypedDict):
+    """Every word an export takes, as keyword arguments of ``History.export_csv`` /
+    ``export_xlsx`` (``ui.words.export_words()`` gives them in the clerk's language)."""
+
+    headers: Sequence[str]
+    outcome_labels: Mapping[Outcome, str]
+    type_labels: Mapping[str, str]
+    note_words: NoteWords
+    record_words: RecordWords
 
 
 def _codes_as_they_are(note: str | None) -> str:
@@ -275,8 +282,8 @@ class ExportLabels:
             sheet_title=record.sheet_title,
         )
         return cls(
-            outcomes=DEFAULT_OUTCOME_LABELS if outcome_labels is None else outcome_labels,
-            types=DEFAULT_TYPE_LABELS if type_labels is None else type_labels,
+            outcomes=outcome_labels or {},
+            types=type_labels or {},
             note_words=_codes_as_they_are if note_words is None else note_words,
             record=record,
         )
@@ -296,7 +303,7 @@ def entry_values(entry: ExportRow, labels: ExportLabels) -> list[Value]:
     outcome = entry.outcome
     outcome_label = (
         record.issue_outcomes.get(outcome) if issuing and record.issue_outcomes else None
-    ) or (labels.outcomes.get(outcome) or DEFAULT_OUTCOME_LABELS.get(outcome, outcome.value))
+    ) or labels.outcomes.get(outcome, outcome.value)
     receipt_type = entry.receipt_type
     reason = entry.reason
     if reason is not None:

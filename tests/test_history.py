@@ -25,8 +25,8 @@ from iamport_desk.history import (
 from iamport_desk.history.unavailable import reason_for
 from iamport_desk.history_export import DEFAULT_HEADERS, write_csv
 from iamport_desk.models import HistoryEntry, Outcome, Receipt, ReceiptSource
+from iamport_desk.ui.words import export_words
 from tests.fakes import FakeClock
-from tests.ui_helpers import clerk_export_words
 
 T0 = 1_700_000_000.0  # 2023-11-15 07:13:20 KST
 
@@ -879,7 +879,7 @@ def test_export_is_excel_friendly_korean_csv(
     history.finish(entry_id, Outcome.CANCELLED, http_status=200, code=0, receipt=receipt())
     dest = tmp_path / "감사 기록.csv"
 
-    assert history.export_csv(dest, **clerk_export_words()) == 1
+    assert history.export_csv(dest, **export_words()) == 1
 
     raw = dest.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
@@ -929,7 +929,7 @@ def test_export_labels_every_outcome_and_type(history: History, tmp_path: Path) 
         history.finish(entry_id, outcome, receipt=receipt("O", type_=kind))
     history.begin(profile="p", tier_code=None, merchant_uid="O")
     dest = tmp_path / "out.csv"
-    history.export_csv(dest, **clerk_export_words())
+    history.export_csv(dest, **export_words())
     rows = read_csv(dest)[1:]
     assert sorted(r[6] for r in rows) == sorted(["취소됨", "실패", "결과 확인 필요", "진행 중"])
     assert {r[12] for r in rows} == {"지출증빙(사업자)", "mystery", ""}

@@ -23,13 +23,13 @@ from iamport_desk.history_export import (
 from iamport_desk.models import Action, CancelReason, Outcome, Receipt, ReceiptSource
 from iamport_desk.ui.words import (
     action_text,
+    export_words,
     outcome_text,
     reason_text,
     receipt_source_text,
     record_words,
 )
 from tests.fakes import FakeClock
-from tests.ui_helpers import clerk_export_words
 
 pytestmark = pytest.mark.timeout(60)
 
@@ -112,7 +112,7 @@ def test_every_column_has_a_kind_and_old_columns_keep_their_place() -> None:
 def test_csv_has_the_new_columns_at_the_end(history: History, tmp_path: Path) -> None:
     cancel, issue, lost = fill(history)
     dest = tmp_path / "out.csv"
-    assert history.export_csv(dest, descending=False, **clerk_export_words()) == 3
+    assert history.export_csv(dest, descending=False, **export_words()) == 3
     header, *rows = read_csv(dest)
     assert len(header) == len(DEFAULT_HEADERS) and header[18] == "기록 번호"
     by_id = {int(row[18]): dict(zip(header, row, strict=True)) for row in rows}
@@ -150,7 +150,7 @@ def test_rows_before_schema_4_read_not_recorded(tmp_path: Path) -> None:
     path = tmp_path / "old.sqlite3"
     make_v3(path)
     with History(path) as h:
-        h.export_csv(tmp_path / "old.csv", descending=False, **clerk_export_words())
+        h.export_csv(tmp_path / "old.csv", descending=False, **export_words())
     header, with_receipt, without = read_csv(tmp_path / "old.csv")
     first = dict(zip(header, with_receipt, strict=True))
     second = dict(zip(header, without, strict=True))

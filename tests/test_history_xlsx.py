@@ -11,8 +11,8 @@ import pytest
 from iamport_desk.history import History
 from iamport_desk.history_export import DEFAULT_HEADERS
 from iamport_desk.models import Outcome, Receipt
+from iamport_desk.ui.words import export_words
 from tests.test_xlsx_export import read_with_libreoffice
-from tests.ui_helpers import clerk_export_words
 
 # The ids a spreadsheet loves to "fix": leading zeros, and more digits than a double holds.
 ORDERS = ("00012345", "20261201000000012345", "ORDER-20261125-0001")
@@ -43,7 +43,7 @@ def workbook(tmp_path: Path, korean: None) -> Path:
     """The history window's Korean export: its words, in the clerk's language."""
     dest = tmp_path / "처리기록.xlsx"
     with _history(tmp_path / "history.sqlite3") as history:
-        assert history.export_xlsx(dest, **clerk_export_words()) == len(ORDERS)
+        assert history.export_xlsx(dest, **export_words()) == len(ORDERS)
     return dest
 
 

@@ -158,22 +158,3 @@ def says_in_order(text: str, *parts: str) -> bool:
             return False
         at = found + len(part)
     return True
-
-
-def clerk_export_words() -> dict[str, Any]:
-    """The words the history window passes to an export, in the language installed now."""
-    from iamport_desk.ui.words import (
-        export_headers,
-        note_text,
-        outcome_labels,
-        receipt_type_labels,
-        record_words,
-    )
-
-    return {
-        "headers": export_headers(),
-        "outcome_labels": outcome_labels(),
-        "type_labels": receipt_type_labels(),
-        "note_words": note_text,
-        "record_words": record_words(),
-    }

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from iamport_desk.history import HistoryUnavailable
 from iamport_desk.ui.history_filters import kst_today
-from iamport_desk.ui.words import history_problem, note_text, outcome_labels, record_words
+from iamport_desk.ui.words import export_words, history_problem
 
 if TYPE_CHECKING:
     from iamport_desk.ui.history_window import HistoryWindow
@@ -82,12 +82,8 @@ class HistoryExportActions(QObject):
             window.model.filter,
             order_by=window.model.order_by,
             descending=window.model.descending,
-            headers=window.export_headers(),
-            outcome_labels=outcome_labels(),
-            type_labels=window.export_type_labels(),
-            note_words=note_text,
-            record_words=record_words(),
             xlsx=suffix == ".xlsx",
+            **export_words(),
         )
         window.export_button.setEnabled(False)
         window.xlsx_button.setEnabled(False)

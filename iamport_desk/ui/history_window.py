@@ -40,7 +40,6 @@ from iamport_desk.ui.words import (
     export_headers,
     history_problem,
     label_style,
-    receipt_type_labels,
 )
 
 if TYPE_CHECKING:
@@ -363,9 +362,6 @@ class HistoryWindow(QWidget):
     def export_headers(self) -> list[str]:
         """The CSV column titles, in the order of ``history_export.DEFAULT_HEADERS``."""
         return export_headers()
-
-    def export_type_labels(self) -> dict[str, str]:
-        return receipt_type_labels()
 
     # ---- messages and events --------------------------------------------------------
 

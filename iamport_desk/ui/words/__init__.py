@@ -68,6 +68,7 @@ from iamport_desk.ui.words.orders import (
 )
 from iamport_desk.ui.words.records import (
     action_text,
+    export_words,
     outcome_text,
     reason_choice_text,
     reason_note_problem,
@@ -102,6 +103,7 @@ __all__ = [
     "describe_network",
     "describe_unknown",
     "export_headers",
+    "export_words",
     "history_problem",
     "history_reference",
     "identifier_kind_label",

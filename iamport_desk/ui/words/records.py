@@ -6,8 +6,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from iamport_desk.history_export import RecordWords
+from iamport_desk.history_export import ExportWords, RecordWords
 from iamport_desk.models import Action, CancelReason, Outcome, ReceiptSource
+from iamport_desk.ui.words.history import note_text
+from iamport_desk.ui.words.labels import export_headers, outcome_labels, receipt_type_labels
 
 
 def reason_text(reason: CancelReason | int | None) -> str:
@@ -147,4 +149,16 @@ def record_words() -> RecordWords:
         sources={source: receipt_source_text(source) for source in ReceiptSource},
         apis={"v1": "V1", "v2": "V2"},
         sheet_title=QCoreApplication.translate("Records", "History"),
+    )
+
+
+def export_words() -> ExportWords:
+    """Every word of an export in the clerk's language: what the history window passes to
+    ``History.export_csv`` / ``export_xlsx``."""
+    return ExportWords(
+        headers=export_headers(),
+        outcome_labels=outcome_labels(),
+        type_labels=receipt_type_labels(),
+        note_words=note_text,
+        record_words=record_words(),
     )
