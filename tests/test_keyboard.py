@@ -24,7 +24,7 @@ from iamport_desk.simulator import Simulator
 from iamport_desk.ui.confirm_dialog import CancelConfirmDialog
 from iamport_desk.ui.main_window import MainWindow
 from iamport_desk.worker import ApiThread, ApiWorker
-from tests.ui_helpers import make_profiles
+from tests.ui_helpers import make_profiles, mnemonic_letters
 
 pytestmark = pytest.mark.timeout(60)
 
@@ -366,22 +366,6 @@ def test_tab_from_the_order_number_reaches_the_lookup_button(
         assert focused() is window.lookup_button
         press(qtbot, Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
         assert focused() is window.order_edit
-
-
-def mnemonic_letters(window: QWidget) -> list[str]:
-    """The Alt+letter of every label, button and menu title in a window, as shown."""
-    from PySide6.QtWidgets import QAbstractButton, QMenuBar
-
-    texts = [w.text() for w in window.findChildren(QLabel) if w.buddy() is not None]
-    texts += [w.text() for w in window.findChildren(QAbstractButton) if w.isVisibleTo(window)]
-    for bar in window.findChildren(QMenuBar):
-        texts += [action.text() for action in bar.actions()]
-    letters = []
-    for text in texts:
-        match = re.search(r"&([^&])", text)
-        if match:
-            letters.append(match.group(1).lower())
-    return letters
 
 
 @pytest.mark.parametrize("demo", [False, True], ids=["normal", "demo"])

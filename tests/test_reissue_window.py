@@ -491,7 +491,7 @@ def test_the_result_rows_buttons_keep_the_window_mnemonics_apart(
     """After a cancellation the row under the receipt holds the confirmation's two buttons and
     the correction's: each Alt+letter still acts on one thing only (Print and the correction
     once both took Alt+I)."""
-    from tests.test_keyboard import mnemonic_letters
+    from tests.ui_helpers import mnemonic_letters
 
     sim = sim_for(reissue_cancelled=True)  # type: ignore[call-arg]
     with open_window(qtbot, app_paths, sim, profiles=profiles_with_key(app_paths)) as (window, _):

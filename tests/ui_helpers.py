@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -10,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtWidgets import QAbstractButton, QLabel, QMenuBar, QWidget
 from pytestqt.qtbot import QtBot
 
 from iamport_desk.credentials import ProfileStore, SecretStore
@@ -158,3 +160,17 @@ def says_in_order(text: str, *parts: str) -> bool:
             return False
         at = found + len(part)
     return True
+
+
+def mnemonic_letters(window: QWidget) -> list[str]:
+    """The Alt+letter of every label, button and menu title in a window, as shown."""
+    texts = [w.text() for w in window.findChildren(QLabel) if w.buddy() is not None]
+    texts += [w.text() for w in window.findChildren(QAbstractButton) if w.isVisibleTo(window)]
+    for bar in window.findChildren(QMenuBar):
+        texts += [action.text() for action in bar.actions()]
+    letters = []
+    for text in texts:
+        match = re.search(r"&([^&])", text)
+        if match:
+            letters.append(match.group(1).lower())
+    return letters
