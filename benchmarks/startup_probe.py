@@ -1,12 +1,12 @@
 """Start-up probe: run the app's real ``main()`` (or the bare window's) and report at the
 first idle moment after the main window was shown and painted.
 
-    python benchmarks/startup_probe.py app|bare [--profile FILE]
+    python benchmarks/startup_probe.py app|bare|shape [--profile FILE]
 
 How it knows, without any benchmark code in the app: before calling ``main()`` the probe
-creates the QApplication itself (``iamport_desk.app.main`` and ``bare_window.main`` both
-use ``QApplication.instance() or QApplication(...)``, so the same work is done, only
-earlier) and listens to the GUI thread's event dispatcher: ``aboutToBlock`` is emitted
+creates the QApplication itself (``iamport_desk.app.main`` and the baselines'
+``main()`` all use ``QApplication.instance() or QApplication(...)``, so the same work is
+done, only earlier) and listens to the GUI thread's event dispatcher: ``aboutToBlock`` is emitted
 whenever the event loop has run out of work. At the first such moment with a visible
 top-level QMainWindow the probe notes which modules are loaded ("at show"); at the first
 one where that window is also exposed (Qt paints it synchronously on its first expose)
@@ -106,11 +106,10 @@ def main(argv: list[str]) -> int:
     assert dispatcher is not None
     dispatcher.aboutToBlock.connect(on_about_to_block)
 
-    if mode == "bare":
+    if mode in ("bare", "shape"):
         sys.path.insert(0, str(Path(__file__).resolve().parent))
-        import bare_window
-
-        return bare_window.main()
+        baseline = __import__("bare_window" if mode == "bare" else "same_shape_window")
+        return baseline.main()  # type: ignore[no-any-return]
     from iamport_desk.app import main as app_main
 
     return app_main([])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -65,3 +66,10 @@ def test_quick_run_prints_every_row() -> None:
         assert found, f"no row {row!r} in:\n{proc.stdout}"
         assert found[0].rstrip().endswith(("pass", "MISS", "skipped (no bundle)")), found[0]
     assert "skipped (no bundle)" in next(line for line in table if line.startswith("Frozen"))
+    # The start-up split names all three programs, each with a measured time.
+    split = next(line for line in lines if line.startswith("Where start-up goes"))
+    assert "bare window" in split and "same_shape_window.py" in split and "the app" in split
+    assert len(re.findall(r"\d+ ms / \d+ ms / \d+\.\d MiB", split)) == 3, split
+    assert any(
+        line.strip().startswith("our own code over the same-shape window: ") for line in lines
+    ), proc.stdout
