@@ -110,8 +110,10 @@ class ApiWorker(QObject):
     Signals:
         finished(int, object): a job (its id) ended with this typed result
             (see :data:`iamport_desk.jobs.JobResult`), successfully or not.
-        history_changed(list): the newest attempts (``list[HistoryEntry]``) after a write.
-        unresolved_changed(int): how many attempts still have an unknown outcome.
+        history_changed(list): the newest attempts (``list[HistoryEntry]``) after a write;
+            after a recorded outcome it follows that job's ``finished``.
+        unresolved_changed(int): how many attempts still have an unknown outcome (right
+            after ``history_changed``).
     """
 
     finished = Signal(int, object)
@@ -139,6 +141,7 @@ class ApiWorker(QObject):
         self._clients_lock = threading.Lock()
         self._running: Job | None = None  # the job on the API thread now (under the lock)
         self._open_clients: set[ReceiptApi] = set()  # every client that may be in a request
+        self._publish_after_result = False  # _finish recorded an outcome (see run())
 
     # The client is rebuilt whenever the credentials differ (another profile, a
     # re-entered secret): a token is never carried over to another key or Tier.
@@ -240,6 +243,11 @@ class ApiWorker(QObject):
         with self._clients_lock:
             self._running = None
         self.finished.emit(job.job_id, result)
+        if self._publish_after_result:
+            # The recent attempts follow the result rather than precede it: the clerk's
+            # receipt is shown first, the table a query later (the row is already written).
+            self._publish_after_result = False
+            self._publish_recorded()
 
     def _dispatch(self, job: Job) -> JobResult:
         if isinstance(job, StartupJob):
@@ -430,11 +438,16 @@ class ApiWorker(QObject):
         except HistoryUnavailable as exc:
             log.error("could not record outcome %s of attempt %d: %s", outcome, entry_id, exc)
             return None, exc
+        self._publish_after_result = True
+        return entry, None
+
+    def _publish_recorded(self) -> None:
+        from iamport_desk.history import HistoryUnavailable
+
         try:
             self._publish_history()
         except HistoryUnavailable as exc:
             log.warning("could not read the history back: %s", exc)
-        return entry, None
 
     def _test_connection(self, job: TestConnectionJob) -> TestConnectionResult:
         from iamport_desk.errors import IamportError

@@ -202,3 +202,32 @@ def test_a_v2_retry_after_a_lost_answer_found_not_done_reuses_its_key(
     key = first.entry.idempotency_key
     assert key and first_headers["idempotency-key"] == key
     assert second_headers["idempotency-key"] == key == second.entry.idempotency_key
+
+
+def test_the_result_reaches_the_window_before_the_recent_attempts(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """Click to receipt: the clerk's result is delivered first, the table's rows after it,
+    and the rows already hold the finished attempt."""
+    path = tmp_path / "history.sqlite3"
+    with Simulator() as sim:
+        credentials = Credentials(DEMO_IMP_KEY, DEMO_IMP_SECRET, api_base=sim.base_url)
+        source = GivenCredentials(credentials)
+        api = ApiThread(ApiWorker(path, client_factory=client_for))
+        seen: list[tuple[str, Any]] = []
+        api.finished.connect(lambda _job_id, result: seen.append(("result", result)))
+        api.history_changed.connect(lambda rows: seen.append(("rows", rows)))
+        try:
+            with qtbot.waitSignal(api.finished, timeout=30_000):
+                api.submit(LookupJob(source, V1_ORDER))
+            seen.clear()
+            with qtbot.waitSignal(api.history_changed, timeout=30_000):
+                api.submit(
+                    CancelJob(source, "강남점", V1_ORDER, reason=CancelReason.TRANSACTION_CANCELLED)
+                )
+        finally:
+            assert api.stop()
+    assert [kind for kind, _ in seen] == ["result", "rows"]
+    result, rows = seen[0][1], seen[1][1]
+    assert isinstance(result, CancelResult) and result.entry is not None
+    assert rows[0].id == result.entry.id and rows[0].outcome is result.entry.outcome
