@@ -290,9 +290,11 @@ def test_a_new_cancel_after_an_unknown_outcome_asks_portone_first(
         assert window.receipt_view.merchant_uid.text() == uid
         assert window.receipt_view.marked_unknown
         # The recent attempts follow the result (the worker publishes them after it).
-        qtbot.waitUntil(
-            lambda: "No answer came back" in window.recent_table.item(0, 4).text(), timeout=5_000
-        )
+        def table_says_unknown() -> None:
+            item = window.recent_table.item(0, 4)
+            assert item is not None and "No answer came back" in item.text()
+
+        qtbot.waitUntil(table_says_unknown, timeout=5_000)
         # The clerk looks it up again before the automatic check ran: the (stale) lookup
         # says "not cancelled", yet the worker checks the unknown attempt before any DELETE.
         stale = {

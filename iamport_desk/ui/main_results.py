@@ -31,6 +31,7 @@ from iamport_desk.ui.result_sentences import (
 from iamport_desk.ui.words import UserMessage, describe_error, keychain_reason_text
 
 if TYPE_CHECKING:
+    from iamport_desk.service import JobHandle
     from iamport_desk.ui.main_window import MainWindow
 
 
@@ -40,6 +41,7 @@ class MainResults(QObject):
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
+        self._startup_job: JobHandle | None = None
 
     @property
     def _window(self) -> MainWindow:
@@ -88,6 +90,15 @@ class MainResults(QObject):
         if self._job_ended("reconcile", result):
             self._on_reconcile(result)
             self._after_job()
+
+    def start_up(self) -> None:
+        """The history's first read (recent attempts, unknown outcomes), submitted once the
+        window's first frame is on screen (``ui.first_paint``)."""
+        window = self._window
+        if window.detached or window.service.stopped:
+            return
+        self._startup_job = window.service.startup()
+        self._startup_job.done.connect(self.on_startup_done)
 
     @Slot(object)
     def on_startup_done(self, result: StartupResult) -> None:

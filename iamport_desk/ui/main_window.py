@@ -19,6 +19,7 @@ from iamport_desk.jobs import StoredCredentials
 from iamport_desk.models import HistoryEntry, Receipt
 from iamport_desk.ui import main_dialogs, main_profiles, window_placement
 from iamport_desk.ui.confirm_dialog import Answer, as_decision, confirm_cancellation
+from iamport_desk.ui.first_paint import after_first_paint
 from iamport_desk.ui.main_closing import MainCloser
 from iamport_desk.ui.main_menus import build_menus
 from iamport_desk.ui.main_panel import MainPanel
@@ -96,8 +97,7 @@ class MainWindow(QMainWindow):
         self.reconcile_timer.timeout.connect(self.reconcile)
         self._reload_profiles()
         self.order_edit.setFocus()
-        self._startup_job = service.startup()
-        self._startup_job.done.connect(self.results.on_startup_done)
+        after_first_paint(self, self.results.start_up)
 
     # ---- construction ---------------------------------------------------------------
 
