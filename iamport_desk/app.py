@@ -204,10 +204,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     translators = i18n.install_translators(app, i18n.resolve_language(profiles.settings.language))
 
     from iamport_desk.service import DeskService
-    from iamport_desk.ui.error_dialog import show_unexpected_error
     from iamport_desk.worker import ApiThread, ApiWorker
 
-    install_excepthook(lambda exc: show_unexpected_error(exc, log_file))
+    def apologise(error: BaseException) -> None:
+        from iamport_desk.ui.error_dialog import show_unexpected_error  # at the first bug
+
+        show_unexpected_error(error, log_file)
+
+    install_excepthook(apologise)
     api = ApiThread(ApiWorker(paths.history_db))
     service = DeskService(api)
     desk = Desk(

@@ -20,7 +20,7 @@ from iamport_desk.paths import AppPaths
 from iamport_desk.service import DeskService
 from iamport_desk.simulator import DEMO_IMP_KEY, DEMO_IMP_SECRET, Simulator
 from iamport_desk.simulator_v2 import DEMO_API_SECRET, DEMO_STORE_ID, SimulatorV2
-from iamport_desk.ui.confirm_dialog import Answer
+from iamport_desk.ui.main_dialogs import Answer
 from iamport_desk.ui.main_window import MainWindow
 from iamport_desk.worker import ApiThread, ApiWorker
 

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QStyle,
     QVBoxLayout,
     QWidget,
@@ -18,8 +17,7 @@ from PySide6.QtWidgets import (
 
 from iamport_desk.formatting import elide, format_kst, isolate
 from iamport_desk.jobs import CancelDecision
-from iamport_desk.models import CancelReason, Receipt
-from iamport_desk.ui import shortcuts
+from iamport_desk.models import Receipt
 from iamport_desk.ui.cancel_reason_box import CancelReasonBox
 from iamport_desk.ui.words import won
 
@@ -140,40 +138,8 @@ def confirm_cancellation(parent: QWidget, receipt: Receipt) -> CancelDecision | 
         dialog.deleteLater()
 
 
-Answer = CancelDecision | bool | None
-
-
-def as_decision(answer: Answer) -> CancelDecision | None:
-    """What a ``confirm=`` seam answered, as a decision: True (tests, benchmarks) is
-    거래취소 without a memo; False and None keep the receipt."""
-    if answer is True:
-        return CancelDecision(CancelReason.TRANSACTION_CANCELLED)
-    if answer is False or answer is None:
-        return None
-    return answer
-
-
-def cancel_receipt_button(parent: QWidget) -> QPushButton:
-    """The button that leads to the question (disabled until a receipt is shown)."""
-    button = QPushButton(
-        QCoreApplication.translate("MainWindow", "&Cancel this receipt..."), parent
-    )
-    button.setObjectName("cancelReceiptButton")
-    button.setAccessibleDescription(
-        QCoreApplication.translate(
-            "MainWindow", "Asks for confirmation, then cancels the cash receipt shown above."
-        )
-    )
-    button.setToolTip(shortcuts.CANCEL_RECEIPT.native_key())
-    button.setEnabled(False)
-    return button
-
-
 __all__ = [
-    "Answer",
     "CancelConfirmDialog",
-    "as_decision",
-    "cancel_receipt_button",
     "confirm_cancellation",
     "confirmation_text",
 ]

@@ -8,8 +8,34 @@ from __future__ import annotations
 from types import ModuleType
 from typing import TYPE_CHECKING
 
+from iamport_desk.jobs import CancelDecision
+from iamport_desk.models import CancelReason
+
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from iamport_desk.models import Receipt
     from iamport_desk.ui.main_window import MainWindow
+
+# What a ``confirm=`` seam of the main window may answer.
+Answer = CancelDecision | bool | None
+
+
+def confirm_cancellation(parent: QWidget, receipt: Receipt) -> CancelDecision | None:
+    """The question before a cancellation (``ui.confirm_dialog``, imported at first use)."""
+    from iamport_desk.ui import confirm_dialog
+
+    return confirm_dialog.confirm_cancellation(parent, receipt)
+
+
+def as_decision(answer: Answer) -> CancelDecision | None:
+    """What a ``confirm=`` seam answered, as a decision: True (tests, benchmarks) is
+    거래취소 without a memo; False and None keep the receipt."""
+    if answer is True:
+        return CancelDecision(CancelReason.TRANSACTION_CANCELLED)
+    if answer is False or answer is None:
+        return None
+    return answer
 
 
 def help_dialogs() -> ModuleType:

@@ -7,7 +7,7 @@ neither collapsible, so on a small screen both keep a usable height (issue 13).
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from iamport_desk.ui.confirm_dialog import cancel_receipt_button
+from iamport_desk.ui import shortcuts
 from iamport_desk.ui.order_form import OrderForm
 from iamport_desk.ui.practice_orders import PracticeOrders, demo_banner
 from iamport_desk.ui.receipt_view import ReceiptView
@@ -30,6 +30,22 @@ from iamport_desk.ui.status_area import StatusArea
 
 RECEIPT_MIN_LINES = 4  # the receipt box never shrinks below this many lines of text
 RECENT_MIN_LINES = 4  # the recent attempts: their buttons' row and a few rows of the table
+
+
+def cancel_receipt_button(parent: QWidget) -> QPushButton:
+    """The button that leads to the question (disabled until a receipt is shown)."""
+    button = QPushButton(
+        QCoreApplication.translate("MainWindow", "&Cancel this receipt..."), parent
+    )
+    button.setObjectName("cancelReceiptButton")
+    button.setAccessibleDescription(
+        QCoreApplication.translate(
+            "MainWindow", "Asks for confirmation, then cancels the cash receipt shown above."
+        )
+    )
+    button.setToolTip(shortcuts.CANCEL_RECEIPT.native_key())
+    button.setEnabled(False)
+    return button
 
 
 class MainPanel(QWidget):

@@ -18,9 +18,9 @@ from iamport_desk.formatting import elide, isolate
 from iamport_desk.jobs import StoredCredentials
 from iamport_desk.models import HistoryEntry, Receipt
 from iamport_desk.ui import main_dialogs, main_profiles, window_placement
-from iamport_desk.ui.confirm_dialog import Answer, as_decision, confirm_cancellation
 from iamport_desk.ui.first_paint import after_first_paint
 from iamport_desk.ui.main_closing import MainCloser
+from iamport_desk.ui.main_dialogs import Answer, as_decision, confirm_cancellation
 from iamport_desk.ui.main_menus import build_menus
 from iamport_desk.ui.main_panel import MainPanel
 from iamport_desk.ui.main_results import MainResults
