@@ -185,6 +185,7 @@ class CancelResult:
     entry: HistoryEntry | None = None
     error: BaseException | None = None
     already_cancelled: HistoryEntry | None = None  # duplicate guard hit: no DELETE sent
+    found_cancelled: Receipt | None = None  # refused; a lookup found it cancelled elsewhere
     reconciled: tuple[HistoryEntry, ...] = ()
     history_error: BaseException | None = None  # the outcome could not be recorded
     missing_secret: bool = False

@@ -45,6 +45,7 @@ from iamport_desk.jobs import (
     TestConnectionResult,
 )
 from iamport_desk.models import Credentials, HistoryEntry, NoteCode, Outcome, Receipt, StoreApi
+from iamport_desk.refused_cancel import found_cancelled
 from iamport_desk.rules import order_key
 
 if TYPE_CHECKING:
@@ -244,8 +245,7 @@ class ApiWorker(QObject):
             self._running = None
         self.finished.emit(job.job_id, result)
         if self._publish_after_result:
-            # The recent attempts follow the result rather than precede it: the clerk's
-            # receipt is shown first, the table a query later (the row is already written).
+            # After the result: the clerk's receipt first, the table a query later.
             self._publish_after_result = False
             self._publish_recorded()
 
@@ -374,7 +374,13 @@ class ApiWorker(QObject):
                     "note": NoteCode.NO_CANCELLATION_TIME,
                 }
         entry, history_error = self._finish(history, entry_id, outcome, receipt=receipt, **fields)
-        return CancelResult(entry=entry, receipt=receipt, error=error, history_error=history_error)
+        # Refused: if PortOne has it cancelled already (elsewhere), the window shows that.
+        found = (
+            None if self._stopping.is_set() else found_cancelled(client, job.merchant_uid, error)
+        )
+        return CancelResult(
+            receipt, entry, error, history_error=history_error, found_cancelled=found
+        )
 
     def _settle_unknown_first(
         self, job: CancelJob, credentials: Credentials, history: History

@@ -250,6 +250,14 @@ def test_cancelled_elsewhere_meanwhile_is_refused_and_recorded(
         assert store.cancels() == 1
         portone_words = {StoreApi.V1: "이미 취소된", StoreApi.V2: "발급되지 않은"}[store.api]
         assert portone_words in window.message.text()
+        # One lookup after the refusal: PortOne has it cancelled, so the window says so,
+        # shows the receipt as it is now, and leaves nothing to press.
+        lookups = [r for r in store.sim.requests if r.method == "GET"]
+        assert len(lookups) == 1, [r.path for r in store.sim.requests]
+        assert window.message.text().startswith("Nothing more to do: this receipt is already")
+        assert window.shown_receipt is not None and window.shown_receipt.is_cancelled
+        assert not window.cancel_button.isEnabled()
+        assert not window.cancel_action.isEnabled()
     [row] = attempts(app_paths)
     assert (row["outcome"], row["http_status"]) == (
         "failed",

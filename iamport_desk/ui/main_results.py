@@ -19,6 +19,7 @@ from iamport_desk.jobs import CancelResult, JobResult, LookupResult, ReconcileRe
 from iamport_desk.ui.result_sentences import (
     Said,
     cancelled_said,
+    found_cancelled_said,
     guard_said,
     no_credentials_said,
     outcome_unclear,
@@ -162,6 +163,10 @@ class MainResults(QObject):
             window.set_receipt(result.receipt)
             window.panel.confirmation.offer(result.entry)  # the reason, and the 확인서
             self.say(cancelled_said(result.receipt, result.history_error))
+            return
+        if result.found_cancelled is not None:  # refused: it was cancelled elsewhere
+            window.set_receipt(result.found_cancelled)
+            self.say(found_cancelled_said(result.found_cancelled, result.error))
             return
         shown = window.shown_receipt
         # The worker always sets one of them.

@@ -113,6 +113,18 @@ def guard_said(result: CancelResult) -> Said | None:
     )
 
 
+def found_cancelled_said(receipt: Receipt, refusal: BaseException | None) -> Said:
+    """Refused, and the lookup after it found the receipt cancelled (elsewhere)."""
+    text = QCoreApplication.translate(
+        "MainWindow",
+        "Nothing more to do: this receipt is already cancelled. PortOne refused this request "
+        "because its records show the cancellation at {0} (made on another PC or in PortOne's "
+        "console). The receipt above is as PortOne has it now.",
+    ).format(format_kst(receipt.cancelled_at))
+    said = describe_error(refusal, cancelling=True) if refusal is not None else None
+    return Said(UserMessage(text, said.server if said is not None else None))
+
+
 def cancelled_said(receipt: Receipt, history_error: BaseException | None) -> Said:
     text = QCoreApplication.translate(
         "MainWindow", "The cash receipt was cancelled at {0}."

@@ -1171,6 +1171,10 @@
         <translation>The history shows this receipt was already cancelled on {0}. No request was sent.</translation>
     </message>
     <message>
+        <source>Nothing more to do: this receipt is already cancelled. PortOne refused this request because its records show the cancellation at {0} (made on another PC or in PortOne&apos;s console). The receipt above is as PortOne has it now.</source>
+        <translation>Nothing more to do: this receipt is already cancelled. PortOne refused this request because its records show the cancellation at {0} (made on another PC or in PortOne&apos;s console). The receipt above is as PortOne has it now.</translation>
+    </message>
+    <message>
         <source>The cash receipt was cancelled at {0}.</source>
         <translation>The cash receipt was cancelled at {0}.</translation>
     </message>

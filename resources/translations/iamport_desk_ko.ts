@@ -1171,6 +1171,10 @@
             <translation>처리 기록에 따르면 이 영수증은 {0}에 이미 취소되었습니다. 요청을 보내지 않았습니다.</translation>
         </message>
         <message>
+            <source>Nothing more to do: this receipt is already cancelled. PortOne refused this request because its records show the cancellation at {0} (made on another PC or in PortOne's console). The receipt above is as PortOne has it now.</source>
+            <translation>더 할 일은 없습니다: 이 영수증은 이미 취소되어 있습니다. PortOne 기록에 {0}에 취소된 것으로 되어 있어 이번 요청은 거절되었습니다(다른 PC나 PortOne 콘솔에서 취소됨). 위 영수증은 지금 PortOne에 있는 그대로입니다.</translation>
+        </message>
+        <message>
             <source>The cash receipt was cancelled at {0}.</source>
             <translation>{0}에 현금영수증을 발행취소했습니다.</translation>
         </message>
