@@ -7,6 +7,8 @@ neither collapsible, so on a small screen both keep a usable height (issue 13).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QFrame,
@@ -21,12 +23,14 @@ from PySide6.QtWidgets import (
 
 from iamport_desk.ui import shortcuts
 from iamport_desk.ui.order_form import OrderForm
-from iamport_desk.ui.practice_orders import PracticeOrders, demo_banner
 from iamport_desk.ui.receipt_view import ReceiptView
 from iamport_desk.ui.recent_attempts import RecentAttempts
 from iamport_desk.ui.reissue_entry import ReissueButton
 from iamport_desk.ui.result_confirmation import ResultConfirmation
 from iamport_desk.ui.status_area import StatusArea
+
+if TYPE_CHECKING:
+    from iamport_desk.ui.practice_orders import PracticeOrders
 
 RECEIPT_MIN_LINES = 4  # the receipt box never shrinks below this many lines of text
 RECENT_MIN_LINES = 4  # the recent attempts: their buttons' row and a few rows of the table
@@ -62,6 +66,9 @@ class MainPanel(QWidget):
         self.demo_banner: QLabel | None = None
         self.practice: PracticeOrders | None = None
         if demo_orders is not None:
+            # The demo's own parts, imported only for the demo (a real start needs neither).
+            from iamport_desk.ui.practice_orders import PracticeOrders, demo_banner
+
             self.demo_banner = demo_banner(self)
             layout.addWidget(self.demo_banner)
 
