@@ -106,13 +106,18 @@ class Desk:
         window.show()
         return window
 
-    def switch_language(self, language: str) -> None:
-        """Apply a new language at once: new translators, and the window built anew."""
+    def switch_language(self, language: str) -> bool:
+        """Apply a new language at once: new translators, and the window built anew.
+
+        False (nothing changed now) while a job or a file export is in flight: rebuilding the
+        windows would drop its answer. The language is saved; it applies at the next start or
+        when chosen again."""
         from iamport_desk import i18n
+        from iamport_desk.ui.main_dialogs import files_being_written
 
         old = self.window
-        if old is not None and old.busy:
-            return
+        if old is not None and (old.busy or files_being_written(old)):
+            return False
         i18n.remove_translators(self.app, self.translators)
         self.translators = i18n.install_translators(self.app, i18n.resolve_language(language))
         if old is not None:
@@ -121,6 +126,7 @@ class Desk:
             new = self.show_window()
             new.restoreGeometry(geometry)
             old.deleteLater()
+        return True
 
 
 def _profile_store(paths: AppPaths, *, demo_hosts: Mapping[StoreApi, str] | None) -> ProfileStore:

@@ -35,11 +35,11 @@ from pytestqt.qtbot import QtBot
 import hatch_build
 from iamport_desk import i18n, resources
 from iamport_desk.credentials import ProfileStore
-from iamport_desk.models import Receipt
+from iamport_desk.models import Outcome, Receipt
 from iamport_desk.paths import AppPaths
 from iamport_desk.service import DeskService
 from iamport_desk.simulator import Simulator
-from tests.ui_helpers import look_up, make_profiles, open_window, running_service
+from tests.ui_helpers import PROFILE, look_up, make_profiles, open_window, running_service
 
 pytestmark = pytest.mark.timeout(60)
 
@@ -850,6 +850,119 @@ def test_switching_the_language_applies_at_once_and_keeps_working(
         second.lookup()
     assert second.receipt_view.amount.text() == "33,000원"
     second.close()
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support raise")  # offscreen: raise_() at open
+def test_no_language_switch_drops_a_job_or_an_export_in_flight(
+    qtbot: QtBot,
+    qapp: QApplication,
+    languages: Languages,
+    app_paths: AppPaths,
+    simulator: Simulator,
+    api: DeskService,
+    profiles: ProfileStore,
+    tmp_path: Path,
+) -> None:
+    """Rebuilding the windows would drop the answer of a lookup in flight, or end an export
+    without a sentence: the switch waits, says so (help_dialogs), and works once idle."""
+    from iamport_desk.app import Desk
+    from iamport_desk.history import History, HistoryFilter
+    from iamport_desk.ui import main_dialogs
+    from iamport_desk.ui.words import export_words
+
+    languages.install("en")
+    with History(app_paths.history_db) as history:
+        entry = history.begin(profile=PROFILE, tier_code=None, merchant_uid="ORDER-20261125-0009")
+        history.finish(entry, Outcome.CANCELLED, http_status=200, code=0)
+    desk = Desk(
+        qapp, app_paths, profiles, api, api_base=simulator.base_url, demo_orders=None,
+        translators=languages.installed,
+    )  # fmt: skip
+    first = desk.show_window()
+    qtbot.addWidget(first)
+    simulator.latency = 0.5
+    first.order_edit.setText("ORDER-20261125-0001")
+    with qtbot.waitSignal(first.receipt_shown, timeout=10_000):
+        first.lookup()
+        assert first.busy
+        assert desk.switch_language("ko") is False  # a lookup in flight
+        assert desk.window is first
+    simulator.latency = 0.0
+    main_dialogs.open_history(first)
+    history_window = first.history_window
+    assert history_window is not None
+    exporter = history_window.exporter  # type: ignore[attr-defined]
+    with qtbot.waitSignal(exporter.done, timeout=10_000) as export:
+        exporter.start(
+            tmp_path / "history.csv", HistoryFilter(), order_by="started_at", descending=True,
+            **export_words(),
+        )  # fmt: skip
+        assert main_dialogs.files_being_written(first)
+        assert desk.switch_language("ko") is False  # an export in flight
+        assert desk.window is first and first.lookup_button.text() == "&Look up"
+    assert export.args[0] == 1 and (tmp_path / "history.csv").exists()
+    assert not main_dialogs.files_being_written(first)
+    assert desk.switch_language("ko") is True
+    languages.installed = desk.translators
+    second = desk.window
+    assert second is not None and second is not first
+    qtbot.addWidget(second)
+    assert second.lookup_button.text() == "조회(&L)"
+    second.close()
+
+
+def test_the_clerk_is_told_in_korean_that_the_language_waits(
+    qtbot: QtBot,
+    qapp: QApplication,
+    languages: Languages,
+    app_paths: AppPaths,
+    simulator: Simulator,
+    api: DeskService,
+    profiles: ProfileStore,
+) -> None:
+    """Settings > Language while a lookup is in flight: saved, not applied, and said (in the
+    clerk's language: the sentence was once filed under a context nothing looked up)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from iamport_desk.app import Desk
+    from iamport_desk.ui.help_dialogs import LanguageDialog, choose_language
+
+    languages.install("ko")
+    desk = Desk(
+        qapp, app_paths, profiles, api, api_base=simulator.base_url, demo_orders=None,
+        translators=languages.installed,
+    )  # fmt: skip
+    qapp.switch_language = desk.switch_language  # type: ignore[attr-defined]
+    try:
+        window = desk.show_window()
+        qtbot.addWidget(window)
+        said: list[str] = []
+
+        def answer_dialogs() -> None:
+            modal = QApplication.activeModalWidget()
+            if isinstance(modal, LanguageDialog):
+                modal.combo.setCurrentIndex(modal.combo.findData("en"))
+                modal.accept()
+            elif isinstance(modal, QMessageBox):
+                said.append(modal.text())
+                modal.accept()
+                return
+            QTimer.singleShot(20, answer_dialogs)
+
+        simulator.latency = 0.8
+        window.order_edit.setText("ORDER-20261125-0001")
+        window.lookup()
+        assert window.busy
+        QTimer.singleShot(20, answer_dialogs)
+        choose_language(window, profiles)
+        assert said and said[0].startswith("언어는 저장했지만 아직 바꾸지 않았습니다"), said
+        assert profiles.settings.language == "en"  # saved
+        assert desk.window is window and window.lookup_button.text() == "조회(&L)"
+        qtbot.waitUntil(lambda: not window.busy, timeout=10_000)
+        window.close()
+    finally:
+        del qapp.switch_language  # type: ignore[attr-defined]
+        languages.installed = desk.translators
 
 
 def test_refused_order_number_sentences_in_korean(languages: Languages) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QUrl, Slot
+from PySide6.QtCore import QCoreApplication, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
@@ -167,12 +167,20 @@ def choose_language(
 
     app = QApplication.instance()
     switch = getattr(app, "switch_language", None)
-    if callable(switch):
-        switch(language)
+    if callable(switch) and switch(language) is not False:
         return True
-    QMessageBox.information(
-        window,
-        window.tr("Language"),
-        window.tr("The new language applies the next time iamport-desk starts."),
+    # An explicit context: ``window.tr`` would look the words up under the window's class
+    # name, not the name lupdate files them under.
+    later = QCoreApplication.translate(
+        "LanguageDialog", "The new language applies the next time iamport-desk starts."
     )
+    if callable(switch):  # refused: a lookup, cancellation or export is still running
+        later = QCoreApplication.translate(
+            "LanguageDialog",
+            "The language was saved but not changed yet: a lookup, cancellation or export is "
+            "still running. Choose the language again once it has finished, or it applies the "
+            "next time iamport-desk starts.",
+        )
+    title = QCoreApplication.translate("LanguageDialog", "Language")
+    QMessageBox.information(window, title, later)
     return True

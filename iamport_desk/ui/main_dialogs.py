@@ -45,6 +45,18 @@ def help_dialogs() -> ModuleType:
     return module
 
 
+def files_being_written(window: MainWindow) -> bool:
+    """An export or a confirmation PDF of the history window is being written on a thread;
+    rebuilding the windows now would end it without a sentence."""
+    history = window.history_window
+    if history is None:
+        return False
+    exporter = getattr(history, "exporter", None)
+    confirmations = getattr(history, "confirmations", None)
+    writer = getattr(confirmations, "writer", None)
+    return bool(getattr(exporter, "running", False) or getattr(writer, "running", False))
+
+
 def open_history(window: MainWindow) -> None:
     """Show the audit history window (one per main window), brought to the front."""
     from iamport_desk.ui.history_window import HistoryWindow

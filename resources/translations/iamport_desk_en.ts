@@ -1007,6 +1007,14 @@
         <source>&amp;Language:</source>
         <translation>&amp;Language:</translation>
     </message>
+    <message>
+        <source>The new language applies the next time iamport-desk starts.</source>
+        <translation>The new language applies the next time iamport-desk starts.</translation>
+    </message>
+    <message>
+        <source>The language was saved but not changed yet: a lookup, cancellation or export is still running. Choose the language again once it has finished, or it applies the next time iamport-desk starts.</source>
+        <translation>The language was saved but not changed yet: a lookup, cancellation or export is still running. Choose the language again once it has finished, or it applies the next time iamport-desk starts.</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -2441,17 +2449,6 @@ This cannot be undone.</translation>
     <message>
         <source>{0} [{1}, Tier {2}]</source>
         <translation>{0} [{1}, Tier {2}]</translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <source>Language</source>
-        <translation>Language</translation>
-    </message>
-    <message>
-        <source>The new language applies the next time iamport-desk starts.</source>
-        <translation>The new language applies the next time iamport-desk starts.</translation>
     </message>
 </context>
 </TS>

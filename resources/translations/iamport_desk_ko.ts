@@ -1007,6 +1007,14 @@
             <source>&amp;Language:</source>
             <translation>언어(&amp;L):</translation>
         </message>
+        <message>
+            <source>The new language applies the next time iamport-desk starts.</source>
+            <translation>새 언어는 iamport-desk를 다음에 시작할 때 적용됩니다.</translation>
+        </message>
+        <message>
+            <source>The language was saved but not changed yet: a lookup, cancellation or export is still running. Choose the language again once it has finished, or it applies the next time iamport-desk starts.</source>
+            <translation>언어는 저장했지만 아직 바꾸지 않았습니다: 조회, 취소 또는 내보내기가 아직 진행 중입니다. 끝난 뒤 언어를 다시 고르면 바로 바뀌고, 그러지 않으면 iamport-desk를 다음에 시작할 때 적용됩니다.</translation>
+        </message>
     </context>
     <context>
         <name>MainWindow</name>
@@ -2441,17 +2449,6 @@ This cannot be undone.</source>
         <message>
             <source>{0} [{1}, Tier {2}]</source>
             <translation>{0} [{1}, Tier 코드 {2}]</translation>
-        </message>
-    </context>
-    <context>
-        <name>window</name>
-        <message>
-            <source>Language</source>
-            <translation>언어</translation>
-        </message>
-        <message>
-            <source>The new language applies the next time iamport-desk starts.</source>
-            <translation>새 언어는 iamport-desk를 다음에 시작할 때 적용됩니다.</translation>
         </message>
     </context>
 </TS>
