@@ -20,6 +20,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, QTimer, QTranslator
@@ -40,6 +41,9 @@ from iamport_desk.paths import AppPaths
 from iamport_desk.service import DeskService
 from iamport_desk.simulator import Simulator
 from tests.ui_helpers import PROFILE, look_up, make_profiles, open_window, running_service
+
+if TYPE_CHECKING:
+    from iamport_desk.app import Desk
 
 pytestmark = pytest.mark.timeout(60)
 
@@ -812,6 +816,28 @@ def test_every_string_looked_up_in_korean_is_translated(
     )
 
 
+def desk_on(
+    qapp: QApplication,
+    app_paths: AppPaths,
+    profiles: ProfileStore,
+    api: DeskService,
+    simulator: Simulator,
+    languages: Languages,
+) -> Desk:
+    """The app's Desk (the window's owner, which switches languages) on the test's service."""
+    from iamport_desk.app import Desk
+
+    return Desk(
+        qapp,
+        app_paths,
+        profiles,
+        api,
+        api_base=simulator.base_url,
+        demo_orders=None,
+        translators=languages.installed,
+    )
+
+
 def test_switching_the_language_applies_at_once_and_keeps_working(
     qtbot: QtBot,
     qapp: QApplication,
@@ -822,18 +848,8 @@ def test_switching_the_language_applies_at_once_and_keeps_working(
     profiles: ProfileStore,
 ) -> None:
     """Settings > Language rebuilds the window in the new language, on the same API thread."""
-    from iamport_desk.app import Desk
-
     languages.install("en")
-    desk = Desk(
-        qapp,
-        app_paths,
-        profiles,
-        api,
-        api_base=simulator.base_url,
-        demo_orders=None,
-        translators=languages.installed,
-    )
+    desk = desk_on(qapp, app_paths, profiles, api, simulator, languages)
     first = desk.show_window()
     qtbot.addWidget(first)
     assert first.lookup_button.text() == "&Look up"
@@ -865,7 +881,6 @@ def test_no_language_switch_drops_a_job_or_an_export_in_flight(
 ) -> None:
     """Rebuilding the windows would drop the answer of a lookup in flight, or end an export
     without a sentence: the switch waits, says so (help_dialogs), and works once idle."""
-    from iamport_desk.app import Desk
     from iamport_desk.history import History, HistoryFilter
     from iamport_desk.ui import main_dialogs
     from iamport_desk.ui.words import export_words
@@ -874,10 +889,7 @@ def test_no_language_switch_drops_a_job_or_an_export_in_flight(
     with History(app_paths.history_db) as history:
         entry = history.begin(profile=PROFILE, tier_code=None, merchant_uid="ORDER-20261125-0009")
         history.finish(entry, Outcome.CANCELLED, http_status=200, code=0)
-    desk = Desk(
-        qapp, app_paths, profiles, api, api_base=simulator.base_url, demo_orders=None,
-        translators=languages.installed,
-    )  # fmt: skip
+    desk = desk_on(qapp, app_paths, profiles, api, simulator, languages)
     first = desk.show_window()
     qtbot.addWidget(first)
     simulator.latency = 0.5
@@ -924,14 +936,10 @@ def test_the_clerk_is_told_in_korean_that_the_language_waits(
     clerk's language: the sentence was once filed under a context nothing looked up)."""
     from PySide6.QtWidgets import QMessageBox
 
-    from iamport_desk.app import Desk
     from iamport_desk.ui.help_dialogs import LanguageDialog, choose_language
 
     languages.install("ko")
-    desk = Desk(
-        qapp, app_paths, profiles, api, api_base=simulator.base_url, demo_orders=None,
-        translators=languages.installed,
-    )  # fmt: skip
+    desk = desk_on(qapp, app_paths, profiles, api, simulator, languages)
     qapp.switch_language = desk.switch_language  # type: ignore[attr-defined]
     try:
         window = desk.show_window()
