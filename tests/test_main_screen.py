@@ -332,11 +332,24 @@ def test_the_file_dialog_is_wholly_korean_under_the_korean_translators(qtbot: Qt
         QLocale.setDefault(locale)
 
 
+@pytest.mark.parametrize(
+    ("height", "demo"),
+    [
+        (688, False),  # the window on a 1366x768 laptop
+        # 2560x1440 at 200 % (and 1920x1080 at 150 %): 720 logical px, less the taskbar and
+        # the title bar; the demo's banner and practice orders take room of their own.
+        (640, True),
+    ],
+    ids=["1366x768", "200-percent-demo"],
+)
 def test_the_unknown_mark_makes_room_for_itself_on_a_small_screen(
-    qtbot: QtBot, app_paths: AppPaths, simulator: Simulator
+    qtbot: QtBot, app_paths: AppPaths, simulator: Simulator, height: int, demo: bool
 ) -> None:
-    with open_window(qtbot, app_paths, simulator) as (window, _):
-        window.resize(860, 688)  # the window on a 1366x768 laptop
+    from iamport_desk.demo_stores import practice_orders
+
+    orders = practice_orders() if demo else None
+    with open_window(qtbot, app_paths, simulator, demo_orders=orders) as (window, _):
+        window.resize(860, height)
         look_up(qtbot, window, "ORDER-LOST")
         scroll = window.panel.receipt_scroll
         assert not scroll.verticalScrollBar().isVisible()  # the whole receipt is in sight
@@ -344,4 +357,9 @@ def test_the_unknown_mark_makes_room_for_itself_on_a_small_screen(
         QApplication.processEvents()
         assert window.receipt_view.marked_unknown
         assert not scroll.verticalScrollBar().isVisible()  # the mark too, without scrolling
-        assert window.recent.height() >= window.recent.minimumHeight() > 0
+        # The recent attempts are not clipped: their table shows its header and two rows.
+        recent = window.recent
+        assert recent.height() >= recent.minimumSizeHint().height() > 0
+        table = recent.table
+        assert table.viewport().height() >= 2 * table.verticalHeader().defaultSectionSize()
+        assert window.height() == height  # nothing forced the window to grow

@@ -33,7 +33,6 @@ if TYPE_CHECKING:
     from iamport_desk.ui.practice_orders import PracticeOrders
 
 RECEIPT_MIN_LINES = 4  # the receipt box never shrinks below this many lines of text
-RECENT_MIN_LINES = 4  # the recent attempts: their buttons' row and a few rows of the table
 
 
 def cancel_receipt_button(parent: QWidget) -> QPushButton:
@@ -87,7 +86,6 @@ class MainPanel(QWidget):
         self.receipt_part = self._receipt_part()
         self.splitter.addWidget(self.receipt_part)
         self.recent = RecentAttempts(self)
-        self.recent.setMinimumHeight(RECENT_MIN_LINES * self._line())
         self.splitter.addWidget(self.recent)
         self.splitter.setStretchFactor(0, 0)  # the receipt keeps its height, the table grows
         self.splitter.setStretchFactor(1, 1)
@@ -129,7 +127,8 @@ class MainPanel(QWidget):
         # part holds besides the scroll area (the row of buttons).
         besides = self.receipt_part.height() - self.receipt_scroll.height()
         wanted = self.receipt_view.sizeHint().height() + besides
-        receipt = min(wanted, total - self.recent.minimumHeight())
+        # Never below what the recent attempts need: a smaller height would clip their table.
+        receipt = min(wanted, total - self.recent.minimumSizeHint().height())
         if receipt > self.splitter.sizes()[0]:
             self.splitter.setSizes([receipt, total - receipt])
 

@@ -60,7 +60,11 @@ class RecentAttempts(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
-        self.table.setMinimumHeight(140)
+        # Its header and two rows, in the font's own size (a fixed 140 px was more than a
+        # 200 % screen could give and then clipped): the splitter keeps at least that.
+        rows = 2 * self.table.verticalHeader().defaultSectionSize()
+        frame = 2 * self.table.frameWidth()
+        self.table.setMinimumHeight(header.sizeHint().height() + rows + frame)
         layout.addWidget(self.table, 1)
 
     def show_entries(self, entries: list[HistoryEntry]) -> None:
