@@ -305,6 +305,7 @@ def test_the_history_window_opens_the_correction_of_a_cancel_row(
     qtbot: QtBot, app_paths: AppPaths, sim_for: type[Simulator]
 ) -> None:
     from iamport_desk.jobs import StoredCredentials
+    from iamport_desk.models import Credentials
     from iamport_desk.ui.reissue_entry import open_reissue
 
     sim = sim_for(reissue_cancelled=True)  # type: ignore[call-arg]
@@ -326,6 +327,12 @@ def test_the_history_window_opens_the_correction_of_a_cancel_row(
         refused = open_reissue(window, window.service, cancel_row, credentials=other)
         assert not isinstance(refused, ReissueDialog) and refused is not None
         assert PROFILE in refused.message.text
+        # Nor with credentials from a provider that names no store: it cannot be checked.
+        nameless = Credentials(DEMO_IMP_KEY, DEMO_IMP_SECRET, api_base=sim.base_url)
+        window.credentials_provider = lambda: nameless  # type: ignore[attr-defined]
+        unchecked = open_reissue(window, window.service, cancel_row)
+        assert not isinstance(unchecked, ReissueDialog) and unchecked is not None
+        assert PROFILE in unchecked.message.text
     _, issue_row = rows(app_paths)
     assert open_reissue(window, window.service, issue_row) is None  # an issue row: nothing
 

@@ -15,7 +15,7 @@ from PySide6.QtCore import Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLineEdit, QPushButton, QWidget
 
-from iamport_desk.jobs import GivenCredentials, IssueResult
+from iamport_desk.jobs import IssueResult
 from iamport_desk.models import Action, Credentials, HistoryEntry, Outcome, Receipt
 from iamport_desk.reissue_draft import ReissueDefaults, draft_defaults, entry_defaults
 from iamport_desk.ui.words import IssueSaid, UserMessage, issue_said
@@ -163,8 +163,10 @@ def open_reissue(
     its ``finished`` and read :meth:`ReissueDialog.outcome`.
 
     ``credentials`` defaults to ``parent.credentials_provider()`` (the history window's), which
-    must be the store of ``entry``: otherwise nothing opens and the sentence to show (telling
-    the clerk to choose that store first) is returned.
+    must name the store of ``entry``: otherwise (another store, or credentials that name none,
+    so that the store cannot be checked) nothing opens and the sentence to show (telling the
+    clerk to choose that store first) is returned. Given ``credentials`` that name no store are
+    the caller's choice and are used as they are.
     """
     if not can_reissue(entry):
         return None
@@ -172,8 +174,11 @@ def open_reissue(
     if source is None:
         provider = getattr(parent, "credentials_provider", None)
         given = provider() if callable(provider) else None
-        source = GivenCredentials(given) if isinstance(given, Credentials) else given
-    profile = getattr(source, "profile", entry.profile)
+        # Raw credentials name no store: the row's store could not be checked against them.
+        source = None if isinstance(given, Credentials) else given
+        profile = getattr(source, "profile", None)
+    else:
+        profile = getattr(source, "profile", entry.profile)
     if source is None or profile != entry.profile:
         return IssueSaid(UserMessage(words.other_store(entry.profile)))
     return start_reissue(parent, service, source, entry.profile, entry_defaults(entry))
