@@ -212,6 +212,8 @@ def test_nothing_to_cancel_offers_nothing(
         text = window.message.text()
         if case == "not_issued":
             assert says_in_order(text, LOOKUP_FAILED, "no cash receipt was issued for this order")
+            # Read right for both kinds: the store as chosen, not V1's Tier code alone.
+            assert "the store chosen above" in text and "Tier code" not in text
         else:
             assert "already cancelled" in text and "(KST)" in text
         assert not window.cancel_button.isEnabled()

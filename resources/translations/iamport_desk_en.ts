@@ -1364,10 +1364,6 @@ This cannot be undone.</translation>
         <translation>Enter the REST API key and secret again in the credentials dialog: PortOne did not accept them.</translation>
     </message>
     <message>
-        <source>Check the order number (and the store or Tier code): no cash receipt was issued for this order number.</source>
-        <translation>Check the order number (and the store or Tier code): no cash receipt was issued for this order number.</translation>
-    </message>
-    <message>
         <source>Look the order number up again; if this happens again, contact PortOne. Details: PortOne answered with the receipt of another order number ({0}), not the one looked up, so nothing is shown and nothing can be cancelled.</source>
         <translation>Look the order number up again; if this happens again, contact PortOne. Details: PortOne answered with the receipt of another order number ({0}), not the one looked up, so nothing is shown and nothing can be cancelled.</translation>
     </message>
@@ -1430,6 +1426,10 @@ This cannot be undone.</translation>
     <message>
         <source>The payment gateway refused or failed the cancellation.</source>
         <translation>The payment gateway refused or failed the cancellation.</translation>
+    </message>
+    <message>
+        <source>Check the order number and the store chosen above (its kind and Tier are part of it): no cash receipt was issued for this order number.</source>
+        <translation>Check the order number and the store chosen above (its kind and Tier are part of it): no cash receipt was issued for this order number.</translation>
     </message>
     <message>
         <source>PortOne refused the request.</source>

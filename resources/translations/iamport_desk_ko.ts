@@ -1304,10 +1304,6 @@ This cannot be undone.</source>
             <translation>인증 정보 창에서 REST API 키와 시크릿을 다시 입력하세요: PortOne이 받아들이지 않았습니다.</translation>
         </message>
         <message>
-            <source>Check the order number (and the store or Tier code): no cash receipt was issued for this order number.</source>
-            <translation>주문번호(와 상점 또는 Tier 코드)를 확인하세요: 이 주문번호로 발행된 현금영수증이 없습니다.</translation>
-        </message>
-        <message>
             <source>Look the order number up again; if this happens again, contact PortOne. Details: PortOne answered with the receipt of another order number ({0}), not the one looked up, so nothing is shown and nothing can be cancelled.</source>
             <translation>주문번호를 다시 조회하세요. 같은 일이 반복되면 PortOne에 문의하세요. 상세: PortOne이 조회한 주문번호가 아닌 다른 주문번호({0})의 영수증으로 응답했으므로, 아무것도 표시하지 않으며 취소할 수도 없습니다.</translation>
         </message>
@@ -1374,6 +1370,10 @@ This cannot be undone.</source>
         <message>
             <source>The payment gateway refused or failed the cancellation.</source>
             <translation>PG사에서 발행취소를 거절했거나 처리하지 못했습니다.</translation>
+        </message>
+        <message>
+            <source>Check the order number and the store chosen above (its kind and Tier are part of it): no cash receipt was issued for this order number.</source>
+            <translation>주문번호와 위에서 고른 상점(종류와 Tier 포함)을 확인하세요: 이 주문번호로 발행된 현금영수증이 없습니다.</translation>
         </message>
         <message>
             <source>PortOne refused the request.</source>

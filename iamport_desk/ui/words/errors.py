@@ -82,8 +82,8 @@ def describe_error(
             + " "
             + QCoreApplication.translate(
                 "Messages",
-                "Check the order number (and the store or Tier code): no cash receipt was "
-                "issued for this order number.",
+                "Check the order number and the store chosen above (its kind and Tier are "
+                "part of it): no cash receipt was issued for this order number.",
             ),
             server,
         )
