@@ -284,7 +284,11 @@ def test_a_refused_secret_reopens_the_credentials_dialog(
         with open_window(qtbot, app_paths, store.sim, profiles=profiles) as (window, dialogs):
             look_up(qtbot, window, store.order("cancelled"))
             assert dialogs.credential_reasons, "the credentials dialog was not reopened"
-            assert dialogs.credential_reasons[-1]
+            reason = dialogs.credential_reasons[-1]
+            assert reason
+            # Each kind is asked for what it has: V1 its key and secret, V2 its one secret.
+            wanted = {StoreApi.V1: "REST API key and secret", StoreApi.V2: "V2 API secret"}
+            assert wanted[api] in reason, reason
             assert secret not in window.message.text()
             assert not window.cancel_button.isEnabled()
             assert store.cancels() == 0

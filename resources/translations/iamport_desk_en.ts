@@ -1412,6 +1412,10 @@ This cannot be undone.</translation>
         <translation>The proxy server asks for a login.</translation>
     </message>
     <message>
+        <source>Enter the store&apos;s V2 API secret again in the credentials dialog: PortOne did not accept it.</source>
+        <translation>Enter the store&apos;s V2 API secret again in the credentials dialog: PortOne did not accept it.</translation>
+    </message>
+    <message>
         <source>Ask whoever manages the PortOne account to give this API secret the permission for cash receipts of this store (PortOne console), or check the store ID in the store&apos;s profile. Entering the same secret again will not help.</source>
         <translation>Ask whoever manages the PortOne account to give this API secret the permission for cash receipts of this store (PortOne console), or check the store ID in the store&apos;s profile. Entering the same secret again will not help.</translation>
     </message>

@@ -1356,6 +1356,10 @@ This cannot be undone.</source>
             <translation>프록시 서버가 로그인을 요구합니다.</translation>
         </message>
         <message>
+            <source>Enter the store's V2 API secret again in the credentials dialog: PortOne did not accept it.</source>
+            <translation>인증 정보 창에서 이 상점의 V2 API 시크릿을 다시 입력하세요: PortOne이 받아들이지 않았습니다.</translation>
+        </message>
+        <message>
             <source>Ask whoever manages the PortOne account to give this API secret the permission for cash receipts of this store (PortOne console), or check the store ID in the store's profile. Entering the same secret again will not help.</source>
             <translation>PortOne 계정 관리자에게 이 API 시크릿에 이 상점의 현금영수증 권한을 주도록 요청하거나(PortOne 콘솔), 상점 프로필의 상점 ID를 확인하세요. 같은 시크릿을 다시 입력해도 해결되지 않습니다.</translation>
         </message>

@@ -218,10 +218,23 @@ def _describe_v2(error: BaseException, outcome: str, server: str | None) -> User
     """PortOne V2's own refusals: each says what the clerk (or the account's admin) can do."""
     from iamport_desk.portone_v2.errors import (
         ReceiptAlreadyIssued,
+        V2AuthenticationError,
         V2PermissionDenied,
         V2ReceiptNotIssued,
     )
 
+    if isinstance(error, V2AuthenticationError) and not isinstance(error, V2PermissionDenied):
+        # A V2 store has one API secret, no REST API key: V1's sentence would name both.
+        text = QCoreApplication.translate(
+            "Messages",
+            "Enter the store's V2 API secret again in the credentials dialog: PortOne did not "
+            "accept it.",
+        )
+        return UserMessage(
+            outcome + " " + text + status_detail(error.status, error.code),
+            server,
+            reenter_credentials=True,
+        )
     if isinstance(error, V2PermissionDenied):
         text = QCoreApplication.translate(
             "Messages",
