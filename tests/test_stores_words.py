@@ -130,3 +130,14 @@ def test_the_store_box_and_the_kinds_read_korean() -> None:
         "정정 재발행에만 필요합니다. PortOne 관리자 콘솔의 [결제 연동] > [채널 관리]에서 "
         "확인하세요."
     )
+
+
+def test_the_sentences_about_missing_keys_fit_both_kinds_of_store() -> None:
+    """A V2 store has no REST API key: what the window says when keys are missing or must be
+    entered again names none of V1's keys."""
+    from iamport_desk.ui.result_sentences import no_credentials_said, reenter_reason
+
+    nothing = no_credentials_said().message
+    assert isinstance(nothing, str)
+    for text in (nothing, reenter_reason()):
+        assert "PortOne keys" in text and "REST API" not in text and "API key" not in text

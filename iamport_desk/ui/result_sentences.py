@@ -33,7 +33,8 @@ def secret_missing_reason() -> str:
 
 
 def reenter_reason() -> str:
-    return QCoreApplication.translate("MainWindow", "Enter the store's API key and secret again.")
+    # Both kinds: V1's REST API key and secret, V2's one API secret.
+    return QCoreApplication.translate("MainWindow", "Enter the store's PortOne keys again.")
 
 
 def no_credentials_said() -> Said:
@@ -43,8 +44,8 @@ def no_credentials_said() -> Said:
     return Said(
         QCoreApplication.translate(
             "MainWindow",
-            "Nothing was looked up: no store's REST API key and secret are saved. Enter them "
-            "with {0} (Settings > Store profiles and keys).",
+            "Nothing was looked up: no store's PortOne keys are saved. Enter them with {0} "
+            "(Settings > Store profiles and keys).",
         ).format(shortcuts.CREDENTIALS.native_key()),
         warning=True,
     )

@@ -1139,10 +1139,6 @@
         <translation>Looking up {0}...</translation>
     </message>
     <message>
-        <source>Enter the store&apos;s API key and secret again.</source>
-        <translation>Enter the store&apos;s API key and secret again.</translation>
-    </message>
-    <message>
         <source>Nothing was cancelled.</source>
         <translation>Nothing was cancelled.</translation>
     </message>
@@ -1155,8 +1151,12 @@
         <translation>Checking attempts with an unknown outcome...</translation>
     </message>
     <message>
-        <source>Nothing was looked up: no store&apos;s REST API key and secret are saved. Enter them with {0} (Settings &gt; Store profiles and keys).</source>
-        <translation>Nothing was looked up: no store&apos;s REST API key and secret are saved. Enter them with {0} (Settings &gt; Store profiles and keys).</translation>
+        <source>Enter the store&apos;s PortOne keys again.</source>
+        <translation>Enter the store&apos;s PortOne keys again.</translation>
+    </message>
+    <message>
+        <source>Nothing was looked up: no store&apos;s PortOne keys are saved. Enter them with {0} (Settings &gt; Store profiles and keys).</source>
+        <translation>Nothing was looked up: no store&apos;s PortOne keys are saved. Enter them with {0} (Settings &gt; Store profiles and keys).</translation>
     </message>
     <message>
         <source>No store is set up yet. Add your PortOne store with {0} (Settings &gt; Store profiles and keys), or try the app first with the practice stores: start it with --demo.</source>

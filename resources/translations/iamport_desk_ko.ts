@@ -1139,10 +1139,6 @@
             <translation>{0} 조회 중...</translation>
         </message>
         <message>
-            <source>Enter the store's API key and secret again.</source>
-            <translation>상점의 API 키와 시크릿을 다시 입력하세요.</translation>
-        </message>
-        <message>
             <source>Nothing was cancelled.</source>
             <translation>아무것도 취소하지 않았습니다.</translation>
         </message>
@@ -1155,8 +1151,12 @@
             <translation>결과 확인이 필요한 시도를 조회하는 중...</translation>
         </message>
         <message>
-            <source>Nothing was looked up: no store's REST API key and secret are saved. Enter them with {0} (Settings &gt; Store profiles and keys).</source>
-            <translation>조회하지 않았습니다: 저장된 상점의 REST API 키와 시크릿이 없습니다. {0}(설정 &gt; 상점 프로필 및 API 키)에서 입력하세요.</translation>
+            <source>Enter the store's PortOne keys again.</source>
+            <translation>상점의 PortOne 키를 다시 입력하세요.</translation>
+        </message>
+        <message>
+            <source>Nothing was looked up: no store's PortOne keys are saved. Enter them with {0} (Settings &gt; Store profiles and keys).</source>
+            <translation>조회하지 않았습니다: 저장된 상점의 PortOne 키가 없습니다. {0}(설정 &gt; 상점 프로필 및 API 키)에서 입력하세요.</translation>
         </message>
         <message>
             <source>No store is set up yet. Add your PortOne store with {0} (Settings &gt; Store profiles and keys), or try the app first with the practice stores: start it with --demo.</source>
