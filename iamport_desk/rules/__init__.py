@@ -7,7 +7,7 @@ need another error type (``credentials.CredentialError``) wrap these in a thin a
 No message ever contains the value it refers to: a key, a secret or an address with a
 password in it must not end up in a log line through an exception.
 
-The rules live in submodules by topic (errors, orders, addresses, keys, identifiers,
+The rules live in submodules by topic (errors, orders, addresses, keys, identifiers, free_text,
 records, reissue); this package re-exports every public name, so ``from iamport_desk.rules
 import X`` works for all of them. The submodules import each other, never this package (no cycle).
 """
@@ -21,6 +21,7 @@ from iamport_desk.rules.addresses import (
     validate_v2_base_url,
 )
 from iamport_desk.rules.errors import RuleError
+from iamport_desk.rules.free_text import check_free_text
 from iamport_desk.rules.identifiers import (
     BUSINESS_NUMBER_WEIGHTS,
     IDENTIFIER_KINDS,
@@ -94,6 +95,7 @@ __all__ = [
     "TypedInHangulMode",
     "business_number_check_digit",
     "character_name",
+    "check_free_text",
     "derived_order_number",
     "hangul_mode_keys",
     "identifier_kind_for",

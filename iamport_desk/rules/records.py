@@ -5,9 +5,9 @@ from __future__ import annotations
 import unicodedata
 
 from iamport_desk.models import CancelReason
-from iamport_desk.rules.errors import RuleError, is_control
+from iamport_desk.rules.errors import RuleError
+from iamport_desk.rules.free_text import check_free_text
 from iamport_desk.rules.identifiers import IDENTIFIER_SEPARATORS
-from iamport_desk.rules.orders import BIDI_CONTROLS, ZERO_WIDTH
 
 # Area "records": the reason memo and the masked customer identifier kept in the history.
 
@@ -32,18 +32,7 @@ def validate_reason_note(raw: str | None, reason: CancelReason | None) -> str | 
                 kind="empty",
             )
         return None
-    if any(is_control(c) or c in BIDI_CONTROLS or c in ZERO_WIDTH for c in note):
-        raise RuleError(
-            "The memo contains an invisible control character.",
-            field="reason_note",
-            kind="control",
-        )
-    if len(note) > MAX_REASON_NOTE_LENGTH:
-        raise RuleError(
-            f"The memo is longer than {MAX_REASON_NOTE_LENGTH} characters.",
-            field="reason_note",
-            kind="too_long",
-        )
+    check_free_text(note, field="reason_note", what="The memo", limit=MAX_REASON_NOTE_LENGTH)
     return note
 
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import unicodedata
 
-from iamport_desk.rules.errors import RuleError, is_control
-from iamport_desk.rules.orders import BIDI_CONTROLS, ZERO_WIDTH
+from iamport_desk.rules.errors import RuleError
+from iamport_desk.rules.free_text import check_free_text
 
 # Area "issue" (issue 15): the values of a receipt to issue again.
 
@@ -66,16 +66,5 @@ def validate_order_name(raw: str) -> str:
     name = unicodedata.normalize("NFC", raw.strip())
     if not name:
         raise RuleError("The item name is empty.", field="order_name", kind="empty")
-    if any(is_control(c) or c in BIDI_CONTROLS or c in ZERO_WIDTH for c in name):
-        raise RuleError(
-            "The item name contains an invisible control character.",
-            field="order_name",
-            kind="control",
-        )
-    if len(name) > MAX_ORDER_NAME_LENGTH:
-        raise RuleError(
-            f"The item name is longer than {MAX_ORDER_NAME_LENGTH} characters.",
-            field="order_name",
-            kind="too_long",
-        )
+    check_free_text(name, field="order_name", what="The item name", limit=MAX_ORDER_NAME_LENGTH)
     return name
