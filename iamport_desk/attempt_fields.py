@@ -6,19 +6,28 @@ from __future__ import annotations
 from typing import Any
 
 from iamport_desk.errors import IamportError
-from iamport_desk.models import Credentials, StoreApi
+from iamport_desk.models import Credentials, Outcome, StoreApi
 
-__all__ = ["cancel_key", "error_fields"]
+__all__ = ["error_fields", "failure_fields", "request_key"]
 
 
-def cancel_key(credentials: Credentials) -> str | None:
-    """A V2 cancellation's Idempotency-Key, made before the pending row so the row holds the
-    key the POST carries; V1's DELETE takes none."""
+def request_key(credentials: Credentials) -> str | None:
+    """A V2 request's Idempotency-Key (a cancellation or an issue), made before the pending
+    row so the row holds the key the request carries; V1 takes none."""
     if credentials.api is not StoreApi.V2:
         return None
     from iamport_desk.portone_v2 import new_idempotency_key
 
     return new_idempotency_key()
+
+
+def failure_fields(exc: IamportError) -> tuple[Outcome, dict[str, Any]]:
+    """The outcome a failed request leaves (unknown when it may have been carried out, else
+    failed) and what its row keeps."""
+    from iamport_desk.errors import OutcomeUnknown
+
+    outcome = Outcome.UNKNOWN if isinstance(exc, OutcomeUnknown) else Outcome.FAILED
+    return outcome, error_fields(exc)
 
 
 def error_fields(exc: IamportError) -> dict[str, Any]:

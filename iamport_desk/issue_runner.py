@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from iamport_desk.attempt_fields import failure_fields, request_key
 from iamport_desk.jobs import IssueJob, IssueResult
 from iamport_desk.models import (
     Action,
@@ -27,7 +28,6 @@ from iamport_desk.models import (
     NoteCode,
     Outcome,
     Receipt,
-    StoreApi,
 )
 from iamport_desk.rules import order_key
 
@@ -108,11 +108,10 @@ def run_issue(
     client: ReceiptApi,
     *,
     finish: Finish,
-    error_fields: Callable[[IamportError], dict[str, Any]],
     publish: Callable[[], None],
 ) -> IssueResult:
     """The whole issue job once the credentials are known (see the module docstring)."""
-    from iamport_desk.errors import IamportError, OutcomeUnknown
+    from iamport_desk.errors import IamportError
 
     draft = job.draft
     if not credentials.channel_key:
@@ -144,11 +143,7 @@ def run_issue(
         if done:
             return IssueResult(already_corrected=done[-1], corrects=corrects, reconciled=reconciled)
 
-    key: str | None = None
-    if credentials.api is StoreApi.V2:
-        from iamport_desk.portone_v2 import new_idempotency_key
-
-        key = new_idempotency_key()
+    key = request_key(credentials)
     # Audit first: a durable 'pending' row, or no POST at all.
     entry_id = history.begin_issue(
         profile=job.profile,
@@ -168,13 +163,10 @@ def run_issue(
     in_effect: Receipt | None = None
     try:
         receipt = client.issue(draft.request(credentials.channel_key), idempotency_key=key)
-    except OutcomeUnknown as exc:
-        error = exc
-        outcome, fields = Outcome.UNKNOWN, error_fields(exc)
     except IamportError as exc:
         error = exc
-        outcome, fields = Outcome.FAILED, error_fields(exc)
-        if is_already_issued(exc):
+        outcome, fields = failure_fields(exc)
+        if outcome is Outcome.FAILED and is_already_issued(exc):
             # A derived number only when no receipt is in effect under this one: else the
             # sale would have two live receipts (someone issued it meanwhile).
             blocked, in_effect = _in_effect(client, draft.merchant_uid)

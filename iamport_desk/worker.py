@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from iamport_desk.attempt_fields import cancel_key, error_fields
+from iamport_desk.attempt_fields import failure_fields, request_key
 from iamport_desk.jobs import (
     AppClosingError,
     CallJob,
@@ -317,7 +317,7 @@ class ApiWorker(QObject):
         self.unresolved_changed.emit(len(history.unresolved()))
 
     def _cancel(self, job: CancelJob) -> CancelResult:
-        from iamport_desk.errors import IamportError, OutcomeUnknown
+        from iamport_desk.errors import IamportError
 
         credentials = job.credentials.resolve()  # may read the keychain
         if credentials is None:
@@ -336,7 +336,7 @@ class ApiWorker(QObject):
         # request will carry), or no request at all. After a lost answer that a lookup just
         # found not done, V2's POST goes again under that attempt's key: should PortOne still
         # be working on the first one, it answers with its result instead of acting twice.
-        key = earlier_key or cancel_key(credentials)
+        key = earlier_key or request_key(credentials)
         entry_id = history.begin(
             profile=job.profile,
             tier_code=tier,
@@ -352,12 +352,9 @@ class ApiWorker(QObject):
         error: BaseException | None = None
         try:
             receipt = client.cancel(job.merchant_uid, idempotency_key=key)
-        except OutcomeUnknown as exc:
-            error = exc
-            outcome, fields = Outcome.UNKNOWN, error_fields(exc)
         except IamportError as exc:
             error = exc
-            outcome, fields = Outcome.FAILED, error_fields(exc)
+            outcome, fields = failure_fields(exc)
         except BaseException:
             # A bug after the row was written: the DELETE may have gone out.
             self._finish(history, entry_id, Outcome.UNKNOWN, note=NoteCode.INTERNAL_ERROR)
@@ -429,7 +426,6 @@ class ApiWorker(QObject):
             history,
             self._client_for(credentials),
             finish=self._finish,
-            error_fields=error_fields,
             publish=self._publish_history,
         )
 
