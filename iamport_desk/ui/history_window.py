@@ -363,6 +363,11 @@ class HistoryWindow(QWidget):
         """The CSV column titles, in the order of ``history_export.DEFAULT_HEADERS``."""
         return export_headers()
 
+    @property
+    def writing_files(self) -> bool:
+        """An export or a confirmation PDF is being written on a thread of its own."""
+        return self.exporter.running or self.confirmations.writer.running
+
     # ---- messages and events --------------------------------------------------------
 
     def show_message(self, text: str, *, warning: bool = False) -> None:

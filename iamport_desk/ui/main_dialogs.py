@@ -46,15 +46,10 @@ def help_dialogs() -> ModuleType:
 
 
 def files_being_written(window: MainWindow) -> bool:
-    """An export or a confirmation PDF of the history window is being written on a thread;
-    rebuilding the windows now would end it without a sentence."""
-    history = window.history_window
-    if history is None:
-        return False
-    exporter = getattr(history, "exporter", None)
-    confirmations = getattr(history, "confirmations", None)
-    writer = getattr(confirmations, "writer", None)
-    return bool(getattr(exporter, "running", False) or getattr(writer, "running", False))
+    """The history window is writing an export or a confirmation PDF on a thread; rebuilding
+    the windows now would end it without a sentence. (Duck-typed: the history window is
+    imported only once it is opened.)"""
+    return bool(getattr(window.history_window, "writing_files", False))
 
 
 def open_history(window: MainWindow) -> None:
